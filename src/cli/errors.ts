@@ -1,0 +1,21 @@
+/** Bad input ends a command with one clear line on stderr and exit status 1, never a stack trace. */
+export class CliError extends Error {}
+
+/** Runs a command action, turning expected failures into one line and exit 1. */
+export function action<A extends unknown[]>(
+  fn: (...args: A) => Promise<void>,
+  expected: (error: unknown) => boolean = () => false,
+): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    try {
+      await fn(...args);
+    } catch (error) {
+      if (error instanceof CliError || expected(error)) {
+        process.stderr.write(`shixiao: ${(error as Error).message}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      throw error;
+    }
+  };
+}

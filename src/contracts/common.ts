@@ -1,0 +1,43 @@
+/** Shapes shared by every endpoint: the RFC 9457 problem, path and query parameters. */
+import { z } from '@hono/zod-openapi';
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    errors: z
+      .array(z.object({ field: z.string(), message: z.string() }))
+      .optional()
+      .openapi({ description: 'Field-level problems of a rejected request' }),
+    error_id: z.string().optional().openapi({ description: 'Quote this id when reporting the problem' }),
+  })
+  .openapi('Problem');
+
+export type Problem = z.infer<typeof problemSchema>;
+
+export const planParams = z.object({
+  plan: z
+    .string()
+    .min(1)
+    .max(80)
+    .openapi({ param: { name: 'plan', in: 'path' }, example: 'yuzhong-2023' }),
+});
+
+export const tenantQuery = z.object({
+  tenant: z
+    .string()
+    .max(80)
+    .optional()
+    .openapi({
+      param: { name: 'tenant', in: 'query' },
+      description: 'Tenant slug; default the first tenant',
+    }),
+});
+
+export const problemResponses = {
+  400: { description: 'Bad request', content: { 'application/problem+json': { schema: problemSchema } } },
+  404: { description: 'Not found', content: { 'application/problem+json': { schema: problemSchema } } },
+} as const;

@@ -1,0 +1,130 @@
+/** Read contracts of the plan model: plans, goal areas, indicators, targets, observations, programmes. */
+import { z } from '@hono/zod-openapi';
+
+const nullableText = z.string().nullable();
+
+export const planSummarySchema = z
+  .object({
+    id: z.string().openapi({ example: 'yuzhong-2023' }),
+    title: z.string(),
+    title_en: nullableText,
+    start: z.number().int(),
+    end: z.number().int(),
+    baseline_year: z.number().int(),
+    status: z.enum(['draft', 'published']),
+    version: z.number().int(),
+    source: z.object({ title: z.string(), url: nullableText }).nullable(),
+  })
+  .openapi('PlanSummary');
+
+export const goalAreaSchema = z
+  .object({ id: z.string(), name: z.string(), name_en: nullableText, description: nullableText })
+  .openapi('GoalArea');
+
+export const departmentSchema = z
+  .object({ id: z.string(), name: z.string(), name_en: nullableText })
+  .openapi('Department');
+
+export const observationSchema = z
+  .object({
+    indicator: z.string(),
+    period: z.string(),
+    value: z.number(),
+    qualifier: nullableText,
+    source: nullableText,
+    source_url: nullableText,
+    note: nullableText,
+    illustrative: z
+      .boolean()
+      .openapi({ description: 'Not a published figure: shown as 示意 (illustrative)' }),
+    alternate: z.boolean().openapi({ description: "Another source's figure, kept for the record" }),
+    version: z.number().int(),
+    recorded_at: z.string(),
+  })
+  .openapi('Observation');
+
+export const indicatorSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    name_en: nullableText,
+    unit: z.string(),
+    direction: z.enum(['up', 'down']),
+    frequency: z.enum(['annual', 'quarterly', 'monthly']),
+    measure: z.enum(['flow', 'stock', 'ratio']),
+    formula: nullableText,
+    department: departmentSchema.nullable(),
+    goal_area: nullableText,
+    source: nullableText,
+    note: nullableText,
+    latest: observationSchema.nullable(),
+  })
+  .openapi('Indicator');
+
+export const targetSchema = z
+  .object({
+    id: z.string(),
+    indicator: nullableText,
+    goal_area: nullableText,
+    kind: z.string(),
+    value: z.number().nullable(),
+    qualifier: nullableText,
+    year: z.number().int().nullable(),
+    from: z.number().int().nullable(),
+    to: z.number().int().nullable(),
+    due: nullableText,
+    text: nullableText,
+    text_en: nullableText,
+  })
+  .openapi('Target');
+
+export const actionSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    name_en: nullableText,
+    lead_department: departmentSchema.nullable(),
+    co_departments: z.array(departmentSchema),
+  })
+  .openapi('Action');
+
+export const programmeSchema = z
+  .object({
+    id: z.string(),
+    number: z.number().int(),
+    name: z.string(),
+    name_en: nullableText,
+    actions: z.array(actionSchema),
+  })
+  .openapi('Programme');
+
+export const planDetailSchema = z
+  .object({
+    plan: planSummarySchema,
+    goal_areas: z.array(goalAreaSchema),
+    indicators: z.array(indicatorSchema),
+    targets: z.array(targetSchema),
+    programmes: z.array(programmeSchema),
+  })
+  .openapi('PlanDetail');
+
+export const observationsQuery = z.object({
+  indicator: z
+    .string()
+    .max(80)
+    .optional()
+    .openapi({ param: { name: 'indicator', in: 'query' }, description: 'Only this indicator' }),
+  as_of: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'as_of must be YYYY-MM-DD')
+    .optional()
+    .openapi({ param: { name: 'as_of', in: 'query' }, description: 'As known at the end of this day (UTC)' }),
+});
+
+export type PlanSummary = z.infer<typeof planSummarySchema>;
+export type PlanDetail = z.infer<typeof planDetailSchema>;
+export type IndicatorView = z.infer<typeof indicatorSchema>;
+export type TargetView = z.infer<typeof targetSchema>;
+export type ObservationView = z.infer<typeof observationSchema>;
+export type ProgrammeView = z.infer<typeof programmeSchema>;
+export type GoalAreaView = z.infer<typeof goalAreaSchema>;

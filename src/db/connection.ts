@@ -1,0 +1,84 @@
+/**
+ * Opens the database named by `--db`: a SQLite file path (embedded, the default) or a
+ * `postgres://` URL. Both give the same Kysely<Database>, so every query has one code path.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Database } from './types';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Db {
+  kysely: Kysely<Database>;
+  dialect: DialectName;
+  /** What was opened, without any password: a file path or `postgres://host/db`. */
+  label: string;
+  close(): Promise<void>;
+}
+
+export class DatabaseConfigError extends Error {}
+
+// pg returns int8 (COUNT, SUM of integers) as strings; our counts fit in a double.
+pg.types.setTypeParser(20, Number);
+
+/** Which dialect a `--db` value names; an unknown URL scheme is a configuration error. */
+export function dialectOf(location: string): DialectName {
+  if (/^postgres(ql)?:\/\//i.test(location)) return 'postgres';
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(location);
+  if (scheme) {
+    throw new DatabaseConfigError(
+      `--db ${scheme[1]}://…: unknown database scheme '${scheme[1]}' (use a SQLite file path or postgres://…)`,
+    );
+  }
+  return 'sqlite';
+}
+
+/** Opens (and for SQLite creates) the database; throws DatabaseConfigError with one clear line. */
+export async function openDatabase(location: string): Promise<Db> {
+  const dialect = dialectOf(location);
+  if (dialect === 'postgres') return openPostgres(location);
+  return openSqlite(location);
+}
+
+function openSqlite(path: string): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  let handle: SQLite.Database;
+  try {
+    handle = new SQLite(path);
+  } catch (error) {
+    throw new DatabaseConfigError(`--db ${path}: cannot open SQLite file: ${(error as Error).message}`);
+  }
+  // WAL lets readers run during writes; FULL makes an acknowledged write survive power loss.
+  handle.pragma('journal_mode = WAL');
+  handle.pragma('synchronous = FULL');
+  handle.pragma('foreign_keys = ON');
+  handle.pragma('busy_timeout = 5000');
+  const check = handle.pragma('quick_check', { simple: true }) as string;
+  if (check !== 'ok') throw new DatabaseConfigError(`--db ${path}: integrity check failed: ${check}`);
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) });
+  return {
+    kysely,
+    dialect: 'sqlite',
+    label: path,
+    close: () => kysely.destroy(),
+  };
+}
+
+async function openPostgres(url: string): Promise<Db> {
+  const parsed = new URL(url);
+  const label = `postgres://${parsed.host}${parsed.pathname}`;
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+  // An idle client that errors (server restart) must not crash the process.
+  pool.on('error', () => undefined);
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await sql`select 1`.execute(kysely);
+  } catch (error) {
+    await kysely.destroy();
+    throw new DatabaseConfigError(`--db ${label}: cannot connect to PostgreSQL: ${(error as Error).message}`);
+  }
+  return { kysely, dialect: 'postgres', label, close: () => kysely.destroy() };
+}

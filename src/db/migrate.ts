@@ -1,0 +1,35 @@
+/**
+ * Runs the migrations on start, on both dialects. Migrations are code (not files found at run
+ * time) so the list is fixed at build time and cannot drift between servers.
+ */
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { Db, DialectName } from './connection';
+import * as m0001 from './migrations/0001-initial';
+
+type Step = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
+const steps: Record<string, Step> = { '0001-initial': m0001 };
+
+function provider(dialect: DialectName): MigrationProvider {
+  return {
+    getMigrations: () =>
+      Promise.resolve(
+        Object.fromEntries(
+          Object.entries(steps).map(([name, step]): [string, Migration] => [
+            name,
+            { up: (db) => step.up(db, dialect) },
+          ]),
+        ),
+      ),
+  };
+}
+
+/** Brings the schema up to date; returns the name of the newest migration applied. */
+export async function migrateToLatest(db: Db): Promise<string> {
+  const migrator = new Migrator({ db: db.kysely, provider: provider(db.dialect) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`migration ${failed} failed: ${(error as Error).message}`);
+  }
+  return Object.keys(steps).at(-1) ?? '';
+}

@@ -1,0 +1,2 @@
+export { ensureAdmin } from './accounts.service';
+export { hashPassword, verifyPassword } from './passwords';

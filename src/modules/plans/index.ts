@@ -1,0 +1,3 @@
+export * from './plans.service';
+export { ensureTenant } from './tenants';
+export { plansRoutes } from './plans.routes';

@@ -1,0 +1,366 @@
+/**
+ * Writes a validated plan file into the database inside the caller's transaction: a new plan, or
+ * a new version of an existing one (rows matched by their codes, observations only ever added as
+ * new versions). Importing the same file again changes nothing.
+ */
+import { createHash } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { PlanFile } from '../../domain/plan-file';
+import { nowIso, type Database } from '../../db';
+
+type Trx = Transaction<Database> | Kysely<Database>;
+
+export interface ImportOutcome {
+  planId: number;
+  version: number;
+  created: boolean;
+  unchanged: boolean;
+  observationsAdded: number;
+}
+
+const json = (v: unknown) => JSON.stringify(v);
+
+/** Upserts rows by code and returns code → id. */
+async function upsertByCode<T extends { code: string }>(
+  rows: T[],
+  existing: { id: number; code: string }[],
+  insert: (row: T) => Promise<number>,
+  update: (id: number, row: T) => Promise<void>,
+): Promise<Map<string, number>> {
+  const ids = new Map(existing.map((r) => [r.code, r.id]));
+  for (const row of rows) {
+    const id = ids.get(row.code);
+    if (id === undefined) ids.set(row.code, await insert(row));
+    else await update(id, row);
+  }
+  return ids;
+}
+
+/** Imports `plan` (whose canonical text is `content`) for a tenant. */
+export async function writePlanFile(
+  trx: Trx,
+  tenantId: number,
+  plan: PlanFile,
+  content: string,
+  userId: number | null,
+): Promise<ImportOutcome> {
+  const now = nowIso();
+  const hash = createHash('sha256').update(content).digest('hex');
+  const header = plan.plan;
+  const existing = await trx
+    .selectFrom('plans')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('code', '=', header.id)
+    .executeTakeFirst();
+  if (existing) {
+    const last = await trx
+      .selectFrom('plan_versions')
+      .select('content_hash')
+      .where('plan_id', '=', existing.id)
+      .orderBy('version', 'desc')
+      .executeTakeFirst();
+    if (last?.content_hash === hash) {
+      return {
+        planId: existing.id,
+        version: existing.version,
+        created: false,
+        unchanged: true,
+        observationsAdded: 0,
+      };
+    }
+  }
+  const planRow = {
+    title: header.title,
+    title_en: header.title_en ?? null,
+    start_year: header.start,
+    end_year: header.end,
+    baseline_year: header.baseline_year,
+    status: header.status ?? 'draft',
+    source_title: header.source?.title ?? null,
+    source_url: header.source?.url ?? null,
+    settings: json(header.settings ?? null),
+    updated_at: now,
+  };
+  let planId: number;
+  let version: number;
+  if (existing) {
+    planId = existing.id;
+    version = existing.version + 1;
+    await trx
+      .updateTable('plans')
+      .set({ ...planRow, version })
+      .where('id', '=', planId)
+      .execute();
+  } else {
+    version = 1;
+    const row = await trx
+      .insertInto('plans')
+      .values({ ...planRow, tenant_id: tenantId, code: header.id, version, created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    planId = row.id;
+  }
+  await trx
+    .insertInto('plan_versions')
+    .values({
+      tenant_id: tenantId,
+      plan_id: planId,
+      version,
+      content,
+      content_hash: hash,
+      created_at: now,
+      created_by: userId,
+    })
+    .execute();
+
+  const base = { tenant_id: tenantId };
+  const departments = await upsertByCode(
+    plan.departments.map((d) => ({ code: d.id, name: d.name, name_en: d.name_en ?? null })),
+    await trx.selectFrom('departments').select(['id', 'code']).where('tenant_id', '=', tenantId).execute(),
+    async (d) =>
+      (
+        await trx
+          .insertInto('departments')
+          .values({ ...base, ...d })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id,
+    async (id, d) => void (await trx.updateTable('departments').set(d).where('id', '=', id).execute()),
+  );
+  const dept = (code: string | undefined) => (code === undefined ? null : (departments.get(code) ?? null));
+  const ofPlan = <K extends 'goal_areas' | 'indicators' | 'targets' | 'programmes' | 'actions'>(table: K) =>
+    trx
+      .selectFrom(table as 'goal_areas')
+      .select(['id', 'code'])
+      .where('plan_id', '=', planId)
+      .execute();
+  const planBase = { ...base, plan_id: planId };
+
+  const areas = await upsertByCode(
+    plan.goal_areas.map((g, i) => ({
+      code: g.id,
+      name: g.name,
+      name_en: g.name_en ?? null,
+      description: g.description ?? null,
+      position: i,
+    })),
+    await ofPlan('goal_areas'),
+    async (g) =>
+      (
+        await trx
+          .insertInto('goal_areas')
+          .values({ ...planBase, ...g })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id,
+    async (id, g) => void (await trx.updateTable('goal_areas').set(g).where('id', '=', id).execute()),
+  );
+  const area = (code: string | undefined) => (code === undefined ? null : (areas.get(code) ?? null));
+
+  const indicators = await upsertByCode(
+    plan.indicators.map((d, i) => ({
+      code: d.id,
+      name: d.name,
+      name_en: d.name_en ?? null,
+      unit: d.unit,
+      direction: d.direction,
+      frequency: d.frequency,
+      measure: d.measure,
+      formula: d.formula ?? null,
+      department_id: dept(d.department),
+      goal_area_id: area(d.goal_area),
+      source: d.source ?? null,
+      note: d.note ?? null,
+      position: i,
+    })),
+    await ofPlan('indicators'),
+    async (d) =>
+      (
+        await trx
+          .insertInto('indicators')
+          .values({ ...planBase, ...d })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id,
+    async (id, d) => void (await trx.updateTable('indicators').set(d).where('id', '=', id).execute()),
+  );
+
+  await upsertByCode(
+    plan.targets.map((t, i) => ({
+      code: t.id,
+      indicator_id: t.indicator === undefined ? null : (indicators.get(t.indicator) ?? null),
+      goal_area_id: area(t.goal_area),
+      kind: t.kind,
+      value: t.value ?? null,
+      qualifier: t.qualifier ?? null,
+      year: t.year ?? null,
+      from_year: t.from ?? null,
+      to_year: t.to ?? null,
+      due_date: t.due ?? null,
+      done_date: t.done ?? null,
+      baseline_year: t.baseline?.year ?? null,
+      baseline_value: t.baseline?.value ?? null,
+      text: t.text ?? null,
+      text_en: t.text_en ?? null,
+      rating: t.rating ?? null,
+      position: i,
+    })),
+    await ofPlan('targets'),
+    async (t) =>
+      (
+        await trx
+          .insertInto('targets')
+          .values({ ...planBase, ...t })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id,
+    async (id, t) => void (await trx.updateTable('targets').set(t).where('id', '=', id).execute()),
+  );
+
+  const programmes = await upsertByCode(
+    plan.programmes.map((p, i) => ({
+      code: p.id,
+      number: p.number,
+      name: p.name,
+      name_en: p.name_en ?? null,
+      position: i,
+    })),
+    await ofPlan('programmes'),
+    async (p) =>
+      (
+        await trx
+          .insertInto('programmes')
+          .values({ ...planBase, ...p })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id,
+    async (id, p) => void (await trx.updateTable('programmes').set(p).where('id', '=', id).execute()),
+  );
+  await upsertByCode(
+    plan.programmes.flatMap((p) =>
+      p.actions.map((a, i) => ({
+        code: a.id,
+        programme_id: programmes.get(p.id) ?? 0,
+        name: a.name,
+        name_en: a.name_en ?? null,
+        lead_department_id: dept(a.lead_department),
+        co_department_ids: json((a.co_departments ?? []).map((c) => departments.get(c))),
+        position: i,
+      })),
+    ),
+    await ofPlan('actions'),
+    async (a) =>
+      (
+        await trx
+          .insertInto('actions')
+          .values({ ...planBase, ...a })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id,
+    async (id, a) => void (await trx.updateTable('actions').set(a).where('id', '=', id).execute()),
+  );
+
+  const observationsAdded = await addObservations(trx, tenantId, plan, indicators, userId, now);
+  return { planId, version, created: !existing, unchanged: false, observationsAdded };
+}
+
+/** Series identity of an observation: the main value of a period, or one alternate source's. */
+export function seriesKey(o: {
+  period: string;
+  alternate: boolean | number | null | undefined;
+  source?: string | null;
+  source_url?: string | null;
+}): string {
+  return `${o.period}|${o.alternate ? (o.source_url ?? o.source ?? 'alternate') : ''}`;
+}
+
+async function addObservations(
+  trx: Trx,
+  tenantId: number,
+  plan: PlanFile,
+  indicators: Map<string, number>,
+  userId: number | null,
+  now: string,
+): Promise<number> {
+  const ids = [...indicators.values()];
+  const current = new Map<string, { id: number; version: number; value: number; same: string }>();
+  if (ids.length > 0) {
+    const rows = await trx
+      .selectFrom('observations as o')
+      .select([
+        'o.id',
+        'o.indicator_id',
+        'o.period',
+        'o.value',
+        'o.version',
+        'o.alternate',
+        'o.source',
+        'o.source_url',
+        'o.qualifier',
+        'o.note',
+        'o.illustrative',
+      ])
+      .where('o.indicator_id', 'in', ids)
+      .where((eb) =>
+        eb.not(
+          eb.exists(eb.selectFrom('observations as n').select('n.id').whereRef('n.replaces_id', '=', 'o.id')),
+        ),
+      )
+      .execute();
+    for (const r of rows) {
+      current.set(`${r.indicator_id}|${seriesKey(r)}`, {
+        id: r.id,
+        version: r.version,
+        value: r.value,
+        same: sameness(r),
+      });
+    }
+  }
+  let added = 0;
+  for (const [position, o] of plan.observations.entries()) {
+    const indicatorId = indicators.get(o.indicator);
+    if (indicatorId === undefined) continue;
+    const row = {
+      tenant_id: tenantId,
+      indicator_id: indicatorId,
+      period: o.period,
+      value: o.value,
+      qualifier: o.qualifier ?? null,
+      source: o.source ?? null,
+      source_url: o.source_url ?? null,
+      note: o.note ?? null,
+      illustrative: o.illustrative ? 1 : 0,
+      alternate: o.alternate ? 1 : 0,
+    };
+    const key = `${indicatorId}|${seriesKey(row)}`;
+    const previous = current.get(key);
+    if (previous && previous.same === sameness(row)) continue;
+    await trx
+      .insertInto('observations')
+      .values({
+        ...row,
+        status: 'accepted',
+        version: (previous?.version ?? 0) + 1,
+        replaces_id: previous?.id ?? null,
+        recorded_by: userId,
+        recorded_at: now,
+        reason: previous ? 'plan file import' : null,
+        position,
+      })
+      .execute();
+    added++;
+  }
+  return added;
+}
+
+function sameness(r: {
+  value: number;
+  qualifier: string | null;
+  note: string | null;
+  illustrative: number;
+  source: string | null;
+  source_url: string | null;
+}): string {
+  return json([r.value, r.qualifier, r.note, r.illustrative, r.source, r.source_url]);
+}

@@ -1,0 +1,93 @@
+/** HTTP routes of the plan model: each handler validates, calls one service, returns a contract. */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { planParams, problemResponses, tenantQuery } from '../../contracts/common';
+import {
+  observationSchema,
+  observationsQuery,
+  planDetailSchema,
+  planSummarySchema,
+} from '../../contracts/plans';
+import type { AppEnv } from '../http';
+import { getPlanDetail, listObservations, listPlans, resolveTenant } from './plans.service';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  200: { description, content: { 'application/json': { schema } } },
+  ...problemResponses,
+});
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/api/plans',
+  tags: ['plans'],
+  summary: 'Plans of a tenant',
+  request: { query: tenantQuery },
+  responses: json(z.object({ plans: z.array(planSummarySchema) }), 'The plans'),
+});
+
+const detailRoute = createRoute({
+  method: 'get',
+  path: '/api/plans/{plan}',
+  tags: ['plans'],
+  summary: 'One plan with goal areas, indicators (latest values), targets and programmes',
+  request: { params: planParams, query: tenantQuery },
+  responses: json(planDetailSchema, 'The plan'),
+});
+
+const partRoute = <K extends 'goal_areas' | 'indicators' | 'targets' | 'programmes'>(key: K, path: string) =>
+  createRoute({
+    method: 'get',
+    path: `/api/plans/{plan}/${path}`,
+    tags: ['plans'],
+    summary: `The plan's ${key.replace('_', ' ')}`,
+    request: { params: planParams, query: tenantQuery },
+    responses: json(z.object({ [key]: planDetailSchema.shape[key] }), `The ${key}`),
+  });
+
+const observationsRoute = createRoute({
+  method: 'get',
+  path: '/api/plans/{plan}/observations',
+  tags: ['plans'],
+  summary: 'Current accepted observations, as known at a date',
+  request: { params: planParams, query: tenantQuery.merge(observationsQuery) },
+  responses: json(z.object({ observations: z.array(observationSchema) }), 'The observations'),
+});
+
+/** Mounts the plan routes. */
+export function plansRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(listRoute, async (c) => {
+    const db = c.get('db');
+    const tenant = await resolveTenant(db, c.req.valid('query').tenant);
+    return c.json({ plans: await listPlans(db, tenant.id) }, 200);
+  });
+
+  app.openapi(detailRoute, async (c) => {
+    const db = c.get('db');
+    const tenant = await resolveTenant(db, c.req.valid('query').tenant);
+    return c.json(await getPlanDetail(db, tenant.id, c.req.valid('param').plan), 200);
+  });
+
+  for (const [key, path] of [
+    ['goal_areas', 'goal-areas'],
+    ['indicators', 'indicators'],
+    ['targets', 'targets'],
+    ['programmes', 'programmes'],
+  ] as const) {
+    app.openapi(partRoute(key, path), async (c) => {
+      const db = c.get('db');
+      const tenant = await resolveTenant(db, c.req.valid('query').tenant);
+      const detail = await getPlanDetail(db, tenant.id, c.req.valid('param').plan);
+      return c.json({ [key]: detail[key] } as Record<typeof key, (typeof detail)[typeof key]>, 200);
+    });
+  }
+
+  app.openapi(observationsRoute, async (c) => {
+    const db = c.get('db');
+    const query = c.req.valid('query');
+    const tenant = await resolveTenant(db, query.tenant);
+    const observations = await listObservations(db, tenant.id, c.req.valid('param').plan, {
+      indicator: query.indicator,
+      asOf: query.as_of,
+    });
+    return c.json({ observations }, 200);
+  });
+}

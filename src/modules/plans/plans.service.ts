@@ -1,0 +1,268 @@
+/**
+ * Plan use cases: import a plan file (one transaction), export it back, and read the plan model.
+ * No HTTP and no SQL here: repositories query, presenters shape.
+ */
+import {
+  formatPlanFile,
+  parsePlanFile,
+  planFileSchema,
+  type PlanFile,
+  type PlanFileProblem,
+} from '../../domain/plan-file';
+import type { Db } from '../../db';
+import { notFound } from '../errors';
+import { writePlanFile, type ImportOutcome } from './plans.import';
+import * as repo from './plans.repository';
+import {
+  presentDepartment,
+  presentIndicator,
+  presentObservation,
+  presentPlan,
+  presentTarget,
+} from './plans.presenter';
+import type { PlanDetail } from '../../contracts/plans';
+import { ensureTenant } from './tenants';
+
+export type ImportResult = ({ ok: true } & ImportOutcome) | { ok: false; problems: PlanFileProblem[] };
+
+/** Validates a plan file's text and writes it in one transaction: all of it or nothing. */
+export async function importPlanText(
+  db: Db,
+  props: { tenantSlug: string; text: string; userId?: number | null },
+): Promise<ImportResult> {
+  const parsed = parsePlanFile(props.text);
+  if (!parsed.ok) return parsed;
+  const content = formatPlanFile(parsed.plan);
+  const outcome = await db.kysely.transaction().execute(async (trx) => {
+    const tenant = await ensureTenant(trx, props.tenantSlug);
+    return writePlanFile(trx, tenant.id, parsed.plan, content, props.userId ?? null);
+  });
+  return { ok: true, ...outcome };
+}
+
+/** Resolves a tenant by slug, or the first tenant when none is named. */
+export async function resolveTenant(db: Db, slug: string | undefined) {
+  const tenant = slug ? await repo.findTenant(db.kysely, slug) : (await repo.listTenants(db.kysely))[0];
+  if (!tenant) throw notFound(slug ? `tenant '${slug}'` : 'tenant');
+  return tenant;
+}
+
+async function requirePlan(db: Db, tenantId: number, code: string) {
+  const plan = await repo.findPlan(db.kysely, tenantId, code);
+  if (!plan) throw notFound(`plan '${code}'`);
+  return plan;
+}
+
+export async function listPlans(db: Db, tenantId: number) {
+  return (await repo.listPlans(db.kysely, tenantId)).map(presentPlan);
+}
+
+/** The plan with its goal areas, indicators (each with its latest value), targets and programmes. */
+export async function getPlanDetail(db: Db, tenantId: number, code: string): Promise<PlanDetail> {
+  const k = db.kysely;
+  const plan = await requirePlan(db, tenantId, code);
+  const [departments, areas, indicators, targets, programmes, actions, observations] = await Promise.all([
+    repo.listDepartments(k, tenantId),
+    repo.listGoalAreas(k, plan.id),
+    repo.listIndicators(k, plan.id),
+    repo.listTargets(k, plan.id),
+    repo.listProgrammes(k, plan.id),
+    repo.listActions(k, plan.id),
+    repo.listCurrentObservations(k, { planId: plan.id }),
+  ]);
+  const deptById = new Map(departments.map((d) => [d.id, d]));
+  const areaCode = new Map(areas.map((a) => [a.id, a.code]));
+  const indicatorCode = new Map(indicators.map((i) => [i.id, i.code]));
+  const latest = new Map<number, (typeof observations)[number]>();
+  for (const o of observations) {
+    if (o.alternate) continue;
+    const seen = latest.get(o.indicator_id);
+    if (!seen || comparePeriods(o.period, seen.period) > 0) latest.set(o.indicator_id, o);
+  }
+  return {
+    plan: presentPlan(plan),
+    goal_areas: areas.map((a) => ({
+      id: a.code,
+      name: a.name,
+      name_en: a.name_en,
+      description: a.description,
+    })),
+    indicators: indicators.map((i) => {
+      const last = latest.get(i.id);
+      return presentIndicator(
+        i,
+        presentDepartment(i.department_id === null ? undefined : deptById.get(i.department_id)),
+        i.goal_area_id === null ? null : (areaCode.get(i.goal_area_id) ?? null),
+        last ? presentObservation(last) : null,
+      );
+    }),
+    targets: targets.map((t) =>
+      presentTarget(
+        t,
+        t.indicator_id === null ? null : (indicatorCode.get(t.indicator_id) ?? null),
+        t.goal_area_id === null ? null : (areaCode.get(t.goal_area_id) ?? null),
+      ),
+    ),
+    programmes: programmes.map((p) => ({
+      id: p.code,
+      number: p.number,
+      name: p.name,
+      name_en: p.name_en,
+      actions: actions
+        .filter((a) => a.programme_id === p.id)
+        .map((a) => ({
+          id: a.code,
+          name: a.name,
+          name_en: a.name_en,
+          lead_department: presentDepartment(
+            a.lead_department_id === null ? undefined : deptById.get(a.lead_department_id),
+          ),
+          co_departments: (JSON.parse(a.co_department_ids) as number[])
+            .map((id) => presentDepartment(deptById.get(id)))
+            .filter((d) => d !== null),
+        })),
+    })),
+  };
+}
+
+/** Observations of a plan as known at the end of `asOf` (a date), optionally of one indicator. */
+export async function listObservations(
+  db: Db,
+  tenantId: number,
+  code: string,
+  filter: { indicator?: string; asOf?: string },
+) {
+  const plan = await requirePlan(db, tenantId, code);
+  let indicatorIds: number[] | undefined;
+  if (filter.indicator) {
+    const all = await repo.listIndicators(db.kysely, plan.id);
+    const match = all.find((i) => i.code === filter.indicator);
+    if (!match) throw notFound(`indicator '${filter.indicator}'`);
+    indicatorIds = [match.id];
+  }
+  const asOf = filter.asOf ? `${filter.asOf}T23:59:59.999Z` : undefined;
+  const rows = await repo.listCurrentObservations(db.kysely, { planId: plan.id, indicatorIds, asOf });
+  return rows.map(presentObservation);
+}
+
+/** Orders `YYYY`, `YYYY-Qn`, `YYYY-MM` by their end: a year sorts after its months. */
+function comparePeriods(a: string, b: string): number {
+  const end = (p: string) => {
+    const year = Number(p.slice(0, 4));
+    if (p.length === 4) return year * 100 + 12.5;
+    if (p[5] === 'Q') return year * 100 + Number(p[6]) * 3;
+    return year * 100 + Number(p.slice(5, 7));
+  };
+  return end(a) - end(b);
+}
+
+/** Rebuilds the plan file from the database (current accepted observations only). */
+export async function exportPlanFile(db: Db, tenantId: number, code: string): Promise<PlanFile> {
+  const k = db.kysely;
+  const plan = await requirePlan(db, tenantId, code);
+  const [departments, areas, indicators, targets, programmes, actions, observations] = await Promise.all([
+    repo.listDepartments(k, tenantId),
+    repo.listGoalAreas(k, plan.id),
+    repo.listIndicators(k, plan.id),
+    repo.listTargets(k, plan.id),
+    repo.listProgrammes(k, plan.id),
+    repo.listActions(k, plan.id),
+    repo.listCurrentObservations(k, { planId: plan.id }),
+  ]);
+  const deptCode = new Map(departments.map((d) => [d.id, d.code]));
+  const areaCode = new Map(areas.map((a) => [a.id, a.code]));
+  const indicatorCode = new Map(indicators.map((i) => [i.id, i.code]));
+  const opt = <T>(v: T | null) => v ?? undefined;
+  const ref = (m: Map<number, string>, id: number | null) => (id === null ? undefined : m.get(id));
+  const settings = JSON.parse(plan.settings) as PlanFile['plan']['settings'] | null;
+  const file = {
+    plan: {
+      id: plan.code,
+      title: plan.title,
+      title_en: opt(plan.title_en),
+      start: plan.start_year,
+      end: plan.end_year,
+      baseline_year: plan.baseline_year,
+      status: plan.status,
+      source: plan.source_title ? { title: plan.source_title, url: opt(plan.source_url) } : undefined,
+      settings: settings ?? undefined,
+    },
+    departments: departments.map((d) => ({ id: d.code, name: d.name, name_en: opt(d.name_en) })),
+    goal_areas: areas.map((a) => ({
+      id: a.code,
+      name: a.name,
+      name_en: opt(a.name_en),
+      description: opt(a.description),
+    })),
+    indicators: indicators.map((i) => ({
+      id: i.code,
+      name: i.name,
+      name_en: opt(i.name_en),
+      unit: i.unit,
+      direction: i.direction,
+      frequency: i.frequency,
+      measure: i.measure,
+      formula: opt(i.formula),
+      department: ref(deptCode, i.department_id),
+      goal_area: ref(areaCode, i.goal_area_id),
+      source: opt(i.source),
+      note: opt(i.note),
+    })),
+    targets: targets.map((t) => ({
+      id: t.code,
+      indicator: ref(indicatorCode, t.indicator_id),
+      kind: t.kind,
+      value: opt(t.value),
+      qualifier: opt(t.qualifier),
+      year: opt(t.year),
+      from: opt(t.from_year),
+      to: opt(t.to_year),
+      due: opt(t.due_date),
+      baseline:
+        t.baseline_year !== null && t.baseline_value !== null
+          ? { year: t.baseline_year, value: t.baseline_value }
+          : undefined,
+      goal_area: ref(areaCode, t.goal_area_id),
+      text: opt(t.text),
+      text_en: opt(t.text_en),
+      rating: opt(t.rating),
+      done: opt(t.done_date),
+    })),
+    programmes: programmes.map((p) => ({
+      id: p.code,
+      number: p.number,
+      name: p.name,
+      name_en: opt(p.name_en),
+      actions: actions
+        .filter((a) => a.programme_id === p.id)
+        .map((a) => {
+          const co = (JSON.parse(a.co_department_ids) as number[]).map((id) => deptCode.get(id) ?? '');
+          return {
+            id: a.code,
+            name: a.name,
+            name_en: opt(a.name_en),
+            lead_department: ref(deptCode, a.lead_department_id),
+            co_departments: co.length ? co : undefined,
+          };
+        }),
+    })),
+    observations: observations.map((o) => ({
+      indicator: o.indicator_code,
+      period: o.period,
+      value: o.value,
+      qualifier: opt(o.qualifier),
+      source: opt(o.source),
+      source_url: opt(o.source_url),
+      note: opt(o.note),
+      illustrative: o.illustrative ? true : undefined,
+      alternate: o.alternate ? true : undefined,
+    })),
+  };
+  // Parsing what we wrote checks the export against the same schema the import uses.
+  return planFileSchema.parse(file);
+}
+
+/** The exported plan as canonical YAML text. */
+export async function exportPlanText(db: Db, tenantId: number, code: string): Promise<string> {
+  return formatPlanFile(await exportPlanFile(db, tenantId, code));
+}

@@ -1,0 +1,96 @@
+/**
+ * The composition root: one Hono app with the API, the OpenAPI document, the web app and the
+ * portal. Tests call `app.request()` on it without a socket; `main.ts` serves it.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Logger } from 'pino';
+import type { Db } from '../db';
+import { AppError } from '../modules/errors';
+import type { AppEnv } from '../modules/http';
+import { plansRoutes } from '../modules/plans';
+import { newErrorId, problem } from './problems';
+import { requestLog } from './request-log';
+import { securityHeaders } from './security-headers';
+import type { StaticFiles } from './static';
+
+/** Paths the web app routes itself: `/`, `/portal/…`, `/plans/…` and the other pages. */
+const spaRoute =
+  /^\/((portal|plans|targets|indicators|programmes|cockpit|extract|login|admin|data|tasks|en)(\/[\w\-%~]*)*)?$/;
+
+export interface AppDeps {
+  db: Db;
+  log: Logger;
+  web: StaticFiles;
+}
+
+export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const errors = result.error.issues.map((i) => ({
+          field: i.path.join('.') || '(body)',
+          message: i.message,
+        }));
+        return problem(c, 400, 'Bad Request', 'The request has invalid fields.', { errors });
+      }
+    },
+  });
+
+  app.use('*', securityHeaders);
+  app.use('*', requestLog(deps.log));
+  app.use('*', async (c, next) => {
+    c.set('db', deps.db);
+    // TRACE and TRACK echo requests back (cross-site tracing): never allowed.
+    if (c.req.method === 'TRACE' || c.req.method === 'TRACK') return problem(c, 405, 'Method Not Allowed');
+    await next();
+  });
+
+  app.get('/api/health', (c) => c.json({ status: 'ok' }));
+  plansRoutes(app);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Shixiao 实效 API',
+      version: '0.1.0',
+      description: 'Plans, indicators, targets, observations and tasks of a government plan.',
+    },
+  });
+
+  app.get('*', (c) => {
+    const path = c.req.path;
+    if (path.startsWith('/api/')) return problem(c, 404, 'Not Found', 'No such API route.');
+    const file = deps.web.serve(c, path);
+    if (file) return file;
+    // The single-page app owns its own routes; anything else (/.git, /debug, …) is a 404.
+    if (spaRoute.test(path)) {
+      const index = deps.web.serve(c, '/index.html');
+      if (index) return index;
+      return c.text('The web app is not built: run `npm run build:web`.', 503);
+    }
+    return problem(c, 404, 'Not Found');
+  });
+
+  app.notFound((c) =>
+    c.req.method === 'GET' ? problem(c, 404, 'Not Found') : problem(c, 405, 'Method Not Allowed'),
+  );
+
+  app.onError((error, c) => {
+    if (error instanceof AppError) {
+      return problem(
+        c,
+        error.status,
+        error.title,
+        error.message,
+        error.errors ? { errors: error.errors } : {},
+      );
+    }
+    const errorId = newErrorId();
+    c.get('log')?.error({ err: error, error_id: errorId }, 'request failed');
+    return problem(c, 500, 'Internal Server Error', 'Something went wrong on our side.', {
+      error_id: errorId,
+    });
+  });
+
+  return app;
+}

@@ -1,0 +1,46 @@
+/**
+ * What `serve` does before listening: open and migrate the database and, on a new database, load
+ * the demo plan and create the administrator.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { migrateToLatest, openDatabase, type Db } from '../db';
+import { ensureAdmin } from '../modules/accounts';
+import { importPlanText, ensureTenant } from '../modules/plans';
+
+export const demoPlanPath = fileURLToPath(new URL('../../examples/yuzhong-2023/plan.yaml', import.meta.url));
+export const defaultTenant = 'yuzhong';
+
+export interface Prepared {
+  db: Db;
+  migration: string;
+  demoLoaded: boolean;
+  adminPassword: string | null;
+}
+
+/** Opens, migrates and (when empty) seeds the database. */
+export async function prepareDatabase(
+  location: string,
+  opts: { adminPassword?: string } = {},
+): Promise<Prepared> {
+  const db = await openDatabase(location);
+  try {
+    const migration = await migrateToLatest(db);
+    const plans = await db.kysely.selectFrom('plans').select('id').limit(1).execute();
+    let demoLoaded = false;
+    if (plans.length === 0) {
+      const result = await importPlanText(db, {
+        tenantSlug: defaultTenant,
+        text: readFileSync(demoPlanPath, 'utf8'),
+      });
+      if (!result.ok) throw new Error(`the demo plan is invalid: ${JSON.stringify(result.problems[0])}`);
+      demoLoaded = true;
+    }
+    const tenant = await ensureTenant(db.kysely, defaultTenant);
+    const admin = await ensureAdmin(db, tenant.id, opts.adminPassword);
+    return { db, migration, demoLoaded, adminPassword: admin.generatedPassword };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * Starts the HTTP server with graceful shutdown: on SIGTERM/SIGINT stop accepting, finish what
+ * is in flight, close the database, exit.
+ */
+import { serve, type ServerType } from '@hono/node-server';
+import pino from 'pino';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app';
+import { prepareDatabase } from './bootstrap';
+import { loadStaticFiles } from './static';
+
+export const webDist = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+export interface ServeOptions {
+  db: string;
+  port: number;
+  host: string;
+  adminPassword?: string;
+  logLevel?: string;
+}
+
+export class StartupError extends Error {}
+
+/** Serves until a signal; resolves with the listening server and a stop function. */
+export async function startServer(opts: ServeOptions) {
+  const log = pino({ level: opts.logLevel ?? process.env.SHIXIAO_LOG_LEVEL ?? 'info' });
+  const prepared = await prepareDatabase(opts.db, { adminPassword: opts.adminPassword });
+  const app = createApp({ db: prepared.db, log, web: loadStaticFiles(webDist) });
+  const server: ServerType = await new Promise((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, () => resolve(s));
+    s.once('error', (error: NodeJS.ErrnoException) => {
+      void prepared.db.close();
+      reject(
+        new StartupError(
+          error.code === 'EADDRINUSE'
+            ? `--port ${opts.port}: the port is already in use on ${opts.host}`
+            : `--host ${opts.host} --port ${opts.port}: ${error.message}`,
+        ),
+      );
+    });
+  });
+  // Slow clients are dropped rather than holding sockets (SECURITY.md V2.4.1).
+  const http = server as unknown as { headersTimeout: number; requestTimeout: number };
+  http.headersTimeout = 10_000;
+  http.requestTimeout = 30_000;
+  const stop = async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await prepared.db.close();
+  };
+  return { server, stop, prepared, url: `http://${opts.host}:${opts.port}`, log };
+}

@@ -1,0 +1,33 @@
+// Open SDG's automatic progress measure (Statistics Canada's method, as computed by sdg-build).
+export { parseCsv, type CsvText, type Outcome } from './csv';
+export { parseIndicatorCsv, parseYears, type Cell, type IndicatorTable } from './table';
+export {
+  readProgressSettings,
+  readSeriesConfig,
+  type FieldValue,
+  type ProgressSettings,
+  type SeriesConfig,
+} from './options';
+export { compareIndicatorIds, indicatorIdOfDataFile, indicatorIdOfMetaFile } from './ids';
+export { indentQuotedContinuations, parseMetaMarkdown } from './frontmatter';
+export { selectSeries, type Point } from './select';
+export {
+  growthRate,
+  limitCoefficient,
+  progressScore,
+  progressThresholds,
+  progressValue,
+  seriesStatus,
+  statusFromScore,
+  targetAchieved,
+  type Method,
+  type ProgressStatus,
+  type Thresholds,
+} from './measure';
+export {
+  computeIndicatorProgress,
+  computeSeriesProgress,
+  seriesTag,
+  type IndicatorProgress,
+  type SeriesProgress,
+} from './progress';

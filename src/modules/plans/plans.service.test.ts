@@ -1,0 +1,122 @@
+/** Plan import and export against real SQLite and PostgreSQL databases. */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { it } from 'node:test';
+import { describeEachDatabase } from '../../../test/databases';
+import { demoPlanPath } from '../../server/bootstrap';
+import { exportPlanText, importPlanText, listObservations, resolveTenant } from '.';
+
+const demo = readFileSync(demoPlanPath, 'utf8');
+
+async function countRows(db: Parameters<typeof importPlanText>[0]) {
+  const k = db.kysely;
+  const count = async (table: 'plans' | 'indicators' | 'targets' | 'observations' | 'actions') =>
+    Number(
+      (
+        await k
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return {
+    plans: await count('plans'),
+    indicators: await count('indicators'),
+    targets: await count('targets'),
+    observations: await count('observations'),
+    actions: await count('actions'),
+  };
+}
+
+describeEachDatabase('plan import and export', (ctx) => {
+  it('refuses a bad file and writes nothing', async () => {
+    const broken = demo.replace('indicator: gdp, kind: level', 'indicator: no_such_indicator, kind: level');
+    assert.notEqual(broken, demo, 'the fixture edit must apply');
+    const result = await importPlanText(ctx.db, { tenantSlug: 'yuzhong', text: broken });
+    assert.equal(result.ok, false);
+    assert.deepEqual(await countRows(ctx.db), {
+      plans: 0,
+      indicators: 0,
+      targets: 0,
+      observations: 0,
+      actions: 0,
+    });
+  });
+
+  it('imports the demo plan and exports the same text', async () => {
+    const result = await importPlanText(ctx.db, { tenantSlug: 'yuzhong', text: demo });
+    assert.ok(result.ok);
+    assert.equal(result.created, true);
+    const tenant = await resolveTenant(ctx.db, 'yuzhong');
+    assert.equal(await exportPlanText(ctx.db, tenant.id, 'yuzhong-2023'), demo);
+  });
+
+  it('adds nothing when the same file is imported again', async () => {
+    const before = await countRows(ctx.db);
+    const result = await importPlanText(ctx.db, { tenantSlug: 'yuzhong', text: demo });
+    assert.ok(result.ok);
+    assert.equal(result.unchanged, true);
+    assert.deepEqual(await countRows(ctx.db), before);
+  });
+
+  it('keeps the earlier value as a version when a changed file is imported', async () => {
+    const tenant = await resolveTenant(ctx.db, 'yuzhong');
+    const changed = demo.replace(/(\{indicator: gdp, period: "2025", value: )1781\.8/, '$11790');
+    assert.notEqual(changed, demo);
+    const result = await importPlanText(ctx.db, { tenantSlug: 'yuzhong', text: changed });
+    assert.ok(result.ok);
+    assert.equal(result.version, 2);
+    assert.equal(result.observationsAdded, 1);
+    const now = await listObservations(ctx.db, tenant.id, 'yuzhong-2023', { indicator: 'gdp' });
+    const gdp2025 = now.filter((o) => o.period === '2025' && !o.alternate);
+    assert.deepEqual(
+      gdp2025.map((o) => [o.value, o.version]),
+      [[1790, 2]],
+    );
+    // As known before the correction, the first version still answers.
+    const earlier = await listObservations(ctx.db, tenant.id, 'yuzhong-2023', {
+      indicator: 'gdp',
+      asOf: '2000-01-01',
+    });
+    assert.deepEqual(earlier, []);
+    const total = await ctx.db.kysely
+      .selectFrom('observations')
+      .select(['value', 'version', 'replaces_id'])
+      .where('period', '=', '2025')
+      .where('value', 'in', [1781.8, 1790])
+      .orderBy('version')
+      .execute();
+    assert.deepEqual(
+      total.map((r) => [r.value, r.version, r.replaces_id !== null]),
+      [
+        [1781.8, 1, false],
+        [1790, 2, true],
+      ],
+    );
+  });
+
+  it('keeps the audit log append-only', async () => {
+    await ctx.db.kysely
+      .insertInto('audit_log')
+      .values({
+        tenant_id: null,
+        at: new Date().toISOString(),
+        actor_user_id: null,
+        actor_label: 'test',
+        action: 'test',
+        object_type: null,
+        object_id: null,
+        before: null,
+        after: null,
+        reason: null,
+        source_ip: null,
+        outcome: 'success',
+      })
+      .execute();
+    await assert.rejects(
+      ctx.db.kysely.updateTable('audit_log').set({ action: 'changed' }).execute(),
+      /append-only/,
+    );
+    await assert.rejects(ctx.db.kysely.deleteFrom('audit_log').execute(), /append-only/);
+  });
+});

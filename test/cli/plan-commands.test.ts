@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { demoPlanPath } from '../../src/server/bootstrap';
+import { demoPlanFile as demoPlanPath } from '../fixtures';
 import { runCli } from './run-cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'shixiao-cli-'));

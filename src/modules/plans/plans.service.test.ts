@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { it } from 'node:test';
 import { describeEachDatabase } from '../../../test/databases';
-import { demoPlanPath } from '../../server/bootstrap';
+import { demoPlanFile as demoPlanPath } from '../../../test/fixtures';
 import { exportPlanText, importPlanText, listObservations, resolveTenant } from '.';
 
 const demo = readFileSync(demoPlanPath, 'utf8');

@@ -192,3 +192,12 @@ describe('indicator progress', () => {
     });
   });
 });
+
+describe('data that ends before the base year', () => {
+  it('is not available (sdg-build would stop)', () => {
+    const result = series('Year,Value\n2010,1\n2012,2\n', {});
+    assert.ok(result.ok);
+    assert.equal(result.series.status, 'not_available');
+    assert.deepEqual(result.series.warnings, ['no data in or after base year 2015']);
+  });
+});

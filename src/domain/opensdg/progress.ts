@@ -104,6 +104,8 @@ export function computeSeriesProgress(
     points.find((point) => point.year === config.baseYear) ??
     points.filter((point) => point.year > config.baseYear).sort((a, b) => a.year - b.year)[0];
   if (base === undefined) {
+    // sdg-build fails here (it looks up the value of a missing year); every data point predates
+    // the base year, so there is no progress to measure: not available.
     const reason = `no data in or after base year ${config.baseYear}`;
     return {
       ok: true,

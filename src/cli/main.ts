@@ -1,5 +1,6 @@
 /** The `shixiao` command line. Each command lives in commands/ and calls services or the domain. */
 import { Command } from 'commander';
+import { registerOpensdgCommand } from './commands/opensdg';
 import { registerPlanFileCommands } from './commands/plan-files';
 import { registerServeCommand } from './commands/serve';
 
@@ -10,6 +11,7 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: (text, write) => write(text) });
   registerServeCommand(program);
   registerPlanFileCommands(program);
+  registerOpensdgCommand(program);
   return program;
 }
 

@@ -1,15 +1,16 @@
 // Runs `opensdg` in a child process (as the CLI would), so stdout, stderr and the exit code are
 // the real ones.
 import assert from 'node:assert/strict';
+import { sharedDir } from '../../../test/fixtures';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 
-const CANADA = process.env.OPENSDG_CANADA_DIR ?? '/work/shared/data/opensdg-canada';
+const CANADA = process.env.OPENSDG_CANADA_DIR ?? join(sharedDir, 'data/opensdg-canada');
 const COMMAND = new URL('./opensdg.ts', import.meta.url).href;
 
 function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
@@ -41,39 +42,35 @@ function folder(name: string, files: Record<string, string>): string {
 }
 
 describe('shixiao opensdg', () => {
-  it(
-    '--json reproduces the published Canada results',
-    { skip: !existsSync(CANADA) && `no data at ${CANADA}` },
-    () => {
-      const { status, stdout, stderr } = run(CANADA, '--json');
-      assert.equal(status, 0);
-      // The only complaint: 16-5-1 is switched on but its data file is not in this copy.
-      assert.equal(stderr, 'opensdg: 16-5-1: progress is on but there is no data file\n');
-      const lines = JSON.parse(stdout) as { indicator: string; status: string; score: number | null }[];
-      const published = parseYaml(
-        readFileSync(join(CANADA, 'indicator_calculation_components.yml'), 'utf8'),
-      ) as Record<string, { progress_status: string; score: number | null }>;
-      assert.equal(lines.length, 82);
-      assert.deepEqual(
-        lines.map((line) => line.indicator),
-        [...lines.map((line) => line.indicator)].sort((a, b) => {
-          const [x, y] = [a.split('-').map(Number), b.split('-').map(Number)];
-          return (x[0] ?? 0) - (y[0] ?? 0) || (x[1] ?? 0) - (y[1] ?? 0) || (x[2] ?? 0) - (y[2] ?? 0);
-        }),
-      );
-      for (const line of lines) {
-        assert.deepEqual(Object.keys(line), ['indicator', 'status', 'score']);
-        if (line.indicator === '16-5-1') continue;
-        const expected = published[line.indicator];
-        assert.ok(expected, line.indicator);
-        assert.equal(line.status, expected.progress_status, line.indicator);
-        if (expected.score === null || line.score === null)
-          assert.equal(line.score, expected.score, line.indicator);
-        else assert.ok(Math.abs(line.score - expected.score) <= 1e-6, line.indicator);
-      }
-      assert.equal(lines.find((line) => line.indicator === '1-1-1')?.score, 2.1506954374096354);
-    },
-  );
+  it('--json reproduces the published Canada results', () => {
+    const { status, stdout, stderr } = run(CANADA, '--json');
+    assert.equal(status, 0);
+    // The only complaint: 16-5-1 is switched on but its data file is not in this copy.
+    assert.equal(stderr, 'opensdg: 16-5-1: progress is on but there is no data file\n');
+    const lines = JSON.parse(stdout) as { indicator: string; status: string; score: number | null }[];
+    const published = parseYaml(
+      readFileSync(join(CANADA, 'indicator_calculation_components.yml'), 'utf8'),
+    ) as Record<string, { progress_status: string; score: number | null }>;
+    assert.equal(lines.length, 82);
+    assert.deepEqual(
+      lines.map((line) => line.indicator),
+      [...lines.map((line) => line.indicator)].sort((a, b) => {
+        const [x, y] = [a.split('-').map(Number), b.split('-').map(Number)];
+        return (x[0] ?? 0) - (y[0] ?? 0) || (x[1] ?? 0) - (y[1] ?? 0) || (x[2] ?? 0) - (y[2] ?? 0);
+      }),
+    );
+    for (const line of lines) {
+      assert.deepEqual(Object.keys(line), ['indicator', 'status', 'score']);
+      if (line.indicator === '16-5-1') continue;
+      const expected = published[line.indicator];
+      assert.ok(expected, line.indicator);
+      assert.equal(line.status, expected.progress_status, line.indicator);
+      if (expected.score === null || line.score === null)
+        assert.equal(line.score, expected.score, line.indicator);
+      else assert.ok(Math.abs(line.score - expected.score) <= 1e-6, line.indicator);
+    }
+    assert.equal(lines.find((line) => line.indicator === '1-1-1')?.score, 2.1506954374096354);
+  });
 
   it('prints a readable table without --json', () => {
     const dir = folder('table', {

@@ -1,0 +1,86 @@
+// Scores the extractor on the seed and on every hand-labelled set in test/extract-sets, printing
+// per-document and overall precision/recall/F1 (value+unit; +kind+qualifier) and target-year
+// accuracy. Exits 1 when a document or its labels are missing.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extractStatements } from '../src/domain/extract/index';
+import { scoreExtraction, type GoldLabel, type LevelScore } from '../src/domain/extract/score';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = resolve(root, '../shared');
+
+interface EvalSet {
+  name: string;
+  doc: string;
+  labels: string;
+  /** The seed names no year in its text; the CLI receives it as an option, and so do we. */
+  year?: number;
+}
+
+const sets: EvalSet[] = [
+  {
+    name: 'seed',
+    doc: join(shared, 'seed/yuzhong-plenary-2023.md'),
+    labels: join(shared, 'data/extract/seed-labels.json'),
+    year: 2023,
+  },
+];
+const setDir = join(root, 'test/extract-sets');
+const mdFiles = existsSync(setDir)
+  ? readdirSync(setDir)
+      .filter((f) => f.endsWith('.md'))
+      .sort()
+  : [];
+for (const f of mdFiles) {
+  sets.push({
+    name: f.replace(/\.md$/, ''),
+    doc: join(setDir, f),
+    labels: join(setDir, f.replace(/\.md$/, '.labels.json')),
+  });
+}
+
+const missing = sets.filter((s) => !existsSync(s.doc) || !existsSync(s.labels));
+if (mdFiles.length === 0 || missing.length > 0) {
+  for (const s of missing) console.error(`missing: ${s.doc} or ${s.labels}`);
+  if (mdFiles.length === 0) console.error(`no labelled sets in ${setDir}`);
+  process.exit(1);
+}
+
+const pct = (x: number): string => (x * 100).toFixed(1).padStart(5);
+const fmt = (l: LevelScore): string => `P ${pct(l.precision)} R ${pct(l.recall)} F1 ${pct(l.f1)}`;
+const totals = { vu: [0, 0, 0], full: [0, 0, 0], ty: [0, 0] };
+const verbose = process.argv.includes('--verbose');
+
+for (const s of sets) {
+  const text = readFileSync(s.doc, 'utf8');
+  const gold = JSON.parse(readFileSync(s.labels, 'utf8')) as GoldLabel[];
+  const pred = extractStatements(text, s.year !== undefined ? { year: s.year } : {});
+  const sc = scoreExtraction(pred, gold);
+  console.log(
+    `${s.name.padEnd(28)} value+unit ${fmt(sc.valueUnit)} | +kind+qual ${fmt(sc.full)} | target year ${sc.targetYear.correct}/${sc.targetYear.total} (${pct(sc.targetYear.accuracy)})`,
+  );
+  totals.vu = [
+    totals.vu[0] + sc.valueUnit.tp,
+    totals.vu[1] + sc.valueUnit.fp,
+    totals.vu[2] + sc.valueUnit.fn,
+  ];
+  totals.full = [totals.full[0] + sc.full.tp, totals.full[1] + sc.full.fp, totals.full[2] + sc.full.fn];
+  totals.ty = [totals.ty[0] + sc.targetYear.correct, totals.ty[1] + sc.targetYear.total];
+  if (verbose) {
+    for (const p of pred)
+      console.log(
+        `  pred ${p.text} | ${p.value} ${p.unit} ${p.kind} ${p.qualifier} ${p.period} ${p.target_year}`,
+      );
+  }
+}
+
+const agg = ([tp, fp, fn]: number[]): LevelScore => {
+  const P = tp + fp === 0 ? 1 : tp / (tp + fp);
+  const R = tp + fn === 0 ? 1 : tp / (tp + fn);
+  return { tp: tp, fp: fp, fn: fn, precision: P, recall: R, f1: P + R === 0 ? 0 : (2 * P * R) / (P + R) };
+};
+const [c, t] = totals.ty;
+console.log(
+  `${'OVERALL'.padEnd(28)} value+unit ${fmt(agg(totals.vu))} | +kind+qual ${fmt(agg(totals.full))} | target year ${c}/${t} (${pct(t === 0 ? 1 : c / t)})`,
+);

@@ -1,0 +1,177 @@
+// Turns the mentions of one clause into labelled facts (without period): subjects, kinds,
+// 分别 lists, shared subjects, streak + floor/rank pairs, ranges already merged upstream.
+import { decideKind } from './kinds';
+import type { Mention } from './mentions';
+import {
+  ELLIPTICAL_RE,
+  expandAbbreviations,
+  parseWindow,
+  splitList,
+  splitShared,
+  suffixNoun,
+  type Change,
+} from './subjects';
+import type { Range } from './segment';
+import type { Kind, Qualifier } from './types';
+import { impliedUnit } from './units';
+
+/** A fact before period and target year are attached. Offsets refer to the clean text. */
+export interface Fact {
+  start: number;
+  end: number;
+  /** Offset of the number, for reading target-year cues before it. */
+  at: number;
+  subject: string;
+  value: number;
+  unit: string;
+  kind: Kind;
+  qualifier: Qualifier;
+}
+
+/** State carried from clause to clause: the last indicator named, for elliptical subjects. */
+export interface ClauseState {
+  topic: string;
+}
+
+const LIST_GAP_RE = /^[、和及与]?$/;
+
+function decorate(base: string, kind: Kind, change: Change, m: Mention): string {
+  switch (kind) {
+    case 'growth_rate':
+      if (/增速|增幅|降幅|增长率/.test(base)) return base;
+      if (m.family === 'pp') return `${base}变化`;
+      return base + (change === 'avgGrowth' ? '年均增速' : change === 'decline' ? '降幅' : '增速');
+    case 'annual_floor':
+      return `${base}(每年)`;
+    case 'rank':
+      return `${base}${m.scope}排名`;
+    case 'level':
+      if (m.family === 'length' && !/长度|里程$/.test(base)) return `${base}长度`;
+      if (m.family === 'area' && !/面积$/.test(base)) return `${base}面积`;
+      return base;
+    case 'share':
+      return /占$/.test(base) ? `${base}比重` : base;
+    case 'count':
+    case 'ratio':
+    case 'streak':
+      return base;
+  }
+}
+
+/** Propagates a list-final cue (x%、y%以上) or list-initial cue (超x、y) to the other items. */
+function propagateListQualifiers(text: string, ms: readonly Mention[]): void {
+  let i = 0;
+  while (i < ms.length) {
+    let j = i;
+    while (j + 1 < ms.length) {
+      const a = ms[j];
+      const b = ms[j + 1];
+      if (a === undefined || b === undefined || !LIST_GAP_RE.test(text.slice(a.qEnd, b.qStart))) break;
+      j++;
+    }
+    const first = ms[i];
+    const last = ms[j];
+    if (j > i && first !== undefined && last !== undefined) {
+      const q = last.suffixQ ?? first.prefixQ;
+      if (q !== null) for (let k = i; k <= j; k++) if (ms[k] && !ms[k].cued) ms[k].qualifier = q;
+    }
+    i = j + 1;
+  }
+}
+
+/** Extracts the facts of one clause. */
+export function clauseFacts(text: string, clause: Range, ms: readonly Mention[], state: ClauseState): Fact[] {
+  const facts: Fact[] = [];
+  propagateListQualifiers(text, ms);
+  let prevEnd = clause.start;
+  let streakSubject: string | null = null;
+  let listKind: Kind | null = null;
+  const clauseText = text.slice(clause.start, clause.end);
+  const fenbie = clauseText.indexOf('分别');
+  const fenbieAt = fenbie >= 0 ? clause.start + fenbie : -1;
+  const afterFenbie = fenbieAt >= 0 ? ms.filter((m) => m.start > fenbieAt) : [];
+  if (afterFenbie.length >= 2) {
+    const lw = parseWindow(text.slice(clause.start, fenbieAt));
+    const subjects = splitList(expandAbbreviations(lw.subject));
+    const verb = text.slice(fenbieAt, afterFenbie[0].qStart);
+    const spanStart = clause.start + Math.max(0, clauseText.indexOf(lw.subject.slice(0, 2)));
+    const spanEnd = afterFenbie[afterFenbie.length - 1].qEnd;
+    afterFenbie.forEach((m, i) => {
+      const base = subjects.length === afterFenbie.length ? (subjects[i] ?? '') : subjects.join('、');
+      const kind = decideKind(m, { window: verb, subject: base, annual: /每年/.test(verb) });
+      facts.push({
+        start: spanStart,
+        end: spanEnd,
+        at: m.start,
+        subject: decorate(base, kind, lw.change ?? parseWindow(verb).change, m),
+        value: m.value,
+        unit: impliedUnit(base, m.unit),
+        kind,
+        qualifier: m.qualifier,
+      });
+    });
+  }
+  for (let idx = 0; idx < ms.length; idx++) {
+    const m = ms[idx];
+    if (afterFenbie.includes(m)) continue;
+    const windowStart = prevEnd;
+    const window = text.slice(windowStart, m.qStart);
+    prevEnd = m.special === 'streak' ? m.end : m.qEnd;
+    const next = ms[idx + 1];
+    const wp = parseWindow(window);
+    let base = expandAbbreviations(wp.subject);
+    let start = windowStart + Math.max(0, window.indexOf(wp.subject.slice(0, 2)));
+    if (wp.subject === '') start = m.qStart;
+    let end = m.qEnd;
+    const listItem = idx > 0 && LIST_GAP_RE.test(window);
+    if (m.special === 'plain' && !listItem) {
+      const afterEnd = next ? next.qStart : clause.end;
+      const after = text.slice(m.qEnd, afterEnd);
+      const noun = /^[、和及与]/.test(after) ? '' : suffixNoun(after);
+      if (noun.length >= 2 && base.length <= 4) {
+        base = base + noun;
+        end = m.qEnd + after.indexOf(noun) + noun.length;
+        prevEnd = end;
+      }
+    }
+    if (base === '' || ELLIPTICAL_RE.test(base)) base = state.topic + base;
+    const annual = /每年|年年/.test(window) || (streakSubject !== null && m.qualifier !== 'exact');
+    if (m.special === 'streak') {
+      const rest = text.slice(m.end, clause.end);
+      const cond = (wp.subject + rest).replace(/^[，、]/, '');
+      facts.push({
+        start,
+        end: Math.min(clause.end, m.end + 24),
+        at: m.start,
+        subject: `${cond}的连续年数`,
+        value: m.value,
+        unit: '年',
+        kind: 'streak',
+        qualifier: 'exact',
+      });
+      streakSubject = wp.subject !== '' ? base : state.topic;
+      if (wp.subject !== '') state.topic = base;
+      continue;
+    }
+    let kind: Kind | null =
+      listItem && listKind !== null && m.family === ms[idx - 1]?.family ? listKind : null;
+    kind ??= decideKind(m, { window, subject: base, annual });
+    if (streakSubject !== null && wp.subject === '') base = streakSubject;
+    const subjects = m.special === 'doubleTwo' ? splitList(base) : splitShared(base);
+    for (const s of subjects) {
+      facts.push({
+        start,
+        end,
+        at: m.start,
+        subject: decorate(s, kind, wp.change, m),
+        value: m.value,
+        unit: impliedUnit(s, m.unit),
+        kind,
+        qualifier: m.qualifier,
+      });
+    }
+    listKind = kind;
+    if (wp.subject !== '' && !ELLIPTICAL_RE.test(wp.subject)) state.topic = base;
+  }
+  return facts;
+}

@@ -1,0 +1,180 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { extractStatements, type Statement } from './index';
+
+type Row = [string, number, string, Statement['kind'], Statement['qualifier']];
+
+/** Each input must yield exactly the listed (value, unit, kind, qualifier) facts. */
+function check(
+  rows: ReadonlyArray<
+    readonly [
+      string,
+      ReadonlyArray<Omit<Row, never> | readonly [number, string, Statement['kind'], Statement['qualifier']]>,
+    ]
+  >,
+): void {
+  for (const [input, want] of rows) {
+    const got = extractStatements(input, { year: 2024 }).map((s) => [s.value, s.unit, s.kind, s.qualifier]);
+    assert.deepEqual(got, want, input);
+  }
+}
+
+test('values, magnitude words and units', () => {
+  check([
+    ['存贷款余额近 **1.3万亿元**', [[1.3e12, '元', 'level', 'near']]],
+    ['实施 **356万**平方米老旧小区改造提升', [[3560000, '平方米', 'level', 'exact']]],
+    ['常住人口40.8万人', [[408000, '人', 'count', 'exact']]],
+    ['总投资2千万元', [[2e7, '元', 'level', 'exact']]],
+    ['软件企业突破两千五百家', [[2500, '家', 'count', 'exceeded']]],
+    ['新增光伏装机45万千瓦', [[450000, '千瓦', 'level', 'exact']]],
+    ['实际利用外资3.2亿美元', [[3.2e8, '美元', 'level', 'exact']]],
+    ['地均生产总值突破 **100亿元**', [[1e10, '元/平方公里', 'level', 'exceeded']]],
+    ['房价控制在1.2万元/平方米以内', [[12000, '元/平方米', 'level', 'at_most']]],
+    ['建成各类公园百余个', [[100, '个', 'count', 'exceeded']]],
+  ]);
+});
+
+test('percentages, points, fractions, multiples', () => {
+  check([
+    ['地区生产总值增长6.2%', [[6.2, '%', 'growth_rate', 'exact']]],
+    ['比重提高1.3个百分点', [[1.3, 'pp', 'growth_rate', 'exact']]],
+    ['城镇化率提高到75%', [[75, '%', 'share', 'exact']]],
+    ['回收利用率达到百分之四十', [[40, '%', 'share', 'exact']]],
+    ['民生支出占比超过三成', [[30, '%', 'share', 'exceeded']]],
+    ['驻区世界500强企业占全市近 **1/2**', [[50, '%', 'share', 'near']]],
+    ['占比接近一半', [[50, '%', 'share', 'near']]],
+    ['进出口占比提高到三分之二', [[66.67, '%', 'share', 'exact']]],
+    ['技术合同成交额是2020年的2.3倍', [[2.3, '倍', 'ratio', 'exact']]],
+    ['产值实现翻一番', [[2, '倍', 'ratio', 'exact']]],
+    ['投资增长5%—6%', [[5, '%', 'growth_rate', 'at_least']]],
+    ['投资增长5-6%', [[5, '%', 'growth_rate', 'at_least']]],
+  ]);
+});
+
+test('qualifiers before and after the number', () => {
+  check([
+    ['人均地区生产总值达到 **33万元左右**', [[330000, '元', 'level', 'approx']]],
+    ['收入约12亿元', [[1.2e9, '元', 'level', 'approx']]],
+    ['满意度保持 **97%**以上', [[97, '%', 'share', 'at_least']]],
+    ['新引进企业不少于80家', [[80, '家', 'count', 'at_least']]],
+    ['失业率控制在5.5%以内', [[5.5, '%', 'share', 'at_most']]],
+    ['浓度不超过30微克/立方米', [[30, '微克/立方米', 'level', 'at_most']]],
+    ['新设企业逾80家', [[80, '家', 'count', 'exceeded']]],
+    ['服务业扩大开放等 **20**余项国家级改革试点', [[20, '项', 'count', 'exceeded']]],
+    ['地区生产总值迈上 **2100亿元**台阶', [[2.1e11, '元', 'level', 'at_least']]],
+    ['突破千亿大关', [[1e11, '元', 'level', 'exceeded']]],
+    [
+      'A、B分别增长5%、6%以上',
+      [
+        [5, '%', 'growth_rate', 'at_least'],
+        [6, '%', 'growth_rate', 'at_least'],
+      ],
+    ],
+  ]);
+});
+
+test('ranks, streaks and shared subjects', () => {
+  check([
+    [
+      '金融业增加值、保费收入、跨境结算量全市第一',
+      [
+        [1, '名', 'rank', 'exact'],
+        [1, '名', 'rank', 'exact'],
+        [1, '名', 'rank', 'exact'],
+      ],
+    ],
+    ['位居全国沿海港口第九位', [[9, '名', 'rank', 'exact']]],
+    ['连续 **11年**保持全国文明城区称号', [[11, '年', 'streak', 'exact']]],
+    [
+      '空气质量优良天数连续4年达 **300天**以上',
+      [
+        [4, '年', 'streak', 'exact'],
+        [300, '天', 'annual_floor', 'at_least'],
+      ],
+    ],
+    [
+      '社零总额连续三年居全市第二',
+      [
+        [3, '年', 'streak', 'exact'],
+        [2, '名', 'rank', 'exact'],
+      ],
+    ],
+    [
+      '养老保险、医疗保险参保率超 **96%**',
+      [
+        [96, '%', 'share', 'exceeded'],
+        [96, '%', 'share', 'exceeded'],
+      ],
+    ],
+    ['每年新增就业4万人以上', [[40000, '人', 'annual_floor', 'at_least']]],
+  ]);
+});
+
+test('things that are not values', () => {
+  check([
+    ['深入学习贯彻党的二十大和市第六次党代会精神', []],
+    ['区委十三届二次全会精神解读', []],
+    ['大力推进“七新”，深入推动“八大人人生关怀行动”，“五长制”', []],
+    ['全域融入“一区两群”协调发展', []],
+    ['首批零碳5G+智能银行挂牌营业', []],
+    ['万元GDP碳排放量居全国“最优”序列，居全市前列', []],
+    ['2023年1—11月，“十四五”规划实施', []],
+    ['第一产业、第三产业和第一季度', []],
+    ['1 大力推进产业升级振兴', []],
+    ['引进亿元以上项目', []],
+  ]);
+});
+
+test('subjects: abbreviations, elliptical growth, 分别 pairs', () => {
+  const s = extractStatements(
+    '全区社零总额保持全市第一。地区生产总值1500亿元，增长6.7%。城乡居民人均可支配收入分别达到52680元和24310元。',
+    { year: 2024 },
+  );
+  assert.equal(s[0]?.subject, '社会消费品零售总额全市排名');
+  assert.equal(s[2]?.subject, '地区生产总值增速');
+  assert.deepEqual(
+    s.slice(3).map((x) => x.value),
+    [52680, 24310],
+  );
+});
+
+test('period and target year', () => {
+  const text = [
+    '一、2023年工作回顾',
+    '地区生产总值增长6.2%。',
+    '二、2024年工作安排',
+    '地区生产总值增长6%左右。到2027年，研发投入强度达到3%。',
+    '未来五年目标',
+    '每年新增就业4万人以上。',
+  ].join('\n');
+  const s = extractStatements(text);
+  assert.deepEqual(
+    s.map((x) => [x.period, x.target_year]),
+    [
+      ['achievement', null],
+      ['target', 2024],
+      ['target', 2027],
+      ['target', 2028],
+    ],
+  );
+  assert.equal(s[3]?.horizon, '未来五年');
+});
+
+test('spans point into the raw text and keep Markdown markers', () => {
+  const text = '- 软件企业突破 **2500家**，渝中纳入试点';
+  const [s] = extractStatements(text);
+  assert.ok(s);
+  assert.equal(text.slice(s.start, s.end), s.text);
+  assert.equal(s.text, '软件企业突破 **2500家**');
+});
+
+test('a 200,000-character document extracts in well under a second', () => {
+  const para =
+    '全年实现地区生产总值1486.5亿元，增长6.2%，增速高于全市1.1个百分点。规上工业增加值、固定资产投资分别增长7.8%、5.5%。社零总额连续三年居全市第二。\n';
+  const text = para.repeat(Math.ceil(200000 / para.length));
+  const t0 = performance.now();
+  const s = extractStatements(text, { year: 2024 });
+  const ms = performance.now() - t0;
+  assert.ok(s.length > 1000);
+  assert.ok(ms < 1000, `took ${ms} ms`);
+});

@@ -1,0 +1,131 @@
+// Entry point: extracts every quantitative statement (value, unit, kind, qualifier, period,
+// target year) from Chinese policy text. Pure and linear in the input length.
+import { clauseFacts, type ClauseState } from './clauses';
+import { scanMentions, type Mention } from './mentions';
+import { cleanText, toRaw } from './normalize';
+import {
+  explicitYear,
+  findHorizon,
+  headingSection,
+  inferDocYear,
+  sentencePeriod,
+  type Section,
+} from './period';
+import { segment, shortQuotes, type Line } from './segment';
+import type { ExtractOptions, Statement } from './types';
+
+export type { ExtractOptions, Kind, Period, Qualifier, Statement } from './types';
+export { parseChineseNumeral, parseAnyNumber } from './numerals';
+
+const BULLET_ONLY_RE = /^[-•·●▶◆■□★☆>\d.、]*$/;
+
+function isHeadingLine(lineText: string, hasMention: boolean): boolean {
+  if (hasMention) return false;
+  if (lineText.length > 40) return false;
+  return !/[。；]$/.test(lineText);
+}
+
+/** The most frequent 20XX year in the text: a last resort for the document year. */
+function mostFrequentYear(text: string): number | null {
+  const counts = new Map<number, number>();
+  for (const m of text.matchAll(/(20\d\d)年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  let best: number | null = null;
+  let bestN = 0;
+  for (const [y, n] of counts) if (n > bestN) [best, bestN] = [y, n];
+  return best;
+}
+
+/**
+ * Extracts the quantitative statements of a document. `options.year` is the year "今年" refers
+ * to (the first target year); when omitted it is read from headings such as "2024年工作安排".
+ */
+export function extractStatements(text: string, options: ExtractOptions = {}): Statement[] {
+  const clean = cleanText(text);
+  const t = clean.text;
+  const lines = segment(t);
+  const quotes = shortQuotes(t, 10);
+  const isListNumber = (s: number, e: number): boolean => {
+    if ((t[s - 1] === '（' || t[s - 1] === '(') && (t[e] === '）' || t[e] === ')')) return true;
+    const lineStart = t.lastIndexOf('\n', s - 1) + 1;
+    if (!BULLET_ONLY_RE.test(t.slice(lineStart, s))) return false;
+    const rawAfter = text[(clean.map[e - 1] ?? 0) + 1] ?? '';
+    return /[\s.、．)）]/.test(rawAfter);
+  };
+  const mentions = scanMentions(t, quotes, isListNumber);
+
+  // Assign mentions to lines in one sweep.
+  const byLine: Mention[][] = lines.map(() => []);
+  let li = 0;
+  for (const m of mentions) {
+    while (li < lines.length && (lines[li]?.end ?? 0) < m.start) li++;
+    byLine[li]?.push(m);
+  }
+  const headingFlags = lines.map((l, i) =>
+    isHeadingLine(t.slice(l.start, l.end), (byLine[i]?.length ?? 0) > 0),
+  );
+  const headingTexts = lines.filter((_, i) => headingFlags[i]).map((l) => t.slice(l.start, l.end));
+  const docYear = options.year ?? inferDocYear(headingTexts) ?? mostFrequentYear(t);
+
+  const out: Statement[] = [];
+  let section: Section = { period: 'achievement', year: null, horizon: null };
+  const state: ClauseState = { topic: '' };
+  lines.forEach((line: Line, i) => {
+    const lineText = t.slice(line.start, line.end);
+    const lineMentions = byLine[i] ?? [];
+    if (headingFlags[i]) {
+      section = headingSection(lineText, docYear) ?? section;
+      if (lineText.length <= 20) state.topic = lineText.replace(/^[-•·\d.、\s]+/, '');
+      return;
+    }
+    if (lineMentions.length === 0) {
+      // "今年主要预期目标是：" introduces the lines after it.
+      if (/[:：]$/.test(lineText)) section = headingSection(lineText, docYear) ?? section;
+      return;
+    }
+    let mi = 0;
+    for (const sentence of line.sentences) {
+      const sText = t.slice(sentence.start, sentence.end);
+      const period = sentencePeriod(sText, section.period) ?? section.period;
+      const sHorizon = findHorizon(sText, docYear);
+      for (const clause of line.clauses) {
+        if (clause.start < sentence.start || clause.end > sentence.end) continue;
+        const cms: Mention[] = [];
+        while (mi < lineMentions.length && (lineMentions[mi]?.start ?? 0) < clause.end) {
+          const m = lineMentions[mi++];
+          if (m && m.start >= clause.start) cms.push(m);
+        }
+        if (cms.length === 0) continue;
+        for (const f of clauseFacts(t, clause, cms, state)) {
+          let targetYear: number | null = null;
+          let horizon: string | undefined;
+          if (period === 'target') {
+            const y = explicitYear(t.slice(sentence.start, f.at));
+            const h =
+              sHorizon ?? (section.horizon !== null ? { phrase: section.horizon, end: section.year } : null);
+            if (y !== null && (docYear === null || y >= docYear)) targetYear = y;
+            else if (h !== null) {
+              targetYear = h.end;
+              horizon = h.phrase;
+            } else targetYear = /今年|年度|全年/.test(sText) ? docYear : (section.year ?? docYear);
+          }
+          const [rs, re] = toRaw(clean, text, f.start, f.end);
+          const st: Statement = {
+            text: text.slice(rs, re),
+            subject: f.subject,
+            value: f.value,
+            unit: f.unit,
+            kind: f.kind,
+            qualifier: f.qualifier,
+            period,
+            target_year: targetYear,
+            start: rs,
+            end: re,
+          };
+          if (horizon !== undefined) st.horizon = horizon;
+          out.push(st);
+        }
+      }
+    }
+  });
+  return out;
+}

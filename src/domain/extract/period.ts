@@ -1,0 +1,102 @@
+// Period (achievement vs target), target year and horizon. Sections are opened by short heading
+// lines; sentences can override the section with their own cues (力争, 到2027年…).
+import type { Period } from './types';
+
+/** The period state a heading sets. */
+export interface Section {
+  period: Period;
+  /** A year named in a target heading ("2024年工作安排"). */
+  year: number | null;
+  /** A multi-year horizon phrase ("未来五年"). */
+  horizon: string | null;
+}
+
+const ACHIEVEMENT_HEAD =
+  /回顾|过去|成绩|成效|成就|执行情况|完成情况|亮点|一年来|五年来|盘点|总结|主要进展|工作进展|所做/;
+const TARGET_HEAD =
+  /目标|任务|安排|展望|计划|打算|思路|部署|未来|今后|重点工作|举措|要求|建议|草案|努力方向|奋斗/;
+const HORIZON_RE =
+  /(未来|今后)(三|五|十|3|5|10)年|[“"]?十([四五六])五[”"]?(?:时期|期间|末|规划)?|(\d+|[一二三四五六七八九十])年内/;
+
+const CN_SMALL: Readonly<Record<string, number>> = { 三: 3, 五: 5, 十: 10, 3: 3, 5: 5, 10: 10 };
+
+/** Parses a horizon phrase in a line; returns its text and end year (given the document year). */
+export function findHorizon(
+  s: string,
+  docYear: number | null,
+): { phrase: string; end: number | null } | null {
+  const m = HORIZON_RE.exec(s);
+  if (!m) return null;
+  if (m[1] !== undefined) {
+    const n = CN_SMALL[m[2] ?? ''] ?? 5;
+    return { phrase: m[0], end: docYear === null ? null : docYear + n - 1 };
+  }
+  if (m[3] !== undefined) {
+    // 十四五 ends 2025, 十五五 2030, 十六五 2035.
+    const idx = ({ 四: 0, 五: 1, 六: 2 } as Readonly<Record<string, number>>)[m[3]] ?? 0;
+    return { phrase: m[0].replace(/[“”"]/g, ''), end: 2025 + 5 * idx };
+  }
+  return null;
+}
+
+/** Reads the period a heading line opens, or null when the line sets none. */
+export function headingSection(line: string, docYear: number | null): Section | null {
+  const ach = ACHIEVEMENT_HEAD.test(line);
+  const tgt = TARGET_HEAD.test(line);
+  if (!ach && !tgt) return null;
+  const yearMatch = /(20\d\d)年/.exec(line);
+  const year = yearMatch ? Number(yearMatch[1]) : null;
+  // "计划执行情况" reports results even though it names a plan.
+  if (ach && !/未来|今后|目标|展望|安排|打算/.test(line))
+    return { period: 'achievement', year: null, horizon: null };
+  if (ach && /过去|回顾|执行情况|完成情况/.test(line) && !/未来|今后/.test(line)) {
+    return { period: 'achievement', year: null, horizon: null };
+  }
+  if (year !== null && docYear !== null && year < docYear)
+    return { period: 'achievement', year: null, horizon: null };
+  const h = findHorizon(line, docYear);
+  return { period: 'target', year: h?.end ?? year, horizon: h?.phrase ?? null };
+}
+
+/**
+ * Infers the year "今年" refers to: a year in a target heading (2024年工作安排 → 2024), else a
+ * reviewed year plus one (2023年工作回顾 → 2024), else null.
+ */
+export function inferDocYear(headings: readonly string[]): number | null {
+  for (const h of headings) {
+    const m = /(20\d\d)年/.exec(h);
+    if (m && TARGET_HEAD.test(h) && !/执行情况|完成情况|回顾/.test(h.slice(h.indexOf(m[0]))))
+      return Number(m[1]);
+  }
+  for (const h of headings) {
+    const m = /(20\d\d)年/.exec(h);
+    if (m && ACHIEVEMENT_HEAD.test(h)) return Number(m[1]) + 1;
+  }
+  return null;
+}
+
+const TARGET_SENTENCE =
+  /力争|确保|争取|到20\d\d年|将(?:达到|突破|增长|实现|超过)|未来[三五十]年|今后[三五十]年|目标(?:是|为)|预期目标|主要目标|预期增长|今年|明年/;
+const ACHIEVEMENT_SENTENCE = /过去一年|过去五年|去年|上年末|五年来|一年来|预计全年|全年实现|已经|累计完成/;
+
+/** A sentence-level override of the section period, or null to keep the section's. */
+export function sentencePeriod(sentence: string, section: Period): Period | null {
+  if (section === 'achievement' && TARGET_SENTENCE.test(sentence) && !/预计|完成了|超额完成/.test(sentence)) {
+    return 'target';
+  }
+  if (section === 'target' && ACHIEVEMENT_SENTENCE.test(sentence) && !/力争|确保|到20\d\d年/.test(sentence)) {
+    return 'achievement';
+  }
+  return null;
+}
+
+/** The year of the last "到20XX年" (or "20XX年…目标") before `pos` in the sentence, or null. */
+export function explicitYear(sentenceBefore: string): number | null {
+  let year: number | null = null;
+  // 比2020年翻一番 names a base year, so only 到/至 20XX年, 20XX年底 or a leading year count.
+  const re = /(?:到|至)(20\d\d)年|(20\d\d)年(?:底|末)|^(20\d\d)年/g;
+  for (let m = re.exec(sentenceBefore); m; m = re.exec(sentenceBefore)) {
+    year = Number(m[1] ?? m[2] ?? m[3]);
+  }
+  return year;
+}

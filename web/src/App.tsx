@@ -1,22 +1,63 @@
-import { useEffect, useState } from 'react';
-import type { PlanDetail } from '../../src/contracts/plans';
+/** The web app: language, antd locale and theme, the plan, and the route table. */
+import { ConfigProvider, Result } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy, Suspense } from 'react';
+import { Loaded } from './features/common/Loading';
+import { AppShell } from './features/layout/AppShell';
+import { OverviewPage } from './features/overview/OverviewPage';
+import { PlanProvider, usePlan } from './features/plan/PlanContext';
+import { I18nProvider, useI18n } from './i18n/context';
+import { Link, matchRoute, type Route, useLocation } from './router';
+import { theme } from './theme';
+
+const IndicatorPage = lazy(() => import('./features/indicator/IndicatorPage'));
+const PortalPage = lazy(() => import('./features/portal/PortalPage'));
+
+function Page({ route }: { route: Route }) {
+  const plan = usePlan();
+  const { t } = useI18n();
+  switch (route.page) {
+    case 'overview':
+      return <Loaded state={plan}>{(data) => <OverviewPage data={data} />}</Loaded>;
+    case 'indicator':
+      return <Loaded state={plan}>{(data) => <IndicatorPage data={data} id={route.id} />}</Loaded>;
+    case 'portal':
+      return <Loaded state={plan}>{(data) => <PortalPage data={data} />}</Loaded>;
+    case 'not_found':
+      return (
+        <Result
+          status="404"
+          title={<h1 className="sx-h1-plain">{t('notFound')}</h1>}
+          subTitle={t('notFoundHint')}
+          extra={<Link href="/">{t('backToOverview')}</Link>}
+        />
+      );
+  }
+}
+
+function Routed() {
+  const { lang } = useI18n();
+  const location = useLocation();
+  const route = matchRoute(location.path);
+  const asOf = location.search.get('as_of') ?? undefined;
+  return (
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={theme}>
+      <PlanProvider plan={route.page === 'overview' ? route.plan : undefined} asOf={asOf}>
+        <AppShell route={route}>
+          <Suspense fallback={<Loaded state={{ state: 'loading' }}>{() => null}</Loaded>}>
+            <Page route={route} />
+          </Suspense>
+        </AppShell>
+      </PlanProvider>
+    </ConfigProvider>
+  );
+}
 
 export function App() {
-  const [plan, setPlan] = useState<PlanDetail | null>(null);
-  useEffect(() => {
-    void fetch('/api/plans/yuzhong-2023')
-      .then((r) => r.json() as Promise<PlanDetail>)
-      .then(setPlan);
-  }, []);
-  if (!plan) return <p>加载中…</p>;
   return (
-    <main>
-      <h1>{plan.plan.title}</h1>
-      <ul>
-        {plan.targets.map((t) => (
-          <li key={t.id}>{t.text}</li>
-        ))}
-      </ul>
-    </main>
+    <I18nProvider>
+      <Routed />
+    </I18nProvider>
   );
 }

@@ -1,0 +1,26 @@
+import { Alert, Button, Spin } from 'antd';
+import type { ReactNode } from 'react';
+import { useI18n } from '../../i18n/context';
+import type { AsyncState } from './useAsync';
+
+/** Spinner while loading, an error with a retry button, else the children. */
+export function Loaded<T>({ state, children }: { state: AsyncState<T>; children: (data: T) => ReactNode }) {
+  const { t } = useI18n();
+  if (state.state === 'loading')
+    return (
+      <div className="sx-loading" role="status">
+        <Spin /> <span>{t('loading')}</span>
+      </div>
+    );
+  if (state.state === 'error')
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={t('loadFailed')}
+        description={state.error.message}
+        action={<Button onClick={state.retry}>{t('retry')}</Button>}
+      />
+    );
+  return <>{children(state.data)}</>;
+}

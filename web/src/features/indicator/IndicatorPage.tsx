@@ -1,0 +1,107 @@
+/** `/indicators/{id}`: metadata, the chart (actual, expected path, target, projection) and observations. */
+import { Card, Result, Space, Typography } from 'antd';
+import { useMemo } from 'react';
+import type { IndicatorView, ObservationView } from '../../../../src/contracts/plans';
+import { fetchObservations } from '../../api';
+import { formatTargetValue, formatValue } from '../../format';
+import { type I18n, useI18n } from '../../i18n/context';
+import { Link } from '../../router';
+import { Loaded } from '../common/Loading';
+import { useAsync } from '../common/useAsync';
+import type { PlanData } from '../plan/PlanContext';
+import { StatusLight } from '../status/StatusLight';
+import type { ChartInput } from './chartOption';
+import { IndicatorChart } from './IndicatorChart';
+import { IndicatorMeta } from './IndicatorMeta';
+import { ObservationTable } from './ObservationTable';
+
+function chartInput(
+  data: PlanData,
+  indicator: IndicatorView,
+  observations: ObservationView[],
+  i18n: I18n,
+): ChartInput {
+  const targets = data.detail.targets.filter((tg) => tg.indicator === indicator.id);
+  const target = targets.find((tg) => tg.kind !== 'growth_rate' && tg.value !== null) ?? null;
+  const status =
+    (target && data.statuses?.get(target.id)) ??
+    targets.map((tg) => data.statuses?.get(tg.id)).find(Boolean) ??
+    null;
+  const { t } = i18n;
+  return {
+    unit: indicator.unit,
+    observations,
+    target,
+    status,
+    format: (v) => formatValue(v, indicator.unit, i18n.lang),
+    labels: {
+      actual: t('actual'),
+      alternate: t('alternate'),
+      expectedPath: t('expectedPath'),
+      projection: t('projection'),
+      projectionValue: t('projectionValue'),
+      target: t('target'),
+    },
+  };
+}
+
+export default function IndicatorPage({ data, id }: { data: PlanData; id: string }) {
+  const i18n = useI18n();
+  const { t, pick } = i18n;
+  const indicator = data.detail.indicators.find((i) => i.id === id);
+  const planId = data.detail.plan.id;
+  const observations = useAsync(
+    (signal) => fetchObservations(planId, { indicator: id, asOf: data.asOf }, signal),
+    `${planId}|${id}|${data.asOf ?? ''}`,
+  );
+  const input = useMemo(
+    () =>
+      indicator && observations.state === 'done'
+        ? chartInput(data, indicator, observations.data, i18n)
+        : null,
+    [data, indicator, observations, i18n],
+  );
+  if (!indicator)
+    return (
+      <Result
+        status="404"
+        title={<h1 className="sx-h1-plain">{t('indicatorNotFound')}</h1>}
+        subTitle={id}
+        extra={<Link href="/">{t('backToOverview')}</Link>}
+      />
+    );
+  const name = pick(indicator.name, indicator.name_en);
+  const targets = data.detail.targets.filter((tg) => tg.indicator === indicator.id);
+  return (
+    <Space orientation="vertical" size="large" className="sx-stack">
+      <div>
+        <Link href="/">← {t('backToOverview')}</Link>
+        <Typography.Title level={1}>{name}</Typography.Title>
+        <IndicatorMeta indicator={indicator} />
+      </div>
+      {targets.length > 0 && (
+        <Card title={<h2 className="sx-card-h">{t('targetsOnIndicator')}</h2>}>
+          <ul className="sx-target-list">
+            {targets.map((tg) => (
+              <li key={tg.id}>
+                <span>{pick(tg.text ?? '', tg.text_en)}</span>
+                <span className="sx-num">{formatTargetValue(tg, indicator, i18n)}</span>
+                <StatusLight status={data.statuses?.get(tg.id)} />
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+      <Card title={<h2 className="sx-card-h">{t('chartTitle')}</h2>}>
+        <Loaded state={observations}>
+          {() => (input ? <IndicatorChart input={input} label={t('chartAlt', { name })} /> : null)}
+        </Loaded>
+      </Card>
+      <Card title={<h2 className="sx-card-h">{t('observations')}</h2>}>
+        <Loaded state={observations}>
+          {(rows) => <ObservationTable observations={rows} unit={indicator.unit} />}
+        </Loaded>
+      </Card>
+    </Space>
+  );
+}

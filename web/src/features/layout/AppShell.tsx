@@ -1,0 +1,51 @@
+/** The page frame: a header with the brand, the plan title, the navigation and the language switch. */
+import { Button, Layout, Menu } from 'antd';
+import type { ReactNode } from 'react';
+import { useI18n } from '../../i18n/context';
+import { Link, type Route } from '../../router';
+import { usePlan } from '../plan/PlanContext';
+
+export function AppShell({ route, children }: { route: Route; children: ReactNode }) {
+  const { t, lang, setLang, pick } = useI18n();
+  const plan = usePlan();
+  const title =
+    plan.state === 'done' ? pick(plan.data.detail.plan.title, plan.data.detail.plan.title_en) : '';
+  const selected = route.page === 'portal' ? 'portal' : route.page === 'not_found' ? '' : 'overview';
+  return (
+    <Layout className="sx-layout">
+      <a className="sx-skip" href="#main">
+        {t('skipToContent')}
+      </a>
+      <Layout.Header className="sx-header">
+        <Link href="/" className="sx-brand" aria-label={`${t('brand')} ${t('brandEn')}`}>
+          <span className="sx-brand-zh">{t('brand')}</span>
+          <span className="sx-brand-en">{t('brandEn')}</span>
+        </Link>
+        {title && <span className="sx-header-plan">{title}</span>}
+        <nav aria-label={lang === 'zh' ? '主导航' : 'Main'} className="sx-nav">
+          <Menu
+            mode="horizontal"
+            theme="dark"
+            selectedKeys={[selected]}
+            items={[
+              { key: 'overview', label: <Link href="/">{t('navOverview')}</Link> },
+              { key: 'portal', label: <Link href="/portal/">{t('navPortal')}</Link> },
+            ]}
+          />
+        </nav>
+        <Button
+          className="sx-lang"
+          onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+          aria-label={t('switchLangLabel')}
+          lang={lang === 'zh' ? 'en' : 'zh-CN'}
+        >
+          {t('switchLang')}
+        </Button>
+      </Layout.Header>
+      <Layout.Content id="main" className="sx-main" tabIndex={-1}>
+        {children}
+      </Layout.Content>
+      <Layout.Footer className="sx-footer">{t('footer')}</Layout.Footer>
+    </Layout>
+  );
+}

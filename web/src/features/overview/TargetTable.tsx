@@ -1,0 +1,84 @@
+/** The targets of one goal area: text, indicator, target value, kind, baseline, latest, status. */
+import { Table, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { IndicatorView, ObservationView, TargetView } from '../../../../src/contracts/plans';
+import type { TargetStatus } from '../../api';
+import { formatTargetValue } from '../../format';
+import { useI18n } from '../../i18n/context';
+import { Link } from '../../router';
+import { ObservationValue } from '../common/ObservationValue';
+import { StatusLight } from '../status/StatusLight';
+
+export interface TargetRow {
+  target: TargetView;
+  indicator: IndicatorView | undefined;
+  baseline: ObservationView | undefined;
+  status: TargetStatus | undefined;
+}
+
+export function TargetTable({ rows }: { rows: TargetRow[] }) {
+  const i18n = useI18n();
+  const { t, pick, word } = i18n;
+  const columns: ColumnsType<TargetRow> = [
+    {
+      key: 'target',
+      title: t('target'),
+      width: '26%',
+      render: (_, r) => (
+        <>
+          <div className="sx-target-text">{pick(r.target.text ?? '', r.target.text_en)}</div>
+          <Tag className="sx-tag">{word(r.target.kind)}</Tag>
+        </>
+      ),
+    },
+    {
+      key: 'indicator',
+      title: t('indicator'),
+      render: (_, r) =>
+        r.indicator ? (
+          <Link href={`/indicators/${encodeURIComponent(r.indicator.id)}`}>
+            {pick(r.indicator.name, r.indicator.name_en)}
+          </Link>
+        ) : (
+          t('noValue')
+        ),
+    },
+    {
+      key: 'value',
+      title: t('targetValue'),
+      render: (_, r) => <span className="sx-num">{formatTargetValue(r.target, r.indicator, i18n)}</span>,
+    },
+    {
+      key: 'baseline',
+      title: t('baseline'),
+      render: (_, r) =>
+        r.indicator ? (
+          <ObservationValue o={r.baseline} unit={r.indicator.unit} showSource={false} />
+        ) : (
+          t('noValue')
+        ),
+    },
+    {
+      key: 'latest',
+      title: t('latest'),
+      width: '24%',
+      render: (_, r) =>
+        r.indicator ? <ObservationValue o={r.indicator.latest} unit={r.indicator.unit} /> : t('noValue'),
+    },
+    {
+      key: 'status',
+      title: t('status'),
+      render: (_, r) => <StatusLight status={r.status} />,
+    },
+  ];
+  return (
+    <Table<TargetRow>
+      rowKey={(r) => r.target.id}
+      columns={columns}
+      dataSource={rows}
+      pagination={false}
+      size="middle"
+      scroll={{ x: 900 }}
+    />
+  );
+}

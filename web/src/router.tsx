@@ -1,0 +1,62 @@
+/** A tiny History API router: a route table, a hook for the current location and a Link. */
+import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from 'react';
+
+const listeners = new Set<() => void>();
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  window.addEventListener('popstate', listener);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('popstate', listener);
+  };
+}
+
+const snapshot = () => window.location.pathname + window.location.search;
+
+export function navigate(to: string): void {
+  if (to === snapshot()) return;
+  window.history.pushState(null, '', to);
+  window.scrollTo(0, 0);
+  listeners.forEach((l) => l());
+}
+
+export interface Location {
+  path: string;
+  search: URLSearchParams;
+}
+
+export function useLocation(): Location {
+  const href = useSyncExternalStore(subscribe, snapshot);
+  const url = new URL(href, window.location.origin);
+  return { path: url.pathname, search: url.searchParams };
+}
+
+export type Route =
+  | { page: 'overview'; plan?: string }
+  | { page: 'indicator'; id: string }
+  | { page: 'portal' }
+  | { page: 'not_found' };
+
+/** The route table. */
+export function matchRoute(path: string): Route {
+  const clean = path.replace(/\/+$/, '') || '/';
+  if (clean === '/') return { page: 'overview' };
+  let m = /^\/plans\/([^/]+)$/.exec(clean);
+  if (m?.[1]) return { page: 'overview', plan: decodeURIComponent(m[1]) };
+  m = /^\/indicators\/([^/]+)$/.exec(clean);
+  if (m?.[1]) return { page: 'indicator', id: decodeURIComponent(m[1]) };
+  if (clean === '/portal') return { page: 'portal' };
+  return { page: 'not_found' };
+}
+
+/** An ordinary link (keyboard focusable, opens in a new tab with a modifier) routed in-app. */
+export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
+  const handle = (e: MouseEvent<HTMLAnchorElement>) => {
+    onClick?.(e);
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    navigate(href);
+  };
+  return <a href={href} onClick={handle} {...rest} />;
+}

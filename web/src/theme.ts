@@ -1,0 +1,18 @@
+import type { ThemeConfig } from 'antd';
+
+/** A sober government look: deep blue, high-contrast text. */
+export const theme: ThemeConfig = {
+  token: {
+    colorPrimary: '#0f4c92',
+    colorLink: '#0b4a8f',
+    colorText: '#1f2329',
+    colorTextSecondary: '#4e5661',
+    borderRadius: 4,
+    fontFamily:
+      "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif",
+  },
+  components: {
+    Layout: { headerBg: '#0f3f78', headerHeight: 60, headerPadding: '0 24px', footerBg: '#f2f4f7' },
+    Menu: { darkItemBg: '#0f3f78', darkItemSelectedBg: '#1a5aa6', darkItemColor: '#e8eef7' },
+  },
+};

@@ -33,7 +33,7 @@ for (const dialect of dialects) {
       const plan = (await res.json()) as {
         plan: { title: string; baseline_year: number };
         goal_areas: unknown[];
-        targets: { id: string; value: number | null; kind: string }[];
+        targets: { id: string; indicator: string | null; value: number | null; kind: string }[];
         programmes: { number: number; actions: { lead_department: { name: string } | null }[] }[];
         indicators: {
           id: string;

@@ -56,7 +56,7 @@ for (const s of sets) {
   const text = readFileSync(s.doc, 'utf8');
   const gold = JSON.parse(readFileSync(s.labels, 'utf8')) as GoldLabel[];
   const pred = extractStatements(text, s.year !== undefined ? { year: s.year } : {});
-  const sc = scoreExtraction(pred, gold);
+  const sc = scoreExtraction(pred, gold, { text });
   console.log(
     `${s.name.padEnd(28)} value+unit ${fmt(sc.valueUnit)} | +kind+qual ${fmt(sc.full)} | target year ${sc.targetYear.correct}/${sc.targetYear.total} (${pct(sc.targetYear.accuracy)})`,
   );
@@ -68,10 +68,16 @@ for (const s of sets) {
   totals.full = [totals.full[0] + sc.full.tp, totals.full[1] + sc.full.fp, totals.full[2] + sc.full.fn];
   totals.ty = [totals.ty[0] + sc.targetYear.correct, totals.ty[1] + sc.targetYear.total];
   if (verbose) {
-    for (const p of pred)
-      console.log(
-        `  pred ${p.text} | ${p.value} ${p.unit} ${p.kind} ${p.qualifier} ${p.period} ${p.target_year}`,
-      );
+    const show = (l: {
+      text: string;
+      value: number;
+      unit: string;
+      kind: string;
+      qualifier: string;
+    }): string => `${l.text} | ${l.value} ${l.unit} ${l.kind} ${l.qualifier}`;
+    for (const j of sc.missed) console.log(`  missed   ${show(gold[j])}`);
+    for (const i of sc.spurious) console.log(`  spurious ${show(pred[i])}`);
+    for (const j of sc.wrongYear) console.log(`  year     ${gold[j].text} want ${gold[j].target_year}`);
   }
 }
 

@@ -31,9 +31,14 @@ export interface Fact {
 /** State carried from clause to clause: the last indicator named, for elliptical subjects. */
 export interface ClauseState {
   topic: string;
+  /** Kind of the last fact, for bare percentages that continue it. */
+  lastKind: Kind | null;
 }
 
 const LIST_GAP_RE = /^[、和及与]?$/;
+/** Text after a number that starts another predicate, not the counted noun. */
+const NOT_NOUN_RE =
+  /^(?:[、和及与]|增长|增速|下降|同比|比上年|较上年|占|达|居|位居|位列|排名|增幅|提高|分别|年均)/;
 
 function decorate(base: string, kind: Kind, change: Change, m: Mention): string {
   switch (kind) {
@@ -86,6 +91,7 @@ export function clauseFacts(text: string, clause: Range, ms: readonly Mention[],
   let prevEnd = clause.start;
   let streakSubject: string | null = null;
   let listKind: Kind | null = null;
+  let structWindow = '';
   const clauseText = text.slice(clause.start, clause.end);
   const fenbie = clauseText.indexOf('分别');
   const fenbieAt = fenbie >= 0 ? clause.start + fenbie : -1;
@@ -127,7 +133,7 @@ export function clauseFacts(text: string, clause: Range, ms: readonly Mention[],
     if (m.special === 'plain' && !listItem) {
       const afterEnd = next ? next.qStart : clause.end;
       const after = text.slice(m.qEnd, afterEnd);
-      const noun = /^[、和及与]/.test(after) ? '' : suffixNoun(after);
+      const noun = NOT_NOUN_RE.test(after) ? '' : suffixNoun(after);
       if (noun.length >= 2 && base.length <= 4) {
         base = base + noun;
         end = m.qEnd + after.indexOf(noun) + noun.length;
@@ -135,7 +141,11 @@ export function clauseFacts(text: string, clause: Range, ms: readonly Mention[],
       }
     }
     if (base === '' || ELLIPTICAL_RE.test(base)) base = state.topic + base;
-    const annual = /每年|年年/.test(window) || (streakSubject !== null && m.qualifier !== 'exact');
+    // 每年…, 保持在X以上 (guide: a floor held every year), or a floor inside a streak.
+    const annual =
+      /每年|年年/.test(window) ||
+      (/保持在$/.test(window) && m.qualifier === 'at_least') ||
+      (streakSubject !== null && m.qualifier !== 'exact');
     if (m.special === 'streak') {
       const rest = text.slice(m.end, clause.end);
       const cond = (wp.subject + rest).replace(/^[，、]/, '');
@@ -153,8 +163,27 @@ export function clauseFacts(text: string, clause: Range, ms: readonly Mention[],
       if (wp.subject !== '') state.topic = base;
       continue;
     }
+    if (m.part !== undefined) {
+      if (m.part === 0) structWindow = window;
+      const industry = /产业/.test(structWindow) ? (['第一产业', '第二产业', '第三产业'][m.part] ?? '') : '';
+      const name = industry !== '' ? `${industry}增加值占比` : `${base}第${m.part + 1}部分占比`;
+      facts.push({
+        start,
+        end,
+        at: m.start,
+        subject: name,
+        value: m.value,
+        unit: '%',
+        kind: 'share',
+        qualifier: m.qualifier,
+      });
+      continue;
+    }
+    // A bare percentage right after a growth figure compares growth (低于3%左右的目标).
+    const bareFollower = wp.subject === '' && m.family === 'percent' && !/[率比占]/.test(window);
     let kind: Kind | null =
       listItem && listKind !== null && m.family === ms[idx - 1]?.family ? listKind : null;
+    kind ??= bareFollower && state.lastKind === 'growth_rate' ? 'growth_rate' : null;
     kind ??= decideKind(m, { window, subject: base, annual });
     if (streakSubject !== null && wp.subject === '') base = streakSubject;
     const subjects = m.special === 'doubleTwo' ? splitList(base) : splitShared(base);
@@ -171,6 +200,7 @@ export function clauseFacts(text: string, clause: Range, ms: readonly Mention[],
       });
     }
     listKind = kind;
+    state.lastKind = kind;
     if (wp.subject !== '' && !ELLIPTICAL_RE.test(wp.subject)) state.topic = base;
   }
   return facts;

@@ -68,7 +68,7 @@ export function extractStatements(text: string, options: ExtractOptions = {}): S
 
   const out: Statement[] = [];
   let section: Section = { period: 'achievement', year: null, horizon: null };
-  const state: ClauseState = { topic: '' };
+  const state: ClauseState = { topic: '', lastKind: null };
   lines.forEach((line: Line, i) => {
     const lineText = t.slice(line.start, line.end);
     const lineMentions = byLine[i] ?? [];

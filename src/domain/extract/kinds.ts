@@ -26,6 +26,10 @@ export function percentIsGrowth(window: string): boolean {
   return g >= 0 && g >= r;
 }
 
+/** Aggregates measured in discrete units are still amounts: 产量 of cars, 吞吐量 of boxes. */
+const LEVEL_SUBJECT_RE =
+  /(产量|产值|吞吐量|发电量|用电量|供应量|成交量|客运量|货运量|旅客量|接待量|总量|规模)$/;
+
 /** Context a plain mention's kind depends on. */
 export interface KindContext {
   window: string;
@@ -51,7 +55,8 @@ export function decideKind(m: Mention, ctx: KindContext): Kind {
   }
   switch (m.family) {
     case 'percent':
-      return percentIsGrowth(ctx.window) ? 'growth_rate' : 'share';
+      if (percentIsGrowth(ctx.window)) return 'growth_rate';
+      return ctx.annual ? 'annual_floor' : 'share';
     case 'pp':
       return 'growth_rate';
     case 'multiple':
@@ -68,6 +73,6 @@ export function decideKind(m: Mention, ctx: KindContext): Kind {
       return ctx.annual ? 'annual_floor' : 'level';
     case 'count':
       if (ctx.annual) return 'annual_floor';
-      return INTENSITY_RE.test(ctx.subject) ? 'level' : 'count';
+      return INTENSITY_RE.test(ctx.subject) || LEVEL_SUBJECT_RE.test(ctx.subject) ? 'level' : 'count';
   }
 }

@@ -50,6 +50,8 @@ export interface Mention {
   scale: number;
   /** Scope word before a rank (全市, 全国…). */
   scope: string;
+  /** Position in an a:b:c structure (三次产业结构 2.1:38.6:59.3), else undefined. */
+  part?: number;
 }
 
 const CN = '零〇一二两三四五六七八九十百千万亿';
@@ -62,6 +64,7 @@ const MASTER = new RegExp(
     `(?<db>翻两番|翻一番|翻番|双倍增|倍增)`,
     `(?<hf>一半|过半|半数)`,
     `(?<tn>(?<tnn>[一二三四五六七八九]|\\d)成(?![为立功果本员都效绩交型长品熟立就片群年人]))`,
+    `(?<st>\\d+(?:\\.\\d+)?(?::\\d+(?:\\.\\d+)?){2,3})`,
     `(?<fa>(?<fan>\\d+)\\/(?<fad>\\d+)(?![\\d.]))`,
     `(?<tier>(?<![\\d${CN}.])(?<tiers>万亿|千亿|百亿|十亿|千万|百万|十万|亿)(?<tieru>元|美元)?(?<tierk>级|大关|台阶))`,
     `(?<ar>(?<arn>\\d+(?:,\\d{3})*(?:\\.\\d+)?)(?<ar1>余|多)?(?<ars>万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千(?![瓦米克]))?(?<ar2>余|多)?)`,
@@ -127,6 +130,17 @@ export function scanMentions(
     if (inRanges(quotes, start, qHint)) continue;
     let mention: Mention | null = null;
     let moreThan = false;
+    if (g.st !== undefined) {
+      // An a:b:c structure gives one share per part, all sharing the span.
+      if (!/结构|比例|之比|比为/.test(text.slice(Math.max(0, start - 12), start))) continue;
+      const parts = g.st.split(':').map(Number);
+      parts.forEach((v, part) => {
+        const pm = base(start, end, v, '%', 'plain');
+        pm.part = part;
+        out.push(pm);
+      });
+      continue;
+    }
     if (g.sk !== undefined) {
       const v = parseAnyNumber(g.skn ?? '');
       if (v === null || v < 2) continue;

@@ -41,6 +41,10 @@ export function findHorizon(
 
 /** Reads the period a heading line opens, or null when the line sets none. */
 export function headingSection(line: string, docYear: number | null): Section | null {
+  const by = /^(?:到|至)(20\d\d)年(?:底|末)?/.exec(line);
+  if (by && (docYear === null || Number(by[1]) >= docYear)) {
+    return { period: 'target', year: Number(by[1]), horizon: null };
+  }
   const ach = ACHIEVEMENT_HEAD.test(line);
   const tgt = TARGET_HEAD.test(line);
   if (!ach && !tgt) return null;

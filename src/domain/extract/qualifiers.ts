@@ -10,7 +10,6 @@ const PREFIX_CUES: ReadonlyArray<readonly [string, Qualifier]> = [
   ['不高于', 'at_most'],
   ['不多于', 'at_most'],
   ['控制在', 'at_most'],
-  ['保持在', 'exact'],
   ['超过了', 'exceeded'],
   ['突破了', 'exceeded'],
   ['超过', 'exceeded'],

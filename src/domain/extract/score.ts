@@ -51,6 +51,12 @@ export interface ExtractionScore {
   full: LevelScore;
   /** Target year on gold targets matched at the value+unit level. */
   targetYear: { correct: number; total: number; accuracy: number };
+  /** Indices of required gold labels left unmatched at the kind+qualifier level (for reports). */
+  missed: number[];
+  /** Indices of predictions matched to nothing at the kind+qualifier level. */
+  spurious: number[];
+  /** Indices of gold targets whose target year was wrong. */
+  wrongYear: number[];
 }
 
 const PUNCT: Readonly<Record<string, string>> = {
@@ -104,6 +110,43 @@ export function spansOverlap(a: string, b: string): boolean {
   return longestCommon(x, y) >= Math.min(4, x.length, y.length);
 }
 
+/**
+ * Places spans in the normalised document: gold spans by their text and `occurrence`, predicted
+ * spans by their `start`/`end`. Spans that cannot be placed stay undefined (text overlap is used).
+ */
+function locate(
+  doc: string,
+  predicted: readonly PredictedLabel[],
+  gold: readonly GoldLabel[],
+): { pred: Array<[number, number] | undefined>; gold: Array<[number, number] | undefined> } {
+  const normAt = new Int32Array(doc.length + 1);
+  const parts: string[] = [];
+  let n = 0;
+  for (let i = 0; i < doc.length; i++) {
+    normAt[i] = n;
+    const c = normalizeSpan(doc[i] ?? '');
+    parts.push(c);
+    n += c.length;
+  }
+  normAt[doc.length] = n;
+  const norm = parts.join('');
+  const pred = predicted.map((p): [number, number] | undefined =>
+    p.start !== undefined && p.end !== undefined && p.end <= doc.length
+      ? [normAt[p.start] ?? 0, normAt[p.end] ?? 0]
+      : undefined,
+  );
+  const goldPos = gold.map((g): [number, number] | undefined => {
+    const t = normalizeSpan(g.text);
+    let at = -1;
+    for (let k = 0; k <= (g.occurrence ?? 0); k++) {
+      at = norm.indexOf(t, at + 1);
+      if (at < 0) return undefined;
+    }
+    return [at, at + t.length];
+  });
+  return { pred, gold: goldPos };
+}
+
 function sameValue(a: number, b: number): boolean {
   return Math.abs(a - b) <= Math.max(0.05, Math.abs(b) * 1e-9);
 }
@@ -146,11 +189,20 @@ function level(tp: number, fp: number, fn: number): LevelScore {
 export function scoreExtraction(
   predicted: readonly PredictedLabel[],
   gold: readonly GoldLabel[],
+  options: { text?: string } = {},
 ): ExtractionScore {
-  const overlap: boolean[][] = predicted.map((p) => gold.map((g) => spansOverlap(p.text, g.text)));
+  const located = options.text !== undefined ? locate(options.text, predicted, gold) : null;
+  const overlap: boolean[][] = predicted.map((p, i) =>
+    gold.map((g, j) => {
+      const a = located?.pred[i];
+      const b = located?.gold[j];
+      if (a && b) return a[0] < b[1] && b[0] < a[1];
+      return spansOverlap(p.text, g.text);
+    }),
+  );
   const required = gold.map((_, j) => j).filter((j) => gold[j]?.optional !== true);
   const optional = gold.map((_, j) => j).filter((j) => gold[j]?.optional === true);
-  const run = (strict: boolean): { score: LevelScore; pairs: Map<number, number> } => {
+  const run = (strict: boolean): { score: LevelScore; pairs: Map<number, number>; used: Set<number> } => {
     const ok = (i: number, j: number): boolean => {
       const p = predicted[i];
       const g = gold[j];
@@ -162,12 +214,17 @@ export function scoreExtraction(
     const optPairs = match(predicted.length, optional, ok, used);
     const tp = pairs.size;
     const fp = predicted.length - tp - optPairs.size;
-    return { score: level(tp, fp, required.length - tp), pairs };
+    return {
+      score: level(tp, fp, required.length - tp),
+      pairs,
+      used: new Set([...used, ...optPairs.values()]),
+    };
   };
   const vu = run(false);
   const full = run(true);
   let correct = 0;
   let total = 0;
+  const wrongYear: number[] = [];
   for (const [j, i] of vu.pairs) {
     const g = gold[j];
     const p = predicted[i];
@@ -175,10 +232,14 @@ export function scoreExtraction(
     total++;
     const yearOk = p.target_year === g.target_year || (g.target_year === null && g.horizon !== undefined);
     if (p.period === 'target' && yearOk) correct++;
+    else wrongYear.push(j);
   }
   return {
     valueUnit: vu.score,
     full: full.score,
     targetYear: { correct, total, accuracy: total === 0 ? 1 : correct / total },
+    missed: required.filter((j) => !full.pairs.has(j)),
+    spurious: predicted.map((_, i) => i).filter((i) => !full.used.has(i)),
+    wrongYear,
   };
 }

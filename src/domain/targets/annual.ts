@@ -18,7 +18,7 @@ export function annualRule(ctx: RuleContext): RuleOutcome {
   const { target, series, unit } = ctx;
   const rank = target.kind === 'rank';
   const cap = rank || target.kind === 'annual_cap';
-  const d = cap ? -1 : 1;
+  const d: 1 | -1 = cap ? -1 : 1;
   const local: RuleContext = { ...ctx, direction: d };
   const V = target.value ?? NaN;
   const [from, to] = range(ctx);

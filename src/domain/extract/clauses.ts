@@ -13,7 +13,7 @@ import {
 } from './subjects';
 import type { Range } from './segment';
 import type { Kind, Qualifier } from './types';
-import { impliedUnit } from './units';
+import { impliedUnit, unitFamily } from './units';
 
 /** A fact before period and target year are attached. Offsets refer to the clean text. */
 export interface Fact {
@@ -82,6 +82,15 @@ function propagateListQualifiers(text: string, ms: readonly Mention[]): void {
     }
     i = j + 1;
   }
+}
+
+/** The unit a subject implies when a scaled number has none (常住人口1400万 → 人). */
+function unitFromSubject(subject: string): string {
+  if (/人口|人数|就业|游客|人才|人员|学生|居民$/.test(subject)) return '人';
+  if (/投资|收入|总额|产值|增加值|生产总值|余额|营收|销售额|支出|成交额|规模|贷款|存款/.test(subject))
+    return '元';
+  if (/户$|市场主体/.test(subject)) return '户';
+  return '';
 }
 
 /** Extracts the facts of one clause. */
@@ -184,7 +193,10 @@ export function clauseFacts(text: string, clause: Range, ms: readonly Mention[],
     let kind: Kind | null =
       listItem && listKind !== null && m.family === ms[idx - 1]?.family ? listKind : null;
     kind ??= bareFollower && state.lastKind === 'growth_rate' ? 'growth_rate' : null;
-    kind ??= decideKind(m, { window, subject: base, annual });
+    const unit = m.unit !== '' ? m.unit : unitFromSubject(base);
+    if (unit === '') continue;
+    const mu = m.unit !== '' ? m : { ...m, unit, family: unitFamily(unit) };
+    kind ??= decideKind(mu, { window, subject: base, annual });
     if (streakSubject !== null && wp.subject === '') base = streakSubject;
     const subjects = m.special === 'doubleTwo' ? splitList(base) : splitShared(base);
     for (const s of subjects) {
@@ -194,7 +206,7 @@ export function clauseFacts(text: string, clause: Range, ms: readonly Mention[],
         at: m.start,
         subject: decorate(s, kind, wp.change, m),
         value: m.value,
-        unit: impliedUnit(s, m.unit),
+        unit: impliedUnit(s, unit),
         kind,
         qualifier: m.qualifier,
       });

@@ -28,7 +28,10 @@ function isHeadingLine(lineText: string, hasMention: boolean): boolean {
 /** The most frequent 20XX year in the text: a last resort for the document year. */
 function mostFrequentYear(text: string): number | null {
   const counts = new Map<number, number>();
-  for (const m of text.matchAll(/(20\d\d)年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  // Base years (比2016年, 由2016年的) and target years (到2026年) do not date the document.
+  for (const m of text.matchAll(/(?<![比较由从是到至])(20\d\d)年(?!的)/g)) {
+    counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  }
   let best: number | null = null;
   let bestN = 0;
   for (const [y, n] of counts) if (n > bestN) [best, bestN] = [y, n];
@@ -99,13 +102,20 @@ export function extractStatements(text: string, options: ExtractOptions = {}): S
           let targetYear: number | null = null;
           let horizon: string | undefined;
           if (period === 'target') {
-            const y = explicitYear(t.slice(sentence.start, f.at));
-            const h =
-              sHorizon ?? (section.horizon !== null ? { phrase: section.horizon, end: section.year } : null);
-            if (y !== null && (docYear === null || y >= docYear)) targetYear = y;
-            else if (h !== null) {
-              targetYear = h.end;
-              horizon = h.phrase;
+            // Precedence: a year in the sentence, the sentence's horizon, a year earlier in the
+            // paragraph (items after "到2026年，" are split by ；), the section's horizon.
+            const sy = explicitYear(t.slice(sentence.start, f.at));
+            const ly = explicitYear(t.slice(line.start, f.at));
+            const ok = (y: number | null): y is number => y !== null && (docYear === null || y >= docYear);
+            const sectionH = section.horizon !== null ? { phrase: section.horizon, end: section.year } : null;
+            if (ok(sy)) targetYear = sy;
+            else if (sHorizon !== null) {
+              targetYear = sHorizon.end;
+              horizon = sHorizon.phrase;
+            } else if (ok(ly)) targetYear = ly;
+            else if (sectionH !== null) {
+              targetYear = sectionH.end;
+              horizon = sectionH.phrase;
             } else targetYear = /今年|年度|全年/.test(sText) ? docYear : (section.year ?? docYear);
           }
           const [rs, re] = toRaw(clean, text, f.start, f.end);

@@ -9,6 +9,7 @@ import {
   scaleOf,
 } from './numerals';
 import { combineQualifier, prefixCue, suffixCue } from './qualifiers';
+import { joinRanges } from './ranges';
 import type { Range } from './segment';
 import {
   canonicalUnit,
@@ -61,7 +62,7 @@ const MASTER = new RegExp(
     `(?<rk>第(?<rkn>\\d+|[一二三四五六七八九十]+)(?<rku>名|位)?)`,
     `(?<pc>百分之(?<pcn>\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百点]+))`,
     `(?<fc>(?<fcd>[一二两三四五六七八九十百]+)分之(?<fcn>[一二两三四五六七八九十]+))`,
-    `(?<db>翻两番|翻一番|翻番|双倍增|倍增)`,
+    `(?<db>翻了?两番|翻了?一番|翻番|双倍增|倍增)`,
     `(?<hf>一半|过半|半数)`,
     `(?<tn>(?<tnn>[一二三四五六七八九]|\\d)成(?![为立功果本员都效绩交型长品熟立就片群年人]))`,
     `(?<st>\\d+(?:\\.\\d+)?(?::\\d+(?:\\.\\d+)?){2,3})`,
@@ -174,7 +175,7 @@ export function scanMentions(
       mention = base(start, end, v, '%', 'plain');
     } else if (g.db !== undefined) {
       const w = g.db;
-      mention = base(start, end, w === '翻两番' ? 4 : 2, '倍', w === '双倍增' ? 'doubleTwo' : 'double');
+      mention = base(start, end, w.includes('两番') ? 4 : 2, '倍', w === '双倍增' ? 'doubleTwo' : 'double');
     } else if (g.hf !== undefined) {
       mention = base(start, end, 50, '%', 'plain');
       if (g.hf === '过半') moreThan = true;
@@ -230,6 +231,8 @@ export function scanMentions(
       if (unit === '' || !unitAllowedForChinese(unit)) continue;
       // 一个, 一家, 一批: far more often an article than a count.
       if (v === 1 && !unit.endsWith('百分点')) continue;
+      // 五位一体, 两个一百年, 三个一批: a numeral right after the unit marks a slogan.
+      if (/[一二两三四五六七八九十百]/.test(text[end + unit.length] ?? '')) continue;
       moreThan = g.cn2 !== undefined;
       mention = base(start, end + unit.length, v, unit, 'plain');
       end += unit.length;
@@ -252,46 +255,4 @@ export function scanMentions(
     out.push(mention);
   }
   return joinRanges(text, out);
-}
-
-const RANGE_GAP = /^(?:[—–\-~]{1,2}|至)$/;
-const LIST_GAP = /^[、和及与]$/;
-
-/**
- * Merges ranges (5%—6%, 5-6万人) into one mention: the lower bound, `at_least` (our documented
- * convention; the guide has no rule). Gives a bare number the unit of the next list item
- * (12、15、20家). Drops numbers that are still bare.
- */
-function joinRanges(text: string, ms: Mention[]): Mention[] {
-  const out: Mention[] = [];
-  for (let i = 0; i < ms.length; i++) {
-    const a = ms[i];
-    const b = ms[i + 1];
-    if (a === undefined) continue;
-    if (b !== undefined && a.special === 'plain' && b.special === 'plain' && !b.bare) {
-      const gap = text.slice(a.end, b.start);
-      if (RANGE_GAP.test(gap) && (a.bare || a.unit === b.unit)) {
-        const scale = a.scale !== 1 ? a.scale : b.scale;
-        const merged: Mention = {
-          ...b,
-          start: a.start,
-          qStart: a.qStart,
-          value: a.bare ? mul(a.base, scale) : a.value,
-          base: a.base,
-          scale,
-          qualifier: a.prefixQ ?? 'at_least',
-          cued: true,
-        };
-        out.push(merged);
-        i++;
-        continue;
-      }
-      if (a.bare && LIST_GAP.test(gap)) {
-        out.push({ ...a, bare: false, unit: b.unit, family: b.family, end: a.end, qEnd: a.qEnd });
-        continue;
-      }
-    }
-    if (!a.bare) out.push(a);
-  }
-  return out;
 }

@@ -42,7 +42,7 @@ function Routed() {
   const route = matchRoute(location.path);
   const asOf = location.search.get('as_of') ?? undefined;
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={theme}>
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={theme} button={{ autoInsertSpace: false }}>
       <PlanProvider plan={route.page === 'overview' ? route.plan : undefined} asOf={asOf}>
         <AppShell route={route}>
           <Suspense fallback={<Loaded state={{ state: 'loading' }}>{() => null}</Loaded>}>

@@ -13,16 +13,26 @@ export interface Projection {
   value: number;
   low: number;
   high: number;
-  probability: number;
+  /** 0–1; null when the trend is too short to say. */
+  probability: number | null;
 }
 
-/** One target's status, as `GET /api/plans/{plan}/status` answers it. */
+/**
+ * One target's status, as `GET /api/plans/{plan}/status` answers it (the shape of the server's
+ * TargetStatus contract; the fields the web does not need yet are optional).
+ */
 export interface TargetStatus {
   target: string;
   indicator: string | null;
+  kind?: string;
+  as_of?: string;
   status: StatusCode;
   stale: boolean;
-  latest: SeriesPoint | number | null;
+  latest: SeriesPoint | null;
+  baseline?: SeriesPoint | null;
+  unit?: string | null;
+  problem?: string | null;
+  projection_reason?: string | null;
   expected: number | null;
   ratio: number | null;
   required_growth: number | null;
@@ -33,6 +43,7 @@ export interface TargetStatus {
 }
 
 export interface StatusResponse {
+  as_of?: string;
   statuses: TargetStatus[];
 }
 

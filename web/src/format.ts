@@ -25,35 +25,63 @@ const qualifierSign: Record<string, string> = {
   near: '≈',
 };
 
-/** An observation's value with its qualifier: 近1.3万亿元 → "≈ 13000亿元". */
-export function formatObservation(o: ObservationView, unit: string, lang: Lang): string {
-  const sign = o.qualifier ? qualifierSign[o.qualifier] : undefined;
-  return (sign ? `${sign} ` : '') + formatValue(o.value, unit, lang);
+/** The seed's own words around a number: 2100亿元以上, 突破100亿元, 33万元/人左右, 近1.3万亿元. */
+const qualifierZh: Record<string, [string, string]> = {
+  at_least: ['', '以上'],
+  exceeded: ['突破', ''],
+  at_most: ['', '以下'],
+  approx: ['', '左右'],
+  near: ['近', ''],
+  below: ['不足', ''],
+};
+
+/** A value with its qualifier: zh `2100亿元以上`, en `≥ 210 billion yuan`. */
+export function formatQualified(value: number, unit: string, qualifier: string | null, lang: Lang): string {
+  const text = formatValue(value, unit, lang);
+  if (!qualifier) return text;
+  if (lang === 'zh') {
+    const [before, after] = qualifierZh[qualifier] ?? ['', ''];
+    return before + text + after;
+  }
+  const sign = qualifierSign[qualifier];
+  return sign ? `${sign} ${text}` : text;
 }
 
-/** The target value in words: "≥ 2100亿元（2027年）", "每年 ≥ 4万人（2023–2027）", "年均 ≥ 15%". */
+/** An observation's value with its qualifier: 近1.3万亿元 → "近13000亿元". */
+export function formatObservation(o: ObservationView, unit: string, lang: Lang): string {
+  return formatQualified(o.value, unit, o.qualifier, lang);
+}
+
+/** A period for display: `2025年` / `2025`; other periods (2024-Q2, 2026-09) as written. */
+export function formatPeriod(period: string, lang: Lang): string {
+  return lang === 'zh' && /^\d{4}$/.test(period) ? `${period}年` : period;
+}
+
+/** The target value in words: "2100亿元以上（2027年）", "每年4万人以上（2023–2027）". */
 export function formatTargetValue(
   target: TargetView,
   indicator: IndicatorView | undefined,
   i18n: I18n,
 ): string {
   if (target.value === null) return i18n.t('noValue');
-  const sign = target.qualifier ? `${qualifierSign[target.qualifier] ?? ''} ` : '';
+  const q = target.qualifier;
   const range = target.from !== null && target.to !== null ? `${target.from}–${target.to}` : null;
   const when = target.year !== null ? i18n.t('yearSuffix', { year: target.year }) : range;
   const paren = (s: string | null) => (s ? (i18n.lang === 'zh' ? `（${s}）` : ` (${s})`) : '');
   switch (target.kind) {
-    case 'growth_rate':
-      return `${sign}${formatValue(target.value, '%', i18n.lang)}${i18n.t('perYear')}${paren(range ?? when)}`;
+    case 'growth_rate': {
+      const v = formatQualified(target.value, '%', q, i18n.lang);
+      return (i18n.lang === 'zh' ? `年均${v}` : `${v} a year`) + paren(range ?? when);
+    }
     case 'annual_floor':
     case 'annual_cap': {
-      const s = target.kind === 'annual_floor' ? '≥ ' : '≤ ';
-      const v = formatValue(target.value, indicator?.unit ?? '', i18n.lang);
-      return i18n.lang === 'zh' ? `每年 ${s}${v}${paren(range)}` : `${s}${v} every year${paren(range)}`;
+      const bound = target.kind === 'annual_floor' ? 'at_least' : 'at_most';
+      const v = formatQualified(target.value, indicator?.unit ?? '', bound, i18n.lang);
+      return i18n.lang === 'zh' ? `每年${v}${paren(range)}` : `${v} every year${paren(range)}`;
     }
     case 'rank':
       return `${formatValue(target.value, '名', i18n.lang)}${paren(range ?? when)}`;
     default:
-      return `${sign}${formatValue(target.value, indicator?.unit ?? '', i18n.lang)}${paren(when)}`;
+      return `${formatQualified(target.value, indicator?.unit ?? '', q, i18n.lang)}${paren(when)}`;
   }
 }

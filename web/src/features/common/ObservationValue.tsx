@@ -1,7 +1,7 @@
 /** An observation's value with its period, source (linked when it has a URL) and 示意 tag. */
 import { Tag, Typography } from 'antd';
 import type { ObservationView } from '../../../../src/contracts/plans';
-import { formatObservation } from '../../format';
+import { formatObservation, formatPeriod } from '../../format';
 import { useI18n } from '../../i18n/context';
 
 export function IllustrativeTag() {
@@ -35,12 +35,12 @@ export function ObservationValue({
   showSource?: boolean;
 }) {
   const { t, lang } = useI18n();
-  if (!o) return <span aria-label={t('noValue')}>{t('noValue')}</span>;
+  if (!o) return <div className="sx-obs">{t('noValue')}</div>;
   return (
     <div className="sx-obs">
       <div>
         <strong className="sx-num">{formatObservation(o, unit, lang)}</strong>{' '}
-        <Typography.Text type="secondary">({t('yearSuffix', { year: o.period })})</Typography.Text>{' '}
+        <Typography.Text type="secondary">({formatPeriod(o.period, lang)})</Typography.Text>{' '}
         {o.illustrative && <IllustrativeTag />}
       </div>
       {showSource && (o.source || o.source_url) && (

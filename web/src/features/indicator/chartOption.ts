@@ -39,7 +39,7 @@ export function buildChartOption(input: ChartInput): EChartsOption {
   const periods = new Set<string>([...observations.map((o) => o.period), ...expected.map((p) => p.period)]);
   if (projection) periods.add(String(projection.year));
   if (target?.year) periods.add(String(target.year));
-  const axis = [...periods].sort();
+  const axis = fillYears([...periods].sort());
   const at = (values: Map<string, number>) => axis.map((p) => values.get(p) ?? null);
 
   const actualValues = new Map(main.map((o) => [o.period, o.value]));
@@ -70,7 +70,7 @@ export function buildChartOption(input: ChartInput): EChartsOption {
     series.push({
       name: labels.alternate,
       type: 'scatter',
-      data: axis.map((p) => others.find((o) => o.period === p)?.value ?? null),
+      data: others.filter((o) => axis.includes(o.period)).map((o) => [axis.indexOf(o.period), o.value]),
       symbol: 'diamond',
       symbolSize: 9,
       itemStyle: { color: colors.alternate },
@@ -88,11 +88,7 @@ export function buildChartOption(input: ChartInput): EChartsOption {
   const last = main.at(-1);
   if (projection && last) {
     const year = String(projection.year);
-    const from = (v: number) =>
-      new Map([
-        [last.period, last.value],
-        [year, v],
-      ]);
+    const from = (v: number) => interpolate(axis, last.period, last.value, year, v);
     series.push(
       {
         name: labels.projection,
@@ -102,18 +98,14 @@ export function buildChartOption(input: ChartInput): EChartsOption {
         connectNulls: true,
         symbol: 'none',
         lineStyle: { opacity: 0 },
+        itemStyle: { color: colors.band },
         tooltip: { show: false },
       },
       {
         name: labels.projection,
         type: 'line',
         stack: 'band',
-        data: at(
-          new Map([
-            [last.period, 0],
-            [year, projection.high - projection.low],
-          ]),
-        ),
+        data: at(interpolate(axis, last.period, 0, year, projection.high - projection.low)),
         connectNulls: true,
         symbol: 'none',
         lineStyle: { opacity: 0 },
@@ -134,7 +126,12 @@ export function buildChartOption(input: ChartInput): EChartsOption {
   return {
     aria: { enabled: true },
     grid: { left: 16, right: 40, top: 48, bottom: 24, containLabel: true },
-    legend: { top: 8, data: [...new Set(series.map((s) => String(s.name)))] },
+    legend: {
+      top: 8,
+      data: [...new Set(series.map((s) => String(s.name)))].map((name) =>
+        name === labels.projection ? { name, icon: 'rect' } : { name },
+      ),
+    },
     tooltip: {
       trigger: 'axis',
       valueFormatter: (v) => (typeof v === 'number' ? input.format(v) : '—'),
@@ -156,4 +153,22 @@ function niceCeil(v: number): number {
   if (v <= 0) return v;
   const step = 10 ** (Math.floor(Math.log10(v)) - 1);
   return Math.ceil((v * 1.02) / step) * step;
+}
+
+/** Annual periods as an unbroken run of years (a missing year stays a gap on the axis). */
+function fillYears(periods: string[]): string[] {
+  if (periods.length < 2 || !periods.every((p) => /^\d{4}$/.test(p))) return periods;
+  const first = Number(periods[0]);
+  const last = Number(periods.at(-1));
+  return Array.from({ length: last - first + 1 }, (_, i) => String(first + i));
+}
+
+/** Straight-line values on every axis category from one point to another (stacked areas need them). */
+function interpolate(axis: string[], p0: string, v0: number, p1: string, v1: number): Map<string, number> {
+  const i0 = axis.indexOf(p0);
+  const i1 = axis.indexOf(p1);
+  const values = new Map<string, number>();
+  if (i0 < 0 || i1 <= i0) return values;
+  for (let i = i0; i <= i1; i++) values.set(axis[i] ?? '', v0 + ((v1 - v0) * (i - i0)) / (i1 - i0));
+  return values;
 }

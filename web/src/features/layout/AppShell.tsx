@@ -1,6 +1,6 @@
 /** The page frame: a header with the brand, the plan title, the navigation and the language switch. */
 import { Button, Layout, Menu } from 'antd';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { useI18n } from '../../i18n/context';
 import { Link, type Route } from '../../router';
 import { usePlan } from '../plan/PlanContext';
@@ -10,6 +10,10 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
   const plan = usePlan();
   const title =
     plan.state === 'done' ? pick(plan.data.detail.plan.title, plan.data.detail.plan.title_en) : '';
+  useEffect(() => {
+    const page = route.page === 'portal' ? t('navPortal') : route.page === 'not_found' ? t('notFound') : '';
+    document.title = [page, title, `${t('brand')} ${t('brandEn')}`].filter(Boolean).join(' · ');
+  }, [route.page, title, t]);
   const selected = route.page === 'portal' ? 'portal' : route.page === 'not_found' ? '' : 'overview';
   return (
     <Layout className="sx-layout">
@@ -42,6 +46,7 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
           {t('switchLang')}
         </Button>
       </Layout.Header>
+      <div className="sx-stripe" aria-hidden="true" />
       <Layout.Content id="main" className="sx-main" tabIndex={-1}>
         {children}
       </Layout.Content>

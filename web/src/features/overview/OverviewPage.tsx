@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/context';
 import { Loaded } from '../common/Loading';
 import { useAsync } from '../common/useAsync';
 import type { PlanData } from '../plan/PlanContext';
+import { StatusSummary } from '../status/StatusSummary';
 import { PlanHeader } from './PlanHeader';
 import { ProgrammeList } from './ProgrammeList';
 import { type TargetRow, TargetTable } from './TargetTable';
@@ -46,7 +47,9 @@ export function OverviewPage({ data }: { data: PlanData }) {
 
   return (
     <>
-      <PlanHeader plan={detail.plan} />
+      <PlanHeader plan={detail.plan}>
+        <StatusSummary statuses={statuses} />
+      </PlanHeader>
       <section aria-labelledby="goal-areas-title" className="sx-section">
         <Typography.Title level={2} id="goal-areas-title">
           {t('goalAreas')}

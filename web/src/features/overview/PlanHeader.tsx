@@ -1,8 +1,9 @@
 import { Descriptions, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import type { PlanSummary } from '../../../../src/contracts/plans';
 import { useI18n } from '../../i18n/context';
 
-export function PlanHeader({ plan }: { plan: PlanSummary }) {
+export function PlanHeader({ plan, children }: { plan: PlanSummary; children?: ReactNode }) {
   const { t, pick } = useI18n();
   const source = plan.source;
   return (
@@ -45,6 +46,7 @@ export function PlanHeader({ plan }: { plan: PlanSummary }) {
           },
         ]}
       />
+      {children}
     </section>
   );
 }

@@ -23,7 +23,7 @@ export function TargetTable({ rows }: { rows: TargetRow[] }) {
     {
       key: 'target',
       title: t('target'),
-      width: '26%',
+      width: '24%',
       render: (_, r) => (
         <>
           <div className="sx-target-text">{pick(r.target.text ?? '', r.target.text_en)}</div>
@@ -34,6 +34,7 @@ export function TargetTable({ rows }: { rows: TargetRow[] }) {
     {
       key: 'indicator',
       title: t('indicator'),
+      width: '15%',
       render: (_, r) =>
         r.indicator ? (
           <Link href={`/indicators/${encodeURIComponent(r.indicator.id)}`}>
@@ -46,11 +47,13 @@ export function TargetTable({ rows }: { rows: TargetRow[] }) {
     {
       key: 'value',
       title: t('targetValue'),
+      width: '15%',
       render: (_, r) => <span className="sx-num">{formatTargetValue(r.target, r.indicator, i18n)}</span>,
     },
     {
       key: 'baseline',
       title: t('baseline'),
+      width: '13%',
       render: (_, r) =>
         r.indicator ? (
           <ObservationValue o={r.baseline} unit={r.indicator.unit} showSource={false} />
@@ -79,6 +82,7 @@ export function TargetTable({ rows }: { rows: TargetRow[] }) {
       pagination={false}
       size="middle"
       scroll={{ x: 900 }}
+      tableLayout="fixed"
     />
   );
 }

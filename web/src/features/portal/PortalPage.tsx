@@ -6,6 +6,7 @@ import { Link } from '../../router';
 import { ObservationValue } from '../common/ObservationValue';
 import type { PlanData } from '../plan/PlanContext';
 import { StatusLight } from '../status/StatusLight';
+import { StatusSummary } from '../status/StatusSummary';
 
 export default function PortalPage({ data }: { data: PlanData }) {
   const i18n = useI18n();
@@ -20,6 +21,7 @@ export default function PortalPage({ data }: { data: PlanData }) {
         {t('portalIntro')} {pick(detail.plan.title, detail.plan.title_en)} ({detail.plan.start}–
         {detail.plan.end})
       </Typography.Paragraph>
+      <StatusSummary statuses={statuses} />
       <Alert
         type="info"
         showIcon

@@ -4,7 +4,7 @@ import type { StatusCode, TargetStatus } from '../../api';
 import { useI18n } from '../../i18n/context';
 import type { Lang } from '../../i18n/dict';
 
-const look: Record<StatusCode, { symbol: string; color: string; zh: string; en: string }> = {
+export const look: Record<StatusCode, { symbol: string; color: string; zh: string; en: string }> = {
   achieved: { symbol: '✓', color: '#1d6b34', zh: '已实现', en: 'Achieved' },
   on_track: { symbol: '●', color: '#237a3b', zh: '正常', en: 'On track' },
   at_risk: { symbol: '●', color: '#8a5a00', zh: '预警', en: 'At risk' },
@@ -27,9 +27,8 @@ export function StatusLight({ status }: { status: TargetStatus | undefined }) {
     );
   const l = look[status.status];
   const explanation = status.explanation[lang] || status.explanation.zh;
-  const probability = status.projection
-    ? t('probability', { p: Math.round(status.projection.probability * 100) })
-    : null;
+  const p = status.projection?.probability;
+  const probability = p != null ? t('probability', { p: Math.round(p * 100) }) : null;
   return (
     <Tooltip
       title={

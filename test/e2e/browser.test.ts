@@ -1,0 +1,99 @@
+/**
+ * The web app in a real browser against the real server (SQLite, demo plan): overview, English
+ * switch, public portal and the GDP indicator page with its chart. Screenshots go to test-results/.
+ * Needs `npm run build:web` first (the server serves dist/web) and Debian's /usr/bin/chromium.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { startTestServer, type RunningTestServer } from '../server';
+
+const executablePath = '/usr/bin/chromium';
+const shots = 'test-results';
+
+describe('web app in a browser', () => {
+  let server: RunningTestServer;
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    assert.ok(
+      existsSync(executablePath),
+      `${executablePath} is missing: install Debian's chromium (apt-get install chromium) to run the browser tests`,
+    );
+    assert.ok(existsSync('dist/web/index.html'), 'dist/web is missing: run `npm run build:web` first');
+    mkdirSync(shots, { recursive: true });
+    server = await startTestServer('sqlite');
+    browser = await chromium.launch({
+      executablePath,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows the plan overview in Chinese, with its targets', async () => {
+    await page.goto(`${server.url}/`);
+    await page.getByRole('heading', { level: 1, name: '渝中区未来五年发展目标' }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+    await page.getByText('地区生产总值迈上2100亿元台阶').first().waitFor();
+    assert.ok(
+      await page
+        .getByText(/2100亿元/)
+        .first()
+        .isVisible(),
+      'the GDP target value is visible',
+    );
+    await page.getByRole('heading', { level: 2, name: '工作举措' }).waitFor();
+    await page.screenshot({ path: `${shots}/home.png`, fullPage: true });
+  });
+
+  it('switches to English and back, remembering the choice', async () => {
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { level: 1, name: /Yuzhong District: development goals/ }).waitFor();
+    await page.getByText('GDP reaches the 210 billion yuan mark').first().waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: /Yuzhong District: development goals/ }).waitFor();
+    await page.screenshot({ path: `${shots}/home-en.png` });
+    await page.getByRole('button', { name: '切换到中文' }).click();
+    await page.getByRole('heading', { level: 1, name: '渝中区未来五年发展目标' }).waitFor();
+  });
+
+  it('shows the public portal with a link to open data', async () => {
+    await page.goto(`${server.url}/portal/`);
+    await page.getByRole('heading', { level: 1, name: '渝中区发展目标公开进展' }).waitFor();
+    const openData = page.getByRole('link', { name: /\/api\/plans\/yuzhong-2023/ });
+    assert.equal(await openData.getAttribute('href'), '/api/plans/yuzhong-2023');
+    await page.screenshot({ path: `${shots}/portal.png`, fullPage: true });
+  });
+
+  it('shows the GDP indicator with its chart and the 2025 value', async () => {
+    await page.goto(`${server.url}/indicators/gdp`);
+    await page.getByRole('heading', { level: 1, name: '地区生产总值' }).waitFor();
+    await page
+      .locator('[data-testid="indicator-chart"] canvas, [data-testid="indicator-chart"] svg')
+      .first()
+      .waitFor();
+    await page.getByRole('cell', { name: '1781.8' }).first().waitFor();
+    assert.ok(await page.getByText('1781.8').first().isVisible(), '1781.8 is visible');
+    await page.waitForTimeout(500); // the chart's entry animation
+    await page.screenshot({ path: `${shots}/indicator-gdp.png`, fullPage: true });
+  });
+});

@@ -59,6 +59,7 @@ const CN = '零〇一二两三四五六七八九十百千万亿';
 const MASTER = new RegExp(
   [
     `(?<sk>连续(?<skn>\\d+|[一二两三四五六七八九十]+)个?年)`,
+    `(?<rf>首位)`,
     `(?<rk>第(?<rkn>\\d+|[一二三四五六七八九十]+)(?<rku>名|位)?)`,
     `(?<pc>百分之(?<pcn>\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百点]+))`,
     `(?<fc>(?<fcd>[一二两三四五六七八九十百]+)分之(?<fcn>[一二两三四五六七八九十]+))`,
@@ -146,6 +147,13 @@ export function scanMentions(
       const v = parseAnyNumber(g.skn ?? '');
       if (v === null || v < 2) continue;
       mention = base(start, end, v, '年', 'streak');
+    } else if (g.rf !== undefined) {
+      // 居全省首位: first place within a stated scope is a rank of 1.
+      const before = text.slice(Math.max(0, start - 8), start);
+      const sc = SCOPE_WORD_RE.exec(before);
+      if (!sc) continue;
+      mention = base(start, end, 1, '名', 'rank');
+      mention.scope = sc[1] ?? '';
     } else if (g.rk !== undefined) {
       const v = parseAnyNumber(g.rkn ?? '');
       if (v === null || v < 1) continue;

@@ -14,7 +14,10 @@ function walk(dir) {
     else if (name.endsWith('.test.ts')) files.push(path);
   }
 }
-roots.forEach(walk);
+for (const root of roots) {
+  if (statSync(root).isDirectory()) walk(root);
+  else files.push(root);
+}
 files.sort();
 if (files.length === 0) {
   console.error('no test files found under ' + roots.join(', '));

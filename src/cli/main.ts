@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerOpensdgCommand } from './commands/opensdg';
 import { registerPlanFileCommands } from './commands/plan-files';
 import { registerServeCommand } from './commands/serve';
+import { registerStatusCommand } from './commands/status';
 
 export function buildProgram(): Command {
   const program = new Command('shixiao')
@@ -12,7 +13,14 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerPlanFileCommands(program);
   registerOpensdgCommand(program);
+  registerStatusCommand(program);
   return program;
 }
+
+// `shixiao … | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 await buildProgram().parseAsync(process.argv);

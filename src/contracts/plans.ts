@@ -40,6 +40,7 @@ export const observationSchema = z
     alternate: z.boolean().openapi({ description: "Another source's figure, kept for the record" }),
     version: z.number().int(),
     recorded_at: z.string(),
+    published: nullableText.openapi({ description: 'The day the figure became public' }),
   })
   .openapi('Observation');
 

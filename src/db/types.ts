@@ -237,6 +237,8 @@ export interface ObservationTable {
   note: string | null;
   illustrative: number;
   alternate: number;
+  /** The day the value became public (YYYY-MM-DD); "as known on D" uses it before recorded_at. */
+  published_on: string | null;
   status: string;
   version: number;
   replaces_id: number | null;

@@ -8,6 +8,7 @@ import type { Db } from '../db';
 import { AppError } from '../modules/errors';
 import type { AppEnv } from '../modules/http';
 import { plansRoutes } from '../modules/plans';
+import { statusRoutes } from '../modules/status';
 import { newErrorId, problem } from './problems';
 import { requestLog } from './request-log';
 import { securityHeaders } from './security-headers';
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
   plansRoutes(app);
+  statusRoutes(app);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -239,6 +239,7 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('note', text)
     .addColumn('illustrative', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('alternate', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('published_on', text)
     .addColumn('status', text, (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('replaces_id', 'integer', (c) => c.references('observations.id'))

@@ -47,6 +47,11 @@ describe('plan file', () => {
 
   const bad: [string, string, RegExp][] = [
     [
+      'a cycle between formulas',
+      minimal.replace('measure: stock}', 'measure: stock, formula: "gdp_per_km2 * 2"}'),
+      /^plan\.yaml:4: indicators\[1\]\.formula: .*circular reference area → gdp_per_km2 → area/,
+    ],
+    [
       'unknown indicator in a target',
       minimal.replace('indicator: gdp, kind', 'indicator: rd, kind'),
       /^plan\.yaml:7: targets\[0\]\.indicator: unknown indicator 'rd'$/,
@@ -64,7 +69,7 @@ describe('plan file', () => {
     [
       'a formula naming an unknown indicator',
       minimal.replace('gdp / area', 'gdp / land'),
-      /^plan\.yaml:5: indicators\[2\]\.formula: unknown indicator 'land' in formula$/,
+      /^plan\.yaml:5: indicators\[2\]\.formula: formula of 'gdp_per_km2': unknown indicator 'land'$/,
     ],
     [
       'a missing required field',

@@ -2,6 +2,7 @@
  * Cross-reference checks a schema alone cannot express: unique ids, targets and observations that
  * name known indicators, departments and goal areas that exist, years inside sensible bounds.
  */
+import { compileFormulas } from '../formula';
 import { parsePeriodYear } from './period-year';
 import type { PlanFile } from './schema';
 
@@ -45,18 +46,12 @@ export function checkReferences(plan: PlanFile): ReferenceProblem[] {
   plan.indicators.forEach((ind, i) => {
     needDept(ind.department, ['indicators', i, 'department']);
     needArea(ind.goal_area, ['indicators', i, 'goal_area']);
-    if (ind.formula) {
-      for (const name of ind.formula.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) {
-        if (!indicators.has(name)) {
-          out.push({ path: ['indicators', i, 'formula'], message: `unknown indicator '${name}' in formula` });
-        } else if (name === ind.id) {
-          out.push({
-            path: ['indicators', i, 'formula'],
-            message: 'a formula may not refer to its own indicator',
-          });
-        }
-      }
-    }
+  });
+  // Parse errors, unknown ids, cycles and unit clashes of formulas, from the formula module.
+  const formulas = compileFormulas(plan.indicators);
+  plan.indicators.forEach((ind, i) => {
+    const problem = formulas.problems.get(ind.id);
+    if (problem) out.push({ path: ['indicators', i, 'formula'], message: problem });
   });
 
   plan.targets.forEach((t, i) => {

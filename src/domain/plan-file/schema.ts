@@ -152,6 +152,8 @@ export const observationSchema = z
     source_url: z.string().url().optional(),
     note: text.optional(),
     illustrative: z.boolean().optional(),
+    /** The day the figure became public: "as known on D" views count it from then. */
+    published: isoDate.optional(),
     /** Another source's figure for the same period, kept for the record; evaluation ignores it. */
     alternate: z.boolean().optional(),
   })

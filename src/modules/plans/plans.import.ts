@@ -300,6 +300,7 @@ async function addObservations(
         'o.qualifier',
         'o.note',
         'o.illustrative',
+        'o.published_on',
       ])
       .where('o.indicator_id', 'in', ids)
       .where((eb) =>
@@ -332,6 +333,7 @@ async function addObservations(
       note: o.note ?? null,
       illustrative: o.illustrative ? 1 : 0,
       alternate: o.alternate ? 1 : 0,
+      published_on: o.published ?? null,
     };
     const key = `${indicatorId}|${seriesKey(row)}`;
     const previous = current.get(key);
@@ -355,6 +357,7 @@ async function addObservations(
 }
 
 function sameness(r: {
+  published_on: string | null;
   value: number;
   qualifier: string | null;
   note: string | null;
@@ -362,5 +365,5 @@ function sameness(r: {
   source: string | null;
   source_url: string | null;
 }): string {
-  return json([r.value, r.qualifier, r.note, r.illustrative, r.source, r.source_url]);
+  return json([r.value, r.qualifier, r.note, r.illustrative, r.source, r.source_url, r.published_on]);
 }

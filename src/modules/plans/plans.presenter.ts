@@ -46,6 +46,7 @@ export function presentObservation(o: ObservationRow): ObservationView {
     alternate: o.alternate === 1,
     version: o.version,
     recorded_at: o.recorded_at,
+    published: o.published_on,
   };
 }
 

@@ -2,7 +2,7 @@
  * The only place that queries the plan tables. Reads are scoped by tenant; the current version of
  * an observation is the accepted row no later row replaces (as known at `asOf`, when given).
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db';
 
 export type DB = Kysely<Database>;
@@ -58,6 +58,11 @@ export async function listActions(db: DB, planId: number) {
     .execute();
 }
 
+/** When a version became known: its publication day if given, else when it was recorded. */
+function knownAt(alias: 'o' | 'n') {
+  return sql<string>`coalesce(${sql.ref(`${alias}.published_on`)}, ${sql.ref(`${alias}.recorded_at`)})`;
+}
+
 export interface ObservationQuery {
   planId: number;
   /** Only these indicators (by id). */
@@ -89,6 +94,7 @@ export async function listCurrentObservations(db: DB, q: ObservationQuery) {
       'o.status',
       'o.version',
       'o.recorded_at',
+      'o.published_on',
       'o.position',
     ])
     .where('i.plan_id', '=', q.planId)
@@ -101,11 +107,11 @@ export async function listCurrentObservations(db: DB, q: ObservationQuery) {
             .select('n.id')
             .whereRef('n.replaces_id', '=', 'o.id')
             .where('n.status', 'in', statuses)
-            .$if(q.asOf !== undefined, (qb) => qb.where('n.recorded_at', '<=', q.asOf ?? '')),
+            .$if(q.asOf !== undefined, (qb) => qb.where(knownAt('n'), '<=', q.asOf ?? '')),
         ),
       ),
     );
-  if (q.asOf !== undefined) query = query.where('o.recorded_at', '<=', q.asOf);
+  if (q.asOf !== undefined) query = query.where(knownAt('o'), '<=', q.asOf);
   if (q.indicatorIds)
     query = query.where('o.indicator_id', 'in', q.indicatorIds.length ? q.indicatorIds : [-1]);
   return query.orderBy('o.position').orderBy('o.id').execute();

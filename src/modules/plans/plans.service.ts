@@ -156,8 +156,16 @@ function comparePeriods(a: string, b: string): number {
   return end(a) - end(b);
 }
 
-/** Rebuilds the plan file from the database (current accepted observations only). */
-export async function exportPlanFile(db: Db, tenantId: number, code: string): Promise<PlanFile> {
+/**
+ * Rebuilds the plan file from the database: current accepted observations only, or those known at
+ * the instant `knownAt` (ISO) when given.
+ */
+export async function exportPlanFile(
+  db: Db,
+  tenantId: number,
+  code: string,
+  knownAt?: string,
+): Promise<PlanFile> {
   const k = db.kysely;
   const plan = await requirePlan(db, tenantId, code);
   const [departments, areas, indicators, targets, programmes, actions, observations] = await Promise.all([
@@ -167,7 +175,7 @@ export async function exportPlanFile(db: Db, tenantId: number, code: string): Pr
     repo.listTargets(k, plan.id),
     repo.listProgrammes(k, plan.id),
     repo.listActions(k, plan.id),
-    repo.listCurrentObservations(k, { planId: plan.id }),
+    repo.listCurrentObservations(k, { planId: plan.id, asOf: knownAt }),
   ]);
   const deptCode = new Map(departments.map((d) => [d.id, d.code]));
   const areaCode = new Map(areas.map((a) => [a.id, a.code]));
@@ -255,6 +263,7 @@ export async function exportPlanFile(db: Db, tenantId: number, code: string): Pr
       source_url: opt(o.source_url),
       note: opt(o.note),
       illustrative: o.illustrative ? true : undefined,
+      published: opt(o.published_on),
       alternate: o.alternate ? true : undefined,
     })),
   };

@@ -1,0 +1,59 @@
+/** HTTP routes of target status. */
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { planParams, problemResponses, tenantQuery } from '../../contracts/common';
+import { planStatusSchema, statusQuery, targetStatusSchema } from '../../contracts/status';
+import type { AppEnv } from '../http';
+import { resolveTenant } from '../plans';
+import { getPlanStatus, getTargetStatus, todayUtc } from './status.service';
+
+const planStatusRoute = createRoute({
+  method: 'get',
+  path: '/api/plans/{plan}/status',
+  tags: ['status'],
+  summary: "Every target's status as of a date, with the numbers that explain it",
+  request: { params: planParams, query: tenantQuery.merge(statusQuery) },
+  responses: {
+    200: { description: 'Statuses', content: { 'application/json': { schema: planStatusSchema } } },
+    ...problemResponses,
+  },
+});
+
+const targetStatusRoute = createRoute({
+  method: 'get',
+  path: '/api/plans/{plan}/targets/{target}/status',
+  tags: ['status'],
+  summary: "One target's evaluation: series, expected path, projection",
+  request: {
+    params: planParams.extend({
+      target: z
+        .string()
+        .min(1)
+        .max(80)
+        .openapi({ param: { name: 'target', in: 'path' }, example: 't-gdp' }),
+    }),
+    query: tenantQuery.merge(statusQuery),
+  },
+  responses: {
+    200: { description: 'The evaluation', content: { 'application/json': { schema: targetStatusSchema } } },
+    ...problemResponses,
+  },
+});
+
+export function statusRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(planStatusRoute, async (c) => {
+    const db = c.get('db');
+    const query = c.req.valid('query');
+    const tenant = await resolveTenant(db, query.tenant);
+    return c.json(
+      await getPlanStatus(db, tenant.id, c.req.valid('param').plan, query.as_of ?? todayUtc()),
+      200,
+    );
+  });
+  app.openapi(targetStatusRoute, async (c) => {
+    const db = c.get('db');
+    const query = c.req.valid('query');
+    const { plan, target } = c.req.valid('param');
+    const tenant = await resolveTenant(db, query.tenant);
+    return c.json(await getTargetStatus(db, tenant.id, plan, target, query.as_of ?? todayUtc()), 200);
+  });
+}

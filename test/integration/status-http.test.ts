@@ -1,0 +1,58 @@
+/** Target status over HTTP on both databases: the demo plan's real GDP series says at_risk. */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { PlanStatus, TargetStatus } from '../../src/contracts/status';
+import { dialects } from '../databases';
+import { startTestServer, type RunningTestServer } from '../server';
+
+for (const dialect of dialects) {
+  describe(`status API [${dialect}]`, () => {
+    let server: RunningTestServer;
+    before(async () => {
+      server = await startTestServer(dialect);
+    });
+    after(() => server.stop());
+    const getJson = async <T>(path: string): Promise<T> => {
+      const res = await fetch(server.url + path);
+      assert.equal(res.status, 200, path);
+      return (await res.json()) as T;
+    };
+
+    it('evaluates the GDP target as at risk with the numbers that explain it', async () => {
+      const body = await getJson<PlanStatus>('/api/plans/yuzhong-2023/status?as_of=2026-06-30');
+      const gdp = body.statuses.find((s) => s.target === 't-gdp');
+      assert.equal(gdp?.status, 'at_risk');
+      assert.deepEqual(gdp?.latest, { period: '2025', value: 1781.8 });
+      assert.match(
+        gdp?.explanation.zh ?? '',
+        /年均增长4\.5%.*2027年约为1946亿元.*低于2100亿元目标.*需年均增长8\.6%/,
+      );
+      assert.ok(gdp?.ratio !== null && gdp !== undefined && gdp.ratio > 0.6 && gdp.ratio < 0.95);
+      const total = Object.values(body.counts).reduce((a, b) => a + b, 0);
+      assert.equal(total, body.statuses.length);
+    });
+
+    it('counts only what was known on the date', async () => {
+      // The 2025 GDP was published on 2026-01-26: on 2025-12-31 the latest known value is 2023's.
+      const gdp = await getJson<TargetStatus>(
+        '/api/plans/yuzhong-2023/targets/t-gdp/status?as_of=2025-12-31',
+      );
+      assert.deepEqual(gdp.latest, { period: '2023', value: 1631.3 });
+      assert.ok(gdp.series.every((p) => p.period <= '2023'));
+    });
+
+    it('gives one target its series, expected path and projection', async () => {
+      const gdp = await getJson<TargetStatus>(
+        '/api/plans/yuzhong-2023/targets/t-gdp/status?as_of=2026-06-30',
+      );
+      assert.ok(gdp.series.length >= 3);
+      assert.ok(gdp.expected_path.some((p) => p.period === '2027' && Math.abs(p.value - 2100) < 1e-6));
+      assert.equal(gdp.projection?.year, 2027);
+    });
+
+    it('answers an unknown target with 404', async () => {
+      const res = await fetch(server.url + '/api/plans/yuzhong-2023/targets/nope/status');
+      assert.equal(res.status, 404);
+    });
+  });
+}

@@ -40,7 +40,7 @@ const emptySeries: IndicatorSeries = {
   partial: null,
   latest: null,
   subYears: new Map(),
-  byPeriod: new Map(),
+  byPeriod: () => new Map<string, number>(),
 };
 
 function settingsOf(plan: PlanHeaderInput): EvaluationSettings {
@@ -169,7 +169,7 @@ export function addFormulaObservations(
     const out = computeFormulaSeries(
       f,
       (ref) => byId.get(ref)?.unit ?? '',
-      (ref) => buildSeries(byIndicator.get(ref) ?? [], byId.get(ref)?.measure ?? 'stock', asOf).byPeriod,
+      (ref) => buildSeries(byIndicator.get(ref) ?? [], byId.get(ref)?.measure ?? 'stock', asOf).byPeriod(),
     );
     const own = byIndicator.get(id) ?? [];
     const have = new Set(own.filter((o) => o.alternate !== true).map((o) => o.period));

@@ -7,7 +7,9 @@ import type { PointOut, TargetEvaluation } from './types';
 
 /** Strip floating-point noise from an observed (or summed) value. */
 export function cleanValue(v: number): number {
-  return Number.isFinite(v) ? Number(v.toPrecision(12)) : v;
+  // Most values are as reported (≤ 4 decimals, already the shortest double): leave them alone.
+  if (!Number.isFinite(v) || Math.round(v * 1e4) / 1e4 === v) return v;
+  return Number(v.toPrecision(12));
 }
 
 /** Round to a fixed number of decimals. */

@@ -5,7 +5,7 @@
  * A year comes from its annual observation, else from all its months (or quarters): summed for
  * a flow, the last for a stock or ratio. A year missing a sub-period is not complete.
  */
-import { daysInMonth, type Period, type PeriodKind, parsePeriod } from '../periods';
+import { daysInMonth, type Period, parsePeriod } from '../periods';
 import type { IndicatorInput, ObservationInput } from './types';
 
 /** An annual value. */
@@ -26,7 +26,7 @@ export interface PartialYear {
 /** Sub-period values of one year, NaN where missing (index 0 = Q1 or January). */
 export interface SubYear {
   readonly kind: 'month' | 'quarter';
-  readonly values: readonly number[];
+  readonly values: number[];
 }
 
 /** Everything the rules need about one indicator's data as of D. */
@@ -38,19 +38,18 @@ export interface IndicatorSeries {
   /** Latest observed period of any granularity (for staleness). */
   readonly latest: Period | null;
   readonly subYears: ReadonlyMap<number, SubYear>;
-  /** Values by period text: complete years and every sub-period (formula inputs). */
-  readonly byPeriod: ReadonlyMap<string, number>;
+  /** Values by period text: complete years and every sub-period (formula inputs; built on demand). */
+  readonly byPeriod: () => Map<string, number>;
 }
 
-interface Entry {
-  value: number;
-  rec: string;
-}
-
+/** One year's observations: NaN marks a missing slot; `rec` only exists once a version is dated. */
 interface Bucket {
-  annual: Entry | undefined;
-  months: (Entry | undefined)[] | undefined;
-  quarters: (Entry | undefined)[] | undefined;
+  annual: number;
+  annualRec: string;
+  months: number[] | undefined;
+  monthRec: string[] | undefined;
+  quarters: number[] | undefined;
+  quarterRec: string[] | undefined;
 }
 
 /** Last month ordinal (year × 12 + month − 1) that has ended on or before ISO date `asOf`. */
@@ -62,28 +61,51 @@ export function cutoffMonth(asOf: string): number {
   return d >= daysInMonth(y, m) ? ordinal : ordinal - 1;
 }
 
-function put(slots: (Entry | undefined)[], i: number, e: Entry): void {
-  const old = slots[i];
-  // Later version wins: greater recorded_at, or on a tie the later line of the file.
-  if (old === undefined || e.rec >= old.rec) slots[i] = e;
+function slots(n: number): number[] {
+  return new Array<number>(n).fill(NaN);
+}
+
+// Later version wins: a greater recorded_at, or on a tie the later line of the file. Undated
+// versions count as recorded at '' (before any dated one).
+function put(
+  values: number[],
+  recs: string[] | undefined,
+  i: number,
+  value: number,
+  rec: string,
+): string[] | undefined {
+  if (recs === undefined && rec === '') {
+    values[i] = value;
+    return undefined;
+  }
+  const r = recs ?? Array.from({ length: values.length }, () => '');
+  if (Number.isNaN(values[i] ?? NaN) || rec >= (r[i] ?? '')) {
+    values[i] = value;
+    r[i] = rec;
+  }
+  return r;
 }
 
 function aggregate(
-  slots: readonly (Entry | undefined)[],
+  values: number[],
   measure: IndicatorInput['measure'],
 ): { value: number; count: number; lastIndex: number } {
   let sum = 0;
   let count = 0;
   let lastIndex = -1;
-  for (let i = 0; i < slots.length; i++) {
-    const e = slots[i];
-    if (e === undefined) continue;
-    sum += e.value;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] ?? NaN;
+    if (Number.isNaN(v)) continue;
+    sum += v;
     count += 1;
     lastIndex = i;
   }
-  const value = measure === 'flow' ? sum : (slots[lastIndex]?.value ?? NaN);
+  const value = measure === 'flow' ? sum : (values[lastIndex] ?? NaN);
   return { value, count, lastIndex };
+}
+
+function subPeriodText(year: number, kind: 'month' | 'quarter', i: number): string {
+  return kind === 'month' ? `${year}-${String(i + 1).padStart(2, '0')}` : `${year}-Q${i + 1}`;
 }
 
 /** Build the annual series of one indicator from its observations, as known on `asOf`. */
@@ -105,63 +127,68 @@ export function buildSeries(
     if (p.last > cutoff) continue;
     let b = buckets.get(p.year);
     if (b === undefined) {
-      b = { annual: undefined, months: undefined, quarters: undefined };
+      b = {
+        annual: NaN,
+        annualRec: '',
+        months: undefined,
+        monthRec: undefined,
+        quarters: undefined,
+        quarterRec: undefined,
+      };
       buckets.set(p.year, b);
     }
-    const e: Entry = { value: o.value, rec };
     if (p.kind === 'year') {
-      if (b.annual === undefined || rec >= b.annual.rec) b.annual = e;
-    } else if (p.kind === 'month') put((b.months ??= new Array<Entry | undefined>(12)), p.index - 1, e);
-    else put((b.quarters ??= new Array<Entry | undefined>(4)), p.index - 1, e);
+      if (Number.isNaN(b.annual) || rec >= b.annualRec) {
+        b.annual = o.value;
+        b.annualRec = rec;
+      }
+    } else if (p.kind === 'month')
+      b.monthRec = put((b.months ??= slots(12)), b.monthRec, p.index - 1, o.value, rec);
+    else b.quarterRec = put((b.quarters ??= slots(4)), b.quarterRec, p.index - 1, o.value, rec);
     if (latest === null || p.last > latest.last || (p.last === latest.last && p.first > latest.first))
       latest = p;
   }
   const years: YearPoint[] = [];
   const subYears = new Map<number, SubYear>();
-  const byPeriod = new Map<string, number>();
   let partial: PartialYear | null = null;
   for (const year of [...buckets.keys()].sort((a, b) => a - b)) {
     const b = buckets.get(year);
     if (!b) continue;
-    const slots = b.months ?? b.quarters;
-    const kind: PeriodKind = b.months ? 'month' : 'quarter';
-    if (slots) {
-      subYears.set(year, {
-        kind: kind === 'month' ? 'month' : 'quarter',
-        values: Array.from(slots, (e) => e?.value ?? NaN),
-      });
-      slots.forEach((e, i) => {
-        if (e)
-          byPeriod.set(
-            kind === 'month' ? `${year}-${String(i + 1).padStart(2, '0')}` : `${year}-Q${i + 1}`,
-            e.value,
-          );
-      });
-    }
-    if (b.annual) {
-      years.push({ year, value: b.annual.value });
-      byPeriod.set(String(year), b.annual.value);
+    const values = b.months ?? b.quarters;
+    const kind = b.months ? 'month' : 'quarter';
+    if (values) subYears.set(year, { kind, values });
+    if (!Number.isNaN(b.annual)) {
+      years.push({ year, value: b.annual });
       partial = null;
       continue;
     }
-    if (!slots) continue;
-    const agg = aggregate(slots, measure);
-    if (agg.count === slots.length) {
+    if (!values) continue;
+    const agg = aggregate(values, measure);
+    if (agg.count === values.length) {
       years.push({ year, value: agg.value });
-      byPeriod.set(String(year), agg.value);
       partial = null;
     } else {
-      const through = parsePeriod(
-        kind === 'month'
-          ? `${year}-${String(agg.lastIndex + 1).padStart(2, '0')}`
-          : `${year}-Q${agg.lastIndex + 1}`,
-      );
+      const through = parsePeriod(subPeriodText(year, kind, agg.lastIndex));
       partial = through.ok
-        ? { year, value: agg.value, count: agg.count, of: slots.length, through: through.period }
+        ? { year, value: agg.value, count: agg.count, of: values.length, through: through.period }
         : null;
     }
   }
-  return { years, partial, latest, subYears, byPeriod };
+  return { years, partial, latest, subYears, byPeriod: () => periodValues(years, subYears) };
+}
+
+function periodValues(
+  years: readonly YearPoint[],
+  subYears: ReadonlyMap<number, SubYear>,
+): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [year, sub] of subYears) {
+    sub.values.forEach((v, i) => {
+      if (!Number.isNaN(v)) out.set(subPeriodText(year, sub.kind, i), v);
+    });
+  }
+  for (const p of years) out.set(String(p.year), p.value);
+  return out;
 }
 
 /**
@@ -177,7 +204,7 @@ export function expectedShare(
 ): { share: number; seasonal: boolean } {
   const shares: number[] = [];
   for (const [y, sub] of series.subYears) {
-    if (y >= year || sub.kind !== kind || sub.values.some((v) => Number.isNaN(v))) continue;
+    if (y >= year || sub.kind !== kind || sub.values.some(Number.isNaN)) continue;
     const total = sub.values.reduce((a, b) => a + b, 0);
     if (total <= 0) continue;
     shares.push(sub.values.slice(0, index + 1).reduce((a, b) => a + b, 0) / total);

@@ -65,11 +65,15 @@ export function annualRule(ctx: RuleContext): RuleOutcome {
       },
     };
   }
-  const doneZh = lastYear
-    ? `${inRange[0]?.year === lastYear.year ? '' : `${inRange[0]?.year}—`}${lastYear.year}年均已达标`
+  const firstYear = inRange[0]?.year;
+  const spanZh = lastYear
+    ? firstYear === lastYear.year
+      ? `${lastYear.year}年`
+      : `${firstYear}—${lastYear.year}年均`
     : '';
+  const doneZh = lastYear ? `${spanZh}已达标` : '';
   const doneEn = lastYear
-    ? `${inRange[0]?.year === lastYear.year ? '' : `${inRange[0]?.year}–`}${lastYear.year} met the target`
+    ? `${firstYear === lastYear.year ? '' : `${firstYear}–`}${lastYear.year} met the target`
     : '';
   const part = series.partial;
   if (part && part.year >= from && part.year <= to && part.year > (lastYear?.year ?? -Infinity)) {

@@ -13,6 +13,5 @@ export const theme: ThemeConfig = {
   },
   components: {
     Layout: { headerBg: '#0f3f78', headerHeight: 60, headerPadding: '0 24px', footerBg: '#f2f4f7' },
-    Menu: { darkItemBg: '#0f3f78', darkItemSelectedBg: '#1a5aa6', darkItemColor: '#e8eef7' },
   },
 };

@@ -1,13 +1,14 @@
 /** An observation's value with its period, source (linked when it has a URL) and 示意 tag. */
 import { Tag, Typography } from 'antd';
 import type { ObservationView } from '../../../../src/contracts/plans';
-import { formatObservation, formatPeriod } from '../../format';
+import type { SeriesPoint, TargetStatus } from '../../api';
+import { formatObservation, formatPeriod, formatValue } from '../../format';
 import { useI18n } from '../../i18n/context';
 
 export function IllustrativeTag() {
   const { t } = useI18n();
   return (
-    <Tag color="orange" title={t('illustrativeHint')} className="sx-tag">
+    <Tag title={t('illustrativeHint')} className="sx-tag sx-tag-illustrative">
       {t('illustrative')}
     </Tag>
   );
@@ -25,16 +26,35 @@ export function SourceLink({ o }: { o: ObservationView }) {
   );
 }
 
+/** The status route's latest point, when it is in the indicator's own unit. */
+export function derivedLatest(status: TargetStatus | undefined, unit: string): SeriesPoint | null {
+  if (!status?.latest) return null;
+  return status.unit == null || status.unit === unit ? status.latest : null;
+}
+
+/** `derived`: the value the status route computed (formula indicators have no stored latest). */
 export function ObservationValue({
   o,
   unit,
   showSource = true,
+  derived,
 }: {
   o: ObservationView | undefined | null;
   unit: string;
   showSource?: boolean;
+  derived?: SeriesPoint | null;
 }) {
   const { t, lang } = useI18n();
+  if (!o && derived)
+    return (
+      <div className="sx-obs">
+        <strong className="sx-num">{formatValue(derived.value, unit, lang)}</strong>{' '}
+        <Typography.Text type="secondary">({formatPeriod(derived.period, lang)})</Typography.Text>{' '}
+        <Tag title={t('derivedHint')} className="sx-tag">
+          {t('derived')}
+        </Tag>
+      </div>
+    );
   if (!o) return <div className="sx-obs">{t('noValue')}</div>;
   return (
     <div className="sx-obs">

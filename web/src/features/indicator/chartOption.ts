@@ -32,11 +32,17 @@ const colors = {
 
 export function buildChartOption(input: ChartInput): EChartsOption {
   const { observations, status, target, labels } = input;
-  const main = observations.filter((o) => !o.alternate);
+  const stored = observations.filter((o) => !o.alternate);
+  // A formula indicator stores no observations: draw the series the status route computed.
+  const main: { period: string; value: number }[] = stored.length ? stored : (status?.series ?? []);
   const others = observations.filter((o) => o.alternate);
   const expected = status?.expected_path ?? [];
   const projection = status?.projection ?? null;
-  const periods = new Set<string>([...observations.map((o) => o.period), ...expected.map((p) => p.period)]);
+  const periods = new Set<string>([
+    ...observations.map((o) => o.period),
+    ...main.map((o) => o.period),
+    ...expected.map((p) => p.period),
+  ]);
   if (projection) periods.add(String(projection.year));
   if (target?.year) periods.add(String(target.year));
   const axis = fillYears([...periods].sort());
@@ -118,6 +124,7 @@ export function buildChartOption(input: ChartInput): EChartsOption {
         type: 'line',
         data: at(from(projection.value)),
         connectNulls: true,
+        showSymbol: false,
         lineStyle: { type: 'dotted', color: colors.band, width: 2 },
         itemStyle: { color: colors.band },
       },

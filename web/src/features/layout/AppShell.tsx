@@ -1,5 +1,5 @@
 /** The page frame: a header with the brand, the plan title, the navigation and the language switch. */
-import { Button, Layout, Menu } from 'antd';
+import { Button, Layout } from 'antd';
 import { type ReactNode, useEffect } from 'react';
 import { useI18n } from '../../i18n/context';
 import { Link, type Route } from '../../router';
@@ -27,15 +27,19 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
         </Link>
         {title && <span className="sx-header-plan">{title}</span>}
         <nav aria-label={lang === 'zh' ? '主导航' : 'Main'} className="sx-nav">
-          <Menu
-            mode="horizontal"
-            theme="dark"
-            selectedKeys={[selected]}
-            items={[
-              { key: 'overview', label: <Link href="/">{t('navOverview')}</Link> },
-              { key: 'portal', label: <Link href="/portal/">{t('navPortal')}</Link> },
-            ]}
-          />
+          <ul>
+            {(['overview', 'portal'] as const).map((key) => (
+              <li key={key}>
+                <Link
+                  href={key === 'overview' ? '/' : '/portal/'}
+                  className={selected === key ? 'sx-nav-active' : undefined}
+                  aria-current={selected === key ? 'page' : undefined}
+                >
+                  {t(key === 'overview' ? 'navOverview' : 'navPortal')}
+                </Link>
+              </li>
+            ))}
+          </ul>
         </nav>
         <Button
           className="sx-lang"

@@ -6,7 +6,7 @@ import type { TargetStatus } from '../../api';
 import { formatTargetValue } from '../../format';
 import { useI18n } from '../../i18n/context';
 import { Link } from '../../router';
-import { ObservationValue } from '../common/ObservationValue';
+import { derivedLatest, ObservationValue } from '../common/ObservationValue';
 import { StatusLight } from '../status/StatusLight';
 
 export interface TargetRow {
@@ -66,7 +66,15 @@ export function TargetTable({ rows }: { rows: TargetRow[] }) {
       title: t('latest'),
       width: '24%',
       render: (_, r) =>
-        r.indicator ? <ObservationValue o={r.indicator.latest} unit={r.indicator.unit} /> : t('noValue'),
+        r.indicator ? (
+          <ObservationValue
+            o={r.indicator.latest}
+            unit={r.indicator.unit}
+            derived={derivedLatest(r.status, r.indicator.unit)}
+          />
+        ) : (
+          t('noValue')
+        ),
     },
     {
       key: 'status',

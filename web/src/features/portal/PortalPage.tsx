@@ -3,7 +3,7 @@ import { Alert, Card, List, Typography } from 'antd';
 import { formatTargetValue } from '../../format';
 import { useI18n } from '../../i18n/context';
 import { Link } from '../../router';
-import { ObservationValue } from '../common/ObservationValue';
+import { derivedLatest, ObservationValue } from '../common/ObservationValue';
 import type { PlanData } from '../plan/PlanContext';
 import { StatusLight } from '../status/StatusLight';
 import { StatusSummary } from '../status/StatusSummary';
@@ -62,7 +62,11 @@ export default function PortalPage({ data }: { data: PlanData }) {
                               <Link href={`/indicators/${encodeURIComponent(indicator.id)}`}>
                                 {pick(indicator.name, indicator.name_en)}
                               </Link>
-                              <ObservationValue o={indicator.latest} unit={indicator.unit} />
+                              <ObservationValue
+                                o={indicator.latest}
+                                unit={indicator.unit}
+                                derived={derivedLatest(statuses?.get(tg.id), indicator.unit)}
+                              />
                             </>
                           ) : null}
                         </div>

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import type { PlanFile } from '../plan-file/schema';
 import { convertValue } from '../units';
 import { evaluatePlan, evaluateTarget } from './evaluate';
 import { annual, indicator, monthly, plan, yuzhongGdp, yuzhongHeader } from './fixtures';
@@ -102,3 +103,8 @@ void describe('properties', () => {
     assert.deepEqual(evaluatePlan(yuzhongGdp, '2026-06-30'), evaluatePlan(yuzhongGdp, '2026-06-30'));
   });
 });
+
+// Compile-time: a parsed plan file is an evaluation input as it is.
+export function acceptsPlanFile(file: PlanFile): PlanInput {
+  return file;
+}

@@ -4,9 +4,10 @@ import { formatEnglish, formatQuantity } from '../../src/domain/units';
 import type { I18n } from './i18n/context';
 import type { Lang } from './i18n/dict';
 
-export function formatValue(value: number, unit: string, lang: Lang): string {
+export function formatValue(value: number, unit: string, lang: Lang, maxFractionDigits?: number): string {
   if (unit === '名') return lang === 'zh' ? `第${value}名` : `No. ${value}`;
-  return lang === 'zh' ? formatQuantity(value, unit) : formatEnglish(value, unit);
+  const options = { maxFractionDigits };
+  return lang === 'zh' ? formatQuantity(value, unit, options) : formatEnglish(value, unit, options);
 }
 
 /** A plain number for tables whose column header carries the unit: 1781.8, 13000. */

@@ -48,7 +48,7 @@ export function ObservationValue({
   if (!o && derived)
     return (
       <div className="sx-obs">
-        <strong className="sx-num">{formatValue(derived.value, unit, lang)}</strong>{' '}
+        <strong className="sx-num">{formatValue(derived.value, unit, lang, 1)}</strong>{' '}
         <Typography.Text type="secondary">({formatPeriod(derived.period, lang)})</Typography.Text>{' '}
         <Tag title={t('derivedHint')} className="sx-tag">
           {t('derived')}

@@ -38,8 +38,10 @@ export function StatusLight({ status }: { status: TargetStatus | undefined }) {
         </>
       }
     >
-      <span className="sx-status" style={{ color: l.color }} tabIndex={0}>
-        <span aria-hidden="true">{l.symbol}</span> {l[lang]}
+      <span className="sx-status-cell" tabIndex={0}>
+        <span className="sx-status" style={{ color: l.color }}>
+          <span aria-hidden="true">{l.symbol}</span> {l[lang]}
+        </span>
         {status.stale && (
           <Tag className="sx-stale" title={t('staleHint')}>
             {t('stale')}

@@ -34,3 +34,38 @@ export async function startTestServer(dialect: DialectName = 'sqlite'): Promise<
     },
   };
 }
+
+/** A logged-in HTTP client: keeps the session cookie and sends the CSRF token on writes. */
+export interface Client {
+  get(path: string): Promise<Response>;
+  send(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  cookie: string;
+  csrf: string;
+}
+
+export async function login(baseUrl: string, username: string, password: string): Promise<Client> {
+  const res = await fetch(baseUrl + '/api/auth/login', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`login as ${username} failed: ${res.status} ${await res.text()}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const csrf = ((await res.json()) as { csrf_token: string }).csrf_token;
+  return {
+    cookie,
+    csrf,
+    get: (path) => fetch(baseUrl + path, { headers: { Cookie: cookie } }),
+    send: (method, path, body, headers = {}) =>
+      fetch(baseUrl + path, {
+        method,
+        headers: {
+          Cookie: cookie,
+          'X-CSRF-Token': csrf,
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...headers,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+  };
+}

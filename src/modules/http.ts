@@ -1,11 +1,42 @@
-/** The Hono environment every module's routes share: the database and the request's logger. */
+/** The Hono environment every module's routes share: database, clock, logger and the actor. */
 import type { Logger } from 'pino';
 import type { Db } from '../db';
+import type { Permission, Role } from '../domain/access';
+
+/** Who is making the request. */
+export type Actor =
+  | { kind: 'anonymous' }
+  | {
+      kind: 'user';
+      userId: number;
+      username: string;
+      tenantId: number;
+      roles: Role[];
+      permissions: Set<Permission>;
+      departmentIds: number[];
+      /** Only its own departments' objects (reporters and department heads). */
+      departmentScoped: boolean;
+      sessionId: string;
+      csrfToken: string;
+    }
+  | {
+      kind: 'token';
+      tokenId: number;
+      tenantId: number;
+      permissions: Set<Permission>;
+      departmentIds: number[];
+      departmentScoped: boolean;
+    };
 
 export type AppEnv = {
   Variables: {
     db: Db;
     log: Logger;
     requestId: string;
+    now: () => Date;
+    actor: Actor;
   };
 };
+
+/** The source address of a request, for audit rows (the socket's, not a header's). */
+export type ClientAddress = string | null;

@@ -7,7 +7,9 @@ import type { Logger } from 'pino';
 import type { Db } from '../db';
 import { AppError } from '../modules/errors';
 import type { AppEnv } from '../modules/http';
+import { authenticate, authRoutes, csrfProtection } from '../modules/auth';
 import { plansRoutes } from '../modules/plans';
+import { portalRoutes } from '../modules/portal';
 import { statusRoutes } from '../modules/status';
 import { newErrorId, problem } from './problems';
 import { requestLog } from './request-log';
@@ -22,9 +24,12 @@ export interface AppDeps {
   db: Db;
   log: Logger;
   web: StaticFiles;
+  /** The clock; tests inject one to cross session timeouts. */
+  now?: () => Date;
 }
 
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const now = deps.now ?? (() => new Date());
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success) {
@@ -41,15 +46,27 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use('*', requestLog(deps.log));
   app.use('*', async (c, next) => {
     c.set('db', deps.db);
+    c.set('now', now);
     // TRACE and TRACK echo requests back (cross-site tracing): never allowed.
     if (c.req.method === 'TRACE' || c.req.method === 'TRACK') return problem(c, 405, 'Method Not Allowed');
     await next();
   });
 
+  app.use('/api/*', authenticate);
+  app.use('/api/*', csrfProtection);
+
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
+  authRoutes(app);
+  portalRoutes(app);
   plansRoutes(app);
   statusRoutes(app);
 
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'shixiao_session',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {

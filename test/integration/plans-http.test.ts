@@ -2,16 +2,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { dialects } from '../databases';
-import { startTestServer, type RunningTestServer } from '../server';
+import { login, startTestServer, testAdminPassword, type Client, type RunningTestServer } from '../server';
 
 for (const dialect of dialects) {
   describe(`plan API [${dialect}]`, () => {
     let server: RunningTestServer;
+    let admin: Client;
     before(async () => {
       server = await startTestServer(dialect);
+      admin = await login(server.url, 'admin', testAdminPassword);
     });
     after(() => server.stop());
-    const get = (path: string) => fetch(server.url + path);
+    const get = (path: string) => admin.get(path);
 
     it('answers the health check', async () => {
       const res = await get('/api/health');
@@ -110,6 +112,14 @@ for (const dialect of dialects) {
       ]) {
         assert.ok(doc.paths[path], path);
       }
+    });
+
+    it('refuses the internal API without a login, but serves the public one', async () => {
+      const internal = await fetch(server.url + '/api/plans/yuzhong-2023');
+      assert.equal(internal.status, 401);
+      const open = await fetch(server.url + '/api/public/plans/yuzhong-2023');
+      assert.equal(open.status, 200);
+      assert.equal(((await open.json()) as { plan: { id: string } }).plan.id, 'yuzhong-2023');
     });
 
     it('serves the web app at / and the portal at /portal/', async () => {

@@ -3,17 +3,19 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { PlanStatus, TargetStatus } from '../../src/contracts/status';
 import { dialects } from '../databases';
-import { startTestServer, type RunningTestServer } from '../server';
+import { login, startTestServer, testAdminPassword, type Client, type RunningTestServer } from '../server';
 
 for (const dialect of dialects) {
   describe(`status API [${dialect}]`, () => {
     let server: RunningTestServer;
+    let admin: Client;
     before(async () => {
       server = await startTestServer(dialect);
+      admin = await login(server.url, 'admin', testAdminPassword);
     });
     after(() => server.stop());
     const getJson = async <T>(path: string): Promise<T> => {
-      const res = await fetch(server.url + path);
+      const res = await admin.get(path);
       assert.equal(res.status, 200, path);
       return (await res.json()) as T;
     };
@@ -51,7 +53,7 @@ for (const dialect of dialects) {
     });
 
     it('answers an unknown target with 404', async () => {
-      const res = await fetch(server.url + '/api/plans/yuzhong-2023/targets/nope/status');
+      const res = await admin.get('/api/plans/yuzhong-2023/targets/nope/status');
       assert.equal(res.status, 404);
     });
   });

@@ -1,5 +1,5 @@
 /** HTTP routes of the plan model: each handler validates, calls one service, returns a contract. */
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { planParams, problemResponses, tenantQuery } from '../../contracts/common';
 import {
   observationSchema,
@@ -8,6 +8,7 @@ import {
   planSummarySchema,
 } from '../../contracts/plans';
 import type { AppEnv } from '../http';
+import { defineRoute } from '../route';
 import { getPlanDetail, listObservations, listPlans, resolveTenant } from './plans.service';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -15,7 +16,7 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
   ...problemResponses,
 });
 
-const listRoute = createRoute({
+const listRoute = defineRoute('plan:read', {
   method: 'get',
   path: '/api/plans',
   tags: ['plans'],
@@ -24,7 +25,7 @@ const listRoute = createRoute({
   responses: json(z.object({ plans: z.array(planSummarySchema) }), 'The plans'),
 });
 
-const detailRoute = createRoute({
+const detailRoute = defineRoute('plan:read', {
   method: 'get',
   path: '/api/plans/{plan}',
   tags: ['plans'],
@@ -34,7 +35,7 @@ const detailRoute = createRoute({
 });
 
 const partRoute = <K extends 'goal_areas' | 'indicators' | 'targets' | 'programmes'>(key: K, path: string) =>
-  createRoute({
+  defineRoute('plan:read', {
     method: 'get',
     path: `/api/plans/{plan}/${path}`,
     tags: ['plans'],
@@ -43,7 +44,7 @@ const partRoute = <K extends 'goal_areas' | 'indicators' | 'targets' | 'programm
     responses: json(z.object({ [key]: planDetailSchema.shape[key] }), `The ${key}`),
   });
 
-const observationsRoute = createRoute({
+const observationsRoute = defineRoute('plan:read', {
   method: 'get',
   path: '/api/plans/{plan}/observations',
   tags: ['plans'],

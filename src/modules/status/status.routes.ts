@@ -1,12 +1,13 @@
 /** HTTP routes of target status. */
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { planParams, problemResponses, tenantQuery } from '../../contracts/common';
 import { planStatusSchema, statusQuery, targetStatusSchema } from '../../contracts/status';
 import type { AppEnv } from '../http';
+import { defineRoute } from '../route';
 import { resolveTenant } from '../plans';
 import { getPlanStatus, getTargetStatus, todayUtc } from './status.service';
 
-const planStatusRoute = createRoute({
+const planStatusRoute = defineRoute('plan:read', {
   method: 'get',
   path: '/api/plans/{plan}/status',
   tags: ['status'],
@@ -18,7 +19,7 @@ const planStatusRoute = createRoute({
   },
 });
 
-const targetStatusRoute = createRoute({
+const targetStatusRoute = defineRoute('plan:read', {
   method: 'get',
   path: '/api/plans/{plan}/targets/{target}/status',
   tags: ['status'],

@@ -1,0 +1,34 @@
+/** Authentication contracts. Passwords are checked as typed (no trimming, no truncation). */
+import { z } from '@hono/zod-openapi';
+import { roles } from '../domain/access/roles';
+
+export const loginSchema = z
+  .object({
+    username: z.string().min(1).max(100),
+    password: z.string().min(1).max(1024),
+    tenant: z.string().max(80).optional(),
+  })
+  .openapi('Login');
+
+export const passwordChangeSchema = z
+  .object({ current_password: z.string().min(1).max(1024), new_password: z.string().min(1).max(1024) })
+  .openapi('PasswordChange');
+
+const dept = z.object({ id: z.string(), name: z.string(), name_en: z.string().nullable() });
+
+export const meSchema = z
+  .object({
+    user: z
+      .object({
+        username: z.string(),
+        display_name: z.string().nullable(),
+        roles: z.array(z.enum(roles)),
+        departments: z.array(dept),
+        tenant: z.object({ id: z.string(), name: z.string(), name_en: z.string().nullable() }),
+      })
+      .nullable(),
+    csrf_token: z.string().nullable().openapi({ description: 'Send as X-CSRF-Token on every write' }),
+  })
+  .openapi('Me');
+
+export type Me = z.infer<typeof meSchema>;

@@ -1,0 +1,34 @@
+/**
+ * Password rules of SECURITY.md (ASVS V6.2): at least 8 characters (counted as code points, so
+ * emoji and Chinese count once), at most 128, not a common password, no composition rules.
+ * Pure: the list of common passwords is passed in.
+ */
+export const minPasswordLength = 8;
+export const maxPasswordLength = 128;
+
+export type PasswordCheck = { ok: true } | { ok: false; reason: string };
+
+export function checkPassword(
+  password: string,
+  common: ReadonlySet<string>,
+  username?: string,
+): PasswordCheck {
+  const length = [...password].length;
+  if (length < minPasswordLength) return { ok: false, reason: `at least ${minPasswordLength} characters` };
+  if (length > maxPasswordLength) return { ok: false, reason: `at most ${maxPasswordLength} characters` };
+  if (common.has(password.toLowerCase())) return { ok: false, reason: 'too common: choose another' };
+  if (username && password.toLowerCase() === username.toLowerCase()) {
+    return { ok: false, reason: 'must differ from the user name' };
+  }
+  return { ok: true };
+}
+
+/** Parses the john-data list (one password a line, `#!comment` lines skipped). */
+export function parseCommonPasswords(text: string): Set<string> {
+  return new Set(
+    text
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#!comment'))
+      .map((l) => l.trim().toLowerCase()),
+  );
+}

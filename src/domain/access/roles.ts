@@ -1,0 +1,63 @@
+/**
+ * Roles and permissions (pure). Role grants are per tenant; a department reporter or head acts
+ * only on its own departments' objects, which object-level checks in services enforce.
+ */
+export const roles = ['admin', 'supervisor', 'dept_head', 'reporter', 'leader', 'viewer'] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = [
+  'plan:read',
+  'plan:write',
+  'data:read',
+  'data:write',
+  'data:approve',
+  'data:accept',
+  'task:read',
+  'task:write',
+  'task:supervise',
+  'user:read',
+  'user:admin',
+  'token:admin',
+  'audit:read',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const read: Permission[] = ['plan:read', 'data:read', 'task:read'];
+
+/** What each role may do. Department-scoped roles are limited to their departments elsewhere. */
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  admin: [...read, 'plan:write', 'user:read', 'user:admin', 'token:admin', 'audit:read'],
+  supervisor: [
+    ...read,
+    'plan:write',
+    'data:accept',
+    'task:write',
+    'task:supervise',
+    'user:read',
+    'audit:read',
+  ],
+  dept_head: [...read, 'data:write', 'data:approve', 'task:write'],
+  reporter: [...read, 'data:write', 'task:write'],
+  leader: read,
+  viewer: read,
+};
+
+/** Roles whose data and task rights stop at their own departments. */
+export const departmentScopedRoles: readonly Role[] = ['dept_head', 'reporter'];
+
+export function isRole(value: string): value is Role {
+  return (roles as readonly string[]).includes(value);
+}
+
+/** The union of the permissions of some roles. */
+export function permissionsOf(granted: readonly Role[]): Set<Permission> {
+  return new Set(granted.flatMap((r) => rolePermissions[r]));
+}
+
+/**
+ * True when every role granted is department-scoped: such a user sees and edits only objects of
+ * its own departments (a supervisor who is also a reporter is not limited).
+ */
+export function isDepartmentScoped(granted: readonly Role[]): boolean {
+  return granted.length > 0 && granted.every((r) => departmentScopedRoles.includes(r));
+}

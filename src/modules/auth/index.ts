@@ -1,0 +1,16 @@
+export { authRoutes } from './auth.routes';
+export {
+  authenticate,
+  csrfProtection,
+  guard,
+  clientAddress,
+  uploadPaths,
+  csrfHeader,
+  sessionCookieName,
+} from './middleware';
+export { writeAudit, type AuditEntry } from './audit';
+export { commonPasswords } from './common-passwords';
+export { deleteUserSessions, sessionSettings } from './sessions';
+export { newApiToken } from './tokens';
+export { loginSettings } from './auth.service';
+export * as usersRepository from './users.repository';

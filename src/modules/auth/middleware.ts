@@ -1,0 +1,148 @@
+/**
+ * Request-level security: who is calling (session cookie or API token), CSRF defence for
+ * cookie-authenticated writes (Origin check plus a token header), and the permission guard that
+ * every route declares.
+ */
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { Permission } from '../../domain/access';
+import type { AppEnv } from '../http';
+import { writeAudit } from './audit';
+import { actorFromSession } from './auth.service';
+import { actorFromApiToken } from './tokens';
+
+export const cookieSettings = {
+  /** Over TLS the cookie gets `Secure` and the `__Host-` prefix (SECURITY.md V3.3). */
+  secure: process.env.SHIXIAO_SECURE_COOKIES === '1',
+};
+export const sessionCookieName = () => (cookieSettings.secure ? '__Host-shixiao_session' : 'shixiao_session');
+export const csrfHeader = 'X-CSRF-Token';
+
+const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function clientAddress(c: Context): string | null {
+  try {
+    return getConnInfo(c).remote.address ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function sessionToken(c: Context): string | null {
+  return getCookie(c, sessionCookieName()) ?? null;
+}
+
+/** Sets `actor`: a session user, an API token, or anonymous. */
+export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const db = c.get('db');
+  const now = c.get('now')();
+  const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('Authorization') ?? '')?.[1];
+  if (bearer) {
+    const actor = await actorFromApiToken(db, bearer, now);
+    if (!actor) {
+      return c.json(
+        { type: 'about:blank', title: 'Unauthorized', status: 401, detail: 'Invalid or expired token.' },
+        401,
+        {
+          'Content-Type': 'application/problem+json',
+        },
+      );
+    }
+    c.set('actor', actor);
+    return next();
+  }
+  const token = sessionToken(c);
+  c.set('actor', token ? await actorFromSession(db, token, now) : { kind: 'anonymous' });
+  return next();
+};
+
+/** The origin this server is reached at, from the Host header of the request. */
+function ownOrigin(c: Context): string {
+  const url = new URL(c.req.url);
+  return `${url.protocol}//${c.req.header('Host') ?? url.host}`;
+}
+
+const problemJson = (c: Context, status: 403 | 415, detail: string) =>
+  c.body(
+    JSON.stringify({
+      type: 'about:blank',
+      title: status === 403 ? 'Forbidden' : 'Unsupported Media Type',
+      status,
+      detail,
+    }),
+    status,
+    {
+      'Content-Type': 'application/problem+json',
+    },
+  );
+
+/** Paths that take multipart uploads; every other write takes JSON only. */
+export const uploadPaths: RegExp[] = [];
+
+/**
+ * CSRF (V3.5): a write from a foreign Origin is refused; a cookie-authenticated write must carry
+ * the session's token in a header a form cannot set; a JSON route refuses form bodies (415).
+ */
+export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!unsafe.has(c.req.method) || !c.req.path.startsWith('/api/')) return next();
+  const origin = c.req.header('Origin');
+  if (origin && origin !== ownOrigin(c)) return problemJson(c, 403, 'Cross-origin request refused.');
+  const type = (c.req.header('Content-Type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const hasBody =
+    (c.req.header('Content-Length') ?? '0') !== '0' || c.req.header('Transfer-Encoding') !== undefined;
+  const upload = uploadPaths.some((p) => p.test(c.req.path));
+  if (hasBody && !(type === 'application/json' || (upload && type === 'multipart/form-data'))) {
+    return problemJson(c, 415, 'Send application/json.');
+  }
+  const actor = c.get('actor');
+  if (actor.kind === 'user' && c.req.header(csrfHeader) !== actor.csrfToken) {
+    await writeAudit(c.get('db').kysely, {
+      tenantId: actor.tenantId,
+      actor,
+      action: 'access.csrf',
+      reason: `${c.req.method} ${c.req.path} without a valid CSRF token`,
+      sourceIp: clientAddress(c),
+      outcome: 'denied',
+      at: c.get('now')(),
+    });
+    return problemJson(c, 403, 'Missing or wrong CSRF token.');
+  }
+  return next();
+};
+
+/** Route guard: `public`, or a permission the actor must hold (401 anonymous, 403 lacking). */
+export function guard(permission: Permission | 'public' | 'authenticated'): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (permission === 'public') return next();
+    const actor = c.get('actor');
+    if (actor.kind === 'anonymous') {
+      return c.body(
+        JSON.stringify({ type: 'about:blank', title: 'Unauthorized', status: 401, detail: 'Log in first.' }),
+        401,
+        {
+          'Content-Type': 'application/problem+json',
+        },
+      );
+    }
+    if (permission !== 'authenticated' && !actor.permissions.has(permission)) {
+      await writeAudit(c.get('db').kysely, {
+        tenantId: actor.tenantId,
+        actor,
+        action: 'access.denied',
+        reason: `${c.req.method} ${c.req.path} needs ${permission}`,
+        sourceIp: clientAddress(c),
+        outcome: 'denied',
+        at: c.get('now')(),
+      });
+      return c.body(
+        JSON.stringify({ type: 'about:blank', title: 'Forbidden', status: 403, detail: 'Not allowed.' }),
+        403,
+        {
+          'Content-Type': 'application/problem+json',
+        },
+      );
+    }
+    return next();
+  };
+}

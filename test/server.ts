@@ -14,7 +14,10 @@ export interface RunningTestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(dialect: DialectName = 'sqlite'): Promise<RunningTestServer> {
+export async function startTestServer(
+  dialect: DialectName = 'sqlite',
+  opts: { now?: () => Date } = {},
+): Promise<RunningTestServer> {
   const database = await createTestDatabase(dialect);
   const running = await startServer({
     db: database.location,
@@ -22,6 +25,7 @@ export async function startTestServer(dialect: DialectName = 'sqlite'): Promise<
     host: '127.0.0.1',
     adminPassword: testAdminPassword,
     logLevel: 'silent',
+    now: opts.now,
   });
   const address = running.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -17,6 +17,8 @@ export interface ServeOptions {
   host: string;
   adminPassword?: string;
   logLevel?: string;
+  /** The clock (tests move it to cross session timeouts). */
+  now?: () => Date;
 }
 
 export class StartupError extends Error {}
@@ -25,7 +27,7 @@ export class StartupError extends Error {}
 export async function startServer(opts: ServeOptions) {
   const log = pino({ level: opts.logLevel ?? process.env.SHIXIAO_LOG_LEVEL ?? 'info' });
   const prepared = await prepareDatabase(opts.db, { adminPassword: opts.adminPassword });
-  const app = createApp({ db: prepared.db, log, web: loadStaticFiles(webDist) });
+  const app = createApp({ db: prepared.db, log, web: loadStaticFiles(webDist), now: opts.now });
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, () => resolve(s));
     s.once('error', (error: NodeJS.ErrnoException) => {

@@ -1,5 +1,6 @@
 /** The `shixiao` command line. Each command lives in commands/ and calls services or the domain. */
 import { Command } from 'commander';
+import { registerExtractCommand } from './commands/extract';
 import { registerOpensdgCommand } from './commands/opensdg';
 import { registerPlanFileCommands } from './commands/plan-files';
 import { registerServeCommand } from './commands/serve';
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
   registerPlanFileCommands(program);
   registerOpensdgCommand(program);
   registerStatusCommand(program);
+  registerExtractCommand(program);
   return program;
 }
 

@@ -43,7 +43,11 @@ function Routed() {
   const asOf = location.search.get('as_of') ?? undefined;
   return (
     <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={theme} button={{ autoInsertSpace: false }}>
-      <PlanProvider plan={route.page === 'overview' ? route.plan : undefined} asOf={asOf}>
+      <PlanProvider
+        plan={route.page === 'overview' ? route.plan : undefined}
+        asOf={asOf}
+        prefer={route.page === 'portal' ? 'public' : 'internal'}
+      >
         <AppShell route={route}>
           <Suspense fallback={<Loaded state={{ state: 'loading' }}>{() => null}</Loaded>}>
             <Page route={route} />

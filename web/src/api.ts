@@ -78,34 +78,83 @@ function query(params: Record<string, string | undefined>): string {
   return s ? `?${s}` : '';
 }
 
-export async function fetchPlans(signal?: AbortSignal): Promise<PlanSummary[]> {
-  return (await getJson<{ plans: PlanSummary[] }>('/api/plans', signal)).plans;
+/**
+ * Which API a page reads: `internal` (/api/plans…, for signed-in staff) or `public`
+ * (/api/public/plans…, published plans only, no login). Either falls back to the other: the
+ * internal one when it answers 401/403 (not signed in), the public one when it answers 404
+ * (a server without the public API).
+ */
+export type Access = 'internal' | 'public';
+
+const base: Record<Access, string> = { internal: '/api/plans', public: '/api/public/plans' };
+
+const isStatus = (e: unknown, ...codes: number[]) => e instanceof ApiError && codes.includes(e.status);
+
+/** GET `suffix` under the preferred API, else under the other one; says which answered. */
+async function getEither<T>(
+  prefer: Access,
+  suffix: string,
+  signal?: AbortSignal,
+): Promise<{ data: T; access: Access; path: string }> {
+  const other: Access = prefer === 'internal' ? 'public' : 'internal';
+  try {
+    return {
+      data: await getJson<T>(base[prefer] + suffix, signal),
+      access: prefer,
+      path: base[prefer] + suffix,
+    };
+  } catch (e) {
+    const fallBack = prefer === 'internal' ? isStatus(e, 401, 403) : isStatus(e, 404, 401, 403);
+    if (!fallBack) throw e;
+    try {
+      return {
+        data: await getJson<T>(base[other] + suffix, signal),
+        access: other,
+        path: base[other] + suffix,
+      };
+    } catch {
+      throw e;
+    }
+  }
 }
 
-export function fetchPlan(plan: string, signal?: AbortSignal): Promise<PlanDetail> {
-  return getJson<PlanDetail>(`/api/plans/${encodeURIComponent(plan)}`, signal);
+export async function fetchPlans(prefer: Access, signal?: AbortSignal) {
+  const r = await getEither<{ plans: PlanSummary[] }>(prefer, '', signal);
+  return { plans: r.data.plans, access: r.access };
 }
 
+export async function fetchPlan(plan: string, prefer: Access, signal?: AbortSignal) {
+  const r = await getEither<PlanDetail>(prefer, `/${encodeURIComponent(plan)}`, signal);
+  return { detail: r.data, access: r.access, path: r.path };
+}
+
+/** All observations (or one indicator's); `null` when not signed in (the public API has none). */
 export async function fetchObservations(
   plan: string,
   opts: { indicator?: string; asOf?: string } = {},
   signal?: AbortSignal,
-): Promise<ObservationView[]> {
+): Promise<ObservationView[] | null> {
   const path = `/api/plans/${encodeURIComponent(plan)}/observations${query({ indicator: opts.indicator, as_of: opts.asOf })}`;
-  return (await getJson<{ observations: ObservationView[] }>(path, signal)).observations;
+  try {
+    return (await getJson<{ observations: ObservationView[] }>(path, signal)).observations;
+  } catch (e) {
+    if (isStatus(e, 401, 403)) return null;
+    throw e;
+  }
 }
 
 /** Target statuses; `null` when the server has no status route yet (404): show "not evaluated". */
 export async function fetchStatus(
   plan: string,
+  access: Access,
   asOf?: string,
   signal?: AbortSignal,
 ): Promise<TargetStatus[] | null> {
   try {
-    const path = `/api/plans/${encodeURIComponent(plan)}/status${query({ as_of: asOf })}`;
+    const path = `${base[access]}/${encodeURIComponent(plan)}/status${query({ as_of: asOf })}`;
     return (await getJson<StatusResponse>(path, signal)).statuses;
   } catch (e) {
-    if (e instanceof ApiError && (e.status === 404 || e.status === 501)) return null;
+    if (isStatus(e, 404, 501, 401, 403)) return null;
     throw e;
   }
 }

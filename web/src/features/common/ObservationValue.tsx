@@ -32,27 +32,34 @@ export function derivedLatest(status: TargetStatus | undefined, unit: string): S
   return status.unit == null || status.unit === unit ? status.latest : null;
 }
 
-/** `derived`: the value the status route computed (formula indicators have no stored latest). */
+/**
+ * `point`: a value the status route gave when there is no stored observation to show (formula
+ * indicators; the public API); tagged 计算值 when `derived`.
+ */
 export function ObservationValue({
   o,
   unit,
   showSource = true,
-  derived,
+  point,
+  derived = false,
 }: {
   o: ObservationView | undefined | null;
   unit: string;
   showSource?: boolean;
-  derived?: SeriesPoint | null;
+  point?: SeriesPoint | null;
+  derived?: boolean;
 }) {
   const { t, lang } = useI18n();
-  if (!o && derived)
+  if (!o && point)
     return (
       <div className="sx-obs">
-        <strong className="sx-num">{formatValue(derived.value, unit, lang, 1)}</strong>{' '}
-        <Typography.Text type="secondary">({formatPeriod(derived.period, lang)})</Typography.Text>{' '}
-        <Tag title={t('derivedHint')} className="sx-tag">
-          {t('derived')}
-        </Tag>
+        <strong className="sx-num">{formatValue(point.value, unit, lang, 1)}</strong>{' '}
+        <Typography.Text type="secondary">({formatPeriod(point.period, lang)})</Typography.Text>{' '}
+        {derived && (
+          <Tag title={t('derivedHint')} className="sx-tag">
+            {t('derived')}
+          </Tag>
+        )}
       </div>
     );
   if (!o) return <div className="sx-obs">{t('noValue')}</div>;

@@ -7,6 +7,7 @@ import { formatTargetValue, formatValue } from '../../format';
 import { type I18n, useI18n } from '../../i18n/context';
 import { Link } from '../../router';
 import { Loaded } from '../common/Loading';
+import { derivedLatest, ObservationValue } from '../common/ObservationValue';
 import { useAsync } from '../common/useAsync';
 import type { PlanData } from '../plan/PlanContext';
 import { StatusLight } from '../status/StatusLight';
@@ -57,7 +58,7 @@ export default function IndicatorPage({ data, id }: { data: PlanData; id: string
   const input = useMemo(
     () =>
       indicator && observations.state === 'done'
-        ? chartInput(data, indicator, observations.data, i18n)
+        ? chartInput(data, indicator, observations.data ?? [], i18n)
         : null,
     [data, indicator, observations, i18n],
   );
@@ -77,6 +78,17 @@ export default function IndicatorPage({ data, id }: { data: PlanData; id: string
       <div>
         <Link href="/">← {t('backToOverview')}</Link>
         <Typography.Title level={1}>{name}</Typography.Title>
+        <div className="sx-latest">
+          {t('latest')}:{' '}
+          <ObservationValue
+            o={indicator.latest}
+            point={targets
+              .map((tg) => derivedLatest(data.statuses?.get(tg.id), indicator.unit))
+              .find(Boolean)}
+            derived
+            unit={indicator.unit}
+          />
+        </div>
         <IndicatorMeta indicator={indicator} />
       </div>
       {targets.length > 0 && (
@@ -99,7 +111,15 @@ export default function IndicatorPage({ data, id }: { data: PlanData; id: string
       </Card>
       <Card title={<h2 className="sx-card-h">{t('observations')}</h2>}>
         <Loaded state={observations}>
-          {(rows) => <ObservationTable observations={rows} unit={indicator.unit} />}
+          {(rows) =>
+            rows ? (
+              <ObservationTable observations={rows} unit={indicator.unit} />
+            ) : (
+              <Typography.Paragraph type="secondary">
+                <a href="/login">{t('observationsNeedLogin')}</a>
+              </Typography.Paragraph>
+            )
+          }
         </Loaded>
       </Card>
     </Space>

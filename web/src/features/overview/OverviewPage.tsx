@@ -30,7 +30,7 @@ export function OverviewPage({ data }: { data: PlanData }) {
   const baselines = useMemo(
     () =>
       observations.state === 'done'
-        ? byIndicator(observations.data, String(detail.plan.baseline_year))
+        ? byIndicator(observations.data ?? [], String(detail.plan.baseline_year))
         : new Map<string, ObservationView>(),
     [observations, detail.plan.baseline_year],
   );
@@ -49,6 +49,11 @@ export function OverviewPage({ data }: { data: PlanData }) {
     <>
       <PlanHeader plan={detail.plan}>
         <StatusSummary statuses={statuses} />
+        {data.access === 'public' && (
+          <Typography.Paragraph type="secondary">
+            {t('publicView')} <a href="/login">{t('login')}</a>
+          </Typography.Paragraph>
+        )}
       </PlanHeader>
       <section aria-labelledby="goal-areas-title" className="sx-section">
         <Typography.Title level={2} id="goal-areas-title">

@@ -56,7 +56,12 @@ export function TargetTable({ rows }: { rows: TargetRow[] }) {
       width: '13%',
       render: (_, r) =>
         r.indicator ? (
-          <ObservationValue o={r.baseline} unit={r.indicator.unit} showSource={false} />
+          <ObservationValue
+            o={r.baseline}
+            point={r.status?.baseline}
+            unit={r.indicator.unit}
+            showSource={false}
+          />
         ) : (
           t('noValue')
         ),
@@ -70,7 +75,8 @@ export function TargetTable({ rows }: { rows: TargetRow[] }) {
           <ObservationValue
             o={r.indicator.latest}
             unit={r.indicator.unit}
-            derived={derivedLatest(r.status, r.indicator.unit)}
+            derived
+            point={derivedLatest(r.status, r.indicator.unit)}
           />
         ) : (
           t('noValue')

@@ -1,7 +1,7 @@
 /** The plan being shown (from the URL, else the first published plan) and its target statuses. */
 import { createContext, type ReactNode, useContext } from 'react';
 import type { PlanDetail } from '../../../../src/contracts/plans';
-import { fetchPlan, fetchPlans, fetchStatus, type TargetStatus } from '../../api';
+import { type Access, fetchPlan, fetchPlans, fetchStatus, type TargetStatus } from '../../api';
 import { type AsyncState, useAsync } from '../common/useAsync';
 
 export interface PlanData {
@@ -9,32 +9,44 @@ export interface PlanData {
   /** Status per target id; `null` when the server does not evaluate targets yet. */
   statuses: Map<string, TargetStatus> | null;
   asOf: string | undefined;
+  /** Which API answered: `public` when not signed in, or on the portal. */
+  access: Access;
+  /** The JSON address of the plan as read (the open-data link). */
+  path: string;
 }
 
 const PlanContext = createContext<AsyncState<PlanData>>({ state: 'loading' });
 
-async function loadPlan(planId: string | undefined, asOf: string | undefined, signal: AbortSignal) {
+async function loadPlan(
+  planId: string | undefined,
+  asOf: string | undefined,
+  prefer: Access,
+  signal: AbortSignal,
+): Promise<PlanData> {
   let id = planId;
   if (!id) {
-    const plans = await fetchPlans(signal);
+    const { plans } = await fetchPlans(prefer, signal);
     const chosen = plans.find((p) => p.status === 'published') ?? plans[0];
     if (!chosen) throw new Error('No plan has been loaded yet.');
     id = chosen.id;
   }
-  const [detail, statuses] = await Promise.all([
-    fetchPlan(id, signal),
-    fetchStatus(id, asOf, signal).catch(() => null),
-  ]);
+  const { detail, access, path } = await fetchPlan(id, prefer, signal);
+  const statuses = await fetchStatus(id, access, asOf, signal).catch(() => null);
   return {
     detail,
     statuses: statuses ? new Map(statuses.map((s) => [s.target, s])) : null,
     asOf,
+    access,
+    path,
   };
 }
 
-export function PlanProvider(props: { plan?: string; asOf?: string; children: ReactNode }) {
-  const { plan, asOf } = props;
-  const state = useAsync((signal) => loadPlan(plan, asOf, signal), `${plan ?? ''}|${asOf ?? ''}`);
+export function PlanProvider(props: { plan?: string; asOf?: string; prefer: Access; children: ReactNode }) {
+  const { plan, asOf, prefer } = props;
+  const state = useAsync(
+    (signal) => loadPlan(plan, asOf, prefer, signal),
+    `${plan ?? ''}|${asOf ?? ''}|${prefer}`,
+  );
   return <PlanContext.Provider value={state}>{props.children}</PlanContext.Provider>;
 }
 

@@ -13,7 +13,7 @@ export default function PortalPage({ data }: { data: PlanData }) {
   const { t, pick } = i18n;
   const { detail, statuses } = data;
   const indicators = new Map(detail.indicators.map((i) => [i.id, i]));
-  const openData = `/api/plans/${encodeURIComponent(detail.plan.id)}`;
+  const openData = data.path;
   return (
     <div className="sx-portal">
       <Typography.Title level={1}>{t('portalTitle')}</Typography.Title>
@@ -65,7 +65,8 @@ export default function PortalPage({ data }: { data: PlanData }) {
                               <ObservationValue
                                 o={indicator.latest}
                                 unit={indicator.unit}
-                                derived={derivedLatest(statuses?.get(tg.id), indicator.unit)}
+                                derived
+                                point={derivedLatest(statuses?.get(tg.id), indicator.unit)}
                               />
                             </>
                           ) : null}

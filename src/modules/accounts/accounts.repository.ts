@@ -1,0 +1,186 @@
+/**
+ * SQL of user and department administration. Every query names the tenant, so an object of
+ * another tenant is simply not found.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db';
+import type { Role } from '../../domain/access';
+
+type DB = Kysely<Database> | Transaction<Database>;
+
+export async function listUsers(db: DB, tenantId: number) {
+  return db.selectFrom('users').selectAll().where('tenant_id', '=', tenantId).orderBy('username').execute();
+}
+
+export async function findUser(db: DB, tenantId: number, username: string) {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('username', '=', username)
+    .executeTakeFirst();
+}
+
+/** Role grants of the tenant's users, as user id → roles. */
+export async function rolesByUser(db: DB, tenantId: number, userIds: number[]) {
+  const map = new Map<number, string[]>();
+  if (userIds.length === 0) return map;
+  const rows = await db
+    .selectFrom('role_grants')
+    .select(['user_id', 'role'])
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', 'in', userIds)
+    .orderBy('role')
+    .execute();
+  for (const r of rows) map.set(r.user_id, [...(map.get(r.user_id) ?? []), r.role]);
+  return map;
+}
+
+/** Department codes of the tenant's users, as user id → codes. */
+export async function departmentsByUser(db: DB, tenantId: number, userIds: number[]) {
+  const map = new Map<number, string[]>();
+  if (userIds.length === 0) return map;
+  const rows = await db
+    .selectFrom('user_departments')
+    .innerJoin('departments', 'departments.id', 'user_departments.department_id')
+    .select(['user_departments.user_id', 'departments.code'])
+    .where('user_departments.tenant_id', '=', tenantId)
+    .where('user_departments.user_id', 'in', userIds)
+    .orderBy('departments.code')
+    .execute();
+  for (const r of rows) map.set(r.user_id, [...(map.get(r.user_id) ?? []), r.code]);
+  return map;
+}
+
+export interface NewUser {
+  tenantId: number;
+  username: string;
+  displayName: string | null;
+  passwordHash: string;
+  now: string;
+}
+
+export async function insertUser(db: DB, u: NewUser): Promise<number> {
+  const row = await db
+    .insertInto('users')
+    .values({
+      tenant_id: u.tenantId,
+      username: u.username,
+      display_name: u.displayName,
+      password_hash: u.passwordHash,
+      oidc_subject: null,
+      disabled: 0,
+      failed_logins: 0,
+      locked_until: null,
+      created_at: u.now,
+      updated_at: u.now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateUser(
+  db: DB,
+  tenantId: number,
+  userId: number,
+  set: { display_name?: string | null; disabled?: number; updated_at: string },
+) {
+  await db.updateTable('users').set(set).where('tenant_id', '=', tenantId).where('id', '=', userId).execute();
+}
+
+/** Replaces a user's role grants. */
+export async function setRoles(db: DB, tenantId: number, userId: number, roles: readonly Role[]) {
+  await db
+    .deleteFrom('role_grants')
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', '=', userId)
+    .execute();
+  if (roles.length === 0) return;
+  await db
+    .insertInto('role_grants')
+    .values(roles.map((role) => ({ tenant_id: tenantId, user_id: userId, role })))
+    .execute();
+}
+
+/** Replaces a user's departments (ids already resolved within the tenant). */
+export async function setDepartments(db: DB, tenantId: number, userId: number, departmentIds: number[]) {
+  await db
+    .deleteFrom('user_departments')
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', '=', userId)
+    .execute();
+  if (departmentIds.length === 0) return;
+  await db
+    .insertInto('user_departments')
+    .values(departmentIds.map((id) => ({ tenant_id: tenantId, user_id: userId, department_id: id })))
+    .execute();
+}
+
+/** A new password from an administrator also lifts a lockout: the owner starts afresh. */
+export async function resetPassword(db: DB, tenantId: number, userId: number, hash: string, now: string) {
+  await db
+    .updateTable('users')
+    .set({ password_hash: hash, failed_logins: 0, locked_until: null, updated_at: now })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function listDepartments(db: DB, tenantId: number) {
+  return db.selectFrom('departments').selectAll().where('tenant_id', '=', tenantId).orderBy('code').execute();
+}
+
+export async function findDepartment(db: DB, tenantId: number, code: string) {
+  return db
+    .selectFrom('departments')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+export async function findDepartmentById(db: DB, tenantId: number, id: number) {
+  return db
+    .selectFrom('departments')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function findDepartmentsByCode(db: DB, tenantId: number, codes: string[]) {
+  if (codes.length === 0) return [];
+  return db
+    .selectFrom('departments')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('code', 'in', codes)
+    .execute();
+}
+
+export async function insertDepartment(
+  db: DB,
+  d: { tenantId: number; code: string; name: string; nameEn: string | null },
+) {
+  return db
+    .insertInto('departments')
+    .values({ tenant_id: d.tenantId, code: d.code, name: d.name, name_en: d.nameEn })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateDepartment(
+  db: DB,
+  tenantId: number,
+  id: number,
+  set: { name?: string; name_en?: string | null },
+) {
+  return db
+    .updateTable('departments')
+    .set(set)
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

@@ -1,0 +1,2 @@
+export { auditRoutes } from './audit.routes';
+export { readAudit } from './audit.service';

@@ -124,7 +124,8 @@ export function draftPlan(input: DraftInput): PlanDraft {
     const units = indicatorUnits(st);
     if (st.period === 'target') {
       const id = `t-${pad(targets.length + 1)}`;
-      const due = st.target_year ?? end;
+      // A target is never due before the plan starts (the importer refuses one due before its baseline).
+      const due = Math.max(st.target_year ?? end, year);
       const t: TargetDef = { id, indicator: ind.id, kind: 'level', text: stripMarks(st.text) };
       const value = toDisplay(st.value, units.base, ind.unit);
       switch (st.kind) {

@@ -3,11 +3,16 @@
  * portal. Tests call `app.request()` on it without a socket; `main.ts` serves it.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import type { Db } from '../db';
 import { AppError } from '../modules/errors';
 import type { AppEnv } from '../modules/http';
+import { accountsRoutes } from '../modules/accounts';
+import { auditRoutes } from '../modules/audit';
 import { authenticate, authRoutes, csrfProtection } from '../modules/auth';
+import { oidcConfigFromEnv, type OidcConfig } from '../modules/auth/oidc';
+import { oidcRoutes } from '../modules/auth/oidc.routes';
 import { plansRoutes } from '../modules/plans';
 import { portalRoutes } from '../modules/portal';
 import { statusRoutes } from '../modules/status';
@@ -26,6 +31,8 @@ export interface AppDeps {
   web: StaticFiles;
   /** The clock; tests inject one to cross session timeouts. */
   now?: () => Date;
+  /** Single sign-on; default from SHIXIAO_OIDC_* (null: off, whatever the environment says). */
+  oidc?: OidcConfig | null;
 }
 
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
@@ -57,7 +64,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
   authRoutes(app);
+  oidcRoutes(app, deps.oidc === undefined ? oidcConfigFromEnv() : (deps.oidc ?? undefined));
   portalRoutes(app);
+  accountsRoutes(app);
+  auditRoutes(app);
   plansRoutes(app);
   statusRoutes(app);
 
@@ -78,7 +88,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   app.get('*', (c) => {
     const path = c.req.path;
-    if (path.startsWith('/api/')) return problem(c, 404, 'Not Found', 'No such API route.');
+    if (path.startsWith('/api/')) return noSuchRoute(c, path);
     const file = deps.web.serve(c, path);
     if (file) return file;
     // The single-page app owns its own routes; anything else (/.git, /debug, …) is a 404.
@@ -90,8 +100,18 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     return problem(c, 404, 'Not Found');
   });
 
+  // A path that exists with other methods answers 405 with Allow; anything else 404.
+  const apiRoutes = app.routes
+    .filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL')
+    .map((r) => ({ method: r.method, pattern: new RegExp('^' + r.path.replace(/:[^/]+/g, '[^/]+') + '$') }));
+  const noSuchRoute = (c: Context<AppEnv>, path: string) => {
+    const allowed = [...new Set(apiRoutes.filter((r) => r.pattern.test(path)).map((r) => r.method))];
+    if (allowed.length === 0) return problem(c, 404, 'Not Found', 'No such API route.');
+    c.header('Allow', allowed.join(', '));
+    return problem(c, 405, 'Method Not Allowed');
+  };
   app.notFound((c) =>
-    c.req.method === 'GET' ? problem(c, 404, 'Not Found') : problem(c, 405, 'Method Not Allowed'),
+    c.req.path.startsWith('/api/') ? noSuchRoute(c, c.req.path) : problem(c, 404, 'Not Found'),
   );
 
   app.onError((error, c) => {

@@ -9,7 +9,8 @@ import {
 } from '../../contracts/plans';
 import type { AppEnv } from '../http';
 import { defineRoute } from '../route';
-import { getPlanDetail, listObservations, listPlans, resolveTenant } from './plans.service';
+import { tenantOf } from '../tenancy';
+import { getPlanDetail, listObservations, listPlans, scopeOf } from './plans.service';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   200: { description, content: { 'application/json': { schema } } },
@@ -57,14 +58,17 @@ const observationsRoute = defineRoute('plan:read', {
 export function plansRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(listRoute, async (c) => {
     const db = c.get('db');
-    const tenant = await resolveTenant(db, c.req.valid('query').tenant);
+    const tenant = await tenantOf(c, c.req.valid('query').tenant);
     return c.json({ plans: await listPlans(db, tenant.id) }, 200);
   });
 
   app.openapi(detailRoute, async (c) => {
     const db = c.get('db');
-    const tenant = await resolveTenant(db, c.req.valid('query').tenant);
-    return c.json(await getPlanDetail(db, tenant.id, c.req.valid('param').plan), 200);
+    const tenant = await tenantOf(c, c.req.valid('query').tenant);
+    return c.json(
+      await getPlanDetail(db, tenant.id, c.req.valid('param').plan, scopeOf(c.get('actor'))),
+      200,
+    );
   });
 
   for (const [key, path] of [
@@ -75,8 +79,8 @@ export function plansRoutes(app: OpenAPIHono<AppEnv>): void {
   ] as const) {
     app.openapi(partRoute(key, path), async (c) => {
       const db = c.get('db');
-      const tenant = await resolveTenant(db, c.req.valid('query').tenant);
-      const detail = await getPlanDetail(db, tenant.id, c.req.valid('param').plan);
+      const tenant = await tenantOf(c, c.req.valid('query').tenant);
+      const detail = await getPlanDetail(db, tenant.id, c.req.valid('param').plan, scopeOf(c.get('actor')));
       return c.json({ [key]: detail[key] } as Record<typeof key, (typeof detail)[typeof key]>, 200);
     });
   }
@@ -84,11 +88,17 @@ export function plansRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(observationsRoute, async (c) => {
     const db = c.get('db');
     const query = c.req.valid('query');
-    const tenant = await resolveTenant(db, query.tenant);
-    const observations = await listObservations(db, tenant.id, c.req.valid('param').plan, {
-      indicator: query.indicator,
-      asOf: query.as_of,
-    });
+    const tenant = await tenantOf(c, query.tenant);
+    const observations = await listObservations(
+      db,
+      tenant.id,
+      c.req.valid('param').plan,
+      {
+        indicator: query.indicator,
+        asOf: query.as_of,
+      },
+      scopeOf(c.get('actor')),
+    );
     return c.json({ observations }, 200);
   });
 }

@@ -10,6 +10,7 @@ import {
   type PlanFileProblem,
 } from '../../domain/plan-file';
 import type { Db } from '../../db';
+import { writeAudit } from '../auth/audit';
 import { notFound } from '../errors';
 import { writePlanFile, type ImportOutcome } from './plans.import';
 import * as repo from './plans.repository';
@@ -23,6 +24,25 @@ import {
 import type { PlanDetail } from '../../contracts/plans';
 import { ensureTenant } from './tenants';
 
+/**
+ * What a department-scoped actor (reporter, department head, department token) may see: its
+ * departments' ids. `null` means the whole tenant.
+ */
+export type Scope = { departmentIds: readonly number[] } | null;
+
+function inScope(scope: Scope, departmentId: number | null): boolean {
+  return scope === null || (departmentId !== null && scope.departmentIds.includes(departmentId));
+}
+
+/** The scope of an actor: department-scoped roles and tokens see only their departments. */
+export function scopeOf(actor: {
+  kind: string;
+  departmentScoped?: boolean;
+  departmentIds?: number[];
+}): Scope {
+  return actor.departmentScoped ? { departmentIds: actor.departmentIds ?? [] } : null;
+}
+
 export type ImportResult = ({ ok: true } & ImportOutcome) | { ok: false; problems: PlanFileProblem[] };
 
 /** Validates a plan file's text and writes it in one transaction: all of it or nothing. */
@@ -35,7 +55,20 @@ export async function importPlanText(
   const content = formatPlanFile(parsed.plan);
   const outcome = await db.kysely.transaction().execute(async (trx) => {
     const tenant = await ensureTenant(trx, props.tenantSlug);
-    return writePlanFile(trx, tenant.id, parsed.plan, content, props.userId ?? null);
+    const result = await writePlanFile(trx, tenant.id, parsed.plan, content, props.userId ?? null);
+    if (!result.unchanged) {
+      await writeAudit(trx, {
+        tenantId: tenant.id,
+        actor: { kind: 'system' },
+        action: result.created ? 'plan.create' : 'plan.version',
+        objectType: 'plan',
+        objectId: parsed.plan.plan.id,
+        after: { version: result.version, observations_added: result.observationsAdded },
+        outcome: 'success',
+        at: new Date(),
+      });
+    }
+    return result;
   });
   return { ok: true, ...outcome };
 }
@@ -58,18 +91,35 @@ export async function listPlans(db: Db, tenantId: number) {
 }
 
 /** The plan with its goal areas, indicators (each with its latest value), targets and programmes. */
-export async function getPlanDetail(db: Db, tenantId: number, code: string): Promise<PlanDetail> {
+export async function getPlanDetail(
+  db: Db,
+  tenantId: number,
+  code: string,
+  scope: Scope = null,
+): Promise<PlanDetail> {
   const k = db.kysely;
   const plan = await requirePlan(db, tenantId, code);
-  const [departments, areas, indicators, targets, programmes, actions, observations] = await Promise.all([
-    repo.listDepartments(k, tenantId),
-    repo.listGoalAreas(k, plan.id),
-    repo.listIndicators(k, plan.id),
-    repo.listTargets(k, plan.id),
-    repo.listProgrammes(k, plan.id),
-    repo.listActions(k, plan.id),
-    repo.listCurrentObservations(k, { planId: plan.id }),
-  ]);
+  const [departments, areas, allIndicators, allTargets, programmes, allActions, observations] =
+    await Promise.all([
+      repo.listDepartments(k, tenantId),
+      repo.listGoalAreas(k, plan.id),
+      repo.listIndicators(k, plan.id),
+      repo.listTargets(k, plan.id),
+      repo.listProgrammes(k, plan.id),
+      repo.listActions(k, plan.id),
+      repo.listCurrentObservations(k, { planId: plan.id }),
+    ]);
+  const indicators = allIndicators.filter((i) => inScope(scope, i.department_id));
+  const visible = new Set(indicators.map((i) => i.id));
+  const targets = allTargets.filter(
+    (t) => scope === null || (t.indicator_id !== null && visible.has(t.indicator_id)),
+  );
+  const actions = allActions.filter(
+    (a) =>
+      scope === null ||
+      inScope(scope, a.lead_department_id) ||
+      (JSON.parse(a.co_department_ids) as number[]).some((d) => inScope(scope, d)),
+  );
   const deptById = new Map(departments.map((d) => [d.id, d]));
   const areaCode = new Map(areas.map((a) => [a.id, a.code]));
   const indicatorCode = new Map(indicators.map((i) => [i.id, i.code]));
@@ -131,11 +181,13 @@ export async function listObservations(
   tenantId: number,
   code: string,
   filter: { indicator?: string; asOf?: string },
+  scope: Scope = null,
 ) {
   const plan = await requirePlan(db, tenantId, code);
-  let indicatorIds: number[] | undefined;
+  const all = (await repo.listIndicators(db.kysely, plan.id)).filter((i) => inScope(scope, i.department_id));
+  let indicatorIds: number[] | undefined = scope === null ? undefined : all.map((i) => i.id);
   if (filter.indicator) {
-    const all = await repo.listIndicators(db.kysely, plan.id);
+    // Another department's indicator answers like an unknown one: its existence is not revealed.
     const match = all.find((i) => i.code === filter.indicator);
     if (!match) throw notFound(`indicator '${filter.indicator}'`);
     indicatorIds = [match.id];

@@ -4,8 +4,8 @@ import { planParams, problemResponses, tenantQuery } from '../../contracts/commo
 import { planStatusSchema, statusQuery, targetStatusSchema } from '../../contracts/status';
 import type { AppEnv } from '../http';
 import { defineRoute } from '../route';
-import { resolveTenant } from '../plans';
-import { getPlanStatus, getTargetStatus, todayUtc } from './status.service';
+import { tenantOf } from '../tenancy';
+import { getPlanStatus, getTargetStatus, scopeOf, todayUtc } from './status.service';
 
 const planStatusRoute = defineRoute('plan:read', {
   method: 'get',
@@ -44,9 +44,15 @@ export function statusRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(planStatusRoute, async (c) => {
     const db = c.get('db');
     const query = c.req.valid('query');
-    const tenant = await resolveTenant(db, query.tenant);
+    const tenant = await tenantOf(c, query.tenant);
     return c.json(
-      await getPlanStatus(db, tenant.id, c.req.valid('param').plan, query.as_of ?? todayUtc()),
+      await getPlanStatus(
+        db,
+        tenant.id,
+        c.req.valid('param').plan,
+        query.as_of ?? todayUtc(),
+        scopeOf(c.get('actor')),
+      ),
       200,
     );
   });
@@ -54,7 +60,10 @@ export function statusRoutes(app: OpenAPIHono<AppEnv>): void {
     const db = c.get('db');
     const query = c.req.valid('query');
     const { plan, target } = c.req.valid('param');
-    const tenant = await resolveTenant(db, query.tenant);
-    return c.json(await getTargetStatus(db, tenant.id, plan, target, query.as_of ?? todayUtc()), 200);
+    const tenant = await tenantOf(c, query.tenant);
+    return c.json(
+      await getTargetStatus(db, tenant.id, plan, target, query.as_of ?? todayUtc(), scopeOf(c.get('actor'))),
+      200,
+    );
   });
 }

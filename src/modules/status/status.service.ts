@@ -1,35 +1,81 @@
 /**
  * Target status use cases: evaluate a stored plan as of a date with the pure target engine, using
- * only observations accepted and recorded by the end of that date ("as known on D").
+ * only observations accepted and known by the end of that date ("as known on D").
+ *
+ * Evaluations are cached per server, keyed by plan, date and the tenant's newest audit row: every
+ * change to plans or data writes an audit row in its transaction, so a new row means "recompute",
+ * and a server never serves what another server has since changed.
  */
 import type { PlanStatus, TargetStatus } from '../../contracts/status';
 import type { Db } from '../../db';
-import { evaluatePlan, type TargetEvaluation } from '../../domain/targets';
+import { evaluatePlan } from '../../domain/targets';
 import { badInput, notFound } from '../errors';
-import { exportPlanFile } from '../plans';
+import { exportPlanFile, scopeOf, type Scope } from '../plans';
+import { listIndicators, findPlan } from '../plans/plans.repository';
 
 /** Today's date in UTC as YYYY-MM-DD. */
 export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-function present(e: TargetEvaluation): TargetStatus {
-  return { ...e, kind: e.kind };
+const cache = new Map<string, { revision: string; status: PlanStatus }>();
+const maxCached = 500;
+
+async function revisionOf(db: Db, tenantId: number, planCode: string): Promise<string> {
+  const [audit, plan] = await Promise.all([
+    db.kysely
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .where('tenant_id', '=', tenantId)
+      .executeTakeFirst(),
+    findPlan(db.kysely, tenantId, planCode),
+  ]);
+  if (!plan) throw notFound(`plan '${planCode}'`);
+  return `${plan.id}:${plan.version}:${plan.updated_at}:${audit?.id ?? 0}`;
 }
 
-/** Every target's status of a plan as of `asOf` (a date). */
+async function evaluateAll(db: Db, tenantId: number, planCode: string, asOf: string): Promise<PlanStatus> {
+  const key = `${tenantId}|${planCode}|${asOf}`;
+  const revision = await revisionOf(db, tenantId, planCode);
+  const hit = cache.get(key);
+  if (hit && hit.revision === revision) return hit.status;
+  const plan = await exportPlanFile(db, tenantId, planCode, `${asOf}T23:59:59.999Z`);
+  const result = evaluatePlan(plan, asOf);
+  if (!result.ok) throw badInput(`the plan cannot be evaluated: ${result.reason}`);
+  const status: PlanStatus = {
+    as_of: asOf,
+    counts: countOf(result.evaluations),
+    statuses: result.evaluations,
+  };
+  if (cache.size >= maxCached) cache.delete(cache.keys().next().value ?? '');
+  cache.set(key, { revision, status });
+  return status;
+}
+
+function countOf(statuses: readonly { status: string }[]): Record<string, number> {
+  const counts: Record<string, number> = { achieved: 0, on_track: 0, at_risk: 0, off_track: 0, no_data: 0 };
+  for (const s of statuses) counts[s.status] = (counts[s.status] ?? 0) + 1;
+  return counts;
+}
+
+/** Every target's status of a plan as of `asOf` (a date), limited to the actor's departments. */
 export async function getPlanStatus(
   db: Db,
   tenantId: number,
   planCode: string,
   asOf: string,
+  scope: Scope = null,
 ): Promise<PlanStatus> {
-  const plan = await exportPlanFile(db, tenantId, planCode, `${asOf}T23:59:59.999Z`);
-  const result = evaluatePlan(plan, asOf);
-  if (!result.ok) throw badInput(`the plan cannot be evaluated: ${result.reason}`);
-  const counts: Record<string, number> = { achieved: 0, on_track: 0, at_risk: 0, off_track: 0, no_data: 0 };
-  for (const e of result.evaluations) counts[e.status] = (counts[e.status] ?? 0) + 1;
-  return { as_of: asOf, counts, statuses: result.evaluations.map(present) };
+  const all = await evaluateAll(db, tenantId, planCode, asOf);
+  if (scope === null) return all;
+  const plan = await findPlan(db.kysely, tenantId, planCode);
+  const visible = new Set(
+    (await listIndicators(db.kysely, plan?.id ?? -1))
+      .filter((i) => i.department_id !== null && scope.departmentIds.includes(i.department_id))
+      .map((i) => i.code),
+  );
+  const statuses = all.statuses.filter((s) => s.indicator !== null && visible.has(s.indicator));
+  return { as_of: asOf, counts: countOf(statuses), statuses };
 }
 
 /** One target's evaluation with its series, expected path and projection. */
@@ -39,9 +85,12 @@ export async function getTargetStatus(
   planCode: string,
   targetCode: string,
   asOf: string,
+  scope: Scope = null,
 ): Promise<TargetStatus> {
-  const status = await getPlanStatus(db, tenantId, planCode, asOf);
+  const status = await getPlanStatus(db, tenantId, planCode, asOf, scope);
   const found = status.statuses.find((s) => s.target === targetCode);
   if (!found) throw notFound(`target '${targetCode}'`);
   return found;
 }
+
+export { scopeOf };

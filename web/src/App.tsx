@@ -1,8 +1,9 @@
-/** The web app: language, antd locale and theme, the plan, and the route table. */
-import { ConfigProvider, Result } from 'antd';
+/** The web app: language, antd locale and theme, the session, the plan, and the route table. */
+import { App as AntApp, ConfigProvider, Result } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense } from 'react';
+import { SessionProvider, useSession } from './features/auth/SessionContext';
 import { Loaded } from './features/common/Loading';
 import { AppShell } from './features/layout/AppShell';
 import { OverviewPage } from './features/overview/OverviewPage';
@@ -13,6 +14,10 @@ import { theme } from './theme';
 
 const IndicatorPage = lazy(() => import('./features/indicator/IndicatorPage'));
 const PortalPage = lazy(() => import('./features/portal/PortalPage'));
+const LoginPage = lazy(() => import('./features/auth/LoginPage'));
+const AdminPage = lazy(() => import('./features/admin/AdminPage'));
+
+const spinner = <Loaded state={{ state: 'loading' }}>{() => null}</Loaded>;
 
 function Page({ route }: { route: Route }) {
   const plan = usePlan();
@@ -24,6 +29,10 @@ function Page({ route }: { route: Route }) {
       return <Loaded state={plan}>{(data) => <IndicatorPage data={data} id={route.id} />}</Loaded>;
     case 'portal':
       return <Loaded state={plan}>{(data) => <PortalPage data={data} />}</Loaded>;
+    case 'login':
+      return <LoginPage />;
+    case 'admin':
+      return <AdminPage section={route.section} />;
     case 'not_found':
       return (
         <Result
@@ -37,23 +46,37 @@ function Page({ route }: { route: Route }) {
 }
 
 function Routed() {
-  const { lang } = useI18n();
+  const session = useSession();
   const location = useLocation();
   const route = matchRoute(location.path);
   const asOf = location.search.get('as_of') ?? undefined;
+  // Wait for /api/auth/me so the plan is read once, with the right rights.
+  if (session.state === 'loading') return spinner;
+  return (
+    <PlanProvider
+      plan={route.page === 'overview' ? route.plan : undefined}
+      asOf={asOf}
+      prefer={route.page === 'portal' ? 'public' : 'internal'}
+      viewer={session.user?.username}
+    >
+      <AppShell route={route}>
+        <Suspense fallback={spinner}>
+          <Page route={route} />
+        </Suspense>
+      </AppShell>
+    </PlanProvider>
+  );
+}
+
+function Themed() {
+  const { lang } = useI18n();
   return (
     <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={theme} button={{ autoInsertSpace: false }}>
-      <PlanProvider
-        plan={route.page === 'overview' ? route.plan : undefined}
-        asOf={asOf}
-        prefer={route.page === 'portal' ? 'public' : 'internal'}
-      >
-        <AppShell route={route}>
-          <Suspense fallback={<Loaded state={{ state: 'loading' }}>{() => null}</Loaded>}>
-            <Page route={route} />
-          </Suspense>
-        </AppShell>
-      </PlanProvider>
+      <AntApp>
+        <SessionProvider>
+          <Routed />
+        </SessionProvider>
+      </AntApp>
     </ConfigProvider>
   );
 }
@@ -61,7 +84,7 @@ function Routed() {
 export function App() {
   return (
     <I18nProvider>
-      <Routed />
+      <Themed />
     </I18nProvider>
   );
 }

@@ -36,7 +36,13 @@ export type Route =
   | { page: 'overview'; plan?: string }
   | { page: 'indicator'; id: string }
   | { page: 'portal' }
+  | { page: 'login' }
+  | { page: 'admin'; section: AdminSection }
   | { page: 'not_found' };
+
+export const adminSections = ['users', 'departments', 'tokens', 'audit'] as const;
+export type AdminSection = (typeof adminSections)[number];
+const isAdminSection = (s: string): s is AdminSection => (adminSections as readonly string[]).includes(s);
 
 /** The route table. */
 export function matchRoute(path: string): Route {
@@ -47,6 +53,10 @@ export function matchRoute(path: string): Route {
   m = /^\/indicators\/([^/]+)$/.exec(clean);
   if (m?.[1]) return { page: 'indicator', id: decodeURIComponent(m[1]) };
   if (clean === '/portal') return { page: 'portal' };
+  if (clean === '/login') return { page: 'login' };
+  if (clean === '/admin') return { page: 'admin', section: 'users' };
+  m = /^\/admin\/([^/]+)$/.exec(clean);
+  if (m?.[1] && isAdminSection(m[1])) return { page: 'admin', section: m[1] };
   return { page: 'not_found' };
 }
 

@@ -1,7 +1,10 @@
 /** The UI's words in Chinese (default) and English. `{name}` marks a parameter. */
+import { adminEn, adminZh } from './adminDict';
+import { authEn, authZh } from './authDict';
+
 export type Lang = 'zh' | 'en';
 
-const zh = {
+const baseZh = {
   brand: '实效',
   brandEn: 'Shixiao',
   loading: '加载中…',
@@ -84,9 +87,11 @@ const zh = {
   footer: '实效 Shixiao · 见行动、求实效',
 };
 
+const zh = { ...baseZh, ...authZh, ...adminZh };
+
 export type Key = keyof typeof zh;
 
-const en: Record<Key, string> = {
+const baseEn: Record<keyof typeof baseZh, string> = {
   brand: '实效',
   brandEn: 'Shixiao',
   loading: 'Loading…',
@@ -166,6 +171,8 @@ const en: Record<Key, string> = {
   notFoundHint: 'This page is still being built, or the address is wrong.',
   footer: 'Shixiao 实效 · Show the action, get real results',
 };
+
+const en: Record<Key, string> = { ...baseEn, ...authEn, ...adminEn };
 
 export const dictionaries: Record<Lang, Record<Key, string>> = { zh, en };
 

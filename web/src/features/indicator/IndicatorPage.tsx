@@ -6,6 +6,7 @@ import { fetchObservations } from '../../api';
 import { formatTargetValue, formatValue } from '../../format';
 import { type I18n, useI18n } from '../../i18n/context';
 import { Link } from '../../router';
+import { LoginCta } from '../auth/LoginCta';
 import { Loaded } from '../common/Loading';
 import { derivedLatest, ObservationValue } from '../common/ObservationValue';
 import { useAsync } from '../common/useAsync';
@@ -115,9 +116,7 @@ export default function IndicatorPage({ data, id }: { data: PlanData; id: string
             rows ? (
               <ObservationTable observations={rows} unit={indicator.unit} />
             ) : (
-              <Typography.Paragraph type="secondary">
-                <a href="/login">{t('observationsNeedLogin')}</a>
-              </Typography.Paragraph>
+              <LoginCta text={t('observationsNeedLogin')} />
             )
           }
         </Loaded>

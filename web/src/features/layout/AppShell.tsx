@@ -1,20 +1,56 @@
-/** The page frame: a header with the brand, the plan title, the navigation and the language switch. */
+/** The page frame: a header with the brand, the plan title, the navigation, the user and the language. */
 import { Button, Layout } from 'antd';
 import { type ReactNode, useEffect } from 'react';
+import type { Key } from '../../i18n/dict';
 import { useI18n } from '../../i18n/context';
 import { Link, type Route } from '../../router';
+import { firstAdminSection } from '../admin/AdminLayout';
+import { useSession } from '../auth/SessionContext';
+import { UserMenu } from '../auth/UserMenu';
 import { usePlan } from '../plan/PlanContext';
+
+type NavKey = 'overview' | 'portal' | 'admin';
+
+function pageTitle(route: Route): Key | null {
+  switch (route.page) {
+    case 'portal':
+      return 'navPortal';
+    case 'not_found':
+      return 'notFound';
+    case 'login':
+      return 'loginTitle';
+    case 'admin':
+      return 'navAdmin';
+    case 'overview':
+    case 'indicator':
+      return null;
+  }
+}
+
+function selectedNav(route: Route): NavKey | null {
+  if (route.page === 'portal' || route.page === 'admin') return route.page;
+  if (route.page === 'overview' || route.page === 'indicator') return 'overview';
+  return null;
+}
 
 export function AppShell({ route, children }: { route: Route; children: ReactNode }) {
   const { t, lang, setLang, pick } = useI18n();
+  const session = useSession();
   const plan = usePlan();
   const title =
     plan.state === 'done' ? pick(plan.data.detail.plan.title, plan.data.detail.plan.title_en) : '';
+  const pageKey = pageTitle(route);
   useEffect(() => {
-    const page = route.page === 'portal' ? t('navPortal') : route.page === 'not_found' ? t('notFound') : '';
+    const page = pageKey ? t(pageKey) : '';
     document.title = [page, title, `${t('brand')} ${t('brandEn')}`].filter(Boolean).join(' · ');
-  }, [route.page, title, t]);
-  const selected = route.page === 'portal' ? 'portal' : route.page === 'not_found' ? '' : 'overview';
+  }, [pageKey, title, t]);
+  const selected = selectedNav(route);
+  const admin = firstAdminSection(session.can);
+  const nav: { key: NavKey; href: string; label: Key }[] = [
+    { key: 'overview', href: '/', label: 'navOverview' },
+    { key: 'portal', href: '/portal/', label: 'navPortal' },
+    ...(admin ? [{ key: 'admin' as const, href: `/admin/${admin}`, label: 'navAdmin' as const }] : []),
+  ];
   return (
     <Layout className="sx-layout">
       <a className="sx-skip" href="#main">
@@ -28,19 +64,20 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
         {title && <span className="sx-header-plan">{title}</span>}
         <nav aria-label={lang === 'zh' ? '主导航' : 'Main'} className="sx-nav">
           <ul>
-            {(['overview', 'portal'] as const).map((key) => (
-              <li key={key}>
+            {nav.map((item) => (
+              <li key={item.key}>
                 <Link
-                  href={key === 'overview' ? '/' : '/portal/'}
-                  className={selected === key ? 'sx-nav-active' : undefined}
-                  aria-current={selected === key ? 'page' : undefined}
+                  href={item.href}
+                  className={selected === item.key ? 'sx-nav-active' : undefined}
+                  aria-current={selected === item.key ? 'page' : undefined}
                 >
-                  {t(key === 'overview' ? 'navOverview' : 'navPortal')}
+                  {t(item.label)}
                 </Link>
               </li>
             ))}
           </ul>
         </nav>
+        <UserMenu />
         <Button
           className="sx-lang"
           onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import type { ObservationView } from '../../../../src/contracts/plans';
 import { fetchObservations } from '../../api';
 import { useI18n } from '../../i18n/context';
+import { LoginCta } from '../auth/LoginCta';
 import { Loaded } from '../common/Loading';
 import { useAsync } from '../common/useAsync';
 import type { PlanData } from '../plan/PlanContext';
@@ -49,11 +50,7 @@ export function OverviewPage({ data }: { data: PlanData }) {
     <>
       <PlanHeader plan={detail.plan}>
         <StatusSummary statuses={statuses} />
-        {data.access === 'public' && (
-          <Typography.Paragraph type="secondary">
-            {t('publicView')} <a href="/login">{t('login')}</a>
-          </Typography.Paragraph>
-        )}
+        {data.access === 'public' && <LoginCta />}
       </PlanHeader>
       <section aria-labelledby="goal-areas-title" className="sx-section">
         <Typography.Title level={2} id="goal-areas-title">

@@ -41,11 +41,18 @@ async function loadPlan(
   };
 }
 
-export function PlanProvider(props: { plan?: string; asOf?: string; prefer: Access; children: ReactNode }) {
-  const { plan, asOf, prefer } = props;
+export function PlanProvider(props: {
+  plan?: string;
+  asOf?: string;
+  prefer: Access;
+  /** Who is signed in (empty when nobody): the plan is read again after a login or logout. */
+  viewer?: string;
+  children: ReactNode;
+}) {
+  const { plan, asOf, prefer, viewer } = props;
   const state = useAsync(
     (signal) => loadPlan(plan, asOf, prefer, signal),
-    `${plan ?? ''}|${asOf ?? ''}|${prefer}`,
+    `${plan ?? ''}|${asOf ?? ''}|${prefer}|${viewer ?? ''}`,
   );
   return <PlanContext.Provider value={state}>{props.children}</PlanContext.Provider>;
 }

@@ -1,0 +1,85 @@
+/** The frame of the administration pages: a heading, the section links the user may use. */
+import './admin.css';
+import { Alert, Button, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import type { Permission } from '../../../../src/domain/access/roles';
+import type { Key } from '../../i18n/dict';
+import { useI18n } from '../../i18n/context';
+import { type AdminSection, Link } from '../../router';
+import { ProblemError } from '../auth/apiFetch';
+import { problemText } from '../auth/problemMessage';
+import { useSession } from '../auth/SessionContext';
+
+export const sectionPermission: Record<AdminSection, Permission> = {
+  users: 'user:read',
+  departments: 'user:admin',
+  tokens: 'token:admin',
+  audit: 'audit:read',
+};
+
+const sectionTitle: Record<AdminSection, Key> = {
+  users: 'adminUsers',
+  departments: 'adminDepartments',
+  tokens: 'adminTokens',
+  audit: 'adminAudit',
+};
+
+/** The first section the user may open, or null when none (no admin nav at all). */
+export function firstAdminSection(can: (p: Permission) => boolean): AdminSection | null {
+  return (Object.keys(sectionPermission) as AdminSection[]).find((s) => can(sectionPermission[s])) ?? null;
+}
+
+export function AdminLayout(props: { section: AdminSection; extra?: ReactNode; children: ReactNode }) {
+  const { t } = useI18n();
+  const session = useSession();
+  const sections = (Object.keys(sectionPermission) as AdminSection[]).filter((s) =>
+    session.can(sectionPermission[s]),
+  );
+  return (
+    <div className="sx-admin">
+      <nav aria-label={t('adminNav')} className="sx-admin-nav">
+        <ul>
+          {sections.map((s) => (
+            <li key={s}>
+              <Link
+                href={`/admin/${s}`}
+                className={s === props.section ? 'sx-admin-active' : undefined}
+                aria-current={s === props.section ? 'page' : undefined}
+              >
+                {t(sectionTitle[s])}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <section aria-labelledby="admin-title" className="sx-admin-body">
+        <div className="sx-admin-head">
+          <Typography.Title level={1} id="admin-title" className="sx-admin-title">
+            {t(sectionTitle[props.section])}
+          </Typography.Title>
+          {props.extra}
+        </div>
+        {props.children}
+      </section>
+    </div>
+  );
+}
+
+/** A failed load: "not available yet" for a 404 (an API not deployed), else the problem. */
+export function LoadError({ error, retry }: { error: Error; retry?: () => void }) {
+  const { t } = useI18n();
+  const text =
+    error instanceof ProblemError && error.status === 404
+      ? t('notAvailable', { detail: problemText(error) })
+      : problemText(error);
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      title={t('loadFailed')}
+      description={text}
+      action={retry && <Button onClick={retry}>{t('retry')}</Button>}
+    />
+  );
+}

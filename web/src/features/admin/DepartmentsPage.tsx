@@ -1,0 +1,141 @@
+/** `/admin/departments`: the tenant's departments; create one or rename it. */
+import { Alert, App, Button, Form, Input, Modal, Table } from 'antd';
+import { useEffect, useState } from 'react';
+import type { DepartmentEntry } from '../../../../src/contracts/accounts';
+import { useI18n } from '../../i18n/context';
+import { applyFieldErrors, problemText } from '../auth/problemMessage';
+import { useAsync } from '../common/useAsync';
+import { AdminLayout, LoadError } from './AdminLayout';
+import { createDepartment, listDepartments, updateDepartment } from './adminApi';
+
+interface Values {
+  code: string;
+  name: string;
+  name_en?: string;
+}
+
+function DepartmentDialog(props: {
+  dept: DepartmentEntry | 'new' | null;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const { dept } = props;
+
+  useEffect(() => {
+    setError(null);
+    form.resetFields();
+    if (dept && dept !== 'new')
+      form.setFieldsValue({ code: dept.code, name: dept.name, name_en: dept.name_en ?? '' });
+  }, [dept, form]);
+
+  const save = async () => {
+    let v: Values;
+    try {
+      v = await form.validateFields();
+    } catch {
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    const name_en = v.name_en?.trim() || null;
+    try {
+      if (dept === 'new')
+        await createDepartment({ code: v.code, name: v.name, name_en: name_en ?? undefined });
+      else if (dept) await updateDepartment(dept.code, { name: v.name, name_en });
+      void message.success(t(dept === 'new' ? 'created' : 'saved'));
+      props.onSaved();
+      props.onClose();
+    } catch (e) {
+      applyFieldErrors(form, e);
+      setError(problemText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={dept !== null}
+      title={dept === 'new' ? t('createDepartment') : dept ? t('editDepartment', { name: dept.name }) : ''}
+      okText={t(dept === 'new' ? 'create' : 'save')}
+      cancelText={t('cancel')}
+      confirmLoading={busy}
+      onOk={() => void save()}
+      onCancel={props.onClose}
+      destroyOnHidden
+    >
+      {error && <Alert type="error" showIcon role="alert" title={t('requestFailed')} description={error} />}
+      <Form form={form} layout="vertical" name="department" className="sx-drawer-form">
+        <Form.Item
+          label={t('code')}
+          name="code"
+          rules={[{ required: true, message: t('required', { field: t('code') }) }]}
+        >
+          <Input autoComplete="off" disabled={dept !== 'new'} />
+        </Form.Item>
+        <Form.Item
+          label={t('nameZh')}
+          name="name"
+          rules={[{ required: true, message: t('required', { field: t('nameZh') }) }]}
+        >
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item label={t('nameEn')} name="name_en">
+          <Input autoComplete="off" lang="en" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export default function DepartmentsPage() {
+  const { t } = useI18n();
+  const [version, setVersion] = useState(0);
+  const departments = useAsync((signal) => listDepartments(signal), `departments#${version}`);
+  const [editing, setEditing] = useState<DepartmentEntry | 'new' | null>(null);
+  return (
+    <AdminLayout
+      section="departments"
+      extra={
+        <Button type="primary" onClick={() => setEditing('new')}>
+          {t('createDepartment')}
+        </Button>
+      }
+    >
+      {departments.state === 'error' ? (
+        <LoadError error={departments.error} retry={departments.retry} />
+      ) : (
+        <Table<DepartmentEntry>
+          rowKey="code"
+          loading={departments.state === 'loading'}
+          dataSource={departments.state === 'done' ? departments.data : []}
+          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          columns={[
+            { key: 'code', title: t('code'), dataIndex: 'code' },
+            { key: 'name', title: t('nameZh'), dataIndex: 'name' },
+            { key: 'name_en', title: t('nameEn'), render: (_, d) => d.name_en ?? t('noValue') },
+            {
+              key: 'actions',
+              title: t('actions'),
+              render: (_, d) => (
+                <Button size="small" onClick={() => setEditing(d)} aria-label={`${t('edit')} ${d.name}`}>
+                  {t('edit')}
+                </Button>
+              ),
+            },
+          ]}
+        />
+      )}
+      <DepartmentDialog
+        dept={editing}
+        onClose={() => setEditing(null)}
+        onSaved={() => setVersion((n) => n + 1)}
+      />
+    </AdminLayout>
+  );
+}

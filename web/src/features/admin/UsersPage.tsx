@@ -1,0 +1,102 @@
+/** `/admin/users`: the tenant's users, with a drawer to create or edit one. */
+import { Button, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import type { User } from '../../../../src/contracts/accounts';
+import { useI18n } from '../../i18n/context';
+import { useSession } from '../auth/SessionContext';
+import { useRoleName } from '../auth/UserMenu';
+import { useAsync } from '../common/useAsync';
+import { AdminLayout, LoadError } from './AdminLayout';
+import { listDepartments, listUsers } from './adminApi';
+import { UserDrawer } from './UserDrawer';
+
+export default function UsersPage() {
+  const { t, pick } = useI18n();
+  const session = useSession();
+  const roleName = useRoleName();
+  const [version, setVersion] = useState(0);
+  const users = useAsync((signal) => listUsers(signal), `users#${version}`);
+  const departments = useAsync((signal) => listDepartments(signal).catch(() => []), 'departments');
+  const [editing, setEditing] = useState<User | 'new' | null>(null);
+  const canAdmin = session.can('user:admin');
+  const deptList = departments.state === 'done' ? departments.data : [];
+  const deptName = (code: string) => {
+    const d = deptList.find((x) => x.code === code);
+    return d ? pick(d.name, d.name_en) : code;
+  };
+
+  return (
+    <AdminLayout
+      section="users"
+      extra={
+        canAdmin && (
+          <Button type="primary" onClick={() => setEditing('new')}>
+            {t('createUser')}
+          </Button>
+        )
+      }
+    >
+      {users.state === 'error' ? (
+        <LoadError error={users.error} retry={users.retry} />
+      ) : (
+        <Table<User>
+          rowKey="username"
+          loading={users.state === 'loading'}
+          dataSource={users.state === 'done' ? users.data : []}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          columns={[
+            { key: 'username', title: t('username'), dataIndex: 'username' },
+            { key: 'name', title: t('displayName'), render: (_, u) => u.display_name ?? t('noValue') },
+            {
+              key: 'roles',
+              title: t('roles'),
+              render: (_, u) => u.roles.map((r) => <Tag key={r}>{roleName(r)}</Tag>),
+            },
+            {
+              key: 'departments',
+              title: t('departments'),
+              render: (_, u) => u.departments.map(deptName).join(t('listSeparator')) || t('noValue'),
+            },
+            {
+              key: 'state',
+              title: t('accountState'),
+              render: (_, u) => (
+                <Space size={4}>
+                  {u.disabled ? (
+                    <Tag color="default">{t('disabled')}</Tag>
+                  ) : (
+                    <Tag color="green">{t('active')}</Tag>
+                  )}
+                  {u.locked && <Tag color="orange">{t('locked')}</Tag>}
+                </Space>
+              ),
+            },
+            ...(canAdmin
+              ? [
+                  {
+                    key: 'actions',
+                    title: t('actions'),
+                    render: (_: unknown, u: User) => (
+                      <Button
+                        size="small"
+                        onClick={() => setEditing(u)}
+                        aria-label={`${t('edit')} ${u.username}`}
+                      >
+                        {t('edit')}
+                      </Button>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      )}
+      <UserDrawer
+        user={editing}
+        departments={deptList}
+        onClose={() => setEditing(null)}
+        onSaved={() => setVersion((n) => n + 1)}
+      />
+    </AdminLayout>
+  );
+}

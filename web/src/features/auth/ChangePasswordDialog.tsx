@@ -1,0 +1,95 @@
+/** The "change password" dialog: current password, new one twice; server reasons on the fields. */
+import { App, Form, Input, Modal } from 'antd';
+import { useState } from 'react';
+import { useI18n } from '../../i18n/context';
+import { apiFetch, ProblemError } from './apiFetch';
+import { applyFieldErrors, showProblem } from './problemMessage';
+
+interface Values {
+  current_password: string;
+  new_password: string;
+  confirm: string;
+}
+
+export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    let values: Values;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return; // the form shows what is missing
+    }
+    setBusy(true);
+    try {
+      await apiFetch('/api/auth/password', {
+        method: 'POST',
+        body: { current_password: values.current_password, new_password: values.new_password },
+      });
+      void message.success(t('passwordChanged'));
+      form.resetFields();
+      onClose();
+    } catch (e) {
+      if (e instanceof ProblemError && e.status === 403)
+        form.setFields([{ name: 'current_password', errors: [t('wrongCurrentPassword')] }]);
+      else if (e instanceof ProblemError && e.status === 422 && !e.problem.errors?.length)
+        form.setFields([{ name: 'new_password', errors: [e.message] }]);
+      else if (!applyFieldErrors(form, e)) showProblem(message, e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('changePassword')}
+      okText={t('save')}
+      cancelText={t('cancel')}
+      confirmLoading={busy}
+      onOk={() => void submit()}
+      onCancel={() => {
+        form.resetFields();
+        onClose();
+      }}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" name="change-password" requiredMark={false}>
+        <Form.Item
+          label={t('currentPassword')}
+          name="current_password"
+          rules={[{ required: true, message: t('required', { field: t('currentPassword') }) }]}
+        >
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        <Form.Item
+          label={t('newPassword')}
+          name="new_password"
+          rules={[{ required: true, message: t('required', { field: t('newPassword') }) }]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item
+          label={t('confirmPassword')}
+          name="confirm"
+          dependencies={['new_password']}
+          rules={[
+            { required: true, message: t('required', { field: t('confirmPassword') }) },
+            ({ getFieldValue }) => ({
+              validator: (_, value) =>
+                !value || getFieldValue('new_password') === value
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('passwordMismatch'))),
+            }),
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -10,6 +10,7 @@ import { AppError } from '../modules/errors';
 import type { AppEnv } from '../modules/http';
 import { accountsRoutes } from '../modules/accounts';
 import { auditRoutes } from '../modules/audit';
+import { dataRoutes } from '../modules/data';
 import { authenticate, authRoutes, csrfProtection } from '../modules/auth';
 import { oidcConfigFromEnv, type OidcConfig } from '../modules/auth/oidc';
 import { oidcRoutes } from '../modules/auth/oidc.routes';
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   auditRoutes(app);
   plansRoutes(app);
   statusRoutes(app);
+  dataRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

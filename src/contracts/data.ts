@@ -1,0 +1,190 @@
+/**
+ * Data collection contracts: values moving through the approval workflow (draft → submitted →
+ * approved → accepted, or returned), the reporting calendar, review queues, value history and
+ * in-app notifications. Request bodies are strict: unknown keys (`department_id`, `status`,
+ * `recorded_by`, `version`, …) are refused with 400, never silently applied.
+ */
+import { z } from '@hono/zod-openapi';
+
+export const workflowStatuses = ['draft', 'submitted', 'approved', 'accepted', 'returned'] as const;
+/** A row replaced by a later edit before acceptance keeps its place in the history as `superseded`. */
+export const rowStatuses = [...workflowStatuses, 'superseded'] as const;
+export type WorkflowStatus = (typeof workflowStatuses)[number];
+export type RowStatus = (typeof rowStatuses)[number];
+
+const code = z.string().min(1).max(80);
+const period = z
+  .string()
+  .regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'period must be YYYY, YYYY-Qn or YYYY-MM')
+  .openapi({ example: '2026' });
+const text = (max: number) => z.string().trim().max(max);
+const finite = z
+  .number()
+  .refine((v) => Number.isFinite(v) && Math.abs(v) < 1e15, 'must be a finite number')
+  .openapi({ example: 1850.2 });
+const reason = text(1000).min(1, 'a reason is required');
+const ifVersion = z
+  .number()
+  .int()
+  .min(1)
+  .max(1_000_000)
+  .openapi({ description: 'The version the client last saw; another version gives 409' });
+
+export const valueParams = z.object({
+  plan: code.openapi({ param: { name: 'plan', in: 'path' }, example: 'yuzhong-2023' }),
+  indicator: code.openapi({ param: { name: 'indicator', in: 'path' }, example: 'gdp' }),
+  period: period.openapi({ param: { name: 'period', in: 'path' } }),
+});
+
+export const valueCreateSchema = z
+  .object({
+    indicator: code,
+    period,
+    value: finite,
+    source: text(500).nullable().optional(),
+    note: text(2000).nullable().optional(),
+  })
+  .strict()
+  .openapi('DataValueCreate');
+
+export const valueEditSchema = z
+  .object({
+    if_version: ifVersion,
+    value: finite.optional(),
+    source: text(500).nullable().optional(),
+    note: text(2000).nullable().optional(),
+  })
+  .strict()
+  .openapi('DataValueEdit');
+
+export const correctionSchema = z
+  .object({
+    if_version: ifVersion,
+    value: finite,
+    source: text(500).nullable().optional(),
+    note: text(2000).nullable().optional(),
+    reason,
+  })
+  .strict()
+  .openapi('DataValueCorrection');
+
+export const transitionSchema = z
+  .object({ if_version: ifVersion, reason: reason.optional() })
+  .strict()
+  .openapi('DataTransition');
+
+export const reasonedTransitionSchema = z
+  .object({ if_version: ifVersion, reason })
+  .strict()
+  .openapi('DataReasonedTransition');
+
+export const dataValueSchema = z
+  .object({
+    indicator: z.string(),
+    department: z.string().nullable(),
+    period: z.string(),
+    value: z.number(),
+    source: z.string().nullable(),
+    note: z.string().nullable(),
+    status: z.enum(rowStatuses),
+    version: z.number().int(),
+    replaces_version: z.number().int().nullable(),
+    recorded_by: z.string().nullable().openapi({ description: 'User name; null for a token or an import' }),
+    recorded_at: z.string(),
+    reason: z.string().nullable(),
+  })
+  .openapi('DataValue');
+
+export const valueDetailSchema = z
+  .object({
+    value: dataValueSchema,
+    accepted: dataValueSchema
+      .nullable()
+      .openapi({ description: 'The version that counts until another is accepted' }),
+  })
+  .openapi('DataValueDetail');
+
+export const historyEventSchema = z.object({
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  version: z.number().int().nullable(),
+  from_status: z.string().nullable(),
+  to_status: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+
+export const historySchema = z
+  .object({
+    indicator: z.string(),
+    period: z.string(),
+    versions: z.array(
+      dataValueSchema.extend({
+        changes: z
+          .record(z.string(), z.object({ before: z.unknown(), after: z.unknown() }))
+          .openapi({ description: 'Fields that differ from the previous version' }),
+      }),
+    ),
+    events: z.array(historyEventSchema),
+  })
+  .openapi('DataValueHistory');
+
+export const calendarQuery = z.object({
+  department: code.optional().openapi({ param: { name: 'department', in: 'query' } }),
+});
+
+export const calendarSchema = z
+  .object({
+    today: z.string(),
+    indicators: z.array(
+      z.object({
+        indicator: z.string(),
+        name: z.string(),
+        unit: z.string(),
+        frequency: z.string(),
+        department: z.string().nullable(),
+        periods: z.array(
+          z.object({
+            period: z.string(),
+            due: z.string(),
+            status: z.enum(['missing', ...workflowStatuses]),
+            version: z.number().int().nullable(),
+            overdue: z.boolean(),
+          }),
+        ),
+      }),
+    ),
+  })
+  .openapi('DataCalendar');
+
+export const queueSchema = z
+  .object({ values: z.array(dataValueSchema.extend({ awaiting: z.enum(['approval', 'acceptance']) })) })
+  .openapi('DataQueue');
+
+export const notificationSchema = z
+  .object({
+    id: z.number().int(),
+    kind: z.string(),
+    payload: z.record(z.string(), z.unknown()),
+    created_at: z.string(),
+    read_at: z.string().nullable(),
+  })
+  .openapi('Notification');
+
+export const notificationParams = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 31 - 1)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
+
+export type DataValue = z.infer<typeof dataValueSchema>;
+export type ValueCreate = z.infer<typeof valueCreateSchema>;
+export type ValueEdit = z.infer<typeof valueEditSchema>;
+export type Correction = z.infer<typeof correctionSchema>;
+export type DataCalendar = z.infer<typeof calendarSchema>;
+export type DataHistory = z.infer<typeof historySchema>;
+export type QueueEntry = z.infer<typeof queueSchema>['values'][number];
+export type Notification = z.infer<typeof notificationSchema>;

@@ -1,0 +1,83 @@
+/**
+ * What every data use case starts from: the caller, the plan and indicator (404 when another
+ * department's), the state of a value series, and the period rules of an indicator.
+ */
+import type { Db } from '../../db';
+import { kindOfFrequency, parsePeriod, periodStart } from '../../domain/periods';
+import { badInput, notFound } from '../errors';
+import * as repo from './data.repository';
+import { requireVisible, type Acting } from './data.policy';
+
+/** Who calls, when, from where: what a use case needs besides its input. */
+export interface DataCaller {
+  actor: Acting;
+  now: Date;
+  sourceIp: string | null;
+}
+
+export type PlanRow = NonNullable<Awaited<ReturnType<typeof repo.findPlan>>>;
+
+export async function loadPlan(db: Db, caller: DataCaller, planCode: string): Promise<PlanRow> {
+  const plan = await repo.findPlan(db.kysely, caller.actor.tenantId, planCode);
+  if (!plan) throw notFound(`plan '${planCode}'`);
+  return plan;
+}
+
+/** The plan and one of its indicators the caller may see; 404 for another department's. */
+export async function loadIndicator(db: Db, caller: DataCaller, planCode: string, code: string) {
+  const plan = await loadPlan(db, caller, planCode);
+  const indicator = await repo.findIndicator(db.kysely, plan.id, code);
+  if (!indicator) throw notFound(`indicator '${code}'`);
+  requireVisible(caller.actor, indicator);
+  return { plan, indicator };
+}
+
+/** A value series: all rows, the workflow head, the accepted version and the open authors. */
+export interface Series {
+  period: string;
+  rows: repo.ValueRow[];
+  /** The latest version not superseded: what the workflow acts on. */
+  head: repo.ValueRow | undefined;
+  /** The latest accepted version: what statuses use. */
+  accepted: repo.ValueRow | undefined;
+  maxVersion: number;
+  /** Who entered or edited the versions after the accepted one. */
+  openAuthors: (number | null)[];
+}
+
+export function seriesState(rows: repo.ValueRow[], period = rows[0]?.period ?? ''): Series {
+  const live = rows.filter((r) => r.status !== 'superseded');
+  const accepted = rows.filter((r) => r.status === 'accepted').at(-1);
+  const after = accepted?.version ?? 0;
+  return {
+    period,
+    rows,
+    head: live.at(-1),
+    accepted,
+    maxVersion: rows.reduce((m, r) => Math.max(m, r.version), 0),
+    openAuthors: rows.filter((r) => r.version > after).map((r) => r.recorded_by),
+  };
+}
+
+export type Frequency = 'annual' | 'quarterly' | 'monthly';
+
+export function frequencyOf(frequency: string): Frequency {
+  return frequency === 'monthly' || frequency === 'quarterly' ? frequency : 'annual';
+}
+
+/** 422 unless `period` has the indicator's frequency, lies in the plan's years and has begun. */
+export function checkPeriod(plan: PlanRow, indicator: repo.IndicatorRow, period: string, now: Date) {
+  const parsed = parsePeriod(period);
+  const field = (message: string) => badInput(message, [{ field: 'period', message }]);
+  if (!parsed.ok) throw field(parsed.reason);
+  const kind = kindOfFrequency(frequencyOf(indicator.frequency));
+  if (parsed.period.kind !== kind) {
+    throw field(`'${indicator.code}' is reported ${indicator.frequency}: give a ${kind} period`);
+  }
+  if (parsed.period.year < plan.baseline_year || parsed.period.year > plan.end_year) {
+    throw field(`period must lie between ${plan.baseline_year} and ${plan.end_year}`);
+  }
+  if (periodStart(parsed.period) > now.toISOString().slice(0, 10)) {
+    throw field('period has not begun yet');
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * Who may do what with data values. Department scoping is the main risk: a department-scoped
+ * actor (reporter, department head, department token) sees only its departments' indicators, and
+ * everything else answers 404 so another department's objects are not even revealed. Reviewing
+ * is tied to departments too: a department head approves only its own departments' values.
+ */
+import type { Permission } from '../../domain/access';
+import type { Actor } from '../http';
+import { AppError, notFound } from '../errors';
+import type { WorkflowStatus } from '../../contracts/data';
+
+export type Acting = Exclude<Actor, { kind: 'anonymous' }>;
+
+/** The department ids a scoped actor is limited to, or null for a tenant-wide actor. */
+export function departmentFilter(actor: Acting): number[] | null {
+  return actor.departmentScoped ? actor.departmentIds : null;
+}
+
+/** True when the actor may see objects of this department at all. */
+export function canSeeDepartment(actor: Acting, departmentId: number | null): boolean {
+  if (!actor.departmentScoped) return true;
+  return departmentId !== null && actor.departmentIds.includes(departmentId);
+}
+
+/** 404 (not 403) for an indicator of another department: its existence is not revealed. */
+export function requireVisible(actor: Acting, indicator: { code: string; department_id: number | null }) {
+  if (!canSeeDepartment(actor, indicator.department_id)) throw notFound(`indicator '${indicator.code}'`);
+}
+
+const forbidden = (message: string) => new AppError(403, 'Forbidden', message);
+export const conflict = (message: string) => new AppError(409, 'Conflict', message);
+
+function requirePermission(actor: Acting, permission: Permission, what: string) {
+  if (!actor.permissions.has(permission)) throw forbidden(`Only ${what} may do this.`);
+}
+
+/** Entering and editing values: data:write, and for a scoped actor its own department. */
+export function requireWriter(actor: Acting) {
+  requirePermission(actor, 'data:write', 'a reporter of the department');
+}
+
+/** Approving or returning a submitted value: a head of the indicator's own department. */
+export function requireDepartmentReviewer(actor: Acting, departmentId: number | null) {
+  requirePermission(actor, 'data:approve', 'the department head');
+  if (departmentId === null || !actor.departmentIds.includes(departmentId)) {
+    throw forbidden('Only a head of the indicator’s department may review it.');
+  }
+}
+
+/** Accepting, returning an approved value or reopening an accepted one: the supervisor. */
+export function requireSupervisor(actor: Acting) {
+  requirePermission(actor, 'data:accept', 'the supervisor');
+}
+
+/** Nobody reviews a value they entered or edited in the version under review. */
+export function requireNotOwn(actor: Acting, authors: (number | null)[]) {
+  if (actor.kind === 'user' && authors.includes(actor.userId)) {
+    throw conflict('You entered or edited this value: another person must review it.');
+  }
+}
+
+const nextStep: Record<WorkflowStatus, string> = {
+  draft: 'it is a draft: it must be submitted first',
+  returned: 'it was returned: it must be corrected and submitted again',
+  submitted: 'it is submitted: the department head must approve it first',
+  approved: 'it is approved: it waits for acceptance by the supervisor',
+  accepted: 'it is already accepted: reopen it or submit a correction',
+};
+
+/** 409 unless the value is in one of `from`: workflow steps cannot be skipped or repeated. */
+export function requireStatus(status: string, from: readonly WorkflowStatus[], action: string) {
+  if ((from as readonly string[]).includes(status)) return;
+  const why = status in nextStep ? nextStep[status as WorkflowStatus] : `its status is ${status}`;
+  throw conflict(`Cannot ${action} this value: ${why}.`);
+}
+
+/** 409 when the client acted on another version than the current one. */
+export function requireVersion(current: number, seen: number) {
+  if (current !== seen) {
+    throw conflict(`The value changed: you saw version ${seen}, the current one is ${current}. Reload.`);
+  }
+}

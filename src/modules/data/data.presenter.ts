@@ -1,0 +1,87 @@
+/** Rows of data collection → response shapes (never rows). */
+import type { DataValue, Notification, RowStatus } from '../../contracts/data';
+import { rowStatuses } from '../../contracts/data';
+import type { ValueRow } from './data.repository';
+
+function rowStatus(status: string): RowStatus {
+  return (rowStatuses as readonly string[]).includes(status) ? (status as RowStatus) : 'superseded';
+}
+
+/** One version of a value. `versionOf` maps row ids of the series to their versions. */
+export function presentValue(
+  row: ValueRow,
+  indicator: { code: string; department_code: string | null },
+  versionOf: Map<number, number>,
+): DataValue {
+  return {
+    indicator: indicator.code,
+    department: indicator.department_code,
+    period: row.period,
+    value: row.value,
+    source: row.source,
+    note: row.note,
+    status: rowStatus(row.status),
+    version: row.version,
+    replaces_version: row.replaces_id === null ? null : (versionOf.get(row.replaces_id) ?? null),
+    recorded_by: row.recorded_by_name ?? null,
+    recorded_at: row.recorded_at,
+    reason: row.reason,
+  };
+}
+
+const compared = ['value', 'source', 'note', 'status'] as const;
+
+/** Fields of `row` that differ from `previous` (all of them for the first version). */
+export function changesFrom(row: ValueRow, previous: ValueRow | undefined) {
+  const changes: Record<string, { before: unknown; after: unknown }> = {};
+  for (const field of compared) {
+    const before = previous ? previous[field] : null;
+    if (before !== row[field]) changes[field] = { before, after: row[field] };
+  }
+  return changes;
+}
+
+function parseJson(text: string | null): Record<string, unknown> {
+  if (text === null) return {};
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : null);
+const int = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) ? v : null);
+
+/** One audit row about a value as a history event: who did what, when and why. */
+export function presentEvent(a: {
+  at: string;
+  actor_label: string;
+  action: string;
+  before: string | null;
+  after: string | null;
+  reason: string | null;
+}) {
+  const before = parseJson(a.before);
+  const after = parseJson(a.after);
+  return {
+    at: a.at,
+    actor: a.actor_label,
+    action: a.action,
+    version: int(after.version),
+    from_status: str(before.status),
+    to_status: str(after.status),
+    reason: a.reason,
+  };
+}
+
+export function presentNotification(n: {
+  id: number;
+  kind: string;
+  payload: string;
+  created_at: string;
+  read_at: string | null;
+}): Notification {
+  return { id: n.id, kind: n.kind, payload: parseJson(n.payload), created_at: n.created_at, read_at: n.read_at };
+}

@@ -1,0 +1,147 @@
+/**
+ * Reads of data collection: one value, its history, the reporting calendar ("what I owe, by
+ * when") and the reviewers' queue. A department-scoped caller only ever gets its departments' rows.
+ */
+import type { DataCalendar, DataHistory, QueueEntry } from '../../contracts/data';
+import type { Db } from '../../db';
+import { dueDate, periodEnd, periodsPerYear, subPeriod, kindOfFrequency } from '../../domain/periods';
+import { notFound } from '../errors';
+import * as repo from './data.repository';
+import { departmentFilter } from './data.policy';
+import { frequencyOf, loadIndicator, loadPlan, seriesState, type DataCaller } from './data.context';
+import { changesFrom, presentEvent, presentValue } from './data.presenter';
+
+/** A value series: plan, indicator and period codes. */
+export interface ValueRef {
+  plan: string;
+  indicator: string;
+  period: string;
+}
+
+async function loadSeries(db: Db, caller: DataCaller, ref: ValueRef) {
+  const { indicator } = await loadIndicator(db, caller, ref.plan, ref.indicator);
+  const series = seriesState(await repo.seriesRows(db.kysely, indicator.id, ref.period), ref.period);
+  if (!series.head) throw notFound(`value of '${ref.indicator}' for ${ref.period}`);
+  const versionOf = new Map(series.rows.map((r) => [r.id, r.version]));
+  return { indicator, series, head: series.head, versionOf };
+}
+
+/** The version under work and the accepted one. */
+export async function getValue(db: Db, caller: DataCaller, ref: ValueRef) {
+  const { indicator, series, head, versionOf } = await loadSeries(db, caller, ref);
+  return {
+    value: presentValue(head, indicator, versionOf),
+    accepted: series.accepted ? presentValue(series.accepted, indicator, versionOf) : null,
+  };
+}
+
+/** Every version with what changed, and every workflow step with who, when and why. */
+export async function getHistory(db: Db, caller: DataCaller, ref: ValueRef): Promise<DataHistory> {
+  const { indicator, series, versionOf } = await loadSeries(db, caller, ref);
+  const audit = await repo.auditOf(
+    db.kysely,
+    caller.actor.tenantId,
+    series.rows.map((r) => r.id),
+  );
+  return {
+    indicator: indicator.code,
+    period: ref.period,
+    versions: series.rows.map((r, i) => ({
+      ...presentValue(r, indicator, versionOf),
+      changes: changesFrom(r, series.rows[i - 1]),
+    })),
+    events: audit.map(presentEvent),
+  };
+}
+
+const owed = new Set(['missing', 'draft', 'returned']);
+
+/** Per visible indicator, the periods from the plan start to today with deadline and status. */
+export async function getCalendar(
+  db: Db,
+  caller: DataCaller,
+  planCode: string,
+  department?: string,
+): Promise<DataCalendar> {
+  const plan = await loadPlan(db, caller, planCode);
+  const today = caller.now.toISOString().slice(0, 10);
+  const indicators = (await repo.listIndicators(db.kysely, plan.id, departmentFilter(caller.actor))).filter(
+    (i) => !i.formula && (department === undefined || i.department_code === department),
+  );
+  const rows = await repo.workflowRows(
+    db.kysely,
+    indicators.map((i) => i.id),
+    plan.start_year,
+  );
+  const heads = new Map<string, { status: string; version: number }>();
+  for (const r of rows) {
+    const key = `${r.indicator_id}|${r.period}`;
+    const seen = heads.get(key);
+    if (!seen || r.version > seen.version) heads.set(key, r);
+  }
+  const settings = JSON.parse(plan.settings) as { annual_due?: string } | null;
+  const lastYear = Math.min(plan.end_year, Number(today.slice(0, 4)));
+  return {
+    today,
+    indicators: indicators.map((i) => {
+      const kind = kindOfFrequency(frequencyOf(i.frequency));
+      const periods: DataCalendar['indicators'][number]['periods'] = [];
+      for (let year = plan.start_year; year <= lastYear; year++) {
+        for (let index = kind === 'year' ? 0 : 1; index <= (kind === 'year' ? 0 : periodsPerYear(kind)); index++) {
+          const p = subPeriod(year, kind, index);
+          if (periodEnd(p) >= today) continue;
+          const head = heads.get(`${i.id}|${p.text}`);
+          const status = head ? statusOf(head.status) : 'missing';
+          const due = dueDate(p, { annualDue: settings?.annual_due });
+          periods.push({ period: p.text, due, status, version: head?.version ?? null, overdue: due < today && owed.has(status) });
+        }
+      }
+      return {
+        indicator: i.code,
+        name: i.name,
+        unit: i.unit,
+        frequency: i.frequency,
+        department: i.department_code,
+        periods,
+      };
+    }),
+  };
+}
+
+function statusOf(status: string) {
+  switch (status) {
+    case 'draft':
+    case 'submitted':
+    case 'approved':
+    case 'accepted':
+    case 'returned':
+      return status;
+    default:
+      return 'missing';
+  }
+}
+
+/**
+ * What waits for the caller: submitted values of the departments they head (data:approve) and
+ * approved values waiting for acceptance (data:accept; all departments unless scoped).
+ */
+export async function getQueue(db: Db, caller: DataCaller, planCode: string): Promise<QueueEntry[]> {
+  const plan = await loadPlan(db, caller, planCode);
+  const actor = caller.actor;
+  const entries: QueueEntry[] = [];
+  const add = (rows: Awaited<ReturnType<typeof repo.rowsInStatus>>, awaiting: QueueEntry['awaiting']) => {
+    for (const r of rows) {
+      const indicator = { code: r.indicator_code, department_code: r.department_code };
+      const replaced = new Map<number, number>();
+      if (r.replaces_id !== null && r.replaced_version !== null) replaced.set(r.replaces_id, r.replaced_version);
+      entries.push({ ...presentValue(r, indicator, replaced), awaiting });
+    }
+  };
+  if (actor.permissions.has('data:approve')) {
+    add(await repo.rowsInStatus(db.kysely, plan.id, 'submitted', actor.departmentIds), 'approval');
+  }
+  if (actor.permissions.has('data:accept')) {
+    add(await repo.rowsInStatus(db.kysely, plan.id, 'approved', departmentFilter(actor)), 'acceptance');
+  }
+  return entries;
+}

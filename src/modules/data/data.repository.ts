@@ -1,0 +1,185 @@
+/**
+ * The only SQL of data collection. A value series is the main (non-alternate) rows of one
+ * indicator and period; each edit, correction or reopening adds a row with the next version, and
+ * only the workflow status of a row that is not accepted is ever updated.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, DialectName } from '../../db';
+
+export type Q = Kysely<Database> | Transaction<Database>;
+
+export async function findPlan(db: Q, tenantId: number, code: string) {
+  return db
+    .selectFrom('plans')
+    .select(['id', 'code', 'start_year', 'end_year', 'baseline_year', 'settings'])
+    .where('tenant_id', '=', tenantId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+function indicatorsQuery(db: Q, planId: number) {
+  return db
+    .selectFrom('indicators as i')
+    .leftJoin('departments as d', 'd.id', 'i.department_id')
+    .select([
+      'i.id',
+      'i.code',
+      'i.name',
+      'i.unit',
+      'i.frequency',
+      'i.formula',
+      'i.department_id',
+      'd.code as department_code',
+    ])
+    .where('i.plan_id', '=', planId);
+}
+
+export async function findIndicator(db: Q, planId: number, code: string) {
+  return indicatorsQuery(db, planId).where('i.code', '=', code).executeTakeFirst();
+}
+
+export type IndicatorRow = NonNullable<Awaited<ReturnType<typeof findIndicator>>>;
+
+/** A plan's indicators, of some departments only when `departmentIds` is given. */
+export async function listIndicators(db: Q, planId: number, departmentIds: number[] | null) {
+  let q = indicatorsQuery(db, planId);
+  if (departmentIds) q = q.where('i.department_id', 'in', departmentIds.length ? departmentIds : [-1]);
+  return q.orderBy('i.position').execute();
+}
+
+/**
+ * Serialises writes to one indicator's values: on PostgreSQL the indicator row is locked for the
+ * transaction; SQLite runs one write transaction at a time anyway.
+ */
+export async function lockIndicator(trx: Transaction<Database>, dialect: DialectName, id: number) {
+  await trx
+    .selectFrom('indicators')
+    .select('id')
+    .where('id', '=', id)
+    .$if(dialect === 'postgres', (q) => q.forUpdate())
+    .execute();
+}
+
+const rowColumns = [
+  'o.id',
+  'o.indicator_id',
+  'o.period',
+  'o.value',
+  'o.source',
+  'o.note',
+  'o.status',
+  'o.version',
+  'o.replaces_id',
+  'o.recorded_by',
+  'o.recorded_at',
+  'o.reason',
+  'u.username as recorded_by_name',
+] as const;
+
+/** Every row of one value series, oldest version first. */
+export async function seriesRows(db: Q, indicatorId: number, period: string) {
+  return db
+    .selectFrom('observations as o')
+    .leftJoin('users as u', 'u.id', 'o.recorded_by')
+    .select(rowColumns)
+    .where('o.indicator_id', '=', indicatorId)
+    .where('o.period', '=', period)
+    .where('o.alternate', '=', 0)
+    .orderBy('o.version')
+    .orderBy('o.id')
+    .execute();
+}
+
+export type ValueRow = Awaited<ReturnType<typeof seriesRows>>[number];
+
+export interface NewRow {
+  tenant_id: number;
+  indicator_id: number;
+  period: string;
+  value: number;
+  source: string | null;
+  note: string | null;
+  status: string;
+  version: number;
+  replaces_id: number | null;
+  recorded_by: number | null;
+  recorded_at: string;
+  reason: string | null;
+}
+
+export async function insertRow(trx: Q, row: NewRow): Promise<number> {
+  const inserted = await trx
+    .insertInto('observations')
+    .values({ ...row, illustrative: 0, alternate: 0, position: 0 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+/** Moves a row from one of `from` to `to`; false when another request moved it first. */
+export async function moveStatus(trx: Q, id: number, from: readonly string[], to: string): Promise<boolean> {
+  const result = await trx
+    .updateTable('observations')
+    .set({ status: to })
+    .where('id', '=', id)
+    .where('status', 'in', from)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Workflow rows (not superseded) of some indicators from a year on, for the calendar. */
+export async function workflowRows(db: Q, indicatorIds: number[], fromYear: number) {
+  if (indicatorIds.length === 0) return [];
+  return db
+    .selectFrom('observations')
+    .select(['indicator_id', 'period', 'status', 'version'])
+    .where('indicator_id', 'in', indicatorIds)
+    .where('alternate', '=', 0)
+    .where('status', '!=', 'superseded')
+    .where('period', '>=', String(fromYear))
+    .execute();
+}
+
+/** Rows in one of `statuses` of a plan's indicators, of some departments when given. */
+export async function rowsInStatus(db: Q, planId: number, status: string, departmentIds: number[] | null) {
+  let q = db
+    .selectFrom('observations as o')
+    .innerJoin('indicators as i', 'i.id', 'o.indicator_id')
+    .leftJoin('departments as d', 'd.id', 'i.department_id')
+    .leftJoin('users as u', 'u.id', 'o.recorded_by')
+    .leftJoin('observations as r', 'r.id', 'o.replaces_id')
+    .select([...rowColumns, 'i.code as indicator_code', 'd.code as department_code', 'r.version as replaced_version'])
+    .where('i.plan_id', '=', planId)
+    .where('o.alternate', '=', 0)
+    .where('o.status', '=', status);
+  if (departmentIds) q = q.where('i.department_id', 'in', departmentIds.length ? departmentIds : [-1]);
+  return q.orderBy('o.recorded_at').orderBy('o.id').limit(1000).execute();
+}
+
+/** Audit rows about some observation rows, oldest first. */
+export async function auditOf(db: Q, tenantId: number, rowIds: number[]) {
+  if (rowIds.length === 0) return [];
+  return db
+    .selectFrom('audit_log')
+    .select(['at', 'actor_label', 'action', 'object_id', 'before', 'after', 'reason'])
+    .where('tenant_id', '=', tenantId)
+    .where('object_type', '=', 'observation')
+    .where('object_id', 'in', rowIds.map(String))
+    .where('outcome', '=', 'success')
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+}
+
+/** Active supervisors of a tenant: who is told that values wait for acceptance. */
+export async function supervisorIds(db: Q, tenantId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('role_grants as g')
+    .innerJoin('users as u', 'u.id', 'g.user_id')
+    .select('u.id')
+    .where('g.tenant_id', '=', tenantId)
+    .where('g.role', '=', 'supervisor')
+    .where('u.disabled', '=', 0)
+    .execute();
+  return [...new Set(rows.map((r) => r.id))];
+}

@@ -5,17 +5,26 @@
 import type { Context } from 'hono';
 import type { AppEnv } from './http';
 import { notFound } from './errors';
+import { shortCache } from './short-cache';
 import { resolveTenant } from './plans/plans.service';
+
+type Tenant = { id: number; slug: string; name: string; name_en: string | null; created_at: string };
+const tenants = shortCache<Tenant>(1000);
 
 export async function tenantOf(c: Context<AppEnv>, slug: string | undefined) {
   const actor = c.get('actor');
   const db = c.get('db');
   if (actor.kind === 'anonymous') return resolveTenant(db, slug);
-  const tenant = await db.kysely
-    .selectFrom('tenants')
-    .selectAll()
-    .where('id', '=', actor.tenantId)
-    .executeTakeFirstOrThrow();
+  const key = String(actor.tenantId);
+  let tenant = tenants.get(key, Date.now());
+  if (!tenant) {
+    tenant = await db.kysely
+      .selectFrom('tenants')
+      .selectAll()
+      .where('id', '=', actor.tenantId)
+      .executeTakeFirstOrThrow();
+    tenants.set(key, tenant, Date.now());
+  }
   if (slug !== undefined && slug !== tenant.slug) throw notFound(`tenant '${slug}'`);
   return tenant;
 }

@@ -11,7 +11,7 @@ import type { AppEnv } from '../modules/http';
 import { accountsRoutes } from '../modules/accounts';
 import { auditRoutes } from '../modules/audit';
 import { dataRoutes } from '../modules/data';
-import { authenticate, authRoutes, csrfProtection } from '../modules/auth';
+import { authenticate, authRoutes, clearCachesAfterWrites, csrfProtection } from '../modules/auth';
 import { oidcConfigFromEnv, type OidcConfig } from '../modules/auth/oidc';
 import { oidcRoutes } from '../modules/auth/oidc.routes';
 import { plansRoutes } from '../modules/plans';
@@ -60,6 +60,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     await next();
   });
 
+  app.use('/api/*', clearCachesAfterWrites);
   app.use('/api/*', authenticate);
   app.use('/api/*', csrfProtection);
 

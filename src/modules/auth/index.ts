@@ -1,6 +1,7 @@
 export { authRoutes } from './auth.routes';
 export {
   authenticate,
+  clearCachesAfterWrites,
   csrfProtection,
   guard,
   clientAddress,

@@ -10,6 +10,7 @@ import type { PlanStatus, TargetStatus } from '../../contracts/status';
 import type { Db } from '../../db';
 import { evaluatePlan } from '../../domain/targets';
 import { badInput, notFound } from '../errors';
+import { shortCache } from '../short-cache';
 import { exportPlanFile, scopeOf, type Scope } from '../plans';
 import { listIndicators, findPlan } from '../plans/plans.repository';
 
@@ -21,7 +22,19 @@ export function todayUtc(): string {
 const cache = new Map<string, { revision: string; status: PlanStatus }>();
 const maxCached = 500;
 
+const revisions = shortCache<string>(200);
+
 async function revisionOf(db: Db, tenantId: number, planCode: string): Promise<string> {
+  const key = `${tenantId}|${planCode}`;
+  const now = Date.now();
+  const known = revisions.get(key, now);
+  if (known !== undefined) return known;
+  const revision = await readRevision(db, tenantId, planCode);
+  revisions.set(key, revision, now);
+  return revision;
+}
+
+async function readRevision(db: Db, tenantId: number, planCode: string): Promise<string> {
   const [audit, plan] = await Promise.all([
     db.kysely
       .selectFrom('audit_log')

@@ -1,0 +1,85 @@
+/**
+ * HTTP throughput of an authenticated GET of a plan's statuses under wrk (50 connections),
+ * beside a bare node:http server returning the same JSON, measured in the same run.
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { createServer } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from '../src/server/main';
+import type { BenchResult } from './types';
+
+interface WrkFigures {
+  rps: number;
+  p99ms: number;
+  errors: number;
+}
+
+// wrk must run beside this process, not block it: the server under test lives here.
+const exec = promisify(execFile);
+
+async function runWrk(url: string, headers: string[], seconds: number): Promise<WrkFigures> {
+  const args = ['-t2', '-c50', `-d${seconds}s`, '--latency', ...headers.flatMap((h) => ['-H', h]), url];
+  const text = await exec('wrk', args, { encoding: 'utf8' }).then(
+    (r) => r.stdout,
+    (e: Error) => {
+      throw new Error(`wrk failed (apt-get install wrk): ${e.message}`);
+    },
+  );
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(text)?.[1] ?? 0);
+  const p99 = /99%\s+([\d.]+)(us|ms|s)/.exec(text);
+  const factor = p99?.[2] === 'us' ? 0.001 : p99?.[2] === 's' ? 1000 : 1;
+  const errors = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(text)?.[1] ?? 0);
+  return { rps, p99ms: Number(p99?.[1] ?? NaN) * factor, errors };
+}
+
+export async function benchHttp(seconds = 10): Promise<BenchResult[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'shixiao-bench-'));
+  const password = 'benchmark password for admin';
+  const running = await startServer({
+    db: join(dir, 'bench.db'),
+    port: 0,
+    host: '127.0.0.1',
+    adminPassword: password,
+    logLevel: 'silent',
+  });
+  const address = running.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    const res = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password }),
+    });
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const path = '/api/plans/yuzhong-2023/status?as_of=2026-06-30';
+    const body = await (await fetch(base + path, { headers: { Cookie: cookie } })).text();
+    await runWrk(base + path, [`Cookie: ${cookie}`], 2); // warm-up
+    const ours = await runWrk(base + path, [`Cookie: ${cookie}`], seconds);
+
+    const bare = createServer((_req, out) => {
+      out.writeHead(200, { 'Content-Type': 'application/json' });
+      out.end(body);
+    });
+    await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
+    const barePort = (bare.address() as { port: number }).port;
+    await runWrk(`http://127.0.0.1:${barePort}/`, [], 2);
+    const baseline = await runWrk(`http://127.0.0.1:${barePort}/`, [], seconds);
+    bare.close();
+    return [
+      {
+        name: 'authenticated GET plan statuses (wrk, 50 connections)',
+        value: Math.round(ours.rps),
+        unit: 'req/s',
+        baseline: Math.round(baseline.rps),
+        note: `goal ≥ 3000 req/s; p99 ${ours.p99ms.toFixed(1)} ms (goal ≤ 50 ms) vs bare ${baseline.p99ms.toFixed(1)} ms; ratio ${(ours.rps / baseline.rps).toFixed(2)}; non-2xx ${ours.errors}`,
+      },
+    ];
+  } finally {
+    await running.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

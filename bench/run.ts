@@ -1,0 +1,30 @@
+/**
+ * `npm run bench`: every speed goal, each printed beside a baseline measured in the same run.
+ * Pass names to run some: `npm run bench -- targets http`.
+ */
+import { benchExtract } from './extract.bench';
+import { benchHttp } from './http.bench';
+import { benchTargets } from './targets.bench';
+import type { BenchResult } from './types';
+
+const suites: Record<string, () => Promise<BenchResult[]>> = {
+  targets: benchTargets,
+  extract: benchExtract,
+  http: () => benchHttp(),
+};
+
+const wanted = process.argv.slice(2).filter((a) => a !== '--');
+const names = wanted.length ? wanted : Object.keys(suites);
+for (const name of names) {
+  const suite = suites[name];
+  if (!suite) {
+    process.stderr.write(`unknown benchmark '${name}' (have: ${Object.keys(suites).join(', ')})\n`);
+    process.exitCode = 1;
+    continue;
+  }
+  for (const r of await suite()) {
+    process.stdout.write(
+      `${name.padEnd(8)} ${r.name}\n         ${r.value} ${r.unit}   baseline ${r.baseline} ${r.unit}   ${r.note}\n`,
+    );
+  }
+}

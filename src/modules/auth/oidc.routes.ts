@@ -1,0 +1,159 @@
+/**
+ * Single sign-on routes: start at the provider, come back with a code, leave with the same
+ * session cookie as a password login. Every callback outcome is audited as `auth.login`.
+ */
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { problemResponses } from '../../contracts/common';
+import { AppError } from '../errors';
+import type { AppEnv } from '../http';
+import { resolveTenant } from '../plans';
+import { defineRoute } from '../route';
+import { writeAudit } from './audit';
+import { clientAddress, cookieSettings, sessionCookieName, sessionToken } from './middleware';
+import {
+  exchangeCode,
+  flowLifetimeMs,
+  OidcClient,
+  openOidcSession,
+  resolveOidcUser,
+  type OidcConfig,
+} from './oidc';
+import { sessionSettings } from './sessions';
+
+/** Where the browser lands after a failed SSO login (the login page shows a message). */
+export const ssoFailurePath = '/login?error=sso';
+
+// `__Host-` (Secure, Path=/, no Domain) over TLS, like the session cookie.
+const flowCookieName = () => (cookieSettings.secure ? '__Host-shixiao_oidc' : 'shixiao_oidc');
+
+const configRoute = defineRoute('public', {
+  method: 'get',
+  path: '/api/auth/oidc/config',
+  tags: ['auth'],
+  summary: 'Whether single sign-on is configured (for the login page)',
+  responses: {
+    200: {
+      description: 'SSO availability',
+      content: { 'application/json': { schema: z.object({ enabled: z.boolean() }).openapi('OidcConfig') } },
+    },
+  },
+});
+
+const loginRoute = defineRoute('public', {
+  method: 'get',
+  path: '/api/auth/oidc/login',
+  tags: ['auth'],
+  summary: 'Start single sign-on: redirects to the identity provider',
+  responses: { 302: { description: 'To the identity provider' }, 404: problemResponses[404] },
+});
+
+const callbackRoute = defineRoute('public', {
+  method: 'get',
+  path: '/api/auth/oidc/callback',
+  tags: ['auth'],
+  summary: 'The identity provider returns here: sets the session cookie and redirects to /',
+  responses: {
+    302: { description: 'To / when logged in, to /login?error=sso otherwise' },
+    404: problemResponses[404],
+  },
+});
+
+const notConfigured = () => new AppError(404, 'Not Found', 'Single sign-on is not configured.');
+
+/** The origin the browser used, for the default redirect URI. */
+const requestOrigin = (c: Context<AppEnv>) => new URL(c.req.url).origin;
+
+/**
+ * The failed check for the audit log: openid-client wraps the precise error (state, nonce, issuer,
+ * `invalid_grant`…) in a generic one. Its messages name checks, never token values.
+ */
+function describeFailure(error: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = error; e instanceof Error && parts.length < 3; e = e.cause) {
+    const code = (e as { error?: unknown }).error;
+    parts.push(typeof code === 'string' ? `${e.message} (${code})` : e.message);
+  }
+  return parts.join(': ') || 'unknown error';
+}
+
+/** Registers the SSO routes; without a configuration they answer 404 and `enabled: false`. */
+export function oidcRoutes(app: OpenAPIHono<AppEnv>, config: OidcConfig | undefined): void {
+  const oidc = config ? new OidcClient(config) : null;
+
+  app.openapi(configRoute, (c) => c.json({ enabled: oidc !== null }, 200));
+
+  app.openapi(loginRoute, async (c) => {
+    if (!oidc) throw notConfigured();
+    try {
+      const started = await oidc.start(requestOrigin(c), c.get('now')());
+      setCookie(c, flowCookieName(), started.cookie, {
+        httpOnly: true,
+        // Lax: the provider's redirect back is a top-level GET navigation, which Lax lets through.
+        sameSite: 'Lax',
+        path: '/',
+        secure: cookieSettings.secure,
+        maxAge: Math.floor(flowLifetimeMs / 1000),
+      });
+      return c.redirect(started.url, 302);
+    } catch (error) {
+      // The provider is unreachable or misconfigured: the user gets the login page, we get a log line.
+      c.get('log')?.warn({ err: error }, 'oidc: cannot start login');
+      return c.redirect(ssoFailurePath, 302);
+    }
+  });
+
+  app.openapi(callbackRoute, async (c) => {
+    if (!oidc || !config) throw notConfigured();
+    const db = c.get('db');
+    const now = c.get('now')();
+    const address = clientAddress(c);
+    const flow = oidc.open(getCookie(c, flowCookieName()), now);
+    // One use only: the cookie goes whatever the outcome.
+    deleteCookie(c, flowCookieName(), { path: '/', secure: cookieSettings.secure });
+    const tenant = await resolveTenant(db, config.tenant);
+    let label = 'oidc';
+    try {
+      if (!flow) throw new Error('missing, forged or expired flow cookie');
+      const claims = await exchangeCode(oidc, flow, new URL(c.req.url).search);
+      label = claims.preferred_username ?? `sub:${claims.sub}`;
+      const userId = await resolveOidcUser(db, {
+        tenantId: tenant.id,
+        claims,
+        provision: config.provision === true,
+        now,
+        address,
+      });
+      const session = await openOidcSession(db, {
+        tenantId: tenant.id,
+        userId,
+        label,
+        previousToken: sessionToken(c),
+        address,
+        now,
+      });
+      setCookie(c, sessionCookieName(), session.token, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        path: '/',
+        secure: cookieSettings.secure,
+        maxAge: Math.floor(sessionSettings.absoluteMs / 1000),
+      });
+      return c.redirect('/', 302);
+    } catch (error) {
+      const why = describeFailure(error);
+      await writeAudit(db.kysely, {
+        tenantId: tenant.id,
+        actor: { kind: 'anonymous' },
+        label: label.slice(0, 80),
+        action: 'auth.login',
+        reason: `oidc: ${why}`.slice(0, 300),
+        sourceIp: address,
+        outcome: 'failure',
+        at: now,
+      });
+      return c.redirect(ssoFailurePath, 302);
+    }
+  });
+}

@@ -1,0 +1,39 @@
+/**
+ * Short-lived per-server caches for the hot read path (session → actor, plan revision). They
+ * keep a request to a handful of microseconds; any write handled by this server clears them at
+ * once, and another server's write is seen within `ttlMs` (at most a second).
+ */
+const clearers = new Set<() => void>();
+
+export interface ShortCache<V> {
+  get(key: string, now: number): V | undefined;
+  set(key: string, value: V, now: number): void;
+  clear(): void;
+}
+
+export function shortCache<V>(ttlMs: number, maxEntries = 10_000): ShortCache<V> {
+  const entries = new Map<string, { value: V; at: number }>();
+  const cache: ShortCache<V> = {
+    get(key, now) {
+      const hit = entries.get(key);
+      if (!hit) return undefined;
+      if (now - hit.at > ttlMs) {
+        entries.delete(key);
+        return undefined;
+      }
+      return hit.value;
+    },
+    set(key, value, now) {
+      if (entries.size >= maxEntries) entries.clear();
+      entries.set(key, { value, at: now });
+    },
+    clear: () => entries.clear(),
+  };
+  clearers.add(cache.clear);
+  return cache;
+}
+
+/** Called after every write this server handles (and by tests): every short cache is emptied. */
+export function clearShortCaches(): void {
+  for (const clear of clearers) clear();
+}

@@ -1,5 +1,6 @@
 /** The `shixiao` command line. Each command lives in commands/ and calls services or the domain. */
 import { Command } from 'commander';
+import { registerDataCommands } from './commands/data';
 import { registerExtractCommand } from './commands/extract';
 import { registerOpensdgCommand } from './commands/opensdg';
 import { registerPlanFileCommands } from './commands/plan-files';
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: (text, write) => write(text) });
   registerServeCommand(program);
   registerPlanFileCommands(program);
+  registerDataCommands(program);
   registerOpensdgCommand(program);
   registerStatusCommand(program);
   registerExtractCommand(program);

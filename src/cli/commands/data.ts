@@ -1,0 +1,174 @@
+/** `shixiao import-data FILE` and `shixiao export-data`: observations in bulk (CONTRACT.md). */
+import { statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { DatabaseConfigError } from '../../db';
+import { formatRowProblem } from '../../domain/data-import';
+import { AppError } from '../../modules/errors';
+import {
+  csvSource,
+  exportObservations,
+  importObservations,
+  ImportFileError,
+  maxProblems,
+  opensdgSource,
+  xlsxSource,
+  type RowSource,
+} from '../../modules/imports';
+import { action, CliError } from '../errors';
+import { defaultDb, defaultTenant } from '../options';
+import { withDatabase } from './plan-files';
+
+interface ImportOptions {
+  db: string;
+  tenant: string;
+  plan?: string;
+  format?: string;
+  indicator?: string;
+  allowOutliers?: boolean;
+  asOf?: string;
+  department?: string;
+}
+
+/** Files above this size get a progress bar (when stderr is a terminal). */
+const progressFrom = 8 * 1024 * 1024;
+
+/** A byte-driven progress bar on stderr, or nothing when stderr is not a TTY or the file is small. */
+function progress(total: number) {
+  if (!process.stderr.isTTY || total < progressFrom)
+    return { tick: (_n: number) => undefined, stop: () => undefined };
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: process.stderr,
+      format: 'reading {bar} {percentage}% | {value}/{total} MB',
+      clearOnComplete: true,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  const mb = (n: number) => Math.round(n / 1048576);
+  let done = 0;
+  bar.start(mb(total), 0);
+  return {
+    tick: (n: number) => {
+      done += n;
+      bar.update(mb(Math.min(done, total)));
+    },
+    stop: () => bar.stop(),
+  };
+}
+
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError(`${file}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? 'error'})`}`);
+  }
+}
+
+async function openSource(file: string, opts: ImportOptions, tick: (n: number) => void): Promise<RowSource> {
+  const format = opts.format ?? (extname(file).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv');
+  switch (format) {
+    case 'csv':
+      return csvSource(file, tick);
+    case 'opensdg':
+      return opensdgSource(file, opts.indicator, tick);
+    case 'xlsx': {
+      const source = xlsxSource(file);
+      await source.prepare();
+      return source;
+    }
+    default:
+      throw new CliError(`--format ${format}: use csv, xlsx or opensdg`);
+  }
+}
+
+const where = (file: string, e: ImportFileError) =>
+  `${file}${e.row > 0 ? `: row ${e.row}` : ''}${e.column ? `, ${e.column}` : ''}: ${e.message}`;
+
+export function registerDataCommands(program: Command): void {
+  program
+    .command('import-data <file>')
+    .description('load observations from CSV, XLSX or Open SDG CSV: all rows or none')
+    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', defaultDb)
+    .option('--tenant <slug>', 'tenant (district)', defaultTenant)
+    .option('--plan <id>', 'plan id (default: the first plan)')
+    .option('--format <format>', 'csv | xlsx | opensdg (default from the file name)')
+    .option('--indicator <id>', 'Open SDG: the plan indicator (default from indicator_ID.csv)')
+    .option('--allow-outliers', 'accept values beyond 1/10…10× of the stored value')
+    .option('--as-of <date>', 'judge periods as of this day (YYYY-MM-DD, default today)')
+    .option('--department <code>', "refuse rows for other departments' indicators")
+    .action(
+      action(
+        async (file: string, opts: ImportOptions) => {
+          if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf))
+            throw new CliError(`--as-of ${opts.asOf}: use YYYY-MM-DD`);
+          const bar = progress(fileSize(file));
+          const name = basename(file);
+          await withDatabase(opts.db, async (db) => {
+            let result;
+            let source: RowSource;
+            try {
+              source = await openSource(file, opts, bar.tick);
+              result = await importObservations(db, {
+                tenantSlug: opts.tenant,
+                planCode: opts.plan,
+                rows: source.batches,
+                source: name,
+                userId: null,
+                asOf: opts.asOf,
+                allowOutliers: opts.allowOutliers,
+                department: opts.department,
+              });
+            } catch (error) {
+              if (error instanceof ImportFileError) throw new CliError(where(file, error));
+              throw error;
+            } finally {
+              bar.stop();
+            }
+            if (!result.ok) {
+              for (const p of result.problems) process.stderr.write(formatRowProblem(file, p) + '\n');
+              const more =
+                result.problems.length >= maxProblems
+                  ? ` (the first ${maxProblems} problems are listed)`
+                  : '';
+              throw new CliError(
+                `${file}: ${result.badRows} of ${result.rows} rows are bad${more}; nothing was imported`,
+              );
+            }
+            const skipped = source.stats.skipped
+              ? `, ${source.stats.skipped} skipped (${source.stats.skippedWhy})`
+              : '';
+            const breakdowns = source.stats.breakdownRows
+              ? `, ${source.stats.breakdownRows} of them disaggregated`
+              : '';
+            process.stdout.write(
+              `${file}: ${result.rows} rows read${breakdowns}${skipped}; ${result.added} added, ${result.corrected} corrected, ${result.unchanged} unchanged (plan ${result.planCode})\n`,
+            );
+          });
+        },
+        (e) => e instanceof DatabaseConfigError || e instanceof AppError,
+      ),
+    );
+
+  program
+    .command('export-data')
+    .description("print a plan's current observations as CSV on stdout")
+    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', defaultDb)
+    .option('--tenant <slug>', 'tenant (district)', defaultTenant)
+    .option('--plan <id>', 'plan id (default: the first plan)')
+    .action(
+      action(
+        async (opts: { db: string; tenant: string; plan?: string }) => {
+          await withDatabase(opts.db, async (db) => {
+            await exportObservations(db, { tenantSlug: opts.tenant, planCode: opts.plan }, (text) => {
+              // Respect back-pressure so a large export piped to a slow reader stays bounded.
+              if (!process.stdout.write(text)) return new Promise((r) => process.stdout.once('drain', r));
+            });
+          });
+        },
+        (e) => e instanceof DatabaseConfigError || e instanceof AppError,
+      ),
+    );
+}

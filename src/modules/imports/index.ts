@@ -1,0 +1,6 @@
+export { importObservations, maxProblems, type ImportRequest, type ImportResult } from './imports.service';
+export { exportObservations } from './exports.service';
+export { csvSource, ImportFileError, type RowSource, type SourceStats } from './sources';
+export { opensdgSource, opensdgIndicatorId } from './opensdg-source';
+export { xlsxSource } from './xlsx-source';
+export { checkXlsx, defaultXlsxLimits, type XlsxLimits } from './xlsx-guard';

@@ -8,7 +8,7 @@ const clearers = new Set<() => void>();
 export interface ShortCache<V> {
   get(key: string, now: number): V | undefined;
   set(key: string, value: V, now: number): void;
-  clear(): void;
+  clear: () => void;
 }
 
 export function shortCache<V>(ttlMs: number, maxEntries = 10_000): ShortCache<V> {
@@ -29,7 +29,7 @@ export function shortCache<V>(ttlMs: number, maxEntries = 10_000): ShortCache<V>
     },
     clear: () => entries.clear(),
   };
-  clearers.add(cache.clear);
+  clearers.add(() => cache.clear());
   return cache;
 }
 

@@ -10,6 +10,7 @@ import { AppError } from '../errors';
 import type { AppEnv } from '../http';
 import { resolveTenant } from '../plans';
 import { defineRoute } from '../route';
+import { clearShortCaches } from '../short-cache';
 import { writeAudit } from './audit';
 import { clientAddress, cookieSettings, sessionCookieName, sessionToken } from './middleware';
 import {
@@ -154,6 +155,10 @@ export function oidcRoutes(app: OpenAPIHono<AppEnv>, config: OidcConfig | undefi
         at: now,
       });
       return c.redirect(ssoFailurePath, 302);
+    } finally {
+      // This GET writes (old session gone, user linked or created): the per-server caches that
+      // only unsafe methods clear must not keep the old session alive for their TTL.
+      clearShortCaches();
     }
   });
 }

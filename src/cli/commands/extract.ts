@@ -7,7 +7,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { extractStatements, type Statement } from '../../domain/extract';
-import { draftPlanFromText } from '../../domain/extract/draft';
+import { documentYear, draftPlanFromText } from '../../domain/extract/draft';
 import { formatPlanFile } from '../../domain/plan-file';
 import { formatChinese } from '../../domain/units';
 import { decodeDocument, MAX_DOCUMENT_BYTES } from '../../modules/extract';
@@ -137,7 +137,9 @@ export function registerExtractCommand(program: Command): void {
         if (opts.output !== undefined && !opts.plan) throw new CliError('--output goes with --plan');
         const text = await readDocument(file);
         if (!opts.plan) {
-          const statements = extractStatements(text, year === undefined ? {} : { year });
+          // Without --year, a year in the headings or the file name (…-2023.md) dates 今年/未来五年.
+          const docYear = documentYear(text, basename(file), year);
+          const statements = extractStatements(text, docYear === null ? {} : { year: docYear });
           process.stdout.write(
             opts.json ? JSON.stringify(statements.map(toJson), null, 2) + '\n' : table(statements),
           );

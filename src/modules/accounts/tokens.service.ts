@@ -2,10 +2,9 @@
  * API tokens for integrations: created with a subset of data and plan permissions, optionally
  * limited to one department, expiring within a year; shown once, stored as SHA-256, revocable.
  */
-import { createHash } from 'node:crypto';
 import type { ApiToken, ApiTokenCreate } from '../../contracts/accounts';
 import type { Db } from '../../db';
-import { newApiToken, writeAudit } from '../auth';
+import { hashToken, newApiToken, writeAudit } from '../auth';
 import { AppError, badInput, notFound } from '../errors';
 import * as accounts from './accounts.repository';
 import { presentToken } from './accounts.presenter';
@@ -15,8 +14,6 @@ import * as repo from './tokens.repository';
 /** The longest a token may live (ASVS: integration credentials are rotated). */
 export const maxTokenLifeMs = 366 * 24 * 60 * 60 * 1000;
 
-// The same digest as the auth module's session and token lookups (SHA-256, hex).
-const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** The expiry instant: given (a day means its start, UTC) or one year from now; never past a year. */
 function expiryOf(given: string | undefined, now: Date): string {
@@ -62,7 +59,7 @@ export async function createToken(
       tenantId: caller.tenantId,
       departmentId,
       name: input.name,
-      tokenHash: digest(token),
+      tokenHash: hashToken(token),
       permissions,
       createdBy: callerUserId(caller),
       now: caller.now.toISOString(),

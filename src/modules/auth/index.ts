@@ -11,7 +11,7 @@ export {
 } from './middleware';
 export { writeAudit, type AuditEntry } from './audit';
 export { commonPasswords } from './common-passwords';
-export { deleteUserSessions, sessionSettings } from './sessions';
+export { deleteUserSessions, hashToken, sessionSettings } from './sessions';
 export { newApiToken } from './tokens';
 export { loginSettings } from './auth.service';
 export * as usersRepository from './users.repository';

@@ -72,7 +72,7 @@ function Themed() {
   const { lang } = useI18n();
   return (
     <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={theme} button={{ autoInsertSpace: false }}>
-      <AntApp>
+      <AntApp message={{ top: 72, maxCount: 3 }}>
         <SessionProvider>
           <Routed />
         </SessionProvider>

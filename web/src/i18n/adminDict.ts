@@ -21,7 +21,7 @@ export const adminZh = {
   locked: '已锁定',
   actions: '操作',
   edit: '编辑',
-  create: '新建',
+  create: '创建',
   createUser: '新建用户',
   editUser: '编辑用户：{name}',
   initialPassword: '初始密码',

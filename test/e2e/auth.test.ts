@@ -143,7 +143,9 @@ describe('login and administration in a browser', () => {
     await page.getByRole('button', { name: /用户菜单/ }).click();
     await page.getByRole('menuitem', { name: '退出登录' }).click();
     await page.getByRole('link', { name: '登录', exact: true }).waitFor();
-    const me = await page.evaluate(async () => (await fetch('/api/auth/me')).json());
-    assert.equal((me as { user: unknown }).user, null);
+    const me = await page.evaluate(
+      async () => (await (await fetch('/api/auth/me')).json()) as { user: unknown },
+    );
+    assert.equal(me.user, null);
   });
 });

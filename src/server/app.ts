@@ -4,6 +4,7 @@
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { Logger } from 'pino';
 import type { Db } from '../db';
 import { AppError } from '../modules/errors';
@@ -14,6 +15,7 @@ import { dataRoutes } from '../modules/data';
 import { authenticate, authRoutes, clearCachesAfterWrites, csrfProtection } from '../modules/auth';
 import { oidcConfigFromEnv, type OidcConfig } from '../modules/auth/oidc';
 import { oidcRoutes } from '../modules/auth/oidc.routes';
+import { extractRoutes } from '../modules/extract';
 import { plansRoutes } from '../modules/plans';
 import { portalRoutes } from '../modules/portal';
 import { statusRoutes } from '../modules/status';
@@ -71,6 +73,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   accountsRoutes(app);
   auditRoutes(app);
   plansRoutes(app);
+  extractRoutes(app);
   statusRoutes(app);
   dataRoutes(app);
 
@@ -118,6 +121,15 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   );
 
   app.onError((error, c) => {
+    // Hono's own 4xx (e.g. malformed JSON from the body validator): a client error, not a 500.
+    if (error instanceof HTTPException && error.status < 500) {
+      return problem(
+        c,
+        error.status,
+        error.status === 400 ? 'Bad Request' : 'Client Error',
+        'The request is malformed.',
+      );
+    }
     if (error instanceof AppError) {
       return problem(
         c,

@@ -1,6 +1,7 @@
 /** HTTP routes of the plan model: each handler validates, calls one service, returns a contract. */
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { planParams, problemResponses, tenantQuery } from '../../contracts/common';
+import { createPlanSchema } from '../../contracts/extract';
 import {
   observationSchema,
   observationsQuery,
@@ -10,7 +11,15 @@ import {
 import type { AppEnv } from '../http';
 import { defineRoute } from '../route';
 import { tenantOf } from '../tenancy';
-import { getPlanDetail, listObservations, listPlans, scopeOf } from './plans.service';
+import { badInput } from '../errors';
+import {
+  createDraftPlan,
+  getPlanDetail,
+  listObservations,
+  listPlans,
+  publishPlan,
+  scopeOf,
+} from './plans.service';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   200: { description, content: { 'application/json': { schema } } },
@@ -54,8 +63,54 @@ const observationsRoute = defineRoute('plan:read', {
   responses: json(z.object({ observations: z.array(observationSchema) }), 'The observations'),
 });
 
+const createRoute = defineRoute('plan:write', {
+  method: 'post',
+  path: '/api/plans',
+  tags: ['plans'],
+  summary: 'Create a plan (a draft) from a plan file given as JSON, e.g. a confirmed extraction draft',
+  request: { body: { content: { 'application/json': { schema: createPlanSchema } }, required: true } },
+  responses: {
+    201: { description: 'Created', content: { 'application/json': { schema: planSummarySchema } } },
+    409: problemResponses[400],
+    422: problemResponses[400],
+  },
+});
+
+const publishRoute = defineRoute('plan:write', {
+  method: 'post',
+  path: '/api/plans/{plan}/publish',
+  tags: ['plans'],
+  summary: 'Publish a draft plan (the portal then shows it)',
+  request: { params: planParams },
+  responses: json(planSummarySchema, 'Published (409 when it already is)'),
+});
+
 /** Mounts the plan routes. */
 export function plansRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(createRoute, async (c) => {
+    const actor = c.get('actor');
+    const tenant = await tenantOf(c, undefined);
+    const result = await createDraftPlan(c.get('db'), {
+      tenantSlug: tenant.slug,
+      plan: c.req.valid('json').plan,
+      actor,
+    });
+    if (!result.ok) {
+      throw badInput(
+        'The plan file is not valid.',
+        result.problems.map((p) => ({ field: p.field, message: p.message })),
+      );
+    }
+    const plans = await listPlans(c.get('db'), tenant.id);
+    const created = plans.find((p) => p.version === result.version && p.status === 'draft');
+    return c.json(created ?? plans[plans.length - 1]!, 201);
+  });
+
+  app.openapi(publishRoute, async (c) => {
+    const tenant = await tenantOf(c, undefined);
+    return c.json(await publishPlan(c.get('db'), tenant.id, c.req.valid('param').plan, c.get('actor')), 200);
+  });
+
   app.openapi(listRoute, async (c) => {
     const db = c.get('db');
     const tenant = await tenantOf(c, c.req.valid('query').tenant);

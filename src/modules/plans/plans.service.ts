@@ -11,7 +11,8 @@ import {
 } from '../../domain/plan-file';
 import type { Db } from '../../db';
 import { writeAudit } from '../auth/audit';
-import { notFound } from '../errors';
+import { AppError, notFound } from '../errors';
+import type { Actor } from '../http';
 import { writePlanFile, type ImportOutcome } from './plans.import';
 import * as repo from './plans.repository';
 import {
@@ -48,18 +49,19 @@ export type ImportResult = ({ ok: true } & ImportOutcome) | { ok: false; problem
 /** Validates a plan file's text and writes it in one transaction: all of it or nothing. */
 export async function importPlanText(
   db: Db,
-  props: { tenantSlug: string; text: string; userId?: number | null },
+  props: { tenantSlug: string; text: string; actor?: Actor },
 ): Promise<ImportResult> {
   const parsed = parsePlanFile(props.text);
   if (!parsed.ok) return parsed;
   const content = formatPlanFile(parsed.plan);
   const outcome = await db.kysely.transaction().execute(async (trx) => {
     const tenant = await ensureTenant(trx, props.tenantSlug);
-    const result = await writePlanFile(trx, tenant.id, parsed.plan, content, props.userId ?? null);
+    const userId = props.actor?.kind === 'user' ? props.actor.userId : null;
+    const result = await writePlanFile(trx, tenant.id, parsed.plan, content, userId);
     if (!result.unchanged) {
       await writeAudit(trx, {
         tenantId: tenant.id,
-        actor: { kind: 'system' },
+        actor: props.actor ?? { kind: 'system' },
         action: result.created ? 'plan.create' : 'plan.version',
         objectType: 'plan',
         objectId: parsed.plan.plan.id,
@@ -326,4 +328,52 @@ export async function exportPlanFile(
 /** The exported plan as canonical YAML text. */
 export async function exportPlanText(db: Db, tenantId: number, code: string): Promise<string> {
   return formatPlanFile(await exportPlanFile(db, tenantId, code));
+}
+
+/**
+ * Creates a new plan from a plan file given as JSON (the confirmed draft of an extraction). It
+ * starts as a draft whatever the file says; publishing is a separate, audited step.
+ */
+export async function createDraftPlan(
+  db: Db,
+  props: { tenantSlug: string; plan: unknown; actor: Actor },
+): Promise<ImportResult> {
+  const parsed = parsePlanFile(JSON.stringify(props.plan));
+  if (!parsed.ok) return parsed;
+  const tenant = await resolveTenant(db, props.tenantSlug);
+  if (await repo.findPlan(db.kysely, tenant.id, parsed.plan.plan.id)) {
+    throw new AppError(409, 'Conflict', `a plan with id '${parsed.plan.plan.id}' exists: choose another id`);
+  }
+  const draft = { ...parsed.plan, plan: { ...parsed.plan.plan, status: 'draft' as const } };
+  return importPlanText(db, {
+    tenantSlug: props.tenantSlug,
+    text: formatPlanFile(draft),
+    actor: props.actor,
+  });
+}
+
+/** Publishes a draft plan: from now on the portal shows it. */
+export async function publishPlan(db: Db, tenantId: number, code: string, actor: Actor) {
+  const plan = await requirePlan(db, tenantId, code);
+  if (plan.status === 'published') throw new AppError(409, 'Conflict', `plan '${code}' is already published`);
+  const now = new Date();
+  await db.kysely.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('plans')
+      .set({ status: 'published', updated_at: now.toISOString() })
+      .where('id', '=', plan.id)
+      .execute();
+    await writeAudit(trx, {
+      tenantId,
+      actor,
+      action: 'plan.publish',
+      objectType: 'plan',
+      objectId: code,
+      before: { status: plan.status },
+      after: { status: 'published' },
+      outcome: 'success',
+      at: now,
+    });
+  });
+  return presentPlan({ ...plan, status: 'published' });
 }

@@ -1,0 +1,93 @@
+/** Extraction over HTTP: paste text or upload a document; get statements and a draft plan. */
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { problemResponses } from '../../contracts/common';
+import { extractRequestSchema, extractResponseSchema } from '../../contracts/extract';
+import { uploadPaths } from '../auth';
+import { AppError } from '../errors';
+import type { AppEnv } from '../http';
+import { defineRoute } from '../route';
+import { MAX_DOCUMENT_BYTES } from './decode';
+import { extractFromText, extractFromUpload } from './extract.service';
+
+const result = {
+  200: {
+    description: 'Statements and a draft plan',
+    content: { 'application/json': { schema: extractResponseSchema } },
+  },
+  ...problemResponses,
+};
+
+const textRoute = defineRoute('plan:write', {
+  method: 'post',
+  path: '/api/extract',
+  tags: ['extract'],
+  summary: 'Extract the quantitative statements of pasted text and draft a plan',
+  request: { body: { content: { 'application/json': { schema: extractRequestSchema } }, required: true } },
+  responses: result,
+});
+
+const uploadRoute = defineRoute('plan:write', {
+  method: 'post',
+  path: '/api/extract/upload',
+  tags: ['extract'],
+  summary: 'Upload a document (.txt, .md, .docx; UTF-8, GB18030, UTF-16) up to 20 MB',
+  request: {
+    body: {
+      content: {
+        'multipart/form-data': {
+          schema: z.object({
+            file: z
+              .custom<File>((v) => v instanceof File, 'send the document as a file')
+              .openapi({ type: 'string', format: 'binary' }),
+            year: z.string().optional(),
+          }),
+        },
+      },
+      required: true,
+    },
+  },
+  responses: result,
+});
+
+export function extractRoutes(app: OpenAPIHono<AppEnv>): void {
+  uploadPaths.push(/^\/api\/extract\/upload$/);
+  // Refused before it is buffered: Content-Length first, then a counted stream.
+  app.use(
+    '/api/extract/upload',
+    bodyLimit({
+      maxSize: MAX_DOCUMENT_BYTES + 64 * 1024,
+      onError: (c) =>
+        c.body(
+          JSON.stringify({
+            type: 'about:blank',
+            title: 'Content Too Large',
+            status: 413,
+            detail: 'Files are limited to 20 MB.',
+          }),
+          413,
+          { 'Content-Type': 'application/problem+json' },
+        ),
+    }),
+  );
+
+  app.openapi(textRoute, (c) => {
+    const body = c.req.valid('json');
+    return c.json(extractFromText(body.text, body.document_name ?? 'document.txt', body.year), 200);
+  });
+
+  app.openapi(uploadRoute, async (c) => {
+    const form = await c.req.parseBody();
+    const file = form.file;
+    if (!(file instanceof File))
+      throw new AppError(400, 'Bad Request', 'Send the document as the `file` field.');
+    const yearText = typeof form.year === 'string' && form.year !== '' ? form.year : undefined;
+    const year = yearText === undefined ? undefined : Number(yearText);
+    if (year !== undefined && !(Number.isInteger(year) && year >= 1900 && year <= 2200)) {
+      throw new AppError(400, 'Bad Request', '`year` must be YYYY.');
+    }
+    // The name is only a label and a hint for the decoder; it never becomes a path.
+    const name = file.name.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 120) || 'document';
+    return c.json(await extractFromUpload(new Uint8Array(await file.arrayBuffer()), name, year), 200);
+  });
+}

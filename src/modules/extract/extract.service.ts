@@ -1,0 +1,37 @@
+/** Extraction use cases: decode an uploaded document, extract statements, draft a plan. */
+import { extractStatements } from '../../domain/extract';
+import { documentYear, draftPlan } from '../../domain/extract/draft';
+import type { ExtractResult } from '../../contracts/extract';
+import { AppError } from '../errors';
+import { decodeDocument } from './decode';
+
+/** Extracts from text already decoded. */
+export function extractFromText(
+  text: string,
+  documentName: string,
+  year: number | undefined,
+  encoding: string | null = null,
+): ExtractResult {
+  const docYear = documentYear(text, documentName, year);
+  const statements = extractStatements(text, docYear === null ? {} : { year: docYear });
+  const draft = docYear === null ? null : draftPlan({ text, statements, documentName, year: docYear });
+  return {
+    text,
+    encoding,
+    year: docYear,
+    statements,
+    draft: draft ? { plan: draft.plan as unknown as Record<string, unknown>, links: draft.links } : null,
+    draft_problem: draft ? null : 'cannot tell the document year: give it as `year`',
+  };
+}
+
+/** Decodes an uploaded file (UTF-8, GB18030, UTF-16, .docx) and extracts from it. */
+export async function extractFromUpload(
+  bytes: Uint8Array,
+  fileName: string,
+  year: number | undefined,
+): Promise<ExtractResult> {
+  const decoded = await decodeDocument(bytes, fileName);
+  if (!decoded.ok) throw new AppError(422, 'Unprocessable Content', `${fileName}: ${decoded.reason}`);
+  return extractFromText(decoded.text, fileName, year, decoded.encoding);
+}

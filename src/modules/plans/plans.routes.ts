@@ -101,9 +101,7 @@ export function plansRoutes(app: OpenAPIHono<AppEnv>): void {
         result.problems.map((p) => ({ field: p.field, message: p.message })),
       );
     }
-    const plans = await listPlans(c.get('db'), tenant.id);
-    const created = plans.find((p) => p.version === result.version && p.status === 'draft');
-    return c.json(created ?? plans[plans.length - 1]!, 201);
+    return c.json(result.plan, 201);
   });
 
   app.openapi(publishRoute, async (c) => {

@@ -22,7 +22,7 @@ import {
   presentPlan,
   presentTarget,
 } from './plans.presenter';
-import type { PlanDetail } from '../../contracts/plans';
+import type { PlanDetail, PlanSummary } from '../../contracts/plans';
 import { ensureTenant } from './tenants';
 
 /**
@@ -337,19 +337,22 @@ export async function exportPlanText(db: Db, tenantId: number, code: string): Pr
 export async function createDraftPlan(
   db: Db,
   props: { tenantSlug: string; plan: unknown; actor: Actor },
-): Promise<ImportResult> {
+): Promise<{ ok: true; plan: PlanSummary } | { ok: false; problems: PlanFileProblem[] }> {
   const parsed = parsePlanFile(JSON.stringify(props.plan));
   if (!parsed.ok) return parsed;
   const tenant = await resolveTenant(db, props.tenantSlug);
-  if (await repo.findPlan(db.kysely, tenant.id, parsed.plan.plan.id)) {
-    throw new AppError(409, 'Conflict', `a plan with id '${parsed.plan.plan.id}' exists: choose another id`);
+  const code = parsed.plan.plan.id;
+  if (await repo.findPlan(db.kysely, tenant.id, code)) {
+    throw new AppError(409, 'Conflict', `a plan with id '${code}' exists: choose another id`);
   }
   const draft = { ...parsed.plan, plan: { ...parsed.plan.plan, status: 'draft' as const } };
-  return importPlanText(db, {
+  const result = await importPlanText(db, {
     tenantSlug: props.tenantSlug,
     text: formatPlanFile(draft),
     actor: props.actor,
   });
+  if (!result.ok) return result;
+  return { ok: true, plan: presentPlan(await requirePlan(db, tenant.id, code)) };
 }
 
 /** Publishes a draft plan: from now on the portal shows it. */

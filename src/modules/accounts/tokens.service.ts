@@ -14,7 +14,6 @@ import * as repo from './tokens.repository';
 /** The longest a token may live (ASVS: integration credentials are rotated). */
 export const maxTokenLifeMs = 366 * 24 * 60 * 60 * 1000;
 
-
 /** The expiry instant: given (a day means its start, UTC) or one year from now; never past a year. */
 function expiryOf(given: string | undefined, now: Date): string {
   const at = given === undefined ? new Date(now.getTime() + 365 * 24 * 60 * 60 * 1000) : new Date(given);

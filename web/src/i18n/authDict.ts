@@ -48,7 +48,7 @@ export const authEn: Record<keyof typeof authZh, string> = {
   ssoLogin: 'Log in with single sign-on',
   ssoFailed: 'Single sign-on failed. Try again, or log in with your password.',
   or: 'or',
-  required: 'Enter the {field}',
+  required: '{field} is required',
   seconds: '{n} s',
   minutes: '{n} min',
   logout: 'Log out',

@@ -2,7 +2,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { Me } from '../../../../src/contracts/auth';
 import { type Permission, permissionsOf } from '../../../../src/domain/access/roles';
-import { apiFetch, setCsrfToken } from './apiFetch';
+import { apiFetch, ProblemError, setCsrfToken } from './apiFetch';
 
 export type SessionUser = NonNullable<Me['user']>;
 
@@ -46,6 +46,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const logout = useCallback(async () => {
     try {
       await apiFetch('/api/auth/logout', { method: 'POST' });
+    } catch (e) {
+      // a session that has already ended is as good as logged out
+      if (!(e instanceof ProblemError && e.status === 401)) throw e;
     } finally {
       await refresh();
     }

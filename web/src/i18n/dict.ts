@@ -1,6 +1,7 @@
 /** The UI's words in Chinese (default) and English. `{name}` marks a parameter. */
 import { adminEn, adminZh } from './adminDict';
 import { authEn, authZh } from './authDict';
+import { extractEn, extractZh } from '../features/extract/extractDict';
 
 export type Lang = 'zh' | 'en';
 
@@ -87,7 +88,7 @@ const baseZh = {
   footer: '实效 Shixiao · 见行动、求实效',
 };
 
-const zh = { ...baseZh, ...authZh, ...adminZh };
+const zh = { ...baseZh, ...authZh, ...adminZh, ...extractZh };
 
 export type Key = keyof typeof zh;
 
@@ -172,7 +173,7 @@ const baseEn: Record<keyof typeof baseZh, string> = {
   footer: 'Shixiao 实效 · Show the action, get real results',
 };
 
-const en: Record<Key, string> = { ...baseEn, ...authEn, ...adminEn };
+const en: Record<Key, string> = { ...baseEn, ...authEn, ...adminEn, ...extractEn };
 
 export const dictionaries: Record<Lang, Record<Key, string>> = { zh, en };
 

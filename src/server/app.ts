@@ -130,6 +130,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
         'The request is malformed.',
       );
     }
+    // PostgreSQL cannot store some text (NUL, 22021; untranslatable, 22P05): the input is at fault.
+    const sqlState = (error as { code?: unknown }).code;
+    if (sqlState === '22021' || sqlState === '22P05') {
+      return problem(c, 400, 'Bad Request', 'The request contains characters that cannot be stored.');
+    }
     if (error instanceof AppError) {
       return problem(
         c,

@@ -116,11 +116,25 @@ export async function insertRow(trx: Q, row: NewRow): Promise<number> {
   return inserted.id;
 }
 
-/** Moves a row from one of `from` to `to`; false when another request moved it first. */
-export async function moveStatus(trx: Q, id: number, from: readonly string[], to: string): Promise<boolean> {
+/**
+ * Moves a row from one of `from` to `to`; false when another request moved it first. Acceptance
+ * also dates the row's publication (unless it has one), so "as known on D" before that day
+ * does not see a value that was then still under review.
+ */
+export async function moveStatus(
+  trx: Q,
+  id: number,
+  from: readonly string[],
+  to: string,
+  day: string,
+): Promise<boolean> {
   const result = await trx
     .updateTable('observations')
-    .set({ status: to })
+    .set((eb) =>
+      to === 'accepted'
+        ? { status: to, published_on: eb.fn.coalesce('published_on', eb.val(day)) }
+        : { status: to },
+    )
     .where('id', '=', id)
     .where('status', 'in', from)
     .executeTakeFirst();

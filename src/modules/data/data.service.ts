@@ -34,11 +34,16 @@ interface Step {
 /** Runs `step` in a transaction on the locked series of `ref`, then returns the value as it is. */
 async function onSeries(db: Db, caller: DataCaller, ref: ValueRef, step: (s: Step) => Promise<void>) {
   const { indicator } = await loadIndicator(db, caller, ref.plan, ref.indicator);
-  await db.kysely.transaction().execute(async (trx) => {
-    await repo.lockIndicator(trx, db.dialect, indicator.id);
-    const series = seriesState(await repo.seriesRows(trx, indicator.id, ref.period), ref.period);
-    await step({ trx, indicator, series, planCode: ref.plan });
-  });
+  try {
+    await db.kysely.transaction().execute(async (trx) => {
+      await repo.lockIndicator(trx, db.dialect, indicator.id);
+      const series = seriesState(await repo.seriesRows(trx, indicator.id, ref.period), ref.period);
+      await step({ trx, indicator, series, planCode: ref.plan });
+    });
+  } catch (error) {
+    if (error instanceof OwnEntryRefused) await auditRefusal(db, caller, error);
+    throw error;
+  }
   return getValue(db, caller, ref);
 }
 
@@ -101,6 +106,7 @@ async function addVersion(
   await audit(s, caller, action, id, s.series.head ? snapshot(s.series.head) : null, snapshot(row), fields.reason ?? undefined);
 }
 
+const today = (caller: DataCaller) => caller.now.toISOString().slice(0, 10);
 const authorOf = (caller: DataCaller) => (caller.actor.kind === 'user' ? caller.actor.userId : null);
 
 /** Creates a draft for a period that has no value yet. */
@@ -135,7 +141,7 @@ export async function editValue(db: Db, caller: DataCaller, ref: ValueRef, input
     const head = requireHead(s.series, ref);
     requireVersion(head.version, input.if_version);
     requireStatus(head.status, ['draft', 'returned'], 'edit');
-    if (!(await repo.moveStatus(s.trx, head.id, ['draft', 'returned'], 'superseded'))) {
+    if (!(await repo.moveStatus(s.trx, head.id, ['draft', 'returned'], 'superseded', today(caller)))) {
       throw conflict('Someone else changed this value at the same time. Reload.');
     }
     const fields = {
@@ -183,7 +189,7 @@ export async function transitionValue(
   return onSeries(db, caller, ref, async (s) => {
     const head = requireHead(s.series, ref);
     const move = async (from: string, to: string) => {
-      if (!(await repo.moveStatus(s.trx, head.id, [from], to))) {
+      if (!(await repo.moveStatus(s.trx, head.id, [from], to, today(caller)))) {
         throw conflict('Someone else changed this value at the same time. Reload.');
       }
       await audit(s, caller, transition, head.id, snapshot(head), snapshot({ ...head, status: to }), input.reason);
@@ -198,14 +204,14 @@ export async function transitionValue(
         requireDepartmentReviewer(actor, s.indicator.department_id);
         requireVersion(head.version, input.if_version);
         requireStatus(head.status, ['submitted'], 'approve');
-        await refuseOwn(db, caller, s, head.id, 'approve');
+        refuseOwn(caller, s, head.id, 'approve');
         await move('submitted', 'approved');
         return notifySupervisors(s, caller, head.version);
       case 'accept':
         requireSupervisor(actor);
         requireVersion(head.version, input.if_version);
         requireStatus(head.status, ['approved'], 'accept');
-        await refuseOwn(db, caller, s, head.id, 'accept');
+        refuseOwn(caller, s, head.id, 'accept');
         return move('approved', 'accepted');
       case 'return':
         if (head.status === 'submitted') requireDepartmentReviewer(actor, s.indicator.department_id);
@@ -231,27 +237,37 @@ export async function transitionValue(
   });
 }
 
-/** 409, audited as denied, when the reviewer entered or edited the version under review. */
-async function refuseOwn(db: Db, caller: DataCaller, s: Step, rowId: number, action: string) {
+/** A refused self-review: audited as denied once the step's transaction has rolled back. */
+class OwnEntryRefused extends AppError {
+  constructor(
+    readonly action: string,
+    readonly rowId: number,
+    cause: AppError,
+  ) {
+    super(cause.status, cause.title, cause.message);
+  }
+}
+
+function refuseOwn(caller: DataCaller, s: Step, rowId: number, action: string) {
   try {
     requireNotOwn(caller.actor, s.series.openAuthors);
   } catch (error) {
-    if (error instanceof AppError) {
-      // Written outside the step's transaction, which the refusal rolls back.
-      await writeAudit(db.kysely, {
-        tenantId: caller.actor.tenantId,
-        actor: caller.actor,
-        action: `data.${action}`,
-        objectType: 'observation',
-        objectId: rowId,
-        reason: 'own entry',
-        sourceIp: caller.sourceIp,
-        outcome: 'denied',
-        at: caller.now,
-      });
-    }
-    throw error;
+    throw error instanceof AppError ? new OwnEntryRefused(action, rowId, error) : error;
   }
+}
+
+async function auditRefusal(db: Db, caller: DataCaller, e: OwnEntryRefused) {
+  await writeAudit(db.kysely, {
+    tenantId: caller.actor.tenantId,
+    actor: caller.actor,
+    action: `data.${e.action}`,
+    objectType: 'observation',
+    objectId: e.rowId,
+    reason: 'own entry',
+    sourceIp: caller.sourceIp,
+    outcome: 'denied',
+    at: caller.now,
+  });
 }
 
 function payload(s: Step, version: number, extra: Record<string, unknown> = {}) {

@@ -15,6 +15,7 @@ import { theme } from './theme';
 const IndicatorPage = lazy(() => import('./features/indicator/IndicatorPage'));
 const PortalPage = lazy(() => import('./features/portal/PortalPage'));
 const LoginPage = lazy(() => import('./features/auth/LoginPage'));
+const ExtractPage = lazy(() => import('./features/extract/ExtractPage'));
 const AdminPage = lazy(() => import('./features/admin/AdminPage'));
 
 const spinner = <Loaded state={{ state: 'loading' }}>{() => null}</Loaded>;
@@ -31,6 +32,8 @@ function Page({ route }: { route: Route }) {
       return <Loaded state={plan}>{(data) => <PortalPage data={data} />}</Loaded>;
     case 'login':
       return <LoginPage />;
+    case 'extract':
+      return <ExtractPage />;
     case 'admin':
       return <AdminPage section={route.section} />;
     case 'not_found':

@@ -37,6 +37,7 @@ export type Route =
   | { page: 'indicator'; id: string }
   | { page: 'portal' }
   | { page: 'login' }
+  | { page: 'extract' }
   | { page: 'admin'; section: AdminSection }
   | { page: 'not_found' };
 
@@ -54,6 +55,7 @@ export function matchRoute(path: string): Route {
   if (m?.[1]) return { page: 'indicator', id: decodeURIComponent(m[1]) };
   if (clean === '/portal') return { page: 'portal' };
   if (clean === '/login') return { page: 'login' };
+  if (clean === '/extract') return { page: 'extract' };
   if (clean === '/admin') return { page: 'admin', section: 'users' };
   m = /^\/admin\/([^/]+)$/.exec(clean);
   if (m?.[1] && isAdminSection(m[1])) return { page: 'admin', section: m[1] };

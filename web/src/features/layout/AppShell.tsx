@@ -9,7 +9,7 @@ import { useSession } from '../auth/SessionContext';
 import { UserMenu } from '../auth/UserMenu';
 import { usePlan } from '../plan/PlanContext';
 
-type NavKey = 'overview' | 'portal' | 'admin';
+type NavKey = 'overview' | 'portal' | 'extract' | 'admin';
 
 function pageTitle(route: Route): Key | null {
   switch (route.page) {
@@ -19,6 +19,8 @@ function pageTitle(route: Route): Key | null {
       return 'notFound';
     case 'login':
       return 'loginTitle';
+    case 'extract':
+      return 'exTitle';
     case 'admin':
       return 'navAdmin';
     case 'overview':
@@ -28,7 +30,7 @@ function pageTitle(route: Route): Key | null {
 }
 
 function selectedNav(route: Route): NavKey | null {
-  if (route.page === 'portal' || route.page === 'admin') return route.page;
+  if (route.page === 'portal' || route.page === 'admin' || route.page === 'extract') return route.page;
   if (route.page === 'overview' || route.page === 'indicator') return 'overview';
   return null;
 }
@@ -49,6 +51,9 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
   const nav: { key: NavKey; href: string; label: Key }[] = [
     { key: 'overview', href: '/', label: 'navOverview' },
     { key: 'portal', href: '/portal/', label: 'navPortal' },
+    ...(session.can('plan:write')
+      ? [{ key: 'extract' as const, href: '/extract', label: 'navExtract' as const }]
+      : []),
     ...(admin ? [{ key: 'admin' as const, href: `/admin/${admin}`, label: 'navAdmin' as const }] : []),
   ];
   return (

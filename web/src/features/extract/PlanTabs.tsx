@@ -1,0 +1,191 @@
+/** The right pane: the draft plan by section, each a table whose items can be edited, dropped or added. */
+import { Badge, Button, Space, Tabs, Typography } from 'antd';
+import { useState } from 'react';
+import type { StatementView } from '../../../../src/contracts/extract';
+import type { PlanHeader } from '../../../../src/domain/plan-file/schema';
+import { useI18n } from '../../i18n/context';
+import type { Key } from '../../i18n/dict';
+import { columnsFor } from './columns';
+import type { Draft, ListName } from './draft';
+import type { RowErrors } from './errors';
+import type { EditList } from './fields';
+import { ItemTable, type RowActions } from './ItemTable';
+import { PlanHeaderForm } from './PlanHeaderForm';
+import { StatementTable } from './StatementTable';
+
+export type TabKey = ListName | 'plan' | 'statements';
+
+interface Props {
+  draft: Draft;
+  statements: StatementView[];
+  errors: RowErrors;
+  selected: string | null;
+  tab: TabKey;
+  onTab: (tab: TabKey) => void;
+  rowActions: (list: EditList, parent?: string) => RowActions;
+  onAdd: (list: EditList, parent?: string) => void;
+  onHeader: (plan: PlanHeader) => void;
+  onMerge: (keys: [string, string]) => void;
+  onPickStatement: (s: StatementView) => void;
+}
+
+export function PlanTabs(props: Props) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { draft: d, errors, selected, rowActions, onAdd } = props;
+  const [picked, setPicked] = useState<string[]>([]);
+  const cols = columnsFor(i18n, d);
+  const label = (key: Key, n: number, list?: ListName) => (
+    <span>
+      {t(key)} <span className="sx-x-count">{n}</span>
+      {list && errors.count[list] ? <Badge count={errors.count[list]} size="small" offset={[4, -8]} /> : null}
+    </span>
+  );
+  const add = (list: EditList, parent?: string) => (
+    <Button size="small" onClick={() => onAdd(list, parent)}>
+      + {t(list === 'actions' ? 'exAddAction' : 'exAdd')}
+    </Button>
+  );
+  const section = (key: Key, list: ListName, extra?: React.ReactNode) => (
+    <Space className="sx-x-bar">
+      <Typography.Title level={3} className="sx-x-h3">
+        {t(key)}
+      </Typography.Title>
+      {add(list)}
+      {extra}
+    </Space>
+  );
+  const named = (r: { name?: string; id?: string; text?: string }) => r.name ?? r.text ?? r.id ?? '';
+  const items = [
+    {
+      key: 'plan',
+      label: label('exHeader', d.goal_areas.length, 'goal_areas'),
+      children: (
+        <>
+          <PlanHeaderForm plan={d.plan} problems={errors.header} onChange={props.onHeader} />
+          {section('exGoalAreas', 'goal_areas')}
+          <ItemTable
+            label={t('exGoalAreas')}
+            rows={d.goal_areas}
+            columns={cols.goalAreas}
+            name={named}
+            selected={selected}
+            actions={rowActions('goal_areas')}
+          />
+        </>
+      ),
+    },
+    {
+      key: 'indicators',
+      label: label('exIndicators', d.indicators.length, 'indicators'),
+      children: (
+        <>
+          {section(
+            'exIndicators',
+            'indicators',
+            <Button
+              size="small"
+              disabled={picked.length !== 2}
+              title={t('exMergeHint')}
+              onClick={() => props.onMerge(picked as [string, string])}
+            >
+              {t('exMerge')}
+            </Button>,
+          )}
+          <ItemTable
+            label={t('exIndicators')}
+            rows={d.indicators}
+            columns={cols.indicators}
+            name={named}
+            selected={selected}
+            actions={rowActions('indicators')}
+            rowSelection={{
+              selectedRowKeys: picked,
+              onChange: (keys) => setPicked((keys as string[]).slice(-2)),
+              hideSelectAll: true,
+            }}
+          />
+        </>
+      ),
+    },
+    {
+      key: 'targets',
+      label: label('exTargets', d.targets.length, 'targets'),
+      children: (
+        <>
+          {section('exTargets', 'targets')}
+          <ItemTable
+            label={t('exTargets')}
+            rows={d.targets}
+            columns={cols.targets}
+            name={named}
+            selected={selected}
+            actions={rowActions('targets')}
+          />
+        </>
+      ),
+    },
+    {
+      key: 'observations',
+      label: label('exObservations', d.observations.length, 'observations'),
+      children: (
+        <>
+          {section('exObservations', 'observations')}
+          <ItemTable
+            label={t('exObservations')}
+            rows={d.observations}
+            columns={cols.observations}
+            name={(o) => `${o.indicator} ${o.period}`}
+            selected={selected}
+            actions={rowActions('observations')}
+          />
+        </>
+      ),
+    },
+    {
+      key: 'programmes',
+      label: label('exProgrammes', d.programmes.length, 'programmes'),
+      children: (
+        <>
+          {section('exProgrammes', 'programmes')}
+          <ItemTable
+            label={t('exProgrammes')}
+            rows={d.programmes}
+            columns={cols.programmes}
+            name={named}
+            selected={selected}
+            actions={rowActions('programmes')}
+            expandable={{
+              expandedRowRender: (p) => (
+                <div className="sx-x-actions">
+                  <ItemTable
+                    label={`${p.name} ${t('exActions')}`}
+                    rows={p.actions}
+                    columns={[{ key: 'name', dataIndex: 'name', title: t('exActions') }]}
+                    name={named}
+                    selected={selected}
+                    actions={rowActions('actions', p._k)}
+                  />
+                  {add('actions', p._k)}
+                </div>
+              ),
+            }}
+          />
+        </>
+      ),
+    },
+    {
+      key: 'statements',
+      label: label('exStatements', props.statements.length),
+      children: <StatementTable statements={props.statements} onPick={props.onPickStatement} />,
+    },
+  ];
+  return (
+    <Tabs
+      activeKey={props.tab}
+      onChange={(k) => props.onTab(k as TabKey)}
+      items={items}
+      className="sx-x-tabs"
+    />
+  );
+}

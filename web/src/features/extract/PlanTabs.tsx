@@ -35,10 +35,12 @@ export function PlanTabs(props: Props) {
   const { draft: d, errors, selected, rowActions, onAdd } = props;
   const [picked, setPicked] = useState<string[]>([]);
   const cols = columnsFor(i18n, d);
+  const bad = (list?: ListName) =>
+    list ? (errors.count[list] ?? 0) + (list === 'goal_areas' ? errors.header.length : 0) : 0;
   const label = (key: Key, n: number, list?: ListName) => (
     <span>
       {t(key)} <span className="sx-x-count">{n}</span>
-      {list && errors.count[list] ? <Badge count={errors.count[list]} size="small" offset={[4, -8]} /> : null}
+      {bad(list) ? <Badge count={bad(list)} size="small" offset={[4, -8]} /> : null}
     </span>
   );
   const add = (list: EditList, parent?: string) => (

@@ -3,7 +3,7 @@
  * fed one row at a time while a file streams past, so a million rows never sit in memory as text.
  * Every problem names the row (as the user sees it: the header is row 1), the column and why.
  */
-import { parsePeriod, type PeriodKind } from '../periods';
+import { parsePeriod, type Period, type PeriodKind } from '../periods';
 import { convertValue } from '../units';
 import { parseValue } from './values';
 
@@ -59,6 +59,11 @@ export interface ValidatorOptions {
   indicators: readonly IndicatorInfo[];
   /** Main-series history per indicator code, any order. */
   history?: ReadonlyMap<string, readonly HistoryPoint[]>;
+  /**
+   * Instead of `history`: the stored value a row of `code` for `period` is judged against (a
+   * caller holding a million stored values answers from compact arrays, see `nearestValue`).
+   */
+  reference?: (code: string, period: Period) => number | undefined;
   /** Periods that have not ended by this day (YYYY-MM-DD) are refused. */
   asOf: string;
   /** Accept values outside 1/10…10× of the nearest stored value. */
@@ -73,26 +78,64 @@ const periodShape: Record<PeriodKind, string> = { year: 'YYYY', quarter: 'YYYY-Q
 const unbounded = new Set(['%', 'pp', '个百分点', '名']);
 const OUTLIER_FACTOR = 10;
 
-/** History as month ordinals, sorted, for a nearest-period look-up. */
-function indexHistory(points: readonly HistoryPoint[]): { at: number[]; value: number[] } {
-  const parsed = points
-    .map((p) => ({ r: parsePeriod(p.period), value: p.value }))
-    .flatMap((p) => (p.r.ok ? [{ at: p.r.period.last, value: p.value }] : []))
-    .sort((a, b) => a.at - b.at);
-  return { at: parsed.map((p) => p.at), value: parsed.map((p) => p.value) };
+type Indexed = { at: number[]; value: number[] };
+
+/**
+ * History as month ordinals, sorted, one list per period kind: a monthly flow's annual total
+ * (good_air_days 2022 = 300) must not be the yardstick of a month (25).
+ */
+function indexHistory(points: readonly HistoryPoint[]): Map<PeriodKind, Indexed> {
+  const byKind = new Map<PeriodKind, { at: number; value: number }[]>();
+  for (const p of points) {
+    const r = parsePeriod(p.period);
+    if (!r.ok) continue;
+    const list = byKind.get(r.period.kind) ?? [];
+    list.push({ at: r.period.last, value: p.value });
+    byKind.set(r.period.kind, list);
+  }
+  const out = new Map<PeriodKind, Indexed>();
+  for (const [kind, list] of byKind) {
+    list.sort((a, b) => a.at - b.at);
+    out.set(kind, { at: list.map((p) => p.at), value: list.map((p) => p.value) });
+  }
+  return out;
 }
 
-/** The stored value of the latest period ending at or before `at`, else the earliest after it. */
-function nearest(h: { at: number[]; value: number[] }, at: number): number | undefined {
+/**
+ * Of values at sorted month ordinals `at`, the one of the latest period ending at or before
+ * `target`, else the earliest after it; undefined when there is none.
+ */
+export function nearestValue(
+  at: ArrayLike<number>,
+  value: ArrayLike<number>,
+  target: number,
+  length = at.length,
+): number | undefined {
+  if (length === 0) return undefined;
   let lo = 0;
-  let hi = h.at.length;
+  let hi = length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((h.at[mid] ?? 0) <= at) lo = mid + 1;
+    if ((at[mid] ?? 0) <= target) lo = mid + 1;
     else hi = mid;
   }
-  return lo > 0 ? h.value[lo - 1] : h.value[0];
+  return lo > 0 ? value[lo - 1] : value[0];
 }
+
+/** Adds a problem (a plain function: the validator's hot path creates no closures per row). */
+function note(problems: RowProblem[], row: number, column: string, reason: string): void {
+  problems.push({ row, column, reason });
+}
+
+/** Period keys: month ordinal × 3 + kind, below this bound for years up to 9999. */
+const periodKeys = 10_000 * 12 * 3;
+
+/** A small integer naming a period (`2024`, `2024-Q1` and `2024-01` all differ). */
+export function periodKey(p: Period): number {
+  return p.first * 3 + (p.kind === 'year' ? 0 : p.kind === 'quarter' ? 1 : 2);
+}
+const cleaned = (s: string | null | undefined) =>
+  s === undefined || s === null || s.trim() === '' ? null : s.trim();
 
 /** Month ordinal (year × 12 + month − 1) of a YYYY-MM-DD day. */
 function monthOrdinal(day: string): number {
@@ -107,76 +150,100 @@ function monthOrdinal(day: string): number {
 export function createRowValidator(options: ValidatorOptions) {
   const indicators = new Map<string, { info: IndicatorInfo; index: number }>();
   options.indicators.forEach((info, index) => indicators.set(info.code, { info, index }));
-  const histories = new Map<string, { at: number[]; value: number[] }>();
+  const histories = new Map<string, Map<PeriodKind, Indexed>>();
   for (const [code, points] of options.history ?? []) histories.set(code, indexHistory(points));
   const asOfMonth = monthOrdinal(options.asOf);
-  const seenMain = new Set<number>();
+  // One bit per (indicator, period) of the main series: 45 kB per indicator however many rows.
+  const seenMain = new Map<number, Uint8Array>();
   const seenBreakdown = new Map<string, number>();
   const firstRowOf = new Map<number, number>();
+  const reference =
+    options.reference ??
+    ((code: string, period: Period) => {
+      const h = histories.get(code)?.get(period.kind);
+      return h ? nearestValue(h.at, h.value, period.last) : undefined;
+    });
 
   return {
     /** Validates one row: the cleaned row, or its problems (every bad cell, not only the first). */
     check(raw: RawRow): { ok: true; row: ValidRow } | { ok: false; problems: RowProblem[] } {
       const problems: RowProblem[] = [];
-      const bad = (column: string, reason: string) => problems.push({ row: raw.row, column, reason });
       const code = raw.indicator.trim();
       const entry = indicators.get(code);
-      if (code === '') bad('indicator', 'indicator is empty');
-      else if (!entry) bad('indicator', `unknown indicator '${code.slice(0, 60)}' (not in this plan)`);
+      if (code === '') note(problems, raw.row, 'indicator', 'indicator is empty');
+      else if (!entry)
+        note(problems, raw.row, 'indicator', `unknown indicator '${code.slice(0, 60)}' (not in this plan)`);
       else if (options.department && entry.info.department !== options.department)
-        bad('indicator', `indicator '${code}' belongs to another department, not '${options.department}'`);
+        note(
+          problems,
+          raw.row,
+          'indicator',
+          `indicator '${code}' belongs to another department, not '${options.department}'`,
+        );
 
       const periodText = raw.period.trim();
       const parsed = parsePeriod(periodText);
-      let periodLast = -1;
-      let periodKey = -1;
-      if (!parsed.ok) bad('period', parsed.reason);
+      let period: Period | undefined;
+      let key = -1;
+      if (!parsed.ok) note(problems, raw.row, 'period', parsed.reason);
       else {
         const p = parsed.period;
         const wanted = entry ? frequencyKind[entry.info.frequency] : undefined;
         if (wanted && wanted !== p.kind)
-          bad(
+          note(
+            problems,
+            raw.row,
             'period',
             `${code} is ${entry?.info.frequency}: period must be ${periodShape[wanted]}, not ${periodText}`,
           );
-        else if (p.last >= asOfMonth) bad('period', `period ${periodText} has not ended by ${options.asOf}`);
-        periodLast = p.last;
-        periodKey = p.first * 3 + (p.kind === 'year' ? 0 : p.kind === 'quarter' ? 1 : 2);
+        else if (p.last >= asOfMonth)
+          note(problems, raw.row, 'period', `period ${periodText} has not ended by ${options.asOf}`);
+        // A period of the wrong kind has no yardstick: judging a month by a year would only add noise.
+        else period = p;
+        key = periodKey(p);
       }
 
       let value = NaN;
       const read = parseValue(raw.value);
-      if (!read.ok) bad('value', read.reason);
+      if (!read.ok) note(problems, raw.row, 'value', read.reason);
       else value = read.value;
 
       const unit = raw.unit?.trim() ?? '';
       if (unit !== '' && entry && unit !== entry.info.unit) {
         // A convertible unit (万元 for 亿元) is converted exactly; another base unit is refused.
         const converted = convertValue(read.ok ? read.value : 0, unit, entry.info.unit);
-        if (!converted.ok) bad('unit', `unit ${unit} does not match ${code}'s unit ${entry.info.unit}`);
+        if (!converted.ok)
+          note(problems, raw.row, 'unit', `unit ${unit} does not match ${code}'s unit ${entry.info.unit}`);
         else if (read.ok) value = converted.value;
       }
 
       const breakdown = raw.breakdown ?? null;
-      if (entry && periodKey >= 0) {
-        const numeric = entry.index * 1_000_000 + periodKey;
+      if (entry && key >= 0) {
+        const numeric = entry.index * periodKeys + key;
         if (breakdown === null) {
+          let bits = seenMain.get(entry.index);
+          if (!bits) seenMain.set(entry.index, (bits = new Uint8Array(periodKeys >> 3)));
+          const mask = 1 << (key & 7);
           const first = firstRowOf.get(numeric);
-          if (seenMain.has(numeric))
-            bad(
+          if ((bits[key >> 3] ?? 0) & mask)
+            note(
+              problems,
+              raw.row,
               'period',
               `second value of ${code} for ${periodText} in this file${first ? ` (first in row ${first})` : ''}`,
             );
           else {
-            seenMain.add(numeric);
+            bits[key >> 3] = (bits[key >> 3] ?? 0) | mask;
             // Remember where only a bounded number of first rows were, for the message.
-            if (firstRowOf.size < 100_000) firstRowOf.set(numeric, raw.row);
+            if (firstRowOf.size < 10_000) firstRowOf.set(numeric, raw.row);
           }
         } else {
           const key = `${numeric}|${JSON.stringify(breakdown)}`;
           const first = seenBreakdown.get(key);
           if (first !== undefined)
-            bad(
+            note(
+              problems,
+              raw.row,
               'period',
               `second value of ${code} for ${periodText} with the same breakdown (first in row ${first})`,
             );
@@ -191,12 +258,13 @@ export function createRowValidator(options: ValidatorOptions) {
         !options.allowOutliers &&
         !unbounded.has(entry.info.unit)
       ) {
-        const h = histories.get(code);
-        const ref = h && h.at.length > 0 && periodLast >= 0 ? nearest(h, periodLast) : undefined;
+        const ref = period ? reference(code, period) : undefined;
         if (ref !== undefined && ref !== 0 && value !== 0 && Math.sign(ref) === Math.sign(value)) {
           const ratio = value / ref;
           if (ratio > OUTLIER_FACTOR || ratio < 1 / OUTLIER_FACTOR)
-            bad(
+            note(
+              problems,
+              raw.row,
               'value',
               `${value} is outside 1/${OUTLIER_FACTOR}…${OUTLIER_FACTOR}× of the stored ${ref} (check the unit, or pass --allow-outliers)`,
             );
@@ -204,8 +272,6 @@ export function createRowValidator(options: ValidatorOptions) {
       }
 
       if (problems.length > 0) return { ok: false, problems };
-      const text = (s: string | null | undefined) =>
-        s === undefined || s === null || s.trim() === '' ? null : s.trim();
       return {
         ok: true,
         row: {
@@ -213,8 +279,8 @@ export function createRowValidator(options: ValidatorOptions) {
           indicator: code,
           period: periodText,
           value,
-          source: text(raw.source),
-          note: text(raw.note),
+          source: cleaned(raw.source),
+          note: cleaned(raw.note),
           breakdown,
         },
       };

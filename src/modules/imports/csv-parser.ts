@@ -43,7 +43,7 @@ export function createCsvParser() {
 
   const finishRecord = (out: CsvRecord[]) => {
     fields.push(field);
-    const blank = fields.length === 1 && fields[0] === '';
+    const blank = !started && fields.length === 1 && fields[0] === '';
     if (!blank) out.push({ row, fields });
     field = '';
     fields = [];

@@ -1,9 +1,12 @@
 /**
- * The current accepted version of every series of a plan's indicators, kept compactly while a
- * file is compared with it: a correction names the row it replaces; an identical row is skipped.
+ * The current accepted version of every series of a plan's indicators, held compactly while a
+ * file is compared with it (a million stored values must not cost a million objects): numeric
+ * period keys, parallel number arrays, and source/note only where they are set.
  */
-import type { HistoryPoint } from '../../domain/data-import';
-import type { Db } from '../../db';
+import { nearestValue, periodKey } from '../../domain/data-import';
+import { parsePeriod, type Period, type PeriodKind } from '../../domain/periods';
+import type { Database } from '../../db';
+import type { Kysely, Transaction } from 'kysely';
 import { seriesKey } from '../plans/plans.import';
 import { listAcceptedRows, type AcceptedRow } from './imports.repository';
 
@@ -23,27 +26,97 @@ export function currentRows(rows: AcceptedRow[]): AcceptedRow[] {
   return rows.filter((r) => !replaced.has(r.id));
 }
 
-/** Current state of a plan: per indicator id, series key → current version; plus history. */
-export interface PlanState {
-  series: Map<number, Map<string, Current>>;
-  /** Main-series values per indicator code, for the plausibility check. */
-  history: Map<string, HistoryPoint[]>;
+/** One indicator's current versions. */
+class IndicatorState {
+  /** Main series: period key → slot. */
+  readonly main = new Map<number, number>();
+  /** Alternate series: seriesKey → slot. */
+  readonly alternates = new Map<string, number>();
+  readonly id: number[] = [];
+  readonly version: number[] = [];
+  readonly value: number[] = [];
+  readonly texts = new Map<number, { source: string | null; note: string | null }>();
+  /** Main-series history per period kind, sorted by month ordinal, for the plausibility check. */
+  readonly history = new Map<PeriodKind, { at: number[]; value: number[] }>();
+
+  add(r: AcceptedRow): void {
+    const slot = this.id.length;
+    this.id.push(r.id);
+    this.version.push(r.version);
+    this.value.push(r.value);
+    if (r.source !== null || r.note !== null) this.texts.set(slot, { source: r.source, note: r.note });
+    const parsed = parsePeriod(r.period);
+    if (r.alternate) this.alternates.set(seriesKey(r), slot);
+    else if (parsed.ok) {
+      this.main.set(periodKey(parsed.period), slot);
+      const h = this.history.get(parsed.period.kind) ?? { at: [], value: [] };
+      h.at.push(parsed.period.last);
+      h.value.push(r.value);
+      this.history.set(parsed.period.kind, h);
+    }
+  }
+
+  sortHistory(): void {
+    for (const h of this.history.values()) {
+      const order = h.at.map((_, i) => i).sort((a, b) => (h.at[a] ?? 0) - (h.at[b] ?? 0));
+      const at = order.map((i) => h.at[i] ?? 0);
+      const value = order.map((i) => h.value[i] ?? 0);
+      h.at.splice(0, h.at.length, ...at);
+      h.value.splice(0, h.value.length, ...value);
+    }
+  }
+
+  get(slot: number | undefined): Current | undefined {
+    if (slot === undefined) return undefined;
+    const t = this.texts.get(slot);
+    return {
+      id: this.id[slot] ?? 0,
+      version: this.version[slot] ?? 0,
+      value: this.value[slot] ?? 0,
+      source: t?.source ?? null,
+      note: t?.note ?? null,
+    };
+  }
 }
 
-/** Loads the state of the given indicators, one query each. */
-export async function loadState(db: Db, indicators: { id: number; code: string }[]): Promise<PlanState> {
-  const state: PlanState = { series: new Map(), history: new Map() };
-  for (const ind of indicators) {
-    const map = new Map<string, Current>();
-    const history: HistoryPoint[] = [];
-    for (const r of currentRows(await listAcceptedRows(db.kysely, ind.id))) {
-      map.set(seriesKey(r), { id: r.id, version: r.version, value: r.value, source: r.source, note: r.note });
-      if (!r.alternate) history.push({ period: r.period, value: r.value });
+/** Current state of a plan's indicators. */
+export class PlanState {
+  private readonly byId = new Map<number, IndicatorState>();
+  private readonly byCode = new Map<string, IndicatorState>();
+
+  /** Loads the given indicators, one query each (only one indicator's rows are ever in flight). */
+  static async load(
+    db: Kysely<Database> | Transaction<Database>,
+    indicators: { id: number; code: string }[],
+  ): Promise<PlanState> {
+    const state = new PlanState();
+    for (const ind of indicators) {
+      const s = new IndicatorState();
+      for (const r of currentRows(await listAcceptedRows(db, ind.id))) s.add(r);
+      s.sortHistory();
+      state.byId.set(ind.id, s);
+      state.byCode.set(ind.code, s);
     }
-    state.series.set(ind.id, map);
-    state.history.set(ind.code, history);
+    return state;
   }
-  return state;
+
+  /** The current main-series version of a period. */
+  main(indicatorId: number, period: Period): Current | undefined {
+    const s = this.byId.get(indicatorId);
+    return s?.get(s.main.get(periodKey(period)));
+  }
+
+  /** The current version of an alternate series (keyed as plans.import keys them). */
+  alternate(indicatorId: number, period: string, source: string | null): Current | undefined {
+    const s = this.byId.get(indicatorId);
+    return s?.get(s.alternates.get(seriesKey({ period, alternate: true, source })));
+  }
+
+  /** The validator's yardstick: the stored value nearest the period, same kind. */
+  reference(code: string, period: Period): number | undefined {
+    const h = this.byCode.get(code)?.history.get(period.kind);
+    return h ? nearestValue(h.at, h.value, period.last) : undefined;
+  }
 }
 
 /**

@@ -3,8 +3,9 @@
  * (the accepted rows no accepted row replaces), so a plan with a million observations is read one
  * indicator at a time instead of through one large anti-join.
  */
-import type { CompiledQuery, Insertable, Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect, type CompiledQuery, type Insertable, type Transaction } from 'kysely';
+import type { Database, Db } from '../../db';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -91,33 +92,65 @@ const columns: (keyof NewObservation)[] = [
   'position',
 ];
 
-/**
- * A prepared multi-row insert: Kysely builds the statement for `size` rows once, then each batch
- * only supplies parameters (14 per row). Building a query tree per row would cost more than the
- * insert itself at a million rows.
- */
-export function observationInserter(trx: Q, size: number) {
-  const templates = new Map<number, CompiledQuery>();
-  const template = (n: number) => {
-    let t = templates.get(n);
+const columnCount = columns.length;
+
+/** Inserts `n` rows whose parameters are flattened in column order (14 per row). */
+export type InsertRows = (n: number, parameters: unknown[]) => Promise<void>;
+
+/** Kysely builds the multi-row INSERT once per row count; only parameters change afterwards. */
+function templates(q: Q) {
+  const cache = new Map<number, CompiledQuery>();
+  return (n: number) => {
+    let t = cache.get(n);
     if (!t) {
       const placeholder = Object.fromEntries(columns.map((c) => [c, null])) as unknown as Insertable<
         Database['observations']
       >;
-      t = trx
+      t = q
         .insertInto('observations')
         .values(Array.from({ length: n }, () => placeholder))
         .compile();
-      templates.set(n, t);
+      cache.set(n, t);
     }
     return t;
   };
-  return {
-    size,
-    columnCount: columns.length,
-    /** Inserts `n` rows whose parameters are flattened in column order. */
-    async insert(n: number, parameters: unknown[]): Promise<void> {
-      await trx.executeQuery({ ...template(n), parameters });
-    },
-  };
 }
+
+/**
+ * Runs `fn` in ONE transaction with a bulk inserter. On SQLite a second better-sqlite3 handle on
+ * the same file carries the transaction, so each multi-row statement is prepared once and run
+ * many times (Kysely's driver prepares every query anew, which at a million rows costs more than
+ * the inserts). On PostgreSQL the compiled statement is sent with new parameters each batch.
+ */
+export async function bulkTransaction<T>(
+  db: Db,
+  fn: (trx: Transaction<Database>, insert: InsertRows) => Promise<T>,
+): Promise<T> {
+  if (db.dialect !== 'sqlite' || db.label === ':memory:') {
+    return db.kysely.transaction().execute((trx) => {
+      const template = templates(trx);
+      return fn(trx, async (n, parameters) => void (await trx.executeQuery({ ...template(n), parameters })));
+    });
+  }
+  const handle = new SQLite(db.label);
+  handle.pragma('synchronous = FULL');
+  handle.pragma('foreign_keys = ON');
+  handle.pragma('busy_timeout = 5000');
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) });
+  const template = templates(kysely);
+  const statements = new Map<number, SQLite.Statement>();
+  try {
+    return await kysely.transaction().execute((trx) =>
+      fn(trx, (n, parameters) => {
+        let stmt = statements.get(n);
+        if (!stmt) statements.set(n, (stmt = handle.prepare(template(n).sql)));
+        stmt.run(parameters);
+        return Promise.resolve();
+      }),
+    );
+  } finally {
+    await kysely.destroy();
+  }
+}
+
+export { columnCount };

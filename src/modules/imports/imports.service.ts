@@ -8,13 +8,19 @@ import { createRowValidator, type RawRow, type RowProblem } from '../../domain/d
 import { nowIso, type Db } from '../../db';
 import { writeAudit } from '../auth';
 import { notFound } from '../errors';
-import { loadState, unchanged } from './current';
-import { findPlan, findTenantBySlug, listPlanIndicators, observationInserter } from './imports.repository';
-import { PendingRows } from './pending';
+import { parsePeriod } from '../../domain/periods';
+import { PlanState, unchanged } from './current';
+import {
+  bulkTransaction,
+  columnCount,
+  findPlan,
+  findTenantBySlug,
+  listPlanIndicators,
+} from './imports.repository';
 
 /** At most this many problems are kept (a wholly wrong file must not fill memory with them). */
 export const maxProblems = 10_000;
-const batchSize = 500;
+const batchSize = 200;
 
 export interface ImportRequest {
   tenantSlug: string;
@@ -38,119 +44,116 @@ export type ImportResult =
   | { ok: false; problems: RowProblem[]; badRows: number; rows: number }
   | { ok: true; planCode: string; rows: number; added: number; corrected: number; unchanged: number };
 
-/** Validates every row, then writes all changes in one transaction, or nothing. */
+/** Thrown inside the transaction to undo it when a bad row was found. */
+class BadFile extends Error {}
+
+/**
+ * Streams the rows through the validator into ONE open transaction: rows that change something
+ * are inserted in prepared batches as they pass (so memory stays flat however long the file),
+ * and the first bad row stops the inserts; validation goes on to list every bad row, then the
+ * transaction is rolled back. Either every change is committed, with its audit row, or nothing.
+ */
 export async function importObservations(db: Db, req: ImportRequest): Promise<ImportResult> {
   const tenant = await findTenantBySlug(db.kysely, req.tenantSlug);
   if (!tenant) throw notFound(`tenant '${req.tenantSlug}'`);
   const plan = await findPlan(db.kysely, tenant.id, req.planCode);
   if (!plan) throw notFound(req.planCode ? `plan '${req.planCode}'` : 'plan');
   const indicators = await listPlanIndicators(db.kysely, plan.id);
-  const state = await loadState(db, indicators);
   const idOf = new Map(indicators.map((i) => [i.code, i.id]));
-  const validator = createRowValidator({
-    indicators,
-    history: state.history,
-    asOf: req.asOf ?? nowIso().slice(0, 10),
-    allowOutliers: req.allowOutliers,
-    department: req.department,
-  });
-
-  const pending = new PendingRows();
   const problems: RowProblem[] = [];
-  let badRows = 0;
-  let rows = 0;
-  let same = 0;
-  let corrected = 0;
-  for await (const batch of req.rows) {
-    for (const raw of batch) {
-      rows++;
-      const checked = validator.check(raw);
-      if (!checked.ok) {
-        badRows++;
-        for (const p of checked.problems) if (problems.length < maxProblems) problems.push(p);
-        continue;
-      }
-      // Once a row is bad nothing will be written: keep validating, stop collecting.
-      if (badRows > 0) continue;
-      const r = checked.row;
-      const indicatorId = idOf.get(r.indicator) ?? 0;
-      const alternate = r.breakdown !== null;
-      const key = `${r.period}|${alternate ? (r.source ?? 'alternate') : ''}`;
-      const cur = state.series.get(indicatorId)?.get(key);
-      if (cur && unchanged(cur, r.value, r.source, r.note)) {
-        same++;
-        continue;
-      }
-      if (cur) corrected++;
-      pending.push({
-        indicator: indicatorId,
-        period: r.period,
-        value: r.value,
-        version: (cur?.version ?? 0) + 1,
-        replaces: cur?.id ?? null,
-        position: r.row,
-        alternate,
-        source: r.source,
-        note: r.note,
+  const counts = { rows: 0, bad: 0, added: 0, corrected: 0, same: 0 };
+  const status = req.status ?? 'accepted';
+  try {
+    await bulkTransaction(db, async (trx, insert) => {
+      const state = await PlanState.load(trx, indicators);
+      const validator = createRowValidator({
+        indicators,
+        reference: (code, period) => state.reference(code, period),
+        asOf: req.asOf ?? nowIso().slice(0, 10),
+        allowOutliers: req.allowOutliers,
+        department: req.department,
       });
-    }
-  }
-  if (badRows > 0) return { ok: false, problems, badRows, rows };
-
-  await db.kysely.transaction().execute(async (trx) => {
-    const now = nowIso();
-    const reason = `import ${req.source}`.slice(0, 500);
-    const inserter = observationInserter(trx, batchSize);
-    const params: unknown[] = [];
-    const status = req.status ?? 'accepted';
-    for (let i = 0; i < pending.length; i++) {
-      const replaces = pending.replaces[i] ?? -1;
-      params.push(
-        tenant.id,
-        pending.indicator[i],
-        pending.period[i],
-        pending.value[i],
-        pending.source[i],
-        pending.note[i],
-        pending.alternate[i],
-        status,
-        pending.version[i],
-        replaces < 0 ? null : replaces,
-        req.userId,
-        now,
-        replaces < 0 ? null : reason,
-        pending.position[i],
-      );
-      if (params.length === batchSize * inserter.columnCount) {
-        await inserter.insert(batchSize, params);
-        params.length = 0;
+      const now = nowIso();
+      const reason = `import ${req.source}`.slice(0, 500);
+      const params: unknown[] = [];
+      for await (const batch of req.rows) {
+        for (const raw of batch) {
+          counts.rows++;
+          const checked = validator.check(raw);
+          if (!checked.ok) {
+            counts.bad++;
+            for (const p of checked.problems) if (problems.length < maxProblems) problems.push(p);
+            continue;
+          }
+          if (counts.bad > 0) continue;
+          const r = checked.row;
+          const indicatorId = idOf.get(r.indicator) ?? 0;
+          const alternate = r.breakdown !== null;
+          const parsed = parsePeriod(r.period);
+          const cur = alternate
+            ? state.alternate(indicatorId, r.period, r.source)
+            : parsed.ok
+              ? state.main(indicatorId, parsed.period)
+              : undefined;
+          if (cur && unchanged(cur, r.value, r.source, r.note)) {
+            counts.same++;
+            continue;
+          }
+          if (cur) counts.corrected++;
+          else counts.added++;
+          params.push(
+            tenant.id,
+            indicatorId,
+            r.period,
+            r.value,
+            r.source,
+            r.note,
+            alternate ? 1 : 0,
+            status,
+            (cur?.version ?? 0) + 1,
+            cur?.id ?? null,
+            req.userId,
+            now,
+            cur ? reason : null,
+            r.row,
+          );
+          if (params.length === batchSize * columnCount) {
+            await insert(batchSize, params);
+            params.length = 0;
+          }
+        }
       }
-    }
-    if (params.length > 0) await inserter.insert(params.length / inserter.columnCount, params);
-    await writeAudit(trx, {
-      tenantId: tenant.id,
-      actor: { kind: 'system' },
-      action: 'data.import',
-      objectType: 'plan',
-      objectId: plan.code,
-      after: {
-        file: req.source,
-        rows,
-        added: pending.length - corrected,
-        corrected,
-        unchanged: same,
-        status,
-      },
-      outcome: 'success',
-      at: new Date(now),
+      if (counts.bad > 0) throw new BadFile();
+      // The remainder row by row: one more prepared statement, not one per possible length.
+      for (let k = 0; k < params.length; k += columnCount) await insert(1, params.slice(k, k + columnCount));
+      await writeAudit(trx, {
+        tenantId: tenant.id,
+        actor: { kind: 'system' },
+        action: 'data.import',
+        objectType: 'plan',
+        objectId: plan.code,
+        after: {
+          file: req.source,
+          rows: counts.rows,
+          added: counts.added,
+          corrected: counts.corrected,
+          unchanged: counts.same,
+          status,
+        },
+        outcome: 'success',
+        at: new Date(now),
+      });
     });
-  });
+  } catch (error) {
+    if (error instanceof BadFile) return { ok: false, problems, badRows: counts.bad, rows: counts.rows };
+    throw error;
+  }
   return {
     ok: true,
     planCode: plan.code,
-    rows,
-    added: pending.length - corrected,
-    corrected,
-    unchanged: same,
+    rows: counts.rows,
+    added: counts.added,
+    corrected: counts.corrected,
+    unchanged: counts.same,
   };
 }

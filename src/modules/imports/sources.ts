@@ -36,7 +36,7 @@ export interface RowSource {
 /** Streams CSV records from a file in batches (one per read chunk); `onBytes` reports progress. */
 export async function* csvRecords(file: string, onBytes?: (n: number) => void): AsyncGenerator<CsvRecord[]> {
   const parser = createCsvParser();
-  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 });
+  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 16 * 1024 });
   try {
     for await (const chunk of stream as AsyncIterable<string>) {
       onBytes?.(Buffer.byteLength(chunk));
@@ -107,7 +107,6 @@ export async function* tabularRows(
         continue;
       }
       const f = r.fields;
-      const cell = (i: number) => (i >= 0 ? (f[i] ?? '') : null);
       if (columns.alternate >= 0 && /^(1|true|yes)$/i.test(f[columns.alternate] ?? '')) {
         stats.skipped++;
         stats.skippedWhy = 'alternate figures are not loaded by import-data';
@@ -118,9 +117,9 @@ export async function* tabularRows(
         indicator: f[columns.indicator] ?? '',
         period: f[columns.period] ?? '',
         value: f[columns.value] ?? '',
-        unit: cell(columns.unit),
-        source: cell(columns.source),
-        note: cell(columns.note),
+        unit: columns.unit >= 0 ? (f[columns.unit] ?? '') : null,
+        source: columns.source >= 0 ? (f[columns.source] ?? '') : null,
+        note: columns.note >= 0 ? (f[columns.note] ?? '') : null,
       });
     }
     if (rows.length > 0) yield rows;

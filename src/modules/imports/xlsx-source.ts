@@ -3,7 +3,6 @@
  * note]`, read with exceljs's streaming WorkbookReader after checkXlsx has refused oversized,
  * bomb-like or DOCTYPE-carrying files. Row numbers are Excel's own.
  */
-import ExcelJS from 'exceljs';
 import type { RawRow } from '../../domain/data-import';
 import type { CsvRecord } from './csv-parser';
 import { tabularRows, type RowSource, type SourceStats } from './sources';
@@ -36,6 +35,8 @@ export function cellText(v: unknown): string {
 }
 
 async function* sheetRecords(file: string, onRows?: (n: number) => void): AsyncGenerator<CsvRecord[]> {
+  // Loaded on demand: exceljs is large, and a CSV import should not carry it in memory.
+  const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

@@ -1,0 +1,132 @@
+/**
+ * Bulk import at scale: a 1,000,000-row CSV (100 monthly indicators × 10,000 months) loaded by
+ * `shixiao import-data` in a child process into a fresh SQLite file, beside a baseline measured in
+ * the same run: a bare better-sqlite3 prepared-statement insert loop of the same rows, in one
+ * transaction, into a copy of the same database (same schema, indexes and pragmas).
+ * Goals (issue 6): at least half the baseline's rows/s, peak RSS under 300 MB.
+ *
+ * Run: node --import tsx -e "import('./bench/import.bench.ts').then(m=>m.benchImport()).then(r=>console.log(r))"
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, createWriteStream, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import SQLite from 'better-sqlite3';
+import type { BenchResult } from './types';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const INDICATORS = 100;
+const MONTHS = 10_000;
+const FIRST_YEAR = 1000;
+
+const period = (m: number) => `${FIRST_YEAR + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+const value = (i: number, m: number) => Math.round((100 + i + (m % 97) * 0.37) * 100) / 100;
+
+function planFile(): string {
+  const lines = [
+    'plan: {id: bench, title: Bench, start: 2020, end: 2030, baseline_year: 2020}',
+    'indicators:',
+  ];
+  for (let i = 0; i < INDICATORS; i++)
+    lines.push(`  - {id: i${i}, name: I${i}, unit: 亿元, direction: up, frequency: monthly, measure: flow}`);
+  return lines.join('\n') + '\n';
+}
+
+async function writeCsv(file: string): Promise<void> {
+  const out = createWriteStream(file);
+  out.write('indicator,period,value\n');
+  for (let i = 0; i < INDICATORS; i++) {
+    let chunk = '';
+    for (let m = 0; m < MONTHS; m++) chunk += `i${i},${period(m)},${value(i, m)}\n`;
+    if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+  }
+  await new Promise<void>((resolve) => out.end(() => resolve()));
+}
+
+/** Runs the CLI, returning wall seconds and peak RSS (MB; NaN where /usr/bin/time is missing). */
+function cli(args: string[]): { seconds: number; rssMb: number; stdout: string } {
+  const timed = existsSync('/usr/bin/time');
+  const cmd = timed ? '/usr/bin/time' : process.execPath;
+  const argv = [...(timed ? ['-v', process.execPath] : []), '--import', 'tsx', 'src/cli/main.ts', ...args];
+  const start = performance.now();
+  const r = spawnSync(cmd, argv, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const seconds = (performance.now() - start) / 1000;
+  if (r.status !== 0) throw new Error(`shixiao ${args.join(' ')} failed: ${r.stderr.slice(-2000)}`);
+  const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
+  return { seconds, rssMb: m ? Number(m[1]) / 1024 : NaN, stdout: r.stdout };
+}
+
+/** The baseline: the same rows, one prepared INSERT per row, one transaction. */
+function baseline(dbFile: string): number {
+  const db = new SQLite(dbFile);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  const ids = db.prepare('select id, code from indicators order by position').all() as {
+    id: number;
+    code: string;
+  }[];
+  const tenant = (db.prepare('select id from tenants limit 1').get() as { id: number }).id;
+  const rows: [number, string, number][] = [];
+  for (let i = 0; i < INDICATORS; i++)
+    for (let m = 0; m < MONTHS; m++) rows.push([ids[i]?.id ?? 0, period(m), value(i, m)]);
+  const insert = db.prepare(
+    `insert into observations (tenant_id, indicator_id, period, value, source, note, alternate, status, version,
+       replaces_id, recorded_by, recorded_at, reason, position) values (?, ?, ?, ?, null, null, 0, 'accepted', 1, null, null, ?, null, ?)`,
+  );
+  const now = new Date().toISOString();
+  const start = performance.now();
+  db.transaction(() => {
+    for (const [k, r] of rows.entries()) insert.run(tenant, r[0], r[1], r[2], now, k + 2);
+  })();
+  const seconds = (performance.now() - start) / 1000;
+  db.close();
+  return rows.length / seconds;
+}
+
+/** Imports 1,000,000 rows through the CLI and compares with the bare insert loop. */
+export async function benchImport(): Promise<BenchResult[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'shixiao-bench-import-'));
+  try {
+    const plan = join(dir, 'plan.yaml');
+    writeFileSync(plan, planFile());
+    const csv = join(dir, 'data.csv');
+    await writeCsv(csv);
+    const db = join(dir, 'import.db');
+    cli(['import-plan', plan, '--db', db]);
+    const base = join(dir, 'baseline.db');
+    copyFileSync(db, base);
+    const rows = INDICATORS * MONTHS;
+    const run = cli(['import-data', csv, '--db', db, '--plan', 'bench', '--as-of', '2026-01-01']);
+    if (!run.stdout.includes(`${rows} added`)) throw new Error(`unexpected import result: ${run.stdout}`);
+    const again = cli(['import-data', csv, '--db', db, '--plan', 'bench', '--as-of', '2026-01-01']);
+    const baselineRate = baseline(base);
+    const rate = rows / run.seconds;
+    return [
+      {
+        name: 'import-data: 1,000,000-row CSV into SQLite (whole CLI run: start, parse, validate, write)',
+        value: Math.round(rate),
+        unit: 'rows/s',
+        baseline: Math.round(baselineRate),
+        note: `${(rate / baselineRate).toFixed(2)}× the bare prepared-insert loop (goal ≥ 0.5×); ${run.seconds.toFixed(1)} s`,
+      },
+      {
+        name: 'import-data: peak RSS of the 1,000,000-row import',
+        value: Math.round(run.rssMb),
+        unit: 'MB',
+        baseline: 300,
+        note: 'baseline column = the limit (goal < 300 MB)',
+      },
+      {
+        name: 'import-data: the same file again (nothing to write)',
+        value: Math.round(rows / again.seconds),
+        unit: 'rows/s',
+        baseline: Math.round(baselineRate),
+        note: `peak RSS ${Math.round(again.rssMb)} MB; ${again.seconds.toFixed(1)} s`,
+      },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

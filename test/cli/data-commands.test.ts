@@ -346,6 +346,46 @@ describe('shixiao import-data / export-data [sqlite]', () => {
     assert.match(again.stdout, /; 0 added, 0 corrected/);
   });
 
+  it("writes a department's Excel template that re-imports to nothing, and loads what is filled in", async () => {
+    const db = await demoDb('template');
+    const file = join(dir, 'sthjj.xlsx');
+    const made = await runCli([
+      'data-template',
+      '--department',
+      'sthjj',
+      '--from',
+      '2023',
+      '--to',
+      '2026',
+      '-o',
+      file,
+      '--db',
+      db,
+    ]);
+    assert.equal(made.code, 0, made.stderr);
+    assert.match(made.stdout, /template with 48 rows for department sthjj/);
+    const untouched = await runCli(['import-data', file, '--db', db, ...asOf]);
+    assert.equal(untouched.code, 0, untouched.stderr);
+    assert.match(untouched.stdout, /skipped \(left blank in the template\); 0 added, 0 corrected/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet('data');
+    assert.ok(ws);
+    assert.equal(ws.getCell('A1').protection?.locked ?? true, true);
+    assert.equal(ws.getCell('C2').dataValidation?.type, 'decimal');
+    let filled = 0;
+    ws.eachRow((row, n) => {
+      if (n > 1 && row.getCell(3).value === null && filled === 0) {
+        row.getCell(3).value = 26;
+        filled = n;
+      }
+    });
+    await wb.xlsx.writeFile(file);
+    const loaded = await runCli(['import-data', file, '--db', db, ...asOf]);
+    assert.equal(loaded.code, 0, loaded.stderr);
+    assert.match(loaded.stdout, /; 1 added, 0 corrected/);
+  });
+
   it('neutralises a note starting with = in the export, and keeps negative values numeric', async () => {
     const db = await demoDb('inject');
     const file = join(dir, 'inject.csv');

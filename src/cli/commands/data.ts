@@ -14,6 +14,7 @@ import {
   maxProblems,
   opensdgSource,
   xlsxSource,
+  writeDataTemplate,
   type RowSource,
 } from '../../modules/imports';
 import { action, CliError } from '../errors';
@@ -171,4 +172,56 @@ export function registerDataCommands(program: Command): void {
         (e) => e instanceof DatabaseConfigError || e instanceof AppError,
       ),
     );
+
+  program
+    .command('data-template')
+    .description(
+      "write a department's Excel template: its indicators × periods, units, current and last values",
+    )
+    .requiredOption('--department <code>', 'department code')
+    .requiredOption('--from <year>', 'first year', parseYear)
+    .requiredOption('--to <year>', 'last year', parseYear)
+    .requiredOption('-o, --output <file>', 'the .xlsx to write')
+    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', defaultDb)
+    .option('--tenant <slug>', 'tenant (district)', defaultTenant)
+    .option('--plan <id>', 'plan id (default: the first plan)')
+    .action(
+      action(
+        async (opts: {
+          department: string;
+          from: number;
+          to: number;
+          output: string;
+          db: string;
+          tenant: string;
+          plan?: string;
+        }) => {
+          if (opts.to < opts.from || opts.to - opts.from > 20)
+            throw new CliError(`--from ${opts.from} --to ${opts.to}: give at most 20 years, in order`);
+          await withDatabase(opts.db, async (db) => {
+            const rows = await writeDataTemplate(
+              db,
+              {
+                tenantSlug: opts.tenant,
+                planCode: opts.plan,
+                department: opts.department,
+                from: opts.from,
+                to: opts.to,
+              },
+              opts.output,
+            );
+            process.stdout.write(
+              `${opts.output}: template with ${rows} rows for department ${opts.department}\n`,
+            );
+          });
+        },
+        (e) => e instanceof DatabaseConfigError || e instanceof AppError,
+      ),
+    );
+}
+
+/** A year option, or a message naming it. */
+function parseYear(value: string): number {
+  if (!/^\d{4}$/.test(value)) throw new CliError(`${value}: not a year (YYYY)`);
+  return Number(value);
 }

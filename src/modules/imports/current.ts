@@ -38,6 +38,8 @@ class IndicatorState {
   readonly texts = new Map<number, { source: string | null; note: string | null }>();
   /** Main-series history per period kind, sorted by month ordinal, for the plausibility check. */
   readonly history = new Map<PeriodKind, { at: number[]; value: number[] }>();
+  /** The main-series value of the latest period. */
+  latest: { period: string; value: number; last: number } | undefined;
 
   add(r: AcceptedRow): void {
     const slot = this.id.length;
@@ -49,6 +51,8 @@ class IndicatorState {
     if (r.alternate) this.alternates.set(seriesKey(r), slot);
     else if (parsed.ok) {
       this.main.set(periodKey(parsed.period), slot);
+      if (!this.latest || parsed.period.last > this.latest.last)
+        this.latest = { period: r.period, value: r.value, last: parsed.period.last };
       const h = this.history.get(parsed.period.kind) ?? { at: [], value: [] };
       h.at.push(parsed.period.last);
       h.value.push(r.value);
@@ -104,6 +108,11 @@ export class PlanState {
   main(indicatorId: number, period: Period): Current | undefined {
     const s = this.byId.get(indicatorId);
     return s?.get(s.main.get(periodKey(period)));
+  }
+
+  /** The main-series value of the indicator's latest period. */
+  latest(indicatorId: number): { period: string; value: number } | undefined {
+    return this.byId.get(indicatorId)?.latest;
   }
 
   /** The current version of an alternate series (keyed as plans.import keys them). */

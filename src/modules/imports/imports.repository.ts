@@ -25,7 +25,7 @@ export async function listPlanIndicators(db: Q, planId: number) {
   return db
     .selectFrom('indicators as i')
     .leftJoin('departments as d', 'd.id', 'i.department_id')
-    .select(['i.id', 'i.code', 'i.unit', 'i.frequency', 'd.code as department'])
+    .select(['i.id', 'i.code', 'i.name', 'i.unit', 'i.frequency', 'd.code as department'])
     .where('i.plan_id', '=', planId)
     .orderBy('i.position')
     .execute();

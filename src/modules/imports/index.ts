@@ -4,3 +4,4 @@ export { csvSource, ImportFileError, type RowSource, type SourceStats } from './
 export { opensdgSource, opensdgIndicatorId } from './opensdg-source';
 export { xlsxSource } from './xlsx-source';
 export { checkXlsx, defaultXlsxLimits, type XlsxLimits } from './xlsx-guard';
+export { writeDataTemplate, type TemplateRequest } from './template.service';

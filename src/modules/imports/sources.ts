@@ -55,13 +55,13 @@ export async function* csvRecords(file: string, onBytes?: (n: number) => void): 
 
 const required = ['indicator', 'period', 'value'] as const;
 const optional = ['unit', 'source', 'note'] as const;
-/** Columns that export-data writes and import-data reads past. */
-const ignored = new Set(['status', 'version', 'recorded_at']);
+/** Columns that export-data and the Excel template write and import-data reads past. */
+const ignored = new Set(['status', 'version', 'recorded_at', 'name', 'last_period', 'last_value']);
 
 /** Maps a header row (`indicator,period,value[,unit,source,note]`) to column positions. */
 export function tabularHeader(
   header: string[],
-): Record<(typeof required)[number] | (typeof optional)[number] | 'alternate', number> {
+): Record<(typeof required)[number] | (typeof optional)[number] | 'alternate' | 'template', number> {
   const names = header.map((h) => h.trim().toLowerCase());
   const at = (name: string) => names.indexOf(name);
   for (const name of required)
@@ -87,6 +87,8 @@ export function tabularHeader(
     source: at('source'),
     note: at('note'),
     alternate: at('alternate'),
+    // The department template (data-template) carries `last_value`: its blank rows are skipped.
+    template: at('last_value'),
   };
 }
 
@@ -110,6 +112,11 @@ export async function* tabularRows(
       if (columns.alternate >= 0 && /^(1|true|yes)$/i.test(f[columns.alternate] ?? '')) {
         stats.skipped++;
         stats.skippedWhy = 'alternate figures are not loaded by import-data';
+        continue;
+      }
+      if (columns.template >= 0 && (f[columns.value] ?? '').trim() === '') {
+        stats.skipped++;
+        stats.skippedWhy = 'left blank in the template';
         continue;
       }
       rows.push({

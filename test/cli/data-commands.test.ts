@@ -169,6 +169,25 @@ describe('shixiao import-data / export-data [sqlite]', () => {
     assert.equal(again.code, 0, again.stderr);
     assert.match(again.stdout, /0 added, 0 corrected, 4 unchanged/);
     assert.equal(await countObservations(db), before);
+    const handle = await openDatabase(db);
+    try {
+      const audit = await handle.kysely
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('action', '=', 'data.import')
+        .execute();
+      assert.equal(audit.length, 2);
+      assert.deepEqual(JSON.parse(audit[0]?.after ?? '{}'), {
+        file: 'twice.csv',
+        rows: 4,
+        added: 2,
+        corrected: 2,
+        unchanged: 0,
+        status: 'accepted',
+      });
+    } finally {
+      await handle.close();
+    }
   });
 
   it('writes nothing when one row of 1,000 is bad, and names row, column and reason', async () => {

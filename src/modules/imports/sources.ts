@@ -40,6 +40,10 @@ export async function* csvRecords(file: string, onBytes?: (n: number) => void): 
   try {
     for await (const chunk of stream as AsyncIterable<string>) {
       onBytes?.(Buffer.byteLength(chunk));
+      // Invalid UTF-8 decodes to U+FFFD: refuse rather than store mangled notes (Excel's
+      // "CSV UTF-8" format, or a GB18030 file converted first, both load).
+      if (chunk.includes('\ufffd'))
+        throw new ImportFileError(0, '', 'the file is not UTF-8 text (save it as "CSV UTF-8")');
       const records = parser.push(chunk);
       if (records.length > 0) yield records;
     }

@@ -4,12 +4,14 @@
  */
 import { benchExtract } from './extract.bench';
 import { benchHttp } from './http.bench';
+import { benchImport } from './import.bench';
 import { benchTargets } from './targets.bench';
 import type { BenchResult } from './types';
 
 const suites: Record<string, () => Promise<BenchResult[]>> = {
   targets: benchTargets,
   extract: benchExtract,
+  import: benchImport,
   http: () => benchHttp(),
 };
 

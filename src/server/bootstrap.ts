@@ -4,7 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { migrateToLatest, openDatabase, type Db } from '../db';
+import { DatabaseConfigError, migrateToLatest, openDatabase, type Db } from '../db';
+import { checkPassword } from '../domain/access';
+import { commonPasswords } from '../modules/auth';
 import { ensureAdmin } from '../modules/accounts';
 import { importPlanText, ensureTenant } from '../modules/plans';
 
@@ -23,6 +25,11 @@ export async function prepareDatabase(
   location: string,
   opts: { adminPassword?: string } = {},
 ): Promise<Prepared> {
+  // A chosen admin password meets the same rules as any other (SECURITY.md V6.2).
+  if (opts.adminPassword !== undefined) {
+    const check = checkPassword(opts.adminPassword, commonPasswords(), 'admin');
+    if (!check.ok) throw new DatabaseConfigError(`SHIXIAO_ADMIN_PASSWORD: ${check.reason}`);
+  }
   const db = await openDatabase(location);
   try {
     const migration = await migrateToLatest(db);

@@ -40,6 +40,13 @@ export const targetStatusSchema = z
   .openapi('TargetStatus');
 
 export const statusQuery = z.object({
+  preview: z
+    .enum(['0', '1'])
+    .optional()
+    .openapi({
+      param: { name: 'preview', in: 'query' },
+      description: 'Supervisors: 1 includes submitted and approved values not yet accepted',
+    }),
   as_of: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'as_of must be YYYY-MM-DD')

@@ -52,6 +52,22 @@ for (const dialect of dialects) {
       assert.equal(gdp.projection?.year, 2027);
     });
 
+    it('lets only supervisors and planners preview values not yet accepted', async () => {
+      const preview = await admin.get('/api/plans/yuzhong-2023/status?as_of=2026-06-30&preview=1');
+      assert.equal(preview.status, 200);
+      const created = await admin.send('POST', '/api/users', {
+        username: 'viewer-preview',
+        display_name: '只读',
+        password: 'a viewer password that is long',
+        roles: ['viewer'],
+        departments: [],
+      });
+      assert.equal(created.status, 201, await created.clone().text());
+      const viewer = await login(server.url, 'viewer-preview', 'a viewer password that is long');
+      assert.equal((await viewer.get('/api/plans/yuzhong-2023/status?preview=1')).status, 403);
+      assert.equal((await viewer.get('/api/plans/yuzhong-2023/status')).status, 200);
+    });
+
     it('answers an unknown target with 404', async () => {
       const res = await admin.get('/api/plans/yuzhong-2023/targets/nope/status');
       assert.equal(res.status, 404);

@@ -219,6 +219,8 @@ export async function exportPlanFile(
   tenantId: number,
   code: string,
   knownAt?: string,
+  /** Workflow statuses that count (default accepted only; a preview adds pending ones). */
+  statuses?: string[],
 ): Promise<PlanFile> {
   const k = db.kysely;
   const plan = await requirePlan(db, tenantId, code);
@@ -229,7 +231,7 @@ export async function exportPlanFile(
     repo.listTargets(k, plan.id),
     repo.listProgrammes(k, plan.id),
     repo.listActions(k, plan.id),
-    repo.listCurrentObservations(k, { planId: plan.id, asOf: knownAt }),
+    repo.listCurrentObservations(k, { planId: plan.id, asOf: knownAt, statuses }),
   ]);
   const deptCode = new Map(departments.map((d) => [d.id, d.code]));
   const areaCode = new Map(areas.map((a) => [a.id, a.code]));

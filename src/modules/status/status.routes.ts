@@ -2,7 +2,8 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { planParams, problemResponses, tenantQuery } from '../../contracts/common';
 import { planStatusSchema, statusQuery, targetStatusSchema } from '../../contracts/status';
-import type { AppEnv } from '../http';
+import { AppError } from '../errors';
+import type { Actor, AppEnv } from '../http';
 import { defineRoute } from '../route';
 import { tenantOf } from '../tenancy';
 import { getPlanStatus, getTargetStatus, scopeOf, todayUtc } from './status.service';
@@ -40,6 +41,16 @@ const targetStatusRoute = defineRoute('plan:read', {
   },
 });
 
+/** Only those who accept or manage data may see values before they are accepted. */
+function previewAllowed(actor: Actor, preview: '0' | '1' | undefined): boolean {
+  if (preview !== '1') return false;
+  const allowed =
+    actor.kind !== 'anonymous' &&
+    (actor.permissions.has('data:accept') || actor.permissions.has('plan:write'));
+  if (!allowed) throw new AppError(403, 'Forbidden', 'Only supervisors may preview values not yet accepted.');
+  return true;
+}
+
 export function statusRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(planStatusRoute, async (c) => {
     const db = c.get('db');
@@ -52,6 +63,7 @@ export function statusRoutes(app: OpenAPIHono<AppEnv>): void {
         c.req.valid('param').plan,
         query.as_of ?? todayUtc(),
         scopeOf(c.get('actor')),
+        previewAllowed(c.get('actor'), query.preview),
       ),
       200,
     );

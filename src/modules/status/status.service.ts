@@ -47,12 +47,27 @@ async function readRevision(db: Db, tenantId: number, planCode: string): Promise
   return `${plan.id}:${plan.version}:${plan.updated_at}:${audit?.id ?? 0}`;
 }
 
-async function evaluateAll(db: Db, tenantId: number, planCode: string, asOf: string): Promise<PlanStatus> {
-  const key = `${tenantId}|${planCode}|${asOf}`;
+/** Values not yet accepted, shown only in a supervisor's preview. */
+const previewStatuses = ['accepted', 'approved', 'submitted'];
+
+async function evaluateAll(
+  db: Db,
+  tenantId: number,
+  planCode: string,
+  asOf: string,
+  preview: boolean,
+): Promise<PlanStatus> {
+  const key = `${tenantId}|${planCode}|${asOf}|${preview ? 'preview' : 'accepted'}`;
   const revision = await revisionOf(db, tenantId, planCode);
   const hit = cache.get(key);
   if (hit && hit.revision === revision) return hit.status;
-  const plan = await exportPlanFile(db, tenantId, planCode, `${asOf}T23:59:59.999Z`);
+  const plan = await exportPlanFile(
+    db,
+    tenantId,
+    planCode,
+    `${asOf}T23:59:59.999Z`,
+    preview ? previewStatuses : undefined,
+  );
   const result = evaluatePlan(plan, asOf);
   if (!result.ok) throw badInput(`the plan cannot be evaluated: ${result.reason}`);
   const status: PlanStatus = {
@@ -78,8 +93,9 @@ export async function getPlanStatus(
   planCode: string,
   asOf: string,
   scope: Scope = null,
+  preview = false,
 ): Promise<PlanStatus> {
-  const all = await evaluateAll(db, tenantId, planCode, asOf);
+  const all = await evaluateAll(db, tenantId, planCode, asOf, preview);
   if (scope === null) return all;
   const plan = await findPlan(db.kysely, tenantId, planCode);
   const visible = new Set(

@@ -188,6 +188,10 @@ export async function resolveOidcUser(
     if (byName.oidc_subject === p.claims.sub) return byName.id;
     // A name already linked to another subject is not taken over by a second identity.
     if (byName.oidc_subject !== null) throw new OidcLoginError('user name linked to another subject');
+    // Linking by name trusts the provider's user names: never for an administrator, whose
+    // account would otherwise be taken by anyone the provider calls "admin".
+    const grants = await users.rolesOf(k, p.tenantId, byName.id);
+    if (grants.includes('admin')) throw new OidcLoginError('administrators are not linked by user name');
     await k
       .updateTable('users')
       .set({ oidc_subject: p.claims.sub, updated_at: p.now.toISOString() })

@@ -262,7 +262,61 @@ export async function writePlanFile(
   );
 
   const observationsAdded = await addObservations(trx, tenantId, plan, indicators, userId, now);
+  if (existing) await removeDropped(trx, planId, plan);
   return { planId, version, created: !existing, unchanged: false, observationsAdded };
+}
+
+/**
+ * A new version drops what its file no longer names: targets, actions, programmes, goal areas,
+ * and indicators that have no data. An indicator with observations stays, because data is never
+ * deleted by a plan edit.
+ */
+async function removeDropped(trx: Trx, planId: number, plan: PlanFile): Promise<void> {
+  const keep = (ids: string[]) => (ids.length ? ids : ['\u0000']);
+  await trx
+    .deleteFrom('targets')
+    .where('plan_id', '=', planId)
+    .where('code', 'not in', keep(plan.targets.map((t) => t.id)))
+    .execute();
+  await trx
+    .deleteFrom('actions')
+    .where('plan_id', '=', planId)
+    .where('code', 'not in', keep(plan.programmes.flatMap((p) => p.actions.map((a) => a.id))))
+    .execute();
+  await trx
+    .deleteFrom('programmes')
+    .where('plan_id', '=', planId)
+    .where('code', 'not in', keep(plan.programmes.map((p) => p.id)))
+    .execute();
+  await trx
+    .deleteFrom('indicators')
+    .where('plan_id', '=', planId)
+    .where('code', 'not in', keep(plan.indicators.map((i) => i.id)))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom('observations as o').select('o.id').whereRef('o.indicator_id', '=', 'indicators.id'),
+        ),
+      ),
+    )
+    .execute();
+  await trx
+    .deleteFrom('goal_areas')
+    .where('plan_id', '=', planId)
+    .where('code', 'not in', keep(plan.goal_areas.map((g) => g.id)))
+    .where((eb) =>
+      eb.not(
+        eb.or([
+          eb.exists(
+            eb.selectFrom('indicators as i').select('i.id').whereRef('i.goal_area_id', '=', 'goal_areas.id'),
+          ),
+          eb.exists(
+            eb.selectFrom('targets as t').select('t.id').whereRef('t.goal_area_id', '=', 'goal_areas.id'),
+          ),
+        ]),
+      ),
+    )
+    .execute();
 }
 
 /** Series identity of an observation: the main value of a period, or one alternate source's. */

@@ -95,6 +95,25 @@ describeEachDatabase('plan import and export', (ctx) => {
     );
   });
 
+  it('drops targets and actions a new version no longer names, and never data', async () => {
+    const tenant = await resolveTenant(ctx.db, 'yuzhong');
+    const before = await countRows(ctx.db);
+    const without = demo
+      .split('\n')
+      .filter((l) => !l.includes('{id: t-zero-waste,') && !l.includes('{id: p1-a1,'))
+      .join('\n');
+    assert.equal(without.split('\n').length, demo.split('\n').length - 2);
+    const result = await importPlanText(ctx.db, { tenantSlug: 'yuzhong', text: without });
+    assert.ok(result.ok);
+    const exported = await exportPlanText(ctx.db, tenant.id, 'yuzhong-2023');
+    assert.doesNotMatch(exported, /id: t-zero-waste,/);
+    assert.doesNotMatch(exported, /id: p1-a1,/);
+    const after = await countRows(ctx.db);
+    assert.deepEqual([after.targets, after.actions], [before.targets - 1, before.actions - 1]);
+    // The earlier test's 1790 went back to 1781.8: one more version, nothing deleted.
+    assert.equal(after.observations, before.observations + 1);
+  });
+
   it('keeps the audit log append-only', async () => {
     await ctx.db.kysely
       .insertInto('audit_log')

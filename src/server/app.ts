@@ -16,6 +16,7 @@ import { authenticate, authRoutes, clearCachesAfterWrites, csrfProtection } from
 import { oidcConfigFromEnv, type OidcConfig } from '../modules/auth/oidc';
 import { oidcRoutes } from '../modules/auth/oidc.routes';
 import { extractRoutes } from '../modules/extract';
+import { importsRoutes } from '../modules/imports';
 import { plansRoutes } from '../modules/plans';
 import { portalRoutes } from '../modules/portal';
 import { statusRoutes } from '../modules/status';
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   extractRoutes(app);
   statusRoutes(app);
   dataRoutes(app);
+  importsRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -79,6 +79,10 @@ const matrix: Record<string, Who[]> = {
   'POST /api/plans/{plan}/data/values/{indicator}/{period}/reopen': ['supervisor'],
   'POST /api/extract': ['admin', 'supervisor'],
   'POST /api/extract/upload': ['admin', 'supervisor'],
+  'POST /api/plans/{plan}/imports/preview': ['dept_head', 'reporter'],
+  'POST /api/plans/{plan}/imports/commit': ['dept_head', 'reporter'],
+  'POST /api/plans/{plan}/imports/error-report': ['dept_head', 'reporter'],
+  'GET /api/plans/{plan}/imports/template': readers,
   'GET /api/notifications': users,
   'POST /api/notifications/{id}/read': users,
 };

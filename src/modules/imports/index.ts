@@ -5,3 +5,4 @@ export { opensdgSource, opensdgIndicatorId } from './opensdg-source';
 export { xlsxSource } from './xlsx-source';
 export { checkXlsx, defaultXlsxLimits, type XlsxLimits } from './xlsx-guard';
 export { writeDataTemplate, type TemplateRequest } from './template.service';
+export { importsRoutes } from './imports.routes';

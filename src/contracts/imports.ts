@@ -1,0 +1,73 @@
+/**
+ * Bulk upload of data values over HTTP (`/api/plans/{plan}/imports/...`): a CSV or XLSX file is
+ * previewed (every row validated, nothing written), then committed by the preview's token as one
+ * transaction of submitted values; an error report and the department's template as .xlsx.
+ */
+import { z } from '@hono/zod-openapi';
+
+export const uploadFormSchema = z.object({
+  file: z
+    .custom<File>((v) => v instanceof File, 'send the file as the `file` field')
+    .openapi({ type: 'string', format: 'binary' }),
+});
+
+export const importProblemSchema = z.object({
+  row: z.number().int(),
+  column: z.string(),
+  reason: z.string(),
+});
+
+export const importChangeSchema = z.object({
+  indicator: z.string(),
+  period: z.string(),
+  old: z.number().nullable(),
+  new: z.number(),
+  kind: z.enum(['add', 'correct', 'same']),
+});
+
+export const importPreviewSchema = z
+  .object({
+    rows: z.number().int().openapi({ description: 'Data rows read (blank template rows excluded)' }),
+    errors: z.array(importProblemSchema),
+    changes: z.array(importChangeSchema),
+    token: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Commits this preview within 15 minutes; null when any row is bad' }),
+  })
+  .openapi('ImportPreview');
+
+export const importCommitSchema = z
+  .object({ token: z.string().min(16).max(100) })
+  .strict()
+  .openapi('ImportCommit');
+
+export const importResultSchema = z
+  .object({
+    rows: z.number().int(),
+    added: z.number().int(),
+    corrected: z.number().int(),
+    unchanged: z.number().int(),
+  })
+  .openapi('ImportResult');
+
+export const templateQuery = z.object({
+  department: z
+    .string()
+    .min(1)
+    .max(80)
+    .openapi({ param: { name: 'department', in: 'query' }, example: 'tjj' }),
+  from: z
+    .string()
+    .regex(/^\d{4}$/, 'YYYY')
+    .openapi({ param: { name: 'from', in: 'query' }, example: '2025' }),
+  to: z
+    .string()
+    .regex(/^\d{4}$/, 'YYYY')
+    .openapi({ param: { name: 'to', in: 'query' }, example: '2026' }),
+});
+
+export type ImportProblem = z.infer<typeof importProblemSchema>;
+export type ImportChange = z.infer<typeof importChangeSchema>;
+export type ImportPreview = z.infer<typeof importPreviewSchema>;
+export type ImportResultBody = z.infer<typeof importResultSchema>;

@@ -1,0 +1,191 @@
+/**
+ * Web uploads of data values: preview (validate, compare, write nothing, keep the valid rows for
+ * 15 minutes under a token), then commit — ONE transaction of `submitted` versions that enter the
+ * approval workflow, each audited, unchanged values skipped — plus the department template.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ImportPreview, ImportResultBody } from '../../contracts/imports';
+import type { Db } from '../../db';
+import type { Actor } from '../http';
+import { writeAudit } from '../auth';
+import { AppError, notFound } from '../errors';
+import { writeDataTemplate } from './template.service';
+import { readUpload } from './upload-file';
+import { changesOf, compareUpload, seriesIndex, validateUpload, type PlannedRow } from './upload-plan';
+import * as repo from './upload.repository';
+import { dropUpload, findUpload, keepUpload } from './upload-store';
+
+export interface UploadCaller {
+  actor: Exclude<Actor, { kind: 'anonymous' }>;
+  now: Date;
+  sourceIp: string | null;
+}
+
+const actorKey = (a: UploadCaller['actor']) => (a.kind === 'user' ? `u${a.userId}` : `t${a.tokenId}`);
+const forbidden = (m: string) => new AppError(403, 'Forbidden', m);
+
+async function context(db: Db, caller: UploadCaller, planCode: string) {
+  const plan = await repo.findPlanById(db.kysely, caller.actor.tenantId, planCode);
+  if (!plan) throw notFound(`plan '${planCode}'`);
+  const indicators = await repo.listUploadIndicators(db.kysely, plan.id);
+  const departments = caller.actor.departmentScoped
+    ? await repo.departmentCodes(db.kysely, caller.actor.departmentIds)
+    : null;
+  return { plan, indicators, departments };
+}
+
+/** Validates an upload and compares it with the database (read-only). */
+export async function checkUpload(db: Db, caller: UploadCaller, planCode: string, bytes: Uint8Array) {
+  const { plan, indicators, departments } = await context(db, caller, planCode);
+  const { rows: raw } = await readUpload(bytes);
+  const { errors, valid } = validateUpload({
+    indicators,
+    departments,
+    years: { from: plan.baseline_year, to: plan.end_year },
+    asOf: caller.now.toISOString().slice(0, 10),
+    raw,
+  });
+  const touched = [...new Set(valid.map((r) => indicators.find((i) => i.code === r.indicator)?.id ?? 0))];
+  const series = seriesIndex(await repo.seriesRowsOf(db.kysely, touched));
+  const compared = compareUpload(indicators, valid, series);
+  const all = [...errors, ...compared.errors].sort((a, b) => a.row - b.row);
+  return { raw, errors: all, planned: compared.planned, indicators, departments };
+}
+
+export async function previewUpload(
+  db: Db,
+  caller: UploadCaller,
+  planCode: string,
+  bytes: Uint8Array,
+): Promise<ImportPreview> {
+  const { raw, errors, planned } = await checkUpload(db, caller, planCode, bytes);
+  const token =
+    errors.length === 0 && raw.length > 0
+      ? keepUpload(
+          {
+            tenantId: caller.actor.tenantId,
+            plan: planCode,
+            actor: actorKey(caller.actor),
+            rows: planned.map((p) => p.row),
+          },
+          caller.now.getTime(),
+        )
+      : null;
+  return { rows: raw.length, errors: errors.slice(0, 10_000), changes: changesOf(planned), token };
+}
+
+/** Writes one planned row as a submitted version (superseding a draft or returned head). */
+async function writeRow(trx: repo.Q, caller: UploadCaller, p: PlannedRow, reason: string) {
+  const head = p.series?.head;
+  if (head && (head.status === 'draft' || head.status === 'returned')) {
+    if (!(await repo.supersede(trx, head.id)))
+      throw new AppError(409, 'Conflict', 'A value changed while importing. Preview again.');
+  }
+  const row = {
+    tenant_id: caller.actor.tenantId,
+    indicator_id: p.indicatorId,
+    period: p.row.period,
+    value: p.row.value,
+    source: p.row.source,
+    note: p.row.note,
+    version: (p.series?.maxVersion ?? 0) + 1,
+    replaces_id: p.series?.accepted?.id ?? null,
+    recorded_by: caller.actor.kind === 'user' ? caller.actor.userId : null,
+    recorded_at: caller.now.toISOString(),
+    reason: head ? reason : null,
+  };
+  const id = await repo.insertSubmitted(trx, row);
+  await writeAudit(trx, {
+    tenantId: caller.actor.tenantId,
+    actor: caller.actor,
+    action: 'data.import',
+    objectType: 'observation',
+    objectId: id,
+    before: head ? { status: head.status, value: head.value, version: head.version } : undefined,
+    after: {
+      status: 'submitted',
+      value: row.value,
+      version: row.version,
+      indicator: p.row.indicator,
+      period: row.period,
+    },
+    reason: head ? reason : undefined,
+    sourceIp: caller.sourceIp,
+    outcome: 'success',
+    at: caller.now,
+  });
+}
+
+/** Commits a previewed upload in one transaction; 410 when the token is unknown or expired. */
+export async function commitUpload(
+  db: Db,
+  caller: UploadCaller,
+  planCode: string,
+  token: string,
+): Promise<ImportResultBody> {
+  const who = { tenantId: caller.actor.tenantId, plan: planCode, actor: actorKey(caller.actor) };
+  const stored = findUpload(token, who, caller.now.getTime());
+  if (!stored)
+    throw new AppError(404, 'Not Found', 'This preview expired or is unknown: upload the file again.');
+  const { plan, indicators } = await context(db, caller, planCode);
+  const ids = [...new Set(stored.rows.map((r) => indicators.find((i) => i.code === r.indicator)?.id ?? 0))];
+  const counts = { rows: stored.rows.length, added: 0, corrected: 0, unchanged: 0 };
+  await db.kysely.transaction().execute(async (trx) => {
+    await repo.lockIndicators(trx, db.dialect, ids);
+    const series = seriesIndex(await repo.seriesRowsOf(trx, ids));
+    const { errors, planned } = compareUpload(indicators, stored.rows, series);
+    if (errors.length > 0)
+      throw new AppError(
+        409,
+        'Conflict',
+        `Values changed since the preview (row ${errors[0]?.row}). Preview again.`,
+      );
+    for (const p of planned) {
+      if (p.kind === 'same') counts.unchanged++;
+      else {
+        if (p.kind === 'add') counts.added++;
+        else counts.corrected++;
+        await writeRow(trx, caller, p, 'import (web upload)');
+      }
+    }
+    await writeAudit(trx, {
+      tenantId: caller.actor.tenantId,
+      actor: caller.actor,
+      action: 'data.import',
+      objectType: 'plan',
+      objectId: plan.code,
+      after: { ...counts, status: 'submitted', via: 'web' },
+      sourceIp: caller.sourceIp,
+      outcome: 'success',
+      at: caller.now,
+    });
+  });
+  dropUpload(token);
+  return counts;
+}
+
+/** The department's Excel template; a department-scoped actor gets only its own. */
+export async function templateBytes(
+  db: Db,
+  caller: UploadCaller,
+  planCode: string,
+  q: { department: string; from: number; to: number },
+): Promise<Uint8Array> {
+  const { departments } = await context(db, caller, planCode);
+  if (departments && !departments.includes(q.department))
+    throw forbidden('You may only download your own department’s template.');
+  if (q.to < q.from || q.to - q.from > 20)
+    throw new AppError(400, 'Bad Request', '`from`…`to` must span 0–20 years.');
+  const slug = await repo.findTenantSlug(db.kysely, caller.actor.tenantId);
+  if (!slug) throw notFound('tenant');
+  const dir = await mkdtemp(join(tmpdir(), 'shixiao-template-'));
+  try {
+    const file = join(dir, 'template.xlsx');
+    await writeDataTemplate(db, { tenantSlug: slug, planCode, ...q }, file);
+    return new Uint8Array(await readFile(file));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

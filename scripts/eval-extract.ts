@@ -29,7 +29,8 @@ const sets: EvalSet[] = [
 const setDir = join(root, 'test/extract-sets');
 const mdFiles = existsSync(setDir)
   ? readdirSync(setDir)
-      .filter((f) => f.endsWith('.md'))
+      // Upper-case notes (HELDOUT.md, README.md) sit beside the sets and are not documents.
+      .filter((f) => f.endsWith('.md') && !/^[A-Z_-]+\.md$/.test(f))
       .sort()
   : [];
 for (const f of mdFiles) {
@@ -49,7 +50,7 @@ if (mdFiles.length === 0 || missing.length > 0) {
 
 const pct = (x: number): string => (x * 100).toFixed(1).padStart(5);
 const fmt = (l: LevelScore): string => `P ${pct(l.precision)} R ${pct(l.recall)} F1 ${pct(l.f1)}`;
-const totals = { vu: [0, 0, 0], full: [0, 0, 0], ty: [0, 0] };
+const totals = { vu: [0, 0, 0], full: [0, 0, 0], ty: [0, 0], pd: [0, 0] };
 const verbose = process.argv.includes('--verbose');
 
 for (const s of sets) {
@@ -58,7 +59,7 @@ for (const s of sets) {
   const pred = extractStatements(text, s.year !== undefined ? { year: s.year } : {});
   const sc = scoreExtraction(pred, gold, { text });
   console.log(
-    `${s.name.padEnd(28)} value+unit ${fmt(sc.valueUnit)} | +kind+qual ${fmt(sc.full)} | target year ${sc.targetYear.correct}/${sc.targetYear.total} (${pct(sc.targetYear.accuracy)})`,
+    `${s.name.padEnd(28)} value+unit ${fmt(sc.valueUnit)} | +kind+qual ${fmt(sc.full)} | target year ${sc.targetYear.correct}/${sc.targetYear.total} (${pct(sc.targetYear.accuracy)}) | period ${sc.period.correct}/${sc.period.total}`,
   );
   totals.vu = [
     totals.vu[0] + sc.valueUnit.tp,
@@ -67,6 +68,7 @@ for (const s of sets) {
   ];
   totals.full = [totals.full[0] + sc.full.tp, totals.full[1] + sc.full.fp, totals.full[2] + sc.full.fn];
   totals.ty = [totals.ty[0] + sc.targetYear.correct, totals.ty[1] + sc.targetYear.total];
+  totals.pd = [totals.pd[0] + sc.period.correct, totals.pd[1] + sc.period.total];
   if (verbose) {
     const show = (l: {
       text: string;
@@ -78,6 +80,7 @@ for (const s of sets) {
     for (const j of sc.missed) console.log(`  missed   ${show(gold[j])}`);
     for (const i of sc.spurious) console.log(`  spurious ${show(pred[i])}`);
     for (const j of sc.wrongYear) console.log(`  year     ${gold[j].text} want ${gold[j].target_year}`);
+    for (const j of sc.wrongPeriod) console.log(`  period   ${gold[j].text} want ${gold[j].period}`);
   }
 }
 
@@ -88,5 +91,5 @@ const agg = ([tp, fp, fn]: number[]): LevelScore => {
 };
 const [c, t] = totals.ty;
 console.log(
-  `${'OVERALL'.padEnd(28)} value+unit ${fmt(agg(totals.vu))} | +kind+qual ${fmt(agg(totals.full))} | target year ${c}/${t} (${pct(t === 0 ? 1 : c / t)})`,
+  `${'OVERALL'.padEnd(28)} value+unit ${fmt(agg(totals.vu))} | +kind+qual ${fmt(agg(totals.full))} | target year ${c}/${t} (${pct(t === 0 ? 1 : c / t)}) | period ${totals.pd[0]}/${totals.pd[1]}`,
 );

@@ -51,12 +51,16 @@ export interface ExtractionScore {
   full: LevelScore;
   /** Target year on gold targets matched at the value+unit level. */
   targetYear: { correct: number; total: number; accuracy: number };
+  /** Period (achievement/target) on all gold labels matched at the value+unit level. */
+  period: { correct: number; total: number; accuracy: number };
   /** Indices of required gold labels left unmatched at the kind+qualifier level (for reports). */
   missed: number[];
   /** Indices of predictions matched to nothing at the kind+qualifier level. */
   spurious: number[];
   /** Indices of gold targets whose target year was wrong. */
   wrongYear: number[];
+  /** Indices of matched gold labels whose period was wrong. */
+  wrongPeriod: number[];
 }
 
 const PUNCT: Readonly<Record<string, string>> = {
@@ -225,9 +229,13 @@ export function scoreExtraction(
   let correct = 0;
   let total = 0;
   const wrongYear: number[] = [];
+  let periodOk = 0;
+  const wrongPeriod: number[] = [];
   for (const [j, i] of vu.pairs) {
     const g = gold[j];
     const p = predicted[i];
+    if (g && p && g.period === p.period) periodOk++;
+    else wrongPeriod.push(j);
     if (!g || !p || g.period !== 'target') continue;
     total++;
     const yearOk = p.target_year === g.target_year || (g.target_year === null && g.horizon !== undefined);
@@ -238,8 +246,14 @@ export function scoreExtraction(
     valueUnit: vu.score,
     full: full.score,
     targetYear: { correct, total, accuracy: total === 0 ? 1 : correct / total },
+    period: {
+      correct: periodOk,
+      total: vu.pairs.size,
+      accuracy: vu.pairs.size === 0 ? 1 : periodOk / vu.pairs.size,
+    },
     missed: required.filter((j) => !full.pairs.has(j)),
     spurious: predicted.map((_, i) => i).filter((i) => !full.used.has(i)),
     wrongYear,
+    wrongPeriod,
   };
 }

@@ -17,6 +17,7 @@ const PortalPage = lazy(() => import('./features/portal/PortalPage'));
 const LoginPage = lazy(() => import('./features/auth/LoginPage'));
 const ExtractPage = lazy(() => import('./features/extract/ExtractPage'));
 const AdminPage = lazy(() => import('./features/admin/AdminPage'));
+const DataPage = lazy(() => import('./features/data/DataPage'));
 
 const spinner = <Loaded state={{ state: 'loading' }}>{() => null}</Loaded>;
 
@@ -36,6 +37,8 @@ function Page({ route }: { route: Route }) {
       return <ExtractPage />;
     case 'admin':
       return <AdminPage section={route.section} />;
+    case 'data':
+      return <DataPage view={route.view} indicator={route.indicator} period={route.period} />;
     case 'not_found':
       return (
         <Result

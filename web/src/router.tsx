@@ -39,6 +39,7 @@ export type Route =
   | { page: 'login' }
   | { page: 'extract' }
   | { page: 'admin'; section: AdminSection }
+  | { page: 'data'; view: 'entry' | 'review' | 'upload' | 'history'; indicator?: string; period?: string }
   | { page: 'not_found' };
 
 export const adminSections = ['users', 'departments', 'tokens', 'audit'] as const;
@@ -56,6 +57,17 @@ export function matchRoute(path: string): Route {
   if (clean === '/portal') return { page: 'portal' };
   if (clean === '/login') return { page: 'login' };
   if (clean === '/extract') return { page: 'extract' };
+  if (clean === '/data') return { page: 'data', view: 'entry' };
+  if (clean === '/data/review' || clean === '/data/upload')
+    return { page: 'data', view: clean === '/data/review' ? 'review' : 'upload' };
+  m = /^\/data\/history\/([^/]+)\/([^/]+)$/.exec(clean);
+  if (m?.[1] && m[2])
+    return {
+      page: 'data',
+      view: 'history',
+      indicator: decodeURIComponent(m[1]),
+      period: decodeURIComponent(m[2]),
+    };
   if (clean === '/admin') return { page: 'admin', section: 'users' };
   m = /^\/admin\/([^/]+)$/.exec(clean);
   if (m?.[1] && isAdminSection(m[1])) return { page: 'admin', section: m[1] };

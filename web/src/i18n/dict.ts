@@ -2,6 +2,7 @@
 import { adminEn, adminZh } from './adminDict';
 import { authEn, authZh } from './authDict';
 import { extractEn, extractZh } from '../features/extract/extractDict';
+import { dataEn, dataZh } from '../features/data/dataDict';
 
 export type Lang = 'zh' | 'en';
 
@@ -88,7 +89,7 @@ const baseZh = {
   footer: '实效 Shixiao · 见行动、求实效',
 };
 
-const zh = { ...baseZh, ...authZh, ...adminZh, ...extractZh };
+const zh = { ...baseZh, ...authZh, ...adminZh, ...extractZh, ...dataZh };
 
 export type Key = keyof typeof zh;
 
@@ -173,7 +174,7 @@ const baseEn: Record<keyof typeof baseZh, string> = {
   footer: 'Shixiao 实效 · Show the action, get real results',
 };
 
-const en: Record<Key, string> = { ...baseEn, ...authEn, ...adminEn, ...extractEn };
+const en: Record<Key, string> = { ...baseEn, ...authEn, ...adminEn, ...extractEn, ...dataEn };
 
 export const dictionaries: Record<Lang, Record<Key, string>> = { zh, en };
 

@@ -9,7 +9,7 @@ import { useSession } from '../auth/SessionContext';
 import { UserMenu } from '../auth/UserMenu';
 import { usePlan } from '../plan/PlanContext';
 
-type NavKey = 'overview' | 'portal' | 'extract' | 'admin';
+type NavKey = 'overview' | 'portal' | 'extract' | 'data' | 'admin';
 
 function pageTitle(route: Route): Key | null {
   switch (route.page) {
@@ -23,6 +23,8 @@ function pageTitle(route: Route): Key | null {
       return 'exTitle';
     case 'admin':
       return 'navAdmin';
+    case 'data':
+      return 'navData';
     case 'overview':
     case 'indicator':
       return null;
@@ -30,7 +32,8 @@ function pageTitle(route: Route): Key | null {
 }
 
 function selectedNav(route: Route): NavKey | null {
-  if (route.page === 'portal' || route.page === 'admin' || route.page === 'extract') return route.page;
+  if (route.page === 'portal' || route.page === 'admin' || route.page === 'extract' || route.page === 'data')
+    return route.page;
   if (route.page === 'overview' || route.page === 'indicator') return 'overview';
   return null;
 }
@@ -53,6 +56,9 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
     { key: 'portal', href: '/portal/', label: 'navPortal' },
     ...(session.can('plan:write')
       ? [{ key: 'extract' as const, href: '/extract', label: 'navExtract' as const }]
+      : []),
+    ...(session.can('data:write') || session.can('data:approve') || session.can('data:accept')
+      ? [{ key: 'data' as const, href: '/data', label: 'navData' as const }]
       : []),
     ...(admin ? [{ key: 'admin' as const, href: `/admin/${admin}`, label: 'navAdmin' as const }] : []),
   ];

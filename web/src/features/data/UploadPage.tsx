@@ -1,0 +1,143 @@
+/** `/data/upload`: template → upload → preview (errors, changes) → error report → commit. */
+import { Alert, App, Button, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import type { ImportChange, ImportPreview, ImportProblem } from '../../../../src/contracts/imports';
+import type { Key } from '../../i18n/dict';
+import { useI18n } from '../../i18n/context';
+import { useSession } from '../auth/SessionContext';
+import { commitUpload, errorReport, previewUpload, saveBlob, templateHref } from './dataApi';
+
+export function UploadPage({ plan }: { plan: string }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const session = useSession();
+  const departments = session.user?.departments.map((d) => d.id) ?? [];
+  const year = new Date().getFullYear();
+  const [department, setDepartment] = useState(departments[0] ?? '');
+  const [from, setFrom] = useState(year - 1);
+  const [to, setTo] = useState(year);
+  const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async (fn: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await fn();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <h1>{t('dataUpload')}</h1>
+      <div className="sx-data-upload-row">
+        {departments.length > 0 ? (
+          <Select value={department} onChange={setDepartment} options={departments.map((d) => ({ value: d, label: d }))} />
+        ) : (
+          <Input value={department} onChange={(e) => setDepartment(e.target.value)} placeholder="tjj" style={{ width: 120 }} />
+        )}
+        <InputNumber aria-label={t('dataFromYear')} value={from} onChange={(v) => setFrom(v ?? year)} />
+        <InputNumber aria-label={t('dataToYear')} value={to} onChange={(v) => setTo(v ?? year)} />
+        <Button href={templateHref(plan, department, from, to)} disabled={!department}>
+          {t('dataTemplate')}
+        </Button>
+      </div>
+      <div className="sx-data-upload-row">
+        <label>
+          {t('dataChooseFile')}{' '}
+          <input
+            type="file"
+            accept=".xlsx,.csv"
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setPreview(null);
+            }}
+          />
+        </label>
+        <Button
+          type="primary"
+          disabled={!file}
+          loading={busy}
+          onClick={() => void run(async () => {
+                  if (file) setPreview(await previewUpload(plan, file));
+                })}
+        >
+          {t('dataPreview')}
+        </Button>
+      </div>
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      {preview && file && (
+        <>
+          <p>{t('dataRows', { n: preview.rows })}</p>
+          {preview.errors.length > 0 && (
+            <>
+              <h2 style={{ fontSize: 18 }}>
+                {t('dataErrors')} <Tag color="error">{preview.errors.length}</Tag>
+              </h2>
+              <Table<ImportProblem>
+                rowKey={(e) => `${e.row}|${e.column}|${e.reason}`}
+                size="small"
+                dataSource={preview.errors}
+                pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                columns={[
+                  { title: t('dataRow'), dataIndex: 'row' },
+                  { title: t('dataColumn'), dataIndex: 'column' },
+                  { title: t('dataReason'), dataIndex: 'reason' },
+                ]}
+              />
+              <Button
+                loading={busy}
+                onClick={() => void run(async () => saveBlob(await errorReport(plan, file), 'errors.xlsx'))}
+              >
+                {t('dataErrorReport')}
+              </Button>
+            </>
+          )}
+          <h2 style={{ fontSize: 18, marginTop: 16 }}>{t('dataChanges')}</h2>
+          <Table<ImportChange>
+            rowKey={(c) => `${c.indicator}|${c.period}`}
+            size="small"
+            dataSource={preview.changes}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            columns={[
+              { title: t('indicator'), dataIndex: 'indicator' },
+              { title: t('period'), dataIndex: 'period' },
+              { title: t('dataOld'), render: (_, c) => c.old ?? '—' },
+              { title: t('dataNew'), dataIndex: 'new' },
+              {
+                title: t('dataKind'),
+                render: (_, c) => (
+                  <Tag color={c.kind === 'add' ? 'green' : c.kind === 'correct' ? 'orange' : 'default'}>
+                    {t(`kind_${c.kind}` as Key)}
+                  </Tag>
+                ),
+              },
+            ]}
+          />
+          <Space style={{ marginTop: 16 }}>
+            <Button
+              type="primary"
+              disabled={!preview.token}
+              loading={busy}
+              onClick={() =>
+                void run(async () => {
+                  const r = await commitUpload(plan, preview.token ?? '');
+                  void message.success(t('dataCommitted', { ...r }));
+                  setPreview(null);
+                })
+              }
+            >
+              {t('dataCommit')}
+            </Button>
+          </Space>
+        </>
+      )}
+    </>
+  );
+}

@@ -5,9 +5,10 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Db, DialectName } from './connection';
 import * as m0001 from './migrations/0001-initial';
+import * as m0002 from './migrations/0002-evidence';
 
 type Step = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
-const steps: Record<string, Step> = { '0001-initial': m0001 };
+const steps: Record<string, Step> = { '0001-initial': m0001, '0002-evidence': m0002 };
 
 function provider(dialect: DialectName): MigrationProvider {
   return {

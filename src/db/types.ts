@@ -275,7 +275,21 @@ export interface NotificationTable {
   read_at: string | null;
 }
 
+export interface EvidenceFileTable {
+  id: Generated<number>;
+  tenant_id: number;
+  observation_id: number;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  uploaded_by: number | null;
+  uploaded_at: string;
+}
+
 export interface Database {
+  evidence_files: EvidenceFileTable;
   tenants: TenantTable;
   departments: DepartmentTable;
   users: UserTable;

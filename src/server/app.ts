@@ -15,6 +15,7 @@ import { dataRoutes } from '../modules/data';
 import { authenticate, authRoutes, clearCachesAfterWrites, csrfProtection } from '../modules/auth';
 import { oidcConfigFromEnv, type OidcConfig } from '../modules/auth/oidc';
 import { oidcRoutes } from '../modules/auth/oidc.routes';
+import { evidenceRoutes } from '../modules/evidence';
 import { extractRoutes } from '../modules/extract';
 import { importsRoutes } from '../modules/imports';
 import { plansRoutes } from '../modules/plans';
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   extractRoutes(app);
   statusRoutes(app);
   dataRoutes(app);
+  evidenceRoutes(app);
   importsRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {

@@ -46,7 +46,18 @@ export async function startServer(opts: ServeOptions) {
   http.headersTimeout = 10_000;
   http.requestTimeout = 30_000;
   const stop = async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const http = server as unknown as {
+      closeIdleConnections(): void;
+      closeAllConnections(): void;
+    };
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      // Idle keep-alive sockets go now; a request still streaming (say, an upload already
+      // refused with 413) gets two seconds before its socket is cut.
+      http.closeIdleConnections();
+      const force = setTimeout(() => http.closeAllConnections(), 2000);
+      server.once('close', () => clearTimeout(force));
+    });
     await prepared.db.close();
   };
   return { server, stop, prepared, url: `http://${opts.host}:${opts.port}`, log };

@@ -83,6 +83,9 @@ const matrix: Record<string, Who[]> = {
   'POST /api/plans/{plan}/imports/commit': ['dept_head', 'reporter'],
   'POST /api/plans/{plan}/imports/error-report': ['dept_head', 'reporter'],
   'GET /api/plans/{plan}/imports/template': readers,
+  'POST /api/plans/{plan}/data/values/{indicator}/{period}/evidence': ['dept_head', 'reporter'],
+  'GET /api/plans/{plan}/data/values/{indicator}/{period}/evidence': readers,
+  'GET /api/evidence/{id}': readers,
   'GET /api/notifications': users,
   'POST /api/notifications/{id}/read': users,
 };

@@ -154,7 +154,7 @@ export function clauseFacts(text: string, clause: Range, ms: readonly Mention[],
     const annual =
       /每年|年年/.test(window) ||
       (/保持在$/.test(window) && m.qualifier === 'at_least') ||
-      (streakSubject !== null && m.qualifier !== 'exact');
+      (streakSubject !== null && (m.qualifier !== 'exact' || /(?:保持|稳定|维持)[在于]?$/.test(window)));
     if (m.special === 'streak') {
       const rest = text.slice(m.end, clause.end);
       const cond = (wp.subject + rest).replace(/^[，、]/, '');

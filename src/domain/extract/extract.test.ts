@@ -173,6 +173,78 @@ test('period and target year', () => {
   assert.equal(s[3]?.horizon, '未来五年');
 });
 
+test('held-out error classes: ages, fractional years, digit-count words, held levels in streaks', () => {
+  check([
+    ['人均预期寿命提高到 **78.6岁**', [[78.6, '岁', 'level', 'exact']]],
+    ['人均预期寿命达到80岁以上', [[80, '岁', 'level', 'at_least']]],
+    ['劳动年龄人口平均受教育年限 **11.8年**', [[11.8, '年', 'level', 'exact']]],
+    ['每千人口拥有3岁以下婴幼儿托位数4.1个', [[4.1, '个', 'level', 'exact']]],
+    ['60岁以上老年人健康管理率达到75%', [[75, '%', 'share', 'exact']]],
+    ['用3年时间完成改造', []],
+    [
+      '工业投资增长15.8%，连续三年保持两位数增长',
+      [
+        [15.8, '%', 'growth_rate', 'exact'],
+        [3, '年', 'streak', 'exact'],
+      ],
+    ],
+    [
+      '水质优良比例连续五年保持100%',
+      [
+        [5, '年', 'streak', 'exact'],
+        [100, '%', 'annual_floor', 'exact'],
+      ],
+    ],
+    [
+      '粮食总产量连续八年稳定在280万吨以上',
+      [
+        [8, '年', 'streak', 'exact'],
+        [2800000, '吨', 'annual_floor', 'at_least'],
+      ],
+    ],
+  ]);
+});
+
+test('period in reviews: progress headings, from–to pairs, targets of the reviewed year', () => {
+  const rows: ReadonlyArray<readonly [string, ReadonlyArray<readonly [string, number | null]>]> = [
+    // 推进情况 is a review heading even though 重点工作 names work to do.
+    ['二、2025年计划草案\n（二）重点工作推进情况\n新增规上工业企业27家。', [['achievement', null]]],
+    // 增加到2025年的 names the year of a level reached, not a deadline.
+    [
+      '回望“十四五”\n地区生产总值从2020年的3860亿元增加到2025年的5320亿元',
+      [
+        ['achievement', null],
+        ['achievement', null],
+      ],
+    ],
+    // A target of the reviewed year stated in the review; results against it stay results.
+    [
+      '一、2024年计划执行情况\n地区生产总值：年度目标增长6.5%，预计全年增长5.6%。\n一般公共预算收入：年初预算31.5亿元，完成年度预算的94.6%。\n规上工业增加值增长8.3%，高于年度目标0.3个百分点。\n二、2025年计划草案\n地区生产总值增长5.5%左右。',
+      [
+        ['target', 2024],
+        ['achievement', null],
+        ['target', 2024],
+        ['achievement', null],
+        ['achievement', null],
+        ['achievement', null],
+        ['target', 2025],
+      ],
+    ],
+    [
+      '全市地区生产总值完成3215亿元，比上年增长5.8%，高于年初预期目标0.3个百分点。',
+      [
+        ['achievement', null],
+        ['achievement', null],
+        ['achievement', null],
+      ],
+    ],
+  ];
+  for (const [input, want] of rows) {
+    const got = extractStatements(input).map((x) => [x.period, x.target_year]);
+    assert.deepEqual(got, want, input);
+  }
+});
+
 test('spans point into the raw text and keep Markdown markers', () => {
   const text = '- 软件企业突破 **2500家**，渝中纳入试点';
   const [s] = extractStatements(text);

@@ -8,6 +8,7 @@ import {
   findHorizon,
   headingSection,
   inferDocYear,
+  REVIEWED_TARGET_RE,
   sentencePeriod,
   type Section,
 } from './period';
@@ -101,7 +102,13 @@ export function extractStatements(text: string, options: ExtractOptions = {}): S
         for (const f of clauseFacts(t, clause, cms, state)) {
           let targetYear: number | null = null;
           let horizon: string | undefined;
-          if (period === 'target') {
+          // 年度目标增长6.5% inside a review: the target of the reviewed year.
+          const reviewedTarget =
+            period === 'achievement' && REVIEWED_TARGET_RE.test(t.slice(clause.start, f.at));
+          if (reviewedTarget) {
+            const prior = section.reviewed ?? (docYear === null ? null : docYear - 1);
+            targetYear = prior !== null && prior < (docYear ?? Infinity) ? prior : docYear;
+          } else if (period === 'target') {
             // Precedence: a year in the sentence, the sentence's horizon, a year earlier in the
             // paragraph (items after "到2026年，" are split by ；), the section's horizon.
             const sy = explicitYear(t.slice(sentence.start, f.at));
@@ -126,7 +133,7 @@ export function extractStatements(text: string, options: ExtractOptions = {}): S
             unit: f.unit,
             kind: f.kind,
             qualifier: f.qualifier,
-            period,
+            period: reviewedTarget ? 'target' : period,
             target_year: targetYear,
             start: rs,
             end: re,

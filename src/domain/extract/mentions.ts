@@ -206,8 +206,11 @@ export function scanMentions(
       if (/[A-Za-z.]/.test(prev)) continue;
       const n = parseArabic(g.arn ?? '0');
       const scale = scaleOf(g.ars ?? '') ?? 1;
-      const unit = unitAt(text, end);
-      if (scale === 1 && DATE_AFTER_RE.test(text.slice(end, end + 2)) && !unit.startsWith('年')) continue;
+      let unit = unitAt(text, end);
+      // 11.8年 (受教育年限): a fractional number of years is an amount, never a date.
+      if (scale === 1 && unit === '' && text[end] === '年' && (g.arn ?? '').includes('.')) unit = '年';
+      else if (scale === 1 && DATE_AFTER_RE.test(text.slice(end, end + 2)) && !unit.startsWith('年'))
+        continue;
       if (unit === '' && DATE_AFTER_RE.test(text.slice(end, end + 2))) continue;
       if (isListNumber(start, end)) continue;
       moreThan = g.ar1 !== undefined || g.ar2 !== undefined;
@@ -247,7 +250,12 @@ export function scanMentions(
     }
     if (mention === null) continue;
     // 年 after a plain number is a duration or a date (用3年时间, 近5年), never a value.
-    if (mention.special === 'plain' && mention.unit.startsWith('年')) continue;
+    if (mention.special === 'plain' && mention.unit.startsWith('年') && mention.unit !== '年') continue;
+    if (mention.special === 'plain' && mention.unit === '年' && Number.isInteger(mention.value)) continue;
+    // 两位数增长 describes a size; 3岁以下婴幼儿 and 60岁以上老人 name a group of people.
+    if (mention.unit === '位' && text[end] === '数') continue;
+    const afterAge = text.slice(end, end + 6).replace(/^(?:及?以[上下]|左右)/, '');
+    if (mention.unit === '岁' && /^的?[\u4e00-\u9fff]/.test(afterAge)) continue;
     const pre = mention.special === 'rank' || mention.special === 'streak' ? null : prefixCue(text, start);
     const suf = mention.special === 'rank' || mention.special === 'streak' ? null : suffixCue(text, end);
     mention.prefixQ = pre?.qualifier ?? null;

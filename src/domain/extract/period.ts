@@ -9,10 +9,12 @@ export interface Section {
   year: number | null;
   /** A multi-year horizon phrase ("未来五年"). */
   horizon: string | null;
+  /** The year an achievement heading reviews ("2024年计划执行情况" → 2024). */
+  reviewed?: number | null;
 }
 
 const ACHIEVEMENT_HEAD =
-  /回顾|过去|成绩|成效|成就|执行情况|完成情况|亮点|一年来|五年来|盘点|总结|主要进展|工作进展|所做/;
+  /回顾|过去|成绩|成效|成就|执行情况|完成情况|推进情况|进展情况|落实情况|亮点|一年来|五年来|盘点|总结|主要进展|工作进展|所做/;
 const TARGET_HEAD =
   /目标|任务|安排|展望|计划|打算|思路|部署|未来|今后|重点工作|举措|要求|建议|草案|努力方向|奋斗/;
 const HORIZON_RE =
@@ -51,13 +53,12 @@ export function headingSection(line: string, docYear: number | null): Section | 
   const yearMatch = /(20\d\d)年/.exec(line);
   const year = yearMatch ? Number(yearMatch[1]) : null;
   // "计划执行情况" reports results even though it names a plan.
-  if (ach && !/未来|今后|目标|展望|安排|打算/.test(line))
-    return { period: 'achievement', year: null, horizon: null };
-  if (ach && /过去|回顾|执行情况|完成情况/.test(line) && !/未来|今后/.test(line)) {
-    return { period: 'achievement', year: null, horizon: null };
+  const review: Section = { period: 'achievement', year: null, horizon: null, reviewed: year };
+  if (ach && !/未来|今后|目标|展望|安排|打算/.test(line)) return review;
+  if (ach && /过去|回顾|执行情况|完成情况|推进情况|进展情况|落实情况/.test(line) && !/未来|今后/.test(line)) {
+    return review;
   }
-  if (year !== null && docYear !== null && year < docYear)
-    return { period: 'achievement', year: null, horizon: null };
+  if (year !== null && docYear !== null && year < docYear) return review;
   const h = findHorizon(line, docYear);
   return { period: 'target', year: h?.end ?? year, horizon: h?.phrase ?? null };
 }
@@ -80,12 +81,24 @@ export function inferDocYear(headings: readonly string[]): number | null {
 }
 
 const TARGET_SENTENCE =
-  /力争|确保|争取|到20\d\d年|将(?:达到|突破|增长|实现|超过)|未来[三五十]年|今后[三五十]年|目标(?:是|为)|预期目标|主要目标|预期增长|今年|明年/;
+  /力争|确保|争取|到20\d\d年(?!的)|将(?:达到|突破|增长|实现|超过)|未来[三五十]年|今后[三五十]年|目标(?:是|为)|预期目标|主要目标|预期增长|今年|明年/;
+const COMPARED_TARGET_RE =
+  /(?:高于|低于|超过|超出|快于|慢于|完成|实现|达到)(?:年初|年度|全年)?(?:预期|计划|调控)?目标/g;
+
+/**
+ * A target of the year under review, stated inside the review (年度目标增长6.5%, 年初预算31.5亿元,
+ * 年度计划投资210亿元); 完成年度目标的95% and 高于年度目标0.3个百分点 are results.
+ */
+export const REVIEWED_TARGET_RE =
+  /(?<!高于|低于|超过|超出|快于|慢于|完成|实现|达到|占)(?:年度|年初|全年)(?:预期)?(?:目标|预算|计划)[^，,；;。的、]{0,4}$/;
+
 const ACHIEVEMENT_SENTENCE = /过去一年|过去五年|去年|上年末|五年来|一年来|预计全年|全年实现|已经|累计完成/;
 
 /** A sentence-level override of the section period, or null to keep the section's. */
 export function sentencePeriod(sentence: string, section: Period): Period | null {
-  if (section === 'achievement' && TARGET_SENTENCE.test(sentence) && !/预计|完成了|超额完成/.test(sentence)) {
+  // 高于年初预期目标, 完成年度目标: a result measured against a target is still a result.
+  const s = sentence.replace(COMPARED_TARGET_RE, '');
+  if (section === 'achievement' && TARGET_SENTENCE.test(s) && !/预计|完成了|超额完成/.test(sentence)) {
     return 'target';
   }
   if (section === 'target' && ACHIEVEMENT_SENTENCE.test(sentence) && !/力争|确保|到20\d\d年/.test(sentence)) {
@@ -98,7 +111,7 @@ export function sentencePeriod(sentence: string, section: Period): Period | null
 export function explicitYear(sentenceBefore: string): number | null {
   let year: number | null = null;
   // 比2020年翻一番 names a base year, so only 到/至 20XX年, 20XX年底 or a leading year count.
-  const re = /(?:到|至)(20\d\d)年|(20\d\d)年(?:底|末)|^(20\d\d)年/g;
+  const re = /(?:到|至)(20\d\d)年(?!的)|(20\d\d)年(?:底|末)|^(20\d\d)年/g;
   for (let m = re.exec(sentenceBefore); m; m = re.exec(sentenceBefore)) {
     year = Number(m[1] ?? m[2] ?? m[3]);
   }

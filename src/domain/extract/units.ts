@@ -26,7 +26,7 @@ const FAMILY_UNITS: ReadonlyArray<readonly [UnitFamily, readonly string[]]> = [
   ['concentration', ['微克/立方米', '毫克/立方米', '毫克/升']],
   ['energy', ['千瓦时', '千瓦', '兆瓦', '千伏安']],
   ['container', ['标准箱', '标箱', 'TEU']],
-  ['duration', ['个工作日', '工作日', '天']],
+  ['duration', ['个工作日', '工作日', '天', '岁']],
   ['pp', ['个百分点', '百分点']],
   ['percent', ['%', '‰']],
   ['multiple', ['倍']],
@@ -102,6 +102,8 @@ export const UNIT_RE = new RegExp(
 
 /** The family of a (possibly compound) unit. */
 export function unitFamily(unit: string): UnitFamily {
+  // 年 is never matched as a unit (it dates things); mentions set it only for 11.8年-like amounts.
+  if (unit === '年') return 'duration';
   const whole = FAMILY.get(unit);
   if (whole !== undefined) return whole;
   const base = unit.split('/')[0] ?? unit;

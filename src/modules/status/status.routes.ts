@@ -1,5 +1,6 @@
 /** HTTP routes of target status. */
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { TypedResponse } from 'hono';
 import { planParams, problemResponses, tenantQuery } from '../../contracts/common';
 import { planStatusSchema, statusQuery, targetStatusSchema } from '../../contracts/status';
 import { AppError } from '../errors';
@@ -51,22 +52,36 @@ function previewAllowed(actor: Actor, preview: '0' | '1' | undefined): boolean {
   return true;
 }
 
+/**
+ * A cached evaluation is the same object request after request: serialise it once. (A scoped
+ * view is a new object each time and is serialised each time.)
+ */
+const json = new WeakMap<object, string>();
+function serialized(status: object): string {
+  let text = json.get(status);
+  if (text === undefined) {
+    text = JSON.stringify(status);
+    json.set(status, text);
+  }
+  return text;
+}
+
 export function statusRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(planStatusRoute, async (c) => {
     const db = c.get('db');
     const query = c.req.valid('query');
     const tenant = await tenantOf(c, query.tenant);
-    return c.json(
-      await getPlanStatus(
-        db,
-        tenant.id,
-        c.req.valid('param').plan,
-        query.as_of ?? todayUtc(),
-        scopeOf(c.get('actor')),
-        previewAllowed(c.get('actor'), query.preview),
-      ),
-      200,
+    const status = await getPlanStatus(
+      db,
+      tenant.id,
+      c.req.valid('param').plan,
+      query.as_of ?? todayUtc(),
+      scopeOf(c.get('actor')),
+      previewAllowed(c.get('actor'), query.preview),
     );
+    return c.body(serialized(status), 200, {
+      'Content-Type': 'application/json',
+    }) as unknown as TypedResponse<typeof status, 200, 'json'>;
   });
   app.openapi(targetStatusRoute, async (c) => {
     const db = c.get('db');

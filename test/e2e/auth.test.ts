@@ -4,13 +4,10 @@
  * Screenshots go to test-results/. Needs `npm run build:web` first and Debian's /usr/bin/chromium.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startTestServer, testAdminPassword, type RunningTestServer } from '../server';
-
-const executablePath = '/usr/bin/chromium';
-const shots = 'test-results';
+import { launchBrowser, newPage, shots } from './browser';
 
 /** Whether the server has a route (an anonymous GET answers 401/403 when it does, 404 when not). */
 async function hasRoute(url: string): Promise<boolean> {
@@ -25,26 +22,9 @@ describe('login and administration in a browser', () => {
   let page: Page;
 
   before(async () => {
-    assert.ok(existsSync(executablePath), `${executablePath} is missing: apt-get install chromium`);
-    assert.ok(existsSync('dist/web/index.html'), 'dist/web is missing: run `npm run build:web` first');
-    mkdirSync(shots, { recursive: true });
+    browser = await launchBrowser();
     server = await startTestServer('sqlite');
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page = await newPage(browser);
   });
 
   after(async () => {

@@ -4,14 +4,11 @@
  * plan's status then uses it. Screenshots test-results/data-entry.png and data-review.png.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { dataPassword, expectJson, seedDataUsers } from '../helpers/data-users';
 import { login, startTestServer, testAdminPassword, type Client, type RunningTestServer } from '../server';
-
-const executablePath = '/usr/bin/chromium';
-const shots = 'test-results';
+import { launchBrowser, loginByForm, newPage, shots } from './browser';
 
 describe('data reporting in a browser', () => {
   let server: RunningTestServer;
@@ -19,25 +16,10 @@ describe('data reporting in a browser', () => {
   let admin: Client;
 
   before(async () => {
-    assert.ok(existsSync(executablePath), `${executablePath} is missing`);
-    assert.ok(existsSync('dist/web/index.html'), 'run `npm run build:web` first');
-    mkdirSync(shots, { recursive: true });
+    browser = await launchBrowser();
     server = await startTestServer('sqlite');
     admin = await login(server.url, 'admin', testAdminPassword);
     await seedDataUsers(server.url, admin);
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
   });
 
   after(async () => {
@@ -46,14 +28,8 @@ describe('data reporting in a browser', () => {
   });
 
   async function as(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(dataPassword);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.waitForURL(`${server.url}/`);
+    const page = await newPage(browser);
+    await loginByForm(page, server.url, username, dataPassword);
     return page;
   }
 

@@ -4,15 +4,13 @@
  * back from the public API. Needs `npm run build:web` and Debian's /usr/bin/chromium.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { sharedDir } from '../fixtures';
 import { startTestServer, testAdminPassword, type RunningTestServer } from '../server';
-
-const executablePath = '/usr/bin/chromium';
-const shots = 'test-results';
+import { launchBrowser, loginByApi, newPage, shots } from './browser';
 
 describe('import a plan from a document in a browser', () => {
   let server: RunningTestServer;
@@ -20,31 +18,10 @@ describe('import a plan from a document in a browser', () => {
   let page: Page;
 
   before(async () => {
-    assert.ok(existsSync(executablePath), `${executablePath} is missing: apt-get install chromium`);
-    assert.ok(existsSync('dist/web/index.html'), 'dist/web is missing: run `npm run build:web` first');
-    mkdirSync(shots, { recursive: true });
+    browser = await launchBrowser();
     server = await startTestServer('sqlite');
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    // Log in through the API in the browser's context: the session cookie is the page's.
-    const res = await context.request.post(`${server.url}/api/auth/login`, {
-      data: { username: 'admin', password: testAdminPassword },
-    });
-    assert.equal(res.status(), 200);
+    page = await newPage(browser, { width: 1440, height: 900 });
+    await loginByApi(page, server.url, 'admin', testAdminPassword);
   });
 
   after(async () => {

@@ -5,14 +5,13 @@
  * answer as a harmless unknown value, and the tables intact afterwards.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { dialects } from '../databases';
+import { launchBrowser, loginByForm, newPage } from '../e2e/browser';
 import { login, startTestServer, testAdminPassword, type Client, type RunningTestServer } from '../server';
 import { apiRoutes, fillPath, routeKey } from './support';
 
-const executablePath = '/usr/bin/chromium';
 const payloads = [
   '<script>alert(1)</script>',
   '"><img src=x onerror=alert(1)>',
@@ -71,23 +70,9 @@ describe('stored XSS in a browser: /admin/users shows the text literally', () =>
   let server: RunningTestServer;
   let browser: Browser;
   before(async () => {
-    assert.ok(existsSync(executablePath), `${executablePath} is missing: apt-get install chromium`);
-    assert.ok(existsSync('dist/web/index.html'), 'dist/web is missing: run `npm run build:web` first');
+    browser = await launchBrowser();
     server = await startTestServer('sqlite');
     await createVictims(await login(server.url, 'admin', testAdminPassword));
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
   });
   after(async () => {
     await browser?.close();
@@ -95,8 +80,7 @@ describe('stored XSS in a browser: /admin/users shows the text literally', () =>
   });
 
   it('logs in through /login, lists the users, fires no dialog', async () => {
-    const page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
-    page.setDefaultTimeout(15_000);
+    const page = await newPage(browser, { width: 1280, height: 720 }); // Playwright's default viewport
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
       dialogs.push(d.message());
@@ -104,11 +88,7 @@ describe('stored XSS in a browser: /admin/users shows the text literally', () =>
     });
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码').fill(testAdminPassword);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.waitForURL(`${server.url}/`);
+    await loginByForm(page, server.url, 'admin', testAdminPassword);
     await page.goto(`${server.url}/admin/users`);
     await page.getByRole('heading', { level: 1, name: '用户管理' }).waitFor();
     for (const p of payloads) {

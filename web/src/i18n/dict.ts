@@ -1,6 +1,7 @@
 /** The UI's words in Chinese (default) and English. `{name}` marks a parameter. */
 import { adminEn, adminZh } from './adminDict';
 import { authEn, authZh } from './authDict';
+import { notificationsEn, notificationsZh } from '../features/notifications/notificationsDict';
 import { extractEn, extractZh } from '../features/extract/extractDict';
 import { dataEn, dataZh } from '../features/data/dataDict';
 
@@ -89,7 +90,7 @@ const baseZh = {
   footer: '实效 Shixiao · 见行动、求实效',
 };
 
-const zh = { ...baseZh, ...authZh, ...adminZh, ...extractZh, ...dataZh };
+const zh = { ...baseZh, ...authZh, ...adminZh, ...extractZh, ...dataZh, ...notificationsZh };
 
 export type Key = keyof typeof zh;
 
@@ -174,7 +175,14 @@ const baseEn: Record<keyof typeof baseZh, string> = {
   footer: 'Shixiao 实效 · Show the action, get real results',
 };
 
-const en: Record<Key, string> = { ...baseEn, ...authEn, ...adminEn, ...extractEn, ...dataEn };
+const en: Record<Key, string> = {
+  ...baseEn,
+  ...authEn,
+  ...adminEn,
+  ...extractEn,
+  ...dataEn,
+  ...notificationsEn,
+};
 
 export const dictionaries: Record<Lang, Record<Key, string>> = { zh, en };
 

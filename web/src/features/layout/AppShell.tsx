@@ -7,6 +7,7 @@ import { Link, type Route } from '../../router';
 import { firstAdminSection } from '../admin/AdminLayout';
 import { useSession } from '../auth/SessionContext';
 import { UserMenu } from '../auth/UserMenu';
+import { NotificationsBell } from '../notifications/NotificationsBell';
 import { usePlan } from '../plan/PlanContext';
 
 type NavKey = 'overview' | 'portal' | 'extract' | 'data' | 'admin';
@@ -88,6 +89,7 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
             ))}
           </ul>
         </nav>
+        <NotificationsBell />
         <UserMenu />
         <Button
           className="sx-lang"

@@ -12,46 +12,6 @@ export async function listUsers(db: DB, tenantId: number) {
   return db.selectFrom('users').selectAll().where('tenant_id', '=', tenantId).orderBy('username').execute();
 }
 
-export async function findUser(db: DB, tenantId: number, username: string) {
-  return db
-    .selectFrom('users')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('username', '=', username)
-    .executeTakeFirst();
-}
-
-/** Role grants of the tenant's users, as user id → roles. */
-export async function rolesByUser(db: DB, tenantId: number, userIds: number[]) {
-  const map = new Map<number, string[]>();
-  if (userIds.length === 0) return map;
-  const rows = await db
-    .selectFrom('role_grants')
-    .select(['user_id', 'role'])
-    .where('tenant_id', '=', tenantId)
-    .where('user_id', 'in', userIds)
-    .orderBy('role')
-    .execute();
-  for (const r of rows) map.set(r.user_id, [...(map.get(r.user_id) ?? []), r.role]);
-  return map;
-}
-
-/** Department codes of the tenant's users, as user id → codes. */
-export async function departmentsByUser(db: DB, tenantId: number, userIds: number[]) {
-  const map = new Map<number, string[]>();
-  if (userIds.length === 0) return map;
-  const rows = await db
-    .selectFrom('user_departments')
-    .innerJoin('departments', 'departments.id', 'user_departments.department_id')
-    .select(['user_departments.user_id', 'departments.code'])
-    .where('user_departments.tenant_id', '=', tenantId)
-    .where('user_departments.user_id', 'in', userIds)
-    .orderBy('departments.code')
-    .execute();
-  for (const r of rows) map.set(r.user_id, [...(map.get(r.user_id) ?? []), r.code]);
-  return map;
-}
-
 export interface NewUser {
   tenantId: number;
   username: string;

@@ -7,7 +7,7 @@
 import type { User, UserCreate, UserUpdate } from '../../contracts/accounts';
 import type { Db } from '../../db';
 import { checkPassword, type Role } from '../../domain/access';
-import { commonPasswords, deleteUserSessions, writeAudit } from '../auth';
+import { commonPasswords, deleteUserSessions, usersRepository as users, writeAudit } from '../auth';
 import { AppError, badInput, notFound } from '../errors';
 import * as repo from './accounts.repository';
 import { presentUser } from './accounts.presenter';
@@ -23,10 +23,10 @@ interface Snapshot {
 }
 
 async function loadUser(db: Db, caller: Caller, username: string) {
-  const row = await repo.findUser(db.kysely, caller.tenantId, username);
+  const row = await users.findUserByName(db.kysely, caller.tenantId, username);
   if (!row) throw notFound(`user '${username}'`);
-  const roles = (await repo.rolesByUser(db.kysely, caller.tenantId, [row.id])).get(row.id) ?? [];
-  const departments = (await repo.departmentsByUser(db.kysely, caller.tenantId, [row.id])).get(row.id) ?? [];
+  const roles = (await users.rolesByUser(db.kysely, caller.tenantId, [row.id])).get(row.id) ?? [];
+  const departments = (await users.departmentsByUser(db.kysely, caller.tenantId, [row.id])).get(row.id) ?? [];
   return { row, roles, departments };
 }
 
@@ -70,15 +70,15 @@ async function refuseSelf(db: Db, caller: Caller, action: string, userId: number
 export async function listUsers(db: Db, caller: Caller): Promise<User[]> {
   const rows = await repo.listUsers(db.kysely, caller.tenantId);
   const ids = rows.map((r) => r.id);
-  const roles = await repo.rolesByUser(db.kysely, caller.tenantId, ids);
-  const departments = await repo.departmentsByUser(db.kysely, caller.tenantId, ids);
+  const roles = await users.rolesByUser(db.kysely, caller.tenantId, ids);
+  const departments = await users.departmentsByUser(db.kysely, caller.tenantId, ids);
   return rows.map((r) => presentUser(r, roles.get(r.id) ?? [], departments.get(r.id) ?? [], caller.now));
 }
 
 /** Creates a user in the caller's tenant (409 when the name is taken, 422 for a weak password). */
 export async function createUser(db: Db, caller: Caller, input: UserCreate): Promise<User> {
   requireGoodPassword(input.password, input.username);
-  if (await repo.findUser(db.kysely, caller.tenantId, input.username)) {
+  if (await users.findUserByName(db.kysely, caller.tenantId, input.username)) {
     throw new AppError(409, 'Conflict', `The user name '${input.username}' is taken.`);
   }
   const departmentIds = await resolveDepartments(db, caller, input.departments);

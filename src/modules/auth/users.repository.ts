@@ -1,4 +1,7 @@
-/** Queries of users, their roles and departments (the only SQL on these tables). */
+/**
+ * Queries of users, their roles and departments (the only SQL reading these tables); account
+ * administration reaches them as `usersRepository` through the module's index.
+ */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db';
 import { isRole, type Role } from '../../domain/access';
@@ -19,14 +22,38 @@ export async function findUserById(db: DB, userId: number) {
 }
 
 export async function rolesOf(db: DB, tenantId: number, userId: number): Promise<Role[]> {
+  return ((await rolesByUser(db, tenantId, [userId])).get(userId) ?? []).filter(isRole);
+}
+
+/** Role grants of the tenant's users, as user id → roles. */
+export async function rolesByUser(db: DB, tenantId: number, userIds: number[]) {
+  const map = new Map<number, string[]>();
+  if (userIds.length === 0) return map;
   const rows = await db
     .selectFrom('role_grants')
-    .select('role')
+    .select(['user_id', 'role'])
     .where('tenant_id', '=', tenantId)
-    .where('user_id', '=', userId)
+    .where('user_id', 'in', userIds)
     .orderBy('role')
     .execute();
-  return rows.map((r) => r.role).filter(isRole);
+  for (const r of rows) map.set(r.user_id, [...(map.get(r.user_id) ?? []), r.role]);
+  return map;
+}
+
+/** Department codes of the tenant's users, as user id → codes. */
+export async function departmentsByUser(db: DB, tenantId: number, userIds: number[]) {
+  const map = new Map<number, string[]>();
+  if (userIds.length === 0) return map;
+  const rows = await db
+    .selectFrom('user_departments')
+    .innerJoin('departments', 'departments.id', 'user_departments.department_id')
+    .select(['user_departments.user_id', 'departments.code'])
+    .where('user_departments.tenant_id', '=', tenantId)
+    .where('user_departments.user_id', 'in', userIds)
+    .orderBy('departments.code')
+    .execute();
+  for (const r of rows) map.set(r.user_id, [...(map.get(r.user_id) ?? []), r.code]);
+  return map;
 }
 
 export async function departmentsOf(db: DB, userId: number): Promise<number[]> {

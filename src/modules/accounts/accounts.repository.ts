@@ -12,34 +12,6 @@ export async function listUsers(db: DB, tenantId: number) {
   return db.selectFrom('users').selectAll().where('tenant_id', '=', tenantId).orderBy('username').execute();
 }
 
-export interface NewUser {
-  tenantId: number;
-  username: string;
-  displayName: string | null;
-  passwordHash: string;
-  now: string;
-}
-
-export async function insertUser(db: DB, u: NewUser): Promise<number> {
-  const row = await db
-    .insertInto('users')
-    .values({
-      tenant_id: u.tenantId,
-      username: u.username,
-      display_name: u.displayName,
-      password_hash: u.passwordHash,
-      oidc_subject: null,
-      disabled: 0,
-      failed_logins: 0,
-      locked_until: null,
-      created_at: u.now,
-      updated_at: u.now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
 export async function updateUser(
   db: DB,
   tenantId: number,

@@ -1,6 +1,6 @@
 /** Accounts: the first administrator of a tenant. Roles and sessions build on these rows. */
 import type { Db } from '../../db';
-import { nowIso } from '../../db';
+import { usersRepository as users, writeAudit } from '../auth';
 import { generatePassword, hashPassword } from './passwords';
 
 /**
@@ -12,54 +12,34 @@ export async function ensureAdmin(
   tenantId: number,
   given: string | undefined,
 ): Promise<{ created: boolean; generatedPassword: string | null }> {
-  const existing = await db.kysely
-    .selectFrom('users')
-    .select('id')
-    .where('tenant_id', '=', tenantId)
-    .where('username', '=', 'admin')
-    .executeTakeFirst();
-  if (existing) return { created: false, generatedPassword: null };
+  if (await users.findUserByName(db.kysely, tenantId, 'admin'))
+    return { created: false, generatedPassword: null };
   const password = given ?? generatePassword();
   const passwordHash = await hashPassword(password);
-  const now = nowIso();
+  const at = new Date();
   await db.kysely.transaction().execute(async (trx) => {
-    const user = await trx
-      .insertInto('users')
-      .values({
-        tenant_id: tenantId,
-        username: 'admin',
-        display_name: '系统管理员',
-        password_hash: passwordHash,
-        oidc_subject: null,
-        disabled: 0,
-        failed_logins: 0,
-        locked_until: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const userId = await users.insertUser(trx, {
+      tenantId,
+      username: 'admin',
+      displayName: '系统管理员',
+      passwordHash,
+      now: at.toISOString(),
+    });
     await trx
       .insertInto('role_grants')
-      .values({ tenant_id: tenantId, user_id: user.id, role: 'admin' })
+      .values({ tenant_id: tenantId, user_id: userId, role: 'admin' })
       .execute();
-    await trx
-      .insertInto('audit_log')
-      .values({
-        tenant_id: tenantId,
-        at: now,
-        actor_user_id: null,
-        actor_label: 'system',
-        action: 'user.create',
-        object_type: 'user',
-        object_id: String(user.id),
-        before: null,
-        after: JSON.stringify({ username: 'admin', roles: ['admin'] }),
-        reason: 'first start',
-        source_ip: null,
-        outcome: 'success',
-      })
-      .execute();
+    await writeAudit(trx, {
+      tenantId,
+      actor: { kind: 'system' },
+      action: 'user.create',
+      objectType: 'user',
+      objectId: userId,
+      after: { username: 'admin', roles: ['admin'] },
+      reason: 'first start',
+      outcome: 'success',
+      at,
+    });
   });
   return { created: true, generatedPassword: given ? null : password };
 }

@@ -87,7 +87,7 @@ export async function createUser(db: Db, caller: Caller, input: UserCreate): Pro
   const passwordHash = await hashPassword(input.password);
   const now = caller.now.toISOString();
   await db.kysely.transaction().execute(async (trx) => {
-    const userId = await repo.insertUser(trx, {
+    const userId = await users.insertUser(trx, {
       tenantId: caller.tenantId,
       username: input.username,
       displayName: input.display_name ?? null,

@@ -223,39 +223,31 @@ async function provisionViewer(
 ): Promise<number> {
   const now = p.now.toISOString();
   return db.kysely.transaction().execute(async (trx) => {
-    const user = await trx
-      .insertInto('users')
-      .values({
-        tenant_id: p.tenantId,
-        username: p.username,
-        display_name: p.claims.name ?? null,
-        password_hash: null,
-        oidc_subject: p.claims.sub,
-        disabled: 0,
-        failed_logins: 0,
-        locked_until: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const userId = await users.insertUser(trx, {
+      tenantId: p.tenantId,
+      username: p.username,
+      displayName: p.claims.name ?? null,
+      passwordHash: null,
+      oidcSubject: p.claims.sub,
+      now,
+    });
     await trx
       .insertInto('role_grants')
-      .values({ tenant_id: p.tenantId, user_id: user.id, role: 'viewer' })
+      .values({ tenant_id: p.tenantId, user_id: userId, role: 'viewer' })
       .execute();
     await writeAudit(trx, {
       tenantId: p.tenantId,
       actor: { kind: 'system' },
       action: 'user.create',
       objectType: 'user',
-      objectId: user.id,
+      objectId: userId,
       after: { username: p.username, roles: ['viewer'], oidc_subject: p.claims.sub },
       reason: 'single sign-on provisioning',
       sourceIp: p.address,
       outcome: 'success',
       at: p.now,
     });
-    return user.id;
+    return userId;
   });
 }
 

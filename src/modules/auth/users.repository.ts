@@ -66,6 +66,37 @@ export async function departmentsOf(db: DB, userId: number): Promise<number[]> {
   return rows.map((r) => r.department_id);
 }
 
+export interface NewUser {
+  tenantId: number;
+  username: string;
+  displayName: string | null;
+  /** Null for a single sign-on user, who has no password here. */
+  passwordHash: string | null;
+  oidcSubject?: string | null;
+  now: string;
+}
+
+/** Inserts an enabled, unlocked user row (roles and departments are separate rows). */
+export async function insertUser(db: DB, u: NewUser): Promise<number> {
+  const row = await db
+    .insertInto('users')
+    .values({
+      tenant_id: u.tenantId,
+      username: u.username,
+      display_name: u.displayName,
+      password_hash: u.passwordHash,
+      oidc_subject: u.oidcSubject ?? null,
+      disabled: 0,
+      failed_logins: 0,
+      locked_until: null,
+      created_at: u.now,
+      updated_at: u.now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 export async function recordFailedLogin(
   db: DB,
   userId: number,

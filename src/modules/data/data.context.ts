@@ -2,9 +2,12 @@
  * What every data use case starts from: the caller, the plan and indicator (404 when another
  * department's), the state of a value series, and the period rules of an indicator.
  */
+import type { Context } from 'hono';
 import type { Db } from '../../db';
 import { kindOfFrequency, parsePeriod, periodStart } from '../../domain/periods';
-import { badInput, notFound } from '../errors';
+import { clientAddress } from '../auth';
+import { AppError, badInput, notFound } from '../errors';
+import type { AppEnv } from '../http';
 import * as repo from './data.repository';
 import { requireVisible, type Acting } from './data.policy';
 
@@ -13,6 +16,13 @@ export interface DataCaller {
   actor: Acting;
   now: Date;
   sourceIp: string | null;
+}
+
+/** The caller of a guarded route (never anonymous there). */
+export function callerOf(c: Context<AppEnv>): DataCaller {
+  const actor = c.get('actor');
+  if (actor.kind === 'anonymous') throw new AppError(401, 'Unauthorized', 'Log in first.');
+  return { actor, now: c.get('now')(), sourceIp: clientAddress(c) };
 }
 
 export type PlanRow = NonNullable<Awaited<ReturnType<typeof repo.findPlan>>>;

@@ -4,7 +4,6 @@
  * department and the workflow rules.
  */
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { planParams, problemSchema } from '../../contracts/common';
 import {
   calendarQuery,
@@ -19,11 +18,9 @@ import {
   valueEditSchema,
   valueParams,
 } from '../../contracts/data';
-import { clientAddress } from '../auth';
-import { AppError } from '../errors';
 import type { AppEnv } from '../http';
 import { defineRoute, type Access } from '../route';
-import type { DataCaller } from './data.context';
+import { callerOf } from './data.context';
 import { getCalendar, getHistory, getQueue, getValue } from './data.queries';
 import { correctValue, createValue, editValue, transitionValue, type Transition } from './data.service';
 
@@ -50,13 +47,6 @@ const created = <S extends z.ZodType>(schema: S, description: string) => ({
 const body = <S extends z.ZodType>(schema: S) => ({
   body: { content: { 'application/json': { schema } }, required: true },
 });
-
-/** The caller of a guarded route (never anonymous there). */
-export function callerOf(c: Context<AppEnv>): DataCaller {
-  const actor = c.get('actor');
-  if (actor.kind === 'anonymous') throw new AppError(401, 'Unauthorized', 'Log in first.');
-  return { actor, now: c.get('now')(), sourceIp: clientAddress(c) };
-}
 
 const base = '/api/plans/{plan}/data';
 const valuePath = `${base}/values/{indicator}/{period}`;

@@ -3,6 +3,10 @@ import type { AppEnv } from '../http';
 import { dataValueRoutes } from './data.routes';
 import { notificationRoutes } from './notifications.routes';
 
+export { callerOf, loadIndicator, seriesState, type DataCaller } from './data.context';
+export { canSeeDepartment, requireWriter } from './data.policy';
+export * as dataRepository from './data.repository';
+
 /** Mounts data collection (values, workflow, calendar, queue) and notifications. */
 export function dataRoutes(app: OpenAPIHono<AppEnv>): void {
   dataValueRoutes(app);

@@ -3,7 +3,8 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { notificationParams, notificationSchema } from '../../contracts/data';
 import type { AppEnv } from '../http';
 import { defineRoute } from '../route';
-import { callerOf, problems } from './data.routes';
+import { callerOf } from './data.context';
+import { problems } from './data.routes';
 import { listNotifications, markNotificationRead } from './notifications.service';
 
 const listRoute = defineRoute('authenticated', {

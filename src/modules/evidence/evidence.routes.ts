@@ -3,7 +3,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { problemResponses } from '../../contracts/common';
 import { uploadPaths } from '../auth';
-import { callerOf } from '../data/data.routes';
+import { callerOf } from '../data';
 import { AppError } from '../errors';
 import type { AppEnv } from '../http';
 import { defineRoute } from '../route';

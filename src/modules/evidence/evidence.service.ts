@@ -6,9 +6,14 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../../db';
 import { safeFileName, sniffType } from '../../domain/files/sniff';
 import { writeAudit } from '../auth';
-import { loadIndicator, seriesState, type DataCaller } from '../data/data.context';
-import { canSeeDepartment, requireWriter } from '../data/data.policy';
-import * as dataRepo from '../data/data.repository';
+import {
+  canSeeDepartment,
+  dataRepository as dataRepo,
+  loadIndicator,
+  requireWriter,
+  seriesState,
+  type DataCaller,
+} from '../data';
 import { AppError, notFound } from '../errors';
 import * as repo from './evidence.repository';
 

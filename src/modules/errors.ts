@@ -2,6 +2,10 @@
  * Errors a service may raise on purpose. The server turns each into an RFC 9457 problem with its
  * status; anything else becomes a generic 500 with an error id.
  */
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Problem } from '../contracts/common';
+
 export class AppError extends Error {
   constructor(
     readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503,
@@ -16,3 +20,27 @@ export class AppError extends Error {
 export const notFound = (what: string) => new AppError(404, 'Not Found', `${what} not found`);
 export const badInput = (message: string, errors?: { field: string; message: string }[]) =>
   new AppError(422, 'Unprocessable Content', message, errors);
+
+/** An RFC 9457 problem body (`detail` left out when empty). */
+export function problemBody(
+  status: ContentfulStatusCode,
+  title: string,
+  detail?: string,
+  extra: Partial<Problem> = {},
+): Problem {
+  return { type: 'about:blank', title, status, ...(detail ? { detail } : {}), ...extra };
+}
+
+/** Answers a problem+json response, for middleware that answers before any route runs. */
+export function problemResponse(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any route's context may answer a problem
+  c: Context<any, any, any>,
+  status: ContentfulStatusCode,
+  title: string,
+  detail?: string,
+  extra: Partial<Problem> = {},
+): Response {
+  return c.body(JSON.stringify(problemBody(status, title, detail, extra)), status, {
+    'Content-Type': 'application/problem+json',
+  });
+}

@@ -7,6 +7,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Permission } from '../../domain/access';
+import { problemResponse } from '../errors';
 import type { Actor, AppEnv } from '../http';
 import { clearShortCaches, shortCache } from '../short-cache';
 import { writeAudit } from './audit';
@@ -42,13 +43,7 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (bearer) {
     const actor = await actorFromApiToken(db, bearer, now);
     if (!actor) {
-      return c.json(
-        { type: 'about:blank', title: 'Unauthorized', status: 401, detail: 'Invalid or expired token.' },
-        401,
-        {
-          'Content-Type': 'application/problem+json',
-        },
-      );
+      return problemResponse(c, 401, 'Unauthorized', 'Invalid or expired token.');
     }
     c.set('actor', actor);
     return next();
@@ -81,18 +76,7 @@ function ownOrigin(c: Context): string {
 }
 
 const problemJson = (c: Context, status: 403 | 415, detail: string) =>
-  c.body(
-    JSON.stringify({
-      type: 'about:blank',
-      title: status === 403 ? 'Forbidden' : 'Unsupported Media Type',
-      status,
-      detail,
-    }),
-    status,
-    {
-      'Content-Type': 'application/problem+json',
-    },
-  );
+  problemResponse(c, status, status === 403 ? 'Forbidden' : 'Unsupported Media Type', detail);
 
 /** Paths that take multipart uploads; every other write takes JSON only. */
 export const uploadPaths: RegExp[] = [];
@@ -136,13 +120,7 @@ export function guard(permission: Permission | 'public' | 'authenticated'): Midd
     if (permission === 'public') return next();
     const actor = c.get('actor');
     if (actor.kind === 'anonymous') {
-      return c.body(
-        JSON.stringify({ type: 'about:blank', title: 'Unauthorized', status: 401, detail: 'Log in first.' }),
-        401,
-        {
-          'Content-Type': 'application/problem+json',
-        },
-      );
+      return problemResponse(c, 401, 'Unauthorized', 'Log in first.');
     }
     if (permission !== 'authenticated' && !actor.permissions.has(permission)) {
       await writeAudit(c.get('db').kysely, {
@@ -154,13 +132,7 @@ export function guard(permission: Permission | 'public' | 'authenticated'): Midd
         outcome: 'denied',
         at: c.get('now')(),
       });
-      return c.body(
-        JSON.stringify({ type: 'about:blank', title: 'Forbidden', status: 403, detail: 'Not allowed.' }),
-        403,
-        {
-          'Content-Type': 'application/problem+json',
-        },
-      );
+      return problemResponse(c, 403, 'Forbidden', 'Not allowed.');
     }
     return next();
   };

@@ -1,12 +1,11 @@
 /** Evidence files of a reported value: upload (multipart, ≤ 10 MB), list, download. */
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { problemResponses } from '../../contracts/common';
-import { uploadPaths } from '../auth';
 import { callerOf } from '../data';
 import { AppError } from '../errors';
 import type { AppEnv } from '../http';
 import { defineRoute } from '../route';
+import { uploadLimit } from '../uploads';
 import { listEvidence, maxEvidenceBytes, readEvidence, uploadEvidence } from './evidence.service';
 
 const evidenceSchema = z
@@ -98,23 +97,11 @@ const downloadRoute = defineRoute('data:read', {
 });
 
 export function evidenceRoutes(app: OpenAPIHono<AppEnv>): void {
-  uploadPaths.push(/^\/api\/plans\/[^/]+\/data\/values\/[^/]+\/[^/]+\/evidence$/);
-  app.use(
+  uploadLimit(
+    app,
     '/api/plans/:plan/data/values/:indicator/:period/evidence',
-    bodyLimit({
-      maxSize: maxEvidenceBytes + 64 * 1024,
-      onError: (c) =>
-        c.body(
-          JSON.stringify({
-            type: 'about:blank',
-            title: 'Content Too Large',
-            status: 413,
-            detail: 'Evidence files are limited to 10 MB.',
-          }),
-          413,
-          { 'Content-Type': 'application/problem+json' },
-        ),
-    }),
+    maxEvidenceBytes,
+    'Evidence files are limited to 10 MB.',
   );
 
   app.openapi(uploadRoute, async (c) => {

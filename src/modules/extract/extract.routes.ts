@@ -1,12 +1,11 @@
 /** Extraction over HTTP: paste text or upload a document; get statements and a draft plan. */
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { problemResponses } from '../../contracts/common';
 import { extractRequestSchema, extractResponseSchema } from '../../contracts/extract';
-import { uploadPaths } from '../auth';
 import { AppError } from '../errors';
 import type { AppEnv } from '../http';
 import { defineRoute } from '../route';
+import { uploadLimit } from '../uploads';
 import { MAX_DOCUMENT_BYTES } from './decode';
 import { extractFromText, extractFromUpload } from './extract.service';
 
@@ -51,25 +50,7 @@ const uploadRoute = defineRoute('plan:write', {
 });
 
 export function extractRoutes(app: OpenAPIHono<AppEnv>): void {
-  uploadPaths.push(/^\/api\/extract\/upload$/);
-  // Refused before it is buffered: Content-Length first, then a counted stream.
-  app.use(
-    '/api/extract/upload',
-    bodyLimit({
-      maxSize: MAX_DOCUMENT_BYTES + 64 * 1024,
-      onError: (c) =>
-        c.body(
-          JSON.stringify({
-            type: 'about:blank',
-            title: 'Content Too Large',
-            status: 413,
-            detail: 'Files are limited to 20 MB.',
-          }),
-          413,
-          { 'Content-Type': 'application/problem+json' },
-        ),
-    }),
-  );
+  uploadLimit(app, '/api/extract/upload', MAX_DOCUMENT_BYTES, 'Files are limited to 20 MB.');
 
   app.openapi(textRoute, (c) => {
     const body = c.req.valid('json');

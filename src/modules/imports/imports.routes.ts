@@ -5,7 +5,6 @@
  */
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { planParams, problemSchema } from '../../contracts/common';
 import {
   importCommitSchema,
@@ -14,10 +13,11 @@ import {
   templateQuery,
   uploadFormSchema,
 } from '../../contracts/imports';
-import { clientAddress, uploadPaths } from '../auth';
+import { clientAddress } from '../auth';
 import { AppError } from '../errors';
 import type { AppEnv } from '../http';
 import { defineRoute } from '../route';
+import { uploadLimit } from '../uploads';
 import { errorReportXlsx } from './error-report';
 import { MAX_UPLOAD_BYTES } from './upload-file';
 import { checkUpload, commitUpload, previewUpload, templateBytes, type UploadCaller } from './upload.service';
@@ -119,25 +119,9 @@ const download = (bytes: Uint8Array, name: string) =>
   });
 
 export function importsRoutes(app: OpenAPIHono<AppEnv>): void {
-  const uploads = /^\/api\/plans\/[^/]+\/imports\/(preview|error-report)$/;
-  uploadPaths.push(uploads);
-  // Refused before it is buffered: Content-Length first, then a counted stream.
-  const limit = bodyLimit({
-    maxSize: MAX_UPLOAD_BYTES + 64 * 1024,
-    onError: (ctx) =>
-      ctx.body(
-        JSON.stringify({
-          type: 'about:blank',
-          title: 'Content Too Large',
-          status: 413,
-          detail: 'Files are limited to 20 MB.',
-        }),
-        413,
-        { 'Content-Type': 'application/problem+json' },
-      ),
-  });
-  app.use('/api/plans/:plan/imports/preview', limit);
-  app.use('/api/plans/:plan/imports/error-report', limit);
+  for (const path of ['/api/plans/:plan/imports/preview', '/api/plans/:plan/imports/error-report']) {
+    uploadLimit(app, path, MAX_UPLOAD_BYTES, 'Files are limited to 20 MB.');
+  }
 
   app.openapi(previewRoute, async (c) => {
     const bytes = await fileOf(c);

@@ -1,0 +1,27 @@
+/** Multipart upload routes: allowed past the JSON-only CSRF rule, and size-limited before buffering. */
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { uploadPaths } from './auth';
+import { problemResponse } from './errors';
+import type { AppEnv } from './http';
+
+/** Room for the multipart envelope (boundaries, part headers, small fields) around the file. */
+const envelopeBytes = 64 * 1024;
+
+/**
+ * Declares `path` (a Hono pattern such as `/api/plans/:plan/imports/preview`) a multipart upload
+ * route: registers it in `uploadPaths`, and refuses a body over `maxBytes` (plus the envelope) with
+ * 413 problem+json saying `message` — by Content-Length first, then by a counted stream, so it is
+ * refused before it is buffered.
+ */
+export function uploadLimit(app: OpenAPIHono<AppEnv>, path: string, maxBytes: number, message: string): void {
+  const pattern = path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[^/]+/g, '[^/]+');
+  uploadPaths.push(new RegExp(`^${pattern}$`));
+  app.use(
+    path,
+    bodyLimit({
+      maxSize: maxBytes + envelopeBytes,
+      onError: (c) => problemResponse(c, 413, 'Content Too Large', message),
+    }),
+  );
+}

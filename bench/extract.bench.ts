@@ -11,34 +11,12 @@ import { fileURLToPath } from 'node:url';
 import { extractStatements } from '../src/domain/extract';
 import { draftPlan } from '../src/domain/extract/draft';
 import { sharedDir } from '../test/fixtures';
-
-/** One benchmark figure. */
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  baseline: number;
-  note: string;
-}
+import { time } from './measure';
+import type { BenchResult } from './types';
 
 const LENGTH = 200_000;
 const RUNS = 7;
 const setsDir = fileURLToPath(new URL('../test/extract-sets', import.meta.url));
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? NaN;
-}
-
-function time(f: () => void, runs: number): number {
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    f();
-    out.push(performance.now() - start);
-  }
-  return median(out);
-}
 
 /** The seed and every labelled set, repeated until the text is exactly LENGTH characters. */
 function bigDocument(): string {

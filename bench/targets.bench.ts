@@ -8,15 +8,8 @@
  */
 import { evaluatePlan, evaluateTarget } from '../src/domain/targets';
 import type { IndicatorInput, ObservationInput, PlanInput, TargetInput } from '../src/domain/targets';
-
-/** One benchmark figure. */
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  baseline: number;
-  note: string;
-}
+import { median, time } from './measure';
+import type { BenchResult } from './types';
 
 const DISTRICTS = 38;
 const TARGETS = 300;
@@ -60,21 +53,6 @@ function district(d: number): PlanInput {
     targets.push({ id: `t-${id}`, indicator: id, kind, value, year: 2027, from: 2021, to: 2027 });
   }
   return { plan: { start: 2021, end: 2027, baseline_year: 2020 }, indicators, targets, observations };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? NaN;
-}
-
-function time(f: () => void, runs: number): number {
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    f();
-    out.push(performance.now() - start);
-  }
-  return median(out);
 }
 
 /** Measure city-wide evaluation and single-target re-evaluation, each with its baseline. */

@@ -149,7 +149,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       );
     }
     const errorId = newErrorId();
-    c.get('log')?.error({ err: error, error_id: errorId }, 'request failed');
+    c.get('log')?.error({ err: error, error_id: errorId, req_id: c.get('requestId') }, 'request failed');
     return problem(c, 500, 'Internal Server Error', 'Something went wrong on our side.', {
       error_id: errorId,
     });

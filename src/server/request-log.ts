@@ -9,7 +9,8 @@ export function requestLog(log: Logger): MiddlewareHandler<AppEnv> {
     const started = performance.now();
     const requestId = randomUUID();
     c.set('requestId', requestId);
-    c.set('log', log.child({ req_id: requestId }));
+    // The root logger, not a child per request: callers add `req_id` where they log (hot path).
+    c.set('log', log);
     await next();
     c.header('X-Request-Id', requestId);
     log.info(

@@ -100,7 +100,7 @@ export function oidcRoutes(app: OpenAPIHono<AppEnv>, config: OidcConfig | undefi
       return c.redirect(started.url, 302);
     } catch (error) {
       // The provider is unreachable or misconfigured: the user gets the login page, we get a log line.
-      c.get('log')?.warn({ err: error }, 'oidc: cannot start login');
+      c.get('log')?.warn({ err: error, req_id: c.get('requestId') }, 'oidc: cannot start login');
       return c.redirect(ssoFailurePath, 302);
     }
   });

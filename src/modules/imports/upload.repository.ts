@@ -4,6 +4,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, DialectName } from '../../db';
+import type { dataRepository } from '../data';
 
 export type Q = Kysely<Database> | Transaction<Database>;
 
@@ -12,38 +13,11 @@ export async function findTenantSlug(db: Q, tenantId: number) {
   return row?.slug;
 }
 
-export async function findPlanById(db: Q, tenantId: number, code: string) {
-  return db
-    .selectFrom('plans')
-    .select(['id', 'code', 'baseline_year', 'end_year'])
-    .where('tenant_id', '=', tenantId)
-    .where('code', '=', code)
-    .executeTakeFirst();
-}
+/** A plan indicator as uploads read it: the data module's row plus its department code. */
+export type UploadIndicator = Awaited<ReturnType<typeof dataRepository.listIndicators>>[number] & {
+  department: string | null;
+};
 
-/** The plan's indicators with department id and code, and whether a formula computes them. */
-export async function listUploadIndicators(db: Q, planId: number) {
-  return db
-    .selectFrom('indicators as i')
-    .leftJoin('departments as d', 'd.id', 'i.department_id')
-    .select([
-      'i.id',
-      'i.code',
-      'i.name',
-      'i.unit',
-      'i.frequency',
-      'i.formula',
-      'i.department_id',
-      'd.code as department',
-    ])
-    .where('i.plan_id', '=', planId)
-    .orderBy('i.position')
-    .execute();
-}
-
-export type UploadIndicator = Awaited<ReturnType<typeof listUploadIndicators>>[number];
-
-/** Department codes of some department ids. */
 export async function departmentCodes(db: Q, ids: number[]): Promise<string[]> {
   if (ids.length === 0) return [];
   const rows = await db.selectFrom('departments').select('code').where('id', 'in', ids).execute();

@@ -10,6 +10,7 @@ import type { ImportPreview, ImportResultBody } from '../../contracts/imports';
 import type { Db } from '../../db';
 import type { Actor } from '../http';
 import { writeAudit } from '../auth';
+import { dataRepository } from '../data';
 import { AppError, notFound } from '../errors';
 import { writeDataTemplate } from './template.service';
 import { readUpload } from './upload-file';
@@ -27,9 +28,12 @@ const actorKey = (a: UploadCaller['actor']) => (a.kind === 'user' ? `u${a.userId
 const forbidden = (m: string) => new AppError(403, 'Forbidden', m);
 
 async function context(db: Db, caller: UploadCaller, planCode: string) {
-  const plan = await repo.findPlanById(db.kysely, caller.actor.tenantId, planCode);
+  const plan = await dataRepository.findPlan(db.kysely, caller.actor.tenantId, planCode);
   if (!plan) throw notFound(`plan '${planCode}'`);
-  const indicators = await repo.listUploadIndicators(db.kysely, plan.id);
+  const indicators = (await dataRepository.listIndicators(db.kysely, plan.id, null)).map((i) => ({
+    ...i,
+    department: i.department_code,
+  }));
   const departments = caller.actor.departmentScoped
     ? await repo.departmentCodes(db.kysely, caller.actor.departmentIds)
     : null;

@@ -18,6 +18,12 @@ export const problemSchema = z
 
 export type Problem = z.infer<typeof problemSchema>;
 
+/** An OpenAPI response block for a problem+json answer. */
+export const problemResponse = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: problemSchema } },
+});
+
 export const planParams = z.object({
   plan: z
     .string()

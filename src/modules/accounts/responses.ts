@@ -1,20 +1,15 @@
 /** OpenAPI response blocks shared by the administration routes. */
 import type { z } from '@hono/zod-openapi';
-import { problemSchema } from '../../contracts/common';
-
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: problemSchema } },
-});
+import { problemResponse } from '../../contracts/common';
 
 /** The problems any administration route may answer. */
 export const problems = {
-  400: problem('Invalid or unknown fields'),
-  401: problem('Not logged in'),
-  403: problem('Not allowed'),
-  404: problem('Not found'),
-  409: problem('Conflicts with the current state'),
-  422: problem('Refused by a rule (password policy, unknown department, …)'),
+  400: problemResponse('Invalid or unknown fields'),
+  401: problemResponse('Not logged in'),
+  403: problemResponse('Not allowed'),
+  404: problemResponse('Not found'),
+  409: problemResponse('Conflicts with the current state'),
+  422: problemResponse('Refused by a rule (password policy, unknown department, …)'),
 } as const;
 
 /** A JSON success response plus the problems. */

@@ -1,16 +1,11 @@
 /** The audit reader's route: administrators and supervisors, the caller's tenant only. */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { auditPageSchema, auditQuery } from '../../contracts/audit';
-import { problemSchema } from '../../contracts/common';
+import { problemResponse } from '../../contracts/common';
 import { AppError } from '../errors';
 import type { AppEnv } from '../http';
 import { defineRoute } from '../route';
 import { readAudit } from './audit.service';
-
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: problemSchema } },
-});
 
 const listRoute = defineRoute('audit:read', {
   method: 'get',
@@ -20,9 +15,9 @@ const listRoute = defineRoute('audit:read', {
   request: { query: auditQuery },
   responses: {
     200: { description: 'A page of rows', content: { 'application/json': { schema: auditPageSchema } } },
-    400: problem('Invalid filter'),
-    401: problem('Not logged in'),
-    403: problem('Not allowed'),
+    400: problemResponse('Invalid filter'),
+    401: problemResponse('Not logged in'),
+    403: problemResponse('Not allowed'),
   },
 });
 

@@ -4,7 +4,7 @@
  * department and the workflow rules.
  */
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import { planParams, problemSchema } from '../../contracts/common';
+import { planParams, problemResponse } from '../../contracts/common';
 import {
   calendarQuery,
   calendarSchema,
@@ -24,17 +24,13 @@ import { callerOf } from './data.context';
 import { getCalendar, getHistory, getQueue, getValue } from './data.queries';
 import { correctValue, createValue, editValue, transitionValue, type Transition } from './data.service';
 
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: problemSchema } },
-});
 export const problems = {
-  400: problem('Invalid or unknown fields'),
-  401: problem('Not logged in'),
-  403: problem('Not allowed'),
-  404: problem('Not found (or of another department)'),
-  409: problem('Conflicts with the workflow state or a newer version'),
-  422: problem('Refused by a rule (period, formula indicator, …)'),
+  400: problemResponse('Invalid or unknown fields'),
+  401: problemResponse('Not logged in'),
+  403: problemResponse('Not allowed'),
+  404: problemResponse('Not found (or of another department)'),
+  409: problemResponse('Conflicts with the workflow state or a newer version'),
+  422: problemResponse('Refused by a rule (period, formula indicator, …)'),
 } as const;
 const ok = <S extends z.ZodType>(schema: S, description: string) => ({
   200: { description, content: { 'application/json': { schema } } },

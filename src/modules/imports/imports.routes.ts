@@ -5,7 +5,7 @@
  */
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { planParams, problemSchema } from '../../contracts/common';
+import { planParams, problemResponse } from '../../contracts/common';
 import {
   importCommitSchema,
   importPreviewSchema,
@@ -22,18 +22,14 @@ import { errorReportXlsx } from './error-report';
 import { MAX_UPLOAD_BYTES } from './upload-file';
 import { checkUpload, commitUpload, previewUpload, templateBytes, type UploadCaller } from './upload.service';
 
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: problemSchema } },
-});
 const problems = {
-  400: problem('Invalid request or unreadable file (zip bomb, DOCTYPE, missing column)'),
-  401: problem('Not logged in'),
-  403: problem('Not allowed'),
-  409: problem('Values changed since the preview'),
-  404: problem('No such plan, or the preview expired'),
-  413: problem('Over 20 MB'),
-  415: problem('Neither UTF-8 CSV nor .xlsx'),
+  400: problemResponse('Invalid request or unreadable file (zip bomb, DOCTYPE, missing column)'),
+  401: problemResponse('Not logged in'),
+  403: problemResponse('Not allowed'),
+  409: problemResponse('Values changed since the preview'),
+  404: problemResponse('No such plan, or the preview expired'),
+  413: problemResponse('Over 20 MB'),
+  415: problemResponse('Neither UTF-8 CSV nor .xlsx'),
 } as const;
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const xlsx = (description: string) => ({

@@ -43,11 +43,11 @@ describe('login and administration in a browser', () => {
     await page.getByRole('heading', { level: 1, name: '登录' }).waitFor();
     await page.getByLabel('用户名').fill('admin');
     await page.getByLabel('密码').fill('not the password');
-    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.locator('form button[type="submit"]').click();
     await page.getByRole('alert').filter({ hasText: '用户名或密码错误' }).waitFor();
     await page.getByLabel('密码').fill(testAdminPassword);
     await page.screenshot({ path: `${shots}/login.png` });
-    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.locator('form button[type="submit"]').click();
     await page.waitForURL(`${server.url}/`);
     await page.getByRole('heading', { level: 1, name: '渝中区未来五年发展目标' }).waitFor();
     await page.getByRole('button', { name: /用户菜单：admin|用户菜单：/ }).waitFor();

@@ -43,7 +43,7 @@ export async function newPage(
 ): Promise<Page> {
   const context = await browser.newContext({ viewport, locale: 'zh-CN' });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(30_000);
   return page;
 }
 
@@ -70,6 +70,6 @@ export async function loginByForm(
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.locator('form button[type="submit"]').click();
   await page.waitForURL(`${baseUrl}/`);
 }

@@ -1,25 +1,33 @@
 /** Rows → response shapes. Only the fields named here ever leave the server. */
 import type { IndicatorView, ObservationView, PlanSummary, TargetView } from '../../contracts/plans';
+import type { Selectable } from 'kysely';
+import type { DepartmentTable, IndicatorTable, PlanTable, TargetTable } from '../../db';
 import type { ObservationRow } from './plans.repository';
 
-type Dept = { id: number; code: string; name: string; name_en: string | null };
+type Dept = Pick<Selectable<DepartmentTable>, 'id' | 'code' | 'name' | 'name_en'>;
+type Plan = Selectable<PlanTable>;
+type Indicator = Selectable<IndicatorTable>;
+type Target = Selectable<TargetTable>;
 
 export function presentDepartment(d: Dept | undefined) {
   return d ? { id: d.code, name: d.name, name_en: d.name_en } : null;
 }
 
-export function presentPlan(p: {
-  code: string;
-  title: string;
-  title_en: string | null;
-  start_year: number;
-  end_year: number;
-  baseline_year: number;
-  status: string;
-  version: number;
-  source_title: string | null;
-  source_url: string | null;
-}): PlanSummary {
+export function presentPlan(
+  p: Pick<
+    Plan,
+    | 'code'
+    | 'title'
+    | 'title_en'
+    | 'start_year'
+    | 'end_year'
+    | 'baseline_year'
+    | 'status'
+    | 'version'
+    | 'source_title'
+    | 'source_url'
+  >,
+): PlanSummary {
   return {
     id: p.code,
     title: p.title,
@@ -51,18 +59,19 @@ export function presentObservation(o: ObservationRow): ObservationView {
 }
 
 export function presentIndicator(
-  i: {
-    code: string;
-    name: string;
-    name_en: string | null;
-    unit: string;
-    direction: string;
-    frequency: string;
-    measure: string;
-    formula: string | null;
-    source: string | null;
-    note: string | null;
-  },
+  i: Pick<
+    Indicator,
+    | 'code'
+    | 'name'
+    | 'name_en'
+    | 'unit'
+    | 'direction'
+    | 'frequency'
+    | 'measure'
+    | 'formula'
+    | 'source'
+    | 'note'
+  >,
   department: ReturnType<typeof presentDepartment>,
   goalArea: string | null,
   latest: ObservationView | null,
@@ -85,18 +94,19 @@ export function presentIndicator(
 }
 
 export function presentTarget(
-  t: {
-    code: string;
-    kind: string;
-    value: number | null;
-    qualifier: string | null;
-    year: number | null;
-    from_year: number | null;
-    to_year: number | null;
-    due_date: string | null;
-    text: string | null;
-    text_en: string | null;
-  },
+  t: Pick<
+    Target,
+    | 'code'
+    | 'kind'
+    | 'value'
+    | 'qualifier'
+    | 'year'
+    | 'from_year'
+    | 'to_year'
+    | 'due_date'
+    | 'text'
+    | 'text_en'
+  >,
   indicator: string | null,
   goalArea: string | null,
 ): TargetView {

@@ -25,6 +25,11 @@ export interface Channels {
   config: NotifyConfig;
   /** null when no SMTP server is configured. */
   mailer: Mailer | null;
+  /**
+   * The clock of signature timestamps: real time even when a run replays another moment
+   * (robots refuse a timestamp more than an hour away from theirs).
+   */
+  signClock?: () => Date;
 }
 
 export interface DeliveryReport {
@@ -44,7 +49,6 @@ async function attempt(
   row: NonNullable<Awaited<ReturnType<typeof repo.findDelivery>>>,
   m: NoticeMessage,
   channels: Channels,
-  now: Date,
 ): Promise<string | null> {
   if (row.channel === 'email') {
     if (!channels.mailer) return 'e-mail is not configured (SHIXIAO_SMTP_HOST)';
@@ -63,7 +67,7 @@ async function attempt(
     row.endpoint_format,
     { url: row.endpoint_url, secret: row.endpoint_secret },
     m,
-    { now, publicUrl: channels.config.publicUrl },
+    { now: (channels.signClock ?? (() => new Date()))(), publicUrl: channels.config.publicUrl },
   );
   return sendWebhook(row.endpoint_format, request);
 }
@@ -83,7 +87,7 @@ export async function deliverDue(
     const row = await repo.findDelivery(db.kysely, id);
     if (!row) continue;
     const m = JSON.parse(row.message) as NoticeMessage;
-    const error = await attempt(row, m, channels, now);
+    const error = await attempt(row, m, channels);
     if (error === null) {
       await repo.finishDelivery(db.kysely, id, { status: 'sent', at });
       report.sent.push({

@@ -108,7 +108,8 @@ for (const dialect of dialects) {
       // tjj owes tertiary_va for 2025 (due 2026-03-31): announced as overdue.
       assert.ok(
         tjj.some(
-          (s) => s.kind === 'data_reminder' && s.about.indicator === 'tertiary_va' && s.about.period === '2025',
+          (s) =>
+            s.kind === 'data_reminder' && s.about.indicator === 'tertiary_va' && s.about.period === '2025',
         ),
       );
       assert.ok(fgw.length > 0);

@@ -193,6 +193,8 @@ export function draftPlan(input: DraftInput): PlanDraft {
       targets,
       programmes,
       observations,
+      tasks: [],
+      task_reports: [],
     },
     links,
   };

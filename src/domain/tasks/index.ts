@@ -28,3 +28,4 @@ export {
   type TaskReasonCode,
 } from './reasons';
 export * from './workflow';
+export { evaluatePlanTasks, taskFactsOf, taskReportFactsOf, taskRuleSettingsOf } from './plan';

@@ -44,7 +44,7 @@ function mostFrequentYear(text: string): number | null {
  * The first year of a span announced with its end (今后五年…到2027年 → 2023), or null. A document
  * that names its horizon and the year it ends in dates itself.
  */
-function yearFromHorizon(text: string): number | null {
+export function yearOfAnnouncedSpan(text: string): number | null {
   const m = /(?:今后|未来)(三|五|十|3|5|10)年[^。]{0,60}?(?:到|至)(20\d\d)年/.exec(text);
   if (!m) {
     // A five-year plan that names itself at the top (十五五规划纲要) starts the year after 十四五 ends.
@@ -87,7 +87,7 @@ export function extractStatements(text: string, options: ExtractOptions = {}): S
     isHeadingLine(t.slice(l.start, l.end), (byLine[i]?.length ?? 0) > 0),
   );
   const headingTexts = lines.filter((_, i) => headingFlags[i]).map((l) => t.slice(l.start, l.end));
-  const docYear = options.year ?? inferDocYear(headingTexts) ?? yearFromHorizon(t) ?? mostFrequentYear(t);
+  const docYear = options.year ?? inferDocYear(headingTexts) ?? yearOfAnnouncedSpan(t) ?? mostFrequentYear(t);
 
   const out: Statement[] = [];
   let section: Section = { period: 'achievement', year: null, horizon: null };

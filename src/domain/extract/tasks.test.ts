@@ -65,7 +65,7 @@ test('a Markdown task-division table gives one row per task with lead, co-depart
     [
       [1, '完成老旧小区改造100万平方米', '区住房城乡建委', ['区财政局', '区规划自然资源局'], '2026-12-31'],
       [2, '出台促进消费十条措施', '区商务委', [], '2026-03-31'],
-      [3, '持续优化营商环境', '区发展改革委', ['有关单位'], null],
+      [3, '持续优化营商环境', '区发展改革委', [], null],
     ],
   );
   const first = rows[0];
@@ -106,4 +106,9 @@ test('a table without a lead-department column is not a task table', () => {
     '| 地区生产总值 | 1500 | 1600 |',
   ].join('\n');
   assert.deepEqual(extractTaskRows(text), []);
+});
+
+test('placeholders for everyone concerned are not department names', () => {
+  assert.deepEqual(splitDepartments('各有关单位'), []);
+  assert.deepEqual(splitDepartments('区财政局、相关部门、各街道'), ['区财政局']);
 });

@@ -85,6 +85,8 @@ export function splitDepartments(s: string): string[] {
       .map((x) => x.replace(/^(?:等|各)|等$/g, '').trim())
       // A deadline written in the same cell (区民政局，2025年底前建成) is not a department.
       .filter((x) => x.length >= 2 && !/^(?:无|—|-|\/)$/.test(x) && !/\d|年|月/.test(x))
+      // 各有关单位, 相关部门, 各街道: a placeholder for everyone concerned, not a department's name.
+      .filter((x) => !/^(?:有关|相关)(?:单位|部门)$|^(?:街道|部门|单位|镇街)$/.test(x))
   );
 }
 
@@ -171,8 +173,12 @@ function proseRows(text: string): Omit<TaskRow, 'row'>[] {
       .replace(/^\s*(?:[-•*]|\d{1,3}[.、．)）]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*/, '')
       .replace(/\*\*/g, '')
       .replace(/[。；;，,\s]+$/, '')
-      .trim();
-    if (title === '') continue;
+      .trim()
+      // 「高标准深化全域更新。实施老旧小区改造提升工程」: the action's name, then the task.
+      .split(/[。；;]/)
+      .at(-1)
+      ?.trim();
+    if (title === undefined || title === '') continue;
     const leads = splitDepartments(lead[1] ?? '');
     const co = PROSE_CO.exec(line);
     const rest = line.slice(markerAt);

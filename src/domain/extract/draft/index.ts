@@ -4,6 +4,7 @@
  */
 import { extractStatements, yearOfAnnouncedSpan } from '../index';
 import { inferDocYear } from '../period';
+import type { DepartmentName } from '../tasks';
 import { draftPlan, type PlanDraft } from './plan';
 
 export {
@@ -17,6 +18,7 @@ export {
 } from './plan';
 export { outlineOf, type Outline, type OutlineNode, type OutlineProgramme } from './structure';
 export { displayUnit, toDisplay } from './indicators';
+export type { DraftWarning } from './tasks';
 
 /**
  * The document year: the one given, else one read from the headings (2024年工作安排 → 2024),
@@ -37,10 +39,14 @@ export function documentYear(text: string, documentName: string, given?: number)
 /** Drafts a plan from a document's text, or says why it cannot (no year to start from). */
 export function draftPlanFromText(
   text: string,
-  options: { documentName: string; year?: number },
+  options: { documentName: string; year?: number; departments?: readonly DepartmentName[] },
 ): { ok: true; draft: PlanDraft } | { ok: false; reason: string } {
   const year = documentYear(text, options.documentName, options.year);
   if (year === null) return { ok: false, reason: 'cannot tell the document year: give it with --year YYYY' };
   const statements = extractStatements(text, { year });
-  return { ok: true, draft: draftPlan({ text, statements, documentName: options.documentName, year }) };
+  const departments = options.departments ?? [];
+  return {
+    ok: true,
+    draft: draftPlan({ text, statements, documentName: options.documentName, year, departments }),
+  };
 }

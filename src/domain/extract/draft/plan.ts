@@ -6,11 +6,14 @@
  */
 import type { GoalAreaDef, IndicatorDef, ObservationDef, PlanFile, TargetDef } from '../../plan-file';
 import type { Statement } from '../types';
+import type { DepartmentName } from '../tasks';
 import { indicatorName, indicatorUnits, proposeIndicator, toDisplay } from './indicators';
 import { outlineOf, type Outline } from './structure';
+import { draftTasks, type DraftAction, type DraftWarning } from './tasks';
 
 /** What a link points at. */
-export type DraftLinkKind = 'target' | 'indicator' | 'observation' | 'programme' | 'action' | 'goal_area';
+export type DraftLinkKind =
+  'target' | 'indicator' | 'observation' | 'programme' | 'action' | 'goal_area' | 'task';
 
 /** A proposed item and the span of the document it came from (end exclusive). */
 export interface DraftLink {
@@ -25,6 +28,8 @@ export interface DraftLink {
 export interface PlanDraft {
   plan: PlanFile;
   links: DraftLink[];
+  /** What the reviewer must look at (unmatched departments, deadlines that are not dates). */
+  warnings: DraftWarning[];
 }
 
 /** Inputs of {@link draftPlan}. */
@@ -36,6 +41,8 @@ export interface DraftInput {
   documentName: string;
   /** The document year (the first target year). */
   year: number;
+  /** Departments the plan or tenant already has: task-table names are matched to them. */
+  departments?: readonly DepartmentName[];
 }
 
 /** `来源：第123—145字`: 1-based, inclusive, as a reader counts characters. */
@@ -99,6 +106,33 @@ export function draftPlan(input: DraftInput): PlanDraft {
       return { id: actionId, name: a.name };
     });
     return { id, number: p.number, name: p.name, actions };
+  });
+
+  const draftActions: DraftAction[] = outline.programmes.flatMap((p, i) =>
+    p.actions.map((a, j) => ({ id: `p-${pad(i + 1)}-a${j + 1}`, name: a.name, start: a.start, end: a.end })),
+  );
+  // Rows no action holds go under one extra programme, created only when used.
+  const extraProgramme = `p-${pad(programmes.length + 1)}`;
+  const fallback: DraftAction = { id: `${extraProgramme}-a1`, name: '任务分解表', start: 0, end: 0 };
+  const drafted = draftTasks({
+    text,
+    actions: draftActions,
+    known: input.departments ?? [],
+    year,
+    end,
+    fallback,
+  });
+  if (drafted.tasks.some((t) => t.action === fallback.id)) {
+    programmes.push({
+      id: extraProgramme,
+      number: programmes.length + 1,
+      name: '任务分解表',
+      actions: [{ id: fallback.id, name: '其他任务' }],
+    });
+  }
+  drafted.tasks.forEach((t, i) => {
+    const row = drafted.rows[i];
+    if (row) link('task', t.id, row);
   });
 
   const indicators: IndicatorDef[] = [];
@@ -190,15 +224,16 @@ export function draftPlan(input: DraftInput): PlanDraft {
         baseline_year: year - 1,
         status: 'draft',
       },
-      departments: [],
+      departments: drafted.departments,
       goal_areas: goalAreas,
       indicators,
       targets,
       programmes,
       observations,
-      tasks: [],
+      tasks: drafted.tasks,
       task_reports: [],
     },
     links,
+    warnings: drafted.warnings,
   };
 }

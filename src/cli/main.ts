@@ -7,6 +7,7 @@ import { registerOpensdgCommand } from './commands/opensdg';
 import { registerPlanFileCommands } from './commands/plan-files';
 import { registerServeCommand } from './commands/serve';
 import { registerStatusCommand } from './commands/status';
+import { registerTasksCommand } from './commands/tasks';
 
 export function buildProgram(): Command {
   const program = new Command('shixiao')
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerDataCommands(program);
   registerOpensdgCommand(program);
   registerStatusCommand(program);
+  registerTasksCommand(program);
   registerExtractCommand(program);
   registerJobsCommands(program);
   return program;

@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { registerDataCommands } from './commands/data';
 import { registerExtractCommand } from './commands/extract';
+import { registerJobsCommands } from './commands/jobs';
 import { registerOpensdgCommand } from './commands/opensdg';
 import { registerPlanFileCommands } from './commands/plan-files';
 import { registerServeCommand } from './commands/serve';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerStatusCommand(program);
   registerTasksCommand(program);
   registerExtractCommand(program);
+  registerJobsCommands(program);
   return program;
 }
 

@@ -288,7 +288,81 @@ export interface EvidenceFileTable {
   uploaded_at: string;
 }
 
+export interface JobLeaseTable {
+  job: string;
+  holder: string;
+  expires_at: string;
+}
+
+export interface NoticeKeyTable {
+  id: Generated<number>;
+  tenant_id: number;
+  job: string;
+  object: string;
+  step: string;
+  due_date: string;
+  kind: string;
+  created_at: string;
+}
+
+export interface NotificationReadTable {
+  tenant_id: number;
+  notification_id: number;
+  user_id: number;
+  read_at: string;
+}
+
+export interface NotificationSettingsTable {
+  user_id: number;
+  tenant_id: number;
+  inbox: Generated<number>;
+  email: Generated<number>;
+  email_address: string | null;
+  updated_at: string;
+}
+
+export interface WebhookEndpointTable {
+  id: Generated<number>;
+  tenant_id: number;
+  department_id: number | null;
+  name: string;
+  format: string;
+  url: string;
+  secret: string | null;
+  enabled: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NotificationDeliveryTable {
+  id: Generated<number>;
+  tenant_id: number;
+  notice_id: number;
+  channel: string;
+  /** `user:ID` or `endpoint:ID`: with notice_id, unique (one send per notice and target). */
+  target: string;
+  /** What the admin sees: an e-mail address or an endpoint name. */
+  recipient: string;
+  user_id: number | null;
+  endpoint_id: number | null;
+  /** The notice as JSON (kind, about, message, link). */
+  message: string;
+  status: string;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  claimed_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
 export interface Database {
+  job_leases: JobLeaseTable;
+  notice_keys: NoticeKeyTable;
+  notification_reads: NotificationReadTable;
+  notification_settings: NotificationSettingsTable;
+  webhook_endpoints: WebhookEndpointTable;
+  notification_deliveries: NotificationDeliveryTable;
   evidence_files: EvidenceFileTable;
   tenants: TenantTable;
   departments: DepartmentTable;

@@ -88,6 +88,14 @@ const matrix: Record<string, Who[]> = {
   'GET /api/evidence/{id}': readers,
   'GET /api/notifications': users,
   'POST /api/notifications/{id}/read': users,
+  'GET /api/notifications/settings': users,
+  'PUT /api/notifications/settings': users,
+  'GET /api/notify/webhooks': ['admin'],
+  'POST /api/notify/webhooks': ['admin'],
+  'PATCH /api/notify/webhooks/{id}': ['admin'],
+  'DELETE /api/notify/webhooks/{id}': ['admin'],
+  'GET /api/notify/deliveries': ['admin'],
+  'POST /api/notify/deliveries/{id}/retry': ['admin'],
 };
 
 /** Routes Hono serves under /api that are not OpenAPI operations, with their access level. */

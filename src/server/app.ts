@@ -21,6 +21,7 @@ import { importsRoutes } from '../modules/imports';
 import { plansRoutes } from '../modules/plans';
 import { portalRoutes } from '../modules/portal';
 import { statusRoutes } from '../modules/status';
+import { tasksRoutes } from '../modules/tasks';
 import { newErrorId, problem } from './problems';
 import { requestLog } from './request-log';
 import { securityHeaders } from './security-headers';
@@ -80,6 +81,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   dataRoutes(app);
   evidenceRoutes(app);
   importsRoutes(app);
+  tasksRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -62,7 +62,7 @@ const milestoneInput = z
 const taskFields = {
   title: nonEmpty(300, 'a title'),
   description: text(5000).nullable().optional(),
-  action: code.nullable().optional().openapi({ description: 'The action (工作举措) the task belongs to' }),
+  action: code.openapi({ description: 'The action (工作举措) the task belongs to' }),
   lead_department: code.openapi({ description: '牵头单位 (department code)' }),
   co_departments: z.array(code).max(50).optional().openapi({ description: '配合单位' }),
   leader: text(100).nullable().optional().openapi({ description: '责任领导' }),
@@ -91,7 +91,7 @@ export const taskEditSchema = z
     if_version: ifVersion,
     title: taskFields.title.optional(),
     description: taskFields.description,
-    action: taskFields.action,
+    action: taskFields.action.optional(),
     lead_department: taskFields.lead_department.optional(),
     co_departments: taskFields.co_departments,
     leader: taskFields.leader,
@@ -231,7 +231,9 @@ export const taskSummarySchema = z
     expected_percent: z.number(),
     light: z.enum(taskLights),
     escalation: z.enum(escalationSteps),
-    reasons: z.array(z.string()),
+    reasons: z
+      .array(z.object({ code: z.string(), zh: z.string(), en: z.string() }))
+      .openapi({ description: 'Why the light and escalation: overdue, due_soon, lagging, not_started, completed' }),
     illustrative: z.boolean().openapi({ description: '示意: a demo task, not a real assignment' }),
     version: z.number().int(),
   })

@@ -15,3 +15,4 @@ export function tasksRoutes(app: OpenAPIHono<AppEnv>): void {
   taskRoutes(app);
   reportRoutes(app);
 }
+export { taskEscalationsDue, type TaskEscalation, type EscalationStepDue } from './tasks.escalations';

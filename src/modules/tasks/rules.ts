@@ -14,16 +14,54 @@ import type {
   TaskState,
 } from '../../domain/tasks/types';
 
+export type DueItem =
+  | { readonly kind: 'task' }
+  | { readonly kind: 'milestone'; readonly title: string }
+  | { readonly kind: 'report'; readonly period: string };
+export type TaskReason =
+  | { readonly code: 'completed'; readonly params: Record<string, never> }
+  | { readonly code: 'not_started'; readonly params: { readonly start: string } }
+  | {
+      readonly code: 'overdue';
+      readonly params: {
+        readonly item: DueItem;
+        readonly date: string;
+        readonly days: number;
+        readonly notice: boolean;
+      };
+    }
+  | {
+      readonly code: 'due_soon';
+      readonly params: { readonly item: DueItem; readonly date: string; readonly days: number };
+    }
+  | {
+      readonly code: 'lagging';
+      readonly params: {
+        readonly expected: number;
+        readonly percent: number;
+        readonly lag: number;
+        readonly limit: number;
+      };
+    };
+
 export interface TaskEvaluation {
-  task: string;
-  as_of: string;
-  state: TaskState;
-  light: TaskLight;
-  escalation: EscalationStep;
-  due: string;
-  percent: number;
-  expected_percent: number;
-  reasons: string[];
+  readonly task: string;
+  readonly as_of: string;
+  readonly state: TaskState;
+  readonly light: TaskLight;
+  readonly escalation: EscalationStep;
+  readonly due: string;
+  readonly percent: number;
+  readonly expected_percent: number;
+  readonly overdue_days: number;
+  readonly next_due: string | null;
+  readonly unmet: readonly { readonly item: DueItem; readonly date: string }[];
+  readonly reasons: readonly TaskReason[];
+}
+
+/** A reason as a sentence (the domain's formatter replaces this). */
+export function formatTaskReason(reason: TaskReason, language: 'zh' | 'en' = 'zh'): string {
+  return language === 'zh' ? reason.code : reason.code.replace('_', ' ');
 }
 
 const dayMs = 86_400_000;
@@ -48,7 +86,10 @@ export function evaluateTask(
     escalation: 'none',
     due: task.due,
     percent: latest?.percent ?? 0,
-    expected_percent: Math.round(Math.min(100, Math.max(0, expected)) * 10) / 10,
+    expected_percent: Math.min(100, Math.max(0, expected)),
+    overdue_days: 0,
+    next_due: null,
+    unmet: [],
     reasons: [],
   };
 }

@@ -43,7 +43,12 @@ export function ruleSettings(settings: Record<string, unknown> | null): TaskRule
 }
 
 export async function loadPlanContext(db: Db, caller: Caller, planCode: string): Promise<PlanContext> {
-  const s = await loadPlanStructure(db, caller.actor.tenantId, planCode);
+  return planContextOf(db, caller.actor.tenantId, planCode);
+}
+
+/** The context of a tenant's plan, without a caller (for jobs). */
+export async function planContextOf(db: Db, tenantId: number, planCode: string): Promise<PlanContext> {
+  const s = await loadPlanStructure(db, tenantId, planCode);
   return {
     structure: s,
     settings: ruleSettings(s.plan.settings),

@@ -4,7 +4,7 @@ import type { ReportCycle, ReportStatus, TaskPriority, TaskState } from '../../d
 import type { PlanContext } from './tasks.context';
 import { coDepartmentIds } from './tasks.policy';
 import type * as repo from './tasks.repository';
-import type { TaskEvaluation } from './rules';
+import { formatTaskReason, type TaskEvaluation } from './rules';
 
 type Department = PlanContext['departmentById'] extends Map<number, infer D> ? D : never;
 const presentDepartment = (d: Department | undefined) =>
@@ -37,10 +37,15 @@ export function presentSummary(
     priority: task.priority as TaskPriority,
     state: task.state as TaskState,
     percent: evaluation.percent,
-    expected_percent: evaluation.expected_percent,
+    // The rules compare unrounded numbers; one decimal is for display.
+    expected_percent: Math.round(evaluation.expected_percent * 10) / 10,
     light: evaluation.light,
     escalation: evaluation.escalation,
-    reasons: evaluation.reasons,
+    reasons: evaluation.reasons.map((r) => ({
+      code: r.code,
+      zh: formatTaskReason(r, 'zh'),
+      en: formatTaskReason(r, 'en'),
+    })),
     illustrative: task.illustrative === 1,
     version: task.version,
   };

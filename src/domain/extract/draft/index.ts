@@ -2,7 +2,7 @@
  * Drafting a plan file from a policy document: outline (goal areas, programmes, actions) plus
  * the extracted statements (indicators, targets, observations), each linked to its span.
  */
-import { extractStatements } from '../index';
+import { extractStatements, yearOfAnnouncedSpan } from '../index';
 import { inferDocYear } from '../period';
 import { draftPlan, type PlanDraft } from './plan';
 
@@ -28,7 +28,7 @@ export function documentYear(text: string, documentName: string, given?: number)
     .split('\n')
     .map((l) => l.replace(/[#*\s]/g, ''))
     .filter((l) => l !== '' && l.length <= 40 && !/[。；]$/.test(l));
-  const fromText = inferDocYear(headings);
+  const fromText = inferDocYear(headings) ?? yearOfAnnouncedSpan(text);
   if (fromText !== null) return fromText;
   const m = /(?:^|[^\d])(20\d\d)(?:[^\d]|$)/.exec(documentName.replace(/^.*[\\/]/, ''));
   return m ? Number(m[1]) : null;

@@ -44,7 +44,7 @@ export function spanNote(start: number, end: number): string {
 }
 
 /** A plan id from a file name: ASCII letters, digits, - _ . only; `draft-plan` when none remain. */
-export function planIdFrom(documentName: string): string {
+export function planIdFrom(documentName: string, start?: number, end?: number): string {
   const base = documentName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
   const slug = base
     .toLowerCase()
@@ -52,7 +52,10 @@ export function planIdFrom(documentName: string): string {
     .replace(/-{2,}/g, '-')
     .replace(/^[^a-z0-9]+|[-.]+$/g, '')
     .slice(0, 80);
-  return slug === '' ? 'draft-plan' : slug;
+  // A pasted text has no file name of its own ('document', 'pasted'): name the plan by its span.
+  const generic = slug === '' || /^(?:document|pasted|text|untitled|draft)(?:-\d+)?$/.test(slug);
+  if (!generic) return slug;
+  return start !== undefined && end !== undefined ? `plan-${start}-${end}` : 'draft-plan';
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -176,11 +179,11 @@ export function draftPlan(input: DraftInput): PlanDraft {
     }
   }
 
-  const title = outline.title?.name.slice(0, 2000) || docName;
+  const title = outline.title?.name.slice(0, 2000) || `规划草案（${year}—${end}年）`;
   return {
     plan: {
       plan: {
-        id: planIdFrom(documentName),
+        id: planIdFrom(documentName, year, end),
         title,
         start: year,
         end,
@@ -193,6 +196,8 @@ export function draftPlan(input: DraftInput): PlanDraft {
       targets,
       programmes,
       observations,
+      tasks: [],
+      task_reports: [],
     },
     links,
   };

@@ -211,8 +211,6 @@ export interface TaskExtensionTable {
   previous_due: string;
   requested_due: string;
   reason: string;
-  /** The state the task returns to once the request is decided. */
-  resume_state: string;
   requested_by: number | null;
   requested_label: string;
   requested_at: string;

@@ -56,10 +56,7 @@ for (const dialect of dialects) {
     const reportsOf = async (code: string) =>
       (await expectJson<TaskBody>(u.sup.get(task(code)), 200)).reports;
 
-    it('needs 签收 first; then refuses bad percents and periods with the field, writing nothing', async () => {
-      const early = await expectJson<ProblemBody>(file(u.repLead, 'rp-t1', report), 409);
-      assert.match(early.detail, /签收/);
-      await expectJson(u.repLead.send('POST', `${task('rp-t1')}/accept`, { if_version: 1 }), 200);
+    it('refuses bad percents and periods with the field, writing nothing', async () => {
       for (const [body, field] of [
         [{ ...report, percent: 120 }, 'percent'],
         [{ ...report, percent: -1 }, 'percent'],
@@ -76,8 +73,8 @@ for (const dialect of dialects) {
       }
       assert.deepEqual(await reportsOf('rp-t1'), []);
       const detail = await expectJson<TaskBody>(u.sup.get(task('rp-t1')), 200);
-      assert.equal(detail.state, 'accepted');
-      assert.equal(detail.version, 2);
+      assert.equal(detail.state, 'assigned');
+      assert.equal(detail.version, 1);
     });
 
     it('answers 404 to a report on another department’s task, 403 to a co-operating one', async () => {
@@ -87,7 +84,7 @@ for (const dialect of dialects) {
       assert.deepEqual(await reportsOf('rp-t1'), []);
     });
 
-    it('files a report (the task is then in progress); the co-operating department adds its part', async () => {
+    it('files a report (filing implies 签收: the task is then in progress); the co-operating department adds its part', async () => {
       const filed = await expectJson<TaskBody>(file(u.repLead, 'rp-t1', report), 201, 'file');
       assert.equal(filed.state, 'in_progress');
       assert.equal(filed.reports[0]?.status, 'submitted');
@@ -203,7 +200,6 @@ for (const dialect of dialects) {
         after.timeline.map((e) => e.kind),
         [
           'create',
-          'accept',
           'report_submit',
           'report_part',
           'report_part',

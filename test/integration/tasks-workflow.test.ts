@@ -6,6 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { openDatabase } from '../../src/db';
+import { taskEscalationsDue } from '../../src/modules/tasks';
 import { dialects } from '../databases';
 import { expectJson } from '../helpers/data-users';
 import { seedTaskUsers, type ProblemBody, type TaskBody, type TaskUsers } from '../helpers/task-users';
@@ -132,7 +134,7 @@ for (const dialect of dialects) {
       const stale = await refused(u.repLead, 'it-t1', 'accept', { if_version: 2 }, 409);
       assert.match(stale.detail, /version 2/);
       const early = await refused(u.sup, 'it-t1', 'complete', { if_version: 1 }, 409);
-      assert.match(early.detail, /已交办.*不能办结/);
+      assert.match(early.detail, /交办.*不能同意办结/);
       const accepted = await step(u.repLead, 'it-t1', 'accept', { if_version: 1 });
       assert.equal(accepted.state, 'accepted');
       assert.equal(accepted.version, 2);
@@ -170,7 +172,7 @@ for (const dialect of dialects) {
           'return:completion_requested>returned',
           'start:returned>in_progress',
           'request_completion:in_progress>completion_requested',
-          'complete:completion_requested>completed',
+          'approve_completion:completion_requested>completed',
         ],
       );
       assert.equal(done.timeline[4]?.note, '佐证材料不全');
@@ -217,6 +219,31 @@ for (const dialect of dialects) {
       await refused(u.sup, 'it-t2', 'refuse-extension', { if_version: 7 }, 409);
     });
 
+    it('lets the lead department decline an assignment, the supervisor reassign it and reopen a completed task', async () => {
+      await expectJson(u.sup.send('POST', tasks, newTask('it-t3')), 201, 'create');
+      await refused(u.repLead, 'it-t3', 'decline', { if_version: 1 }, 400); // a comment is required
+      const declined = await step(u.repLead, 'it-t3', 'decline', {
+        if_version: 1,
+        comment: '不属于本单位职责',
+      });
+      assert.equal(declined.state, 'returned');
+      await refused(u.repLead, 'it-t3', 'reassign', { if_version: 2 }, 403);
+      assert.equal((await step(u.sup, 'it-t3', 'reassign', { if_version: 2 })).state, 'assigned');
+      await step(u.repLead, 'it-t3', 'accept', { if_version: 3 });
+      await step(u.repLead, 'it-t3', 'request-completion', { if_version: 4 });
+      await step(u.sup, 'it-t3', 'complete', { if_version: 5 });
+      await refused(u.sup, 'it-t3', 'reopen', { if_version: 6 }, 400);
+      const reopened = await step(u.sup, 'it-t3', 'reopen', {
+        if_version: 6,
+        comment: '复查发现问题未整改到位',
+      });
+      assert.equal(reopened.state, 'in_progress');
+      assert.deepEqual(
+        reopened.timeline.map((e) => e.kind),
+        ['create', 'decline', 'reassign', 'accept', 'request_completion', 'approve_completion', 'reopen'],
+      );
+    });
+
     it('edits a task under its version: of two editors of one version exactly one wins', async () => {
       const current = await expectJson<TaskBody>(u.sup.get(task('it-t2')), 200);
       const [a, b] = await Promise.all([
@@ -259,13 +286,66 @@ for (const dialect of dialects) {
       assert.ok(mine.tasks.every((t) => t.lead_department?.id === 'fgw' || t.id.startsWith('it-')));
     });
 
+    it('lights tasks by the domain rules and lists the escalations the jobs runner sends', async () => {
+      type Lit = {
+        tasks: {
+          id: string;
+          light: string;
+          escalation: string;
+          reasons: { code: string; zh: string; en: string }[];
+        }[];
+      };
+      // it-t2 reports monthly from 2026-01 and has filed nothing: the January report was due 2026-02-05.
+      const red = await expectJson<Lit>(u.sup.get(`${tasks}?light=red&page_size=200`), 200);
+      const t2 = red.tasks.find((t) => t.id === 'it-t2');
+      assert.equal(t2?.escalation, 'notice');
+      const overdue = t2?.reasons.find((r) => r.code === 'overdue');
+      assert.match(overdue?.zh ?? '', /2026-01期进展报告已于2026-02-05到期，逾期130天/);
+      assert.match(overdue?.en ?? '', /progress report for 2026-01 was due on 2026-02-05, 130 days overdue/);
+      const before = await expectJson<Lit>(u.sup.get(`${tasks}?as_of=2025-12-01&page_size=200`), 200);
+      assert.equal(before.tasks.find((t) => t.id === 'it-t2')?.light, 'green'); // not started yet
+      const db = await openDatabase(server.location);
+      try {
+        const due = await taskEscalationsDue(db, clock.now);
+        const e = due.find((x) => x.plan === 'yuzhong-2023' && x.task === 'it-t2');
+        assert.equal(e?.step, 'notice');
+        assert.equal(e?.due, '2026-02-05');
+        assert.equal(e?.overdue_days, 130);
+        assert.equal(e?.lead_department?.code, 'fgw');
+        assert.match(e?.message.zh ?? '', /^【督办】任务“.+”：2026-01期进展报告已于2026-02-05到期/);
+        assert.match(e?.message.en ?? '', /^Formal notice — task/);
+        assert.ok(!due.some((x) => x.task === 'it-t1'), 'a completed task is never chased');
+        const early = await taskEscalationsDue(db, new Date('2026-01-30T00:00:00Z'));
+        const reminder = early.find((x) => x.task === 'it-t2');
+        assert.deepEqual(
+          [reminder?.step, reminder?.due, reminder?.overdue_days],
+          [undefined, undefined, undefined],
+        );
+        const close = await taskEscalationsDue(db, new Date('2026-02-03T09:00:00Z'));
+        const r = close.find((x) => x.task === 'it-t2');
+        assert.deepEqual([r?.step, r?.due, r?.overdue_days], ['reminder', '2026-02-05', 0]);
+        const urge = (await taskEscalationsDue(db, new Date('2026-02-08T09:00:00Z'))).find(
+          (x) => x.task === 'it-t2',
+        );
+        assert.deepEqual([urge?.step, urge?.due, urge?.overdue_days], ['urge', '2026-02-05', 3]);
+      } finally {
+        await db.close();
+      }
+    });
+
     it('audits every change with who and the object', async () => {
       const audit = await expectJson<{ entries: { action: string; object_id: string; actor: string }[] }>(
         admin.get('/api/audit?object_type=task&limit=200'),
         200,
       );
       const of = (code: string) => audit.entries.filter((e) => e.object_id === code).map((e) => e.action);
-      for (const action of ['task.create', 'task.accept', 'task.start', 'task.return', 'task.complete']) {
+      for (const action of [
+        'task.create',
+        'task.accept',
+        'task.start',
+        'task.return',
+        'task.approve_completion',
+      ]) {
         assert.ok(of('it-t1').includes(action), action);
       }
       assert.ok(of('it-t2').includes('task.approve_extension'));

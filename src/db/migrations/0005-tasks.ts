@@ -79,7 +79,6 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('previous_due', text, (c) => c.notNull())
     .addColumn('requested_due', text, (c) => c.notNull())
     .addColumn('reason', text, (c) => c.notNull())
-    .addColumn('resume_state', text, (c) => c.notNull())
     .addColumn('requested_by', 'integer', userRef)
     .addColumn('requested_label', text, (c) => c.notNull())
     .addColumn('requested_at', text, (c) => c.notNull())

@@ -7,7 +7,7 @@
  */
 import type { AssessmentCreate, AssessmentRating, TargetAssessments } from '../../contracts/tasks';
 import type { Db } from '../../db';
-import type { TaskState } from '../../domain/tasks/types';
+import type { TaskState } from '../../domain/tasks';
 import { writeAudit } from '../auth';
 import { notFound } from '../errors';
 import {

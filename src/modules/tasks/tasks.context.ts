@@ -4,7 +4,7 @@
  * change is recorded: an audit row and a timeline event in the same transaction.
  */
 import type { Db } from '../../db';
-import { defaultTaskRuleSettings, type TaskRuleSettings } from '../../domain/tasks/types';
+import { defaultTaskRuleSettings, type TaskRuleSettings } from '../../domain/tasks';
 import { writeAudit } from '../auth';
 import type { DataCaller } from '../data';
 import { AppError, badInput, notFound } from '../errors';

@@ -5,11 +5,12 @@
  * so each notice goes out once.
  */
 import type { Db } from '../../db';
+import { daysBetween } from '../../domain/periods';
 import { listPlanRefs } from '../plans';
 import { planContextOf } from './tasks.context';
 import { evaluatePlanTasks } from './tasks.evaluate';
 import * as repo from './tasks.repository';
-import { formatTaskReason, type TaskReason } from './rules';
+import { formatTaskReason, type TaskReason } from '../../domain/tasks';
 
 export type EscalationStepDue = 'reminder' | 'urge' | 'notice';
 
@@ -32,9 +33,6 @@ export interface TaskEscalation {
   co_department_ids: number[];
   message: { zh: string; en: string };
 }
-
-const dayMs = 86_400_000;
-const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / dayMs);
 
 const wording: Record<EscalationStepDue, { zh: [string, string]; en: [string, string] }> = {
   reminder: { zh: ['【提醒】', '，请按时办理。'], en: ['Reminder — ', '. Please act in time.'] },

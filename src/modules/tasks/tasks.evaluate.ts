@@ -3,16 +3,17 @@
  * task as of a day. The rules themselves live in the domain, never here.
  */
 import type { Db } from '../../db';
-import type {
-  ReportCycle,
-  ReportStatus,
-  TaskFacts,
-  TaskReportFacts,
-  TaskState,
-} from '../../domain/tasks/types';
+import {
+  evaluateTask,
+  type ReportCycle,
+  type ReportStatus,
+  type TaskEvaluation,
+  type TaskFacts,
+  type TaskReportFacts,
+  type TaskState,
+} from '../../domain/tasks';
 import type { PlanContext } from './tasks.context';
 import * as repo from './tasks.repository';
-import { evaluateTask, type TaskEvaluation } from './rules';
 
 type MilestoneRow = { task_id: number; name: string; due_date: string; done_at: string | null };
 type ReportFactRow = {

@@ -1,10 +1,16 @@
 /** Rows → response shapes of the task contracts (never rows themselves). */
 import type { TaskDetail, TaskReport, TaskSummary } from '../../contracts/tasks';
-import type { ReportCycle, ReportStatus, TaskPriority, TaskState } from '../../domain/tasks/types';
+import {
+  formatTaskReason,
+  type ReportCycle,
+  type ReportStatus,
+  type TaskEvaluation,
+  type TaskPriority,
+  type TaskState,
+} from '../../domain/tasks';
 import type { PlanContext } from './tasks.context';
 import { coDepartmentIds } from './tasks.policy';
 import type * as repo from './tasks.repository';
-import { formatTaskReason, type TaskEvaluation } from './rules';
 
 type Department = PlanContext['departmentById'] extends Map<number, infer D> ? D : never;
 const presentDepartment = (d: Department | undefined) =>

@@ -7,7 +7,14 @@ import { createHash } from 'node:crypto';
 import type { ReportCreate, ReportEdit, ReportPart, ReportReview, TaskDetail } from '../../contracts/tasks';
 import type { Db } from '../../db';
 import { safeFileName, sniffType } from '../../domain/files/sniff';
-import type { ReportCycle, TaskState } from '../../domain/tasks/types';
+import {
+  parseReportPeriod,
+  periodInSpan,
+  stateAfterReportAccepted,
+  stateAfterReportFiled,
+  type ReportCycle,
+  type TaskState,
+} from '../../domain/tasks';
 import { AppError, notFound } from '../errors';
 import {
   fieldError,
@@ -33,7 +40,6 @@ import {
 import * as repo from './tasks.repository';
 import { detailOf } from './tasks.service';
 import { checkPercent } from './tasks.validate';
-import { cyclePeriodOf, isCyclePeriod } from './rules';
 
 export const maxReportEvidenceBytes = 10 * 1024 * 1024;
 
@@ -49,41 +55,31 @@ const cycleLabel: Record<ReportCycle, [string, string]> = {
 /** 422 on `period` unless it is a period of the task's cycle, within its span, already begun. */
 function checkPeriod(task: repo.TaskRow, period: string, day: string): void {
   const cycle = task.reporting_cycle as ReportCycle;
-  if (!isCyclePeriod(cycle, period)) {
+  const parsed = parseReportPeriod(period);
+  if (!parsed.ok || parsed.period.cycle !== cycle) {
     throw fieldError(
       'period',
       `本任务${cycleLabel[cycle][0]}报送。`,
       `this task reports ${cycleLabel[cycle][1]}`,
     );
   }
-  const first = cyclePeriodOf(cycle, task.start_date ?? day);
-  const last = cyclePeriodOf(cycle, task.due_date ?? day);
-  if (period < first || period > last) {
+  const start = task.start_date ?? day;
+  const due = task.due_date ?? day;
+  if (!periodInSpan(parsed.period, start, due)) {
     throw fieldError(
       'period',
-      `报告期${period}不在任务期限（${first}至${last}）之内。`,
-      `period ${period} is outside the task's ${first} – ${last}`,
+      `报告期${period}不在任务期限（${start}至${due}）之内。`,
+      `period ${period} is outside the task's ${start} – ${due}`,
     );
   }
-  if (period > cyclePeriodOf(cycle, day)) {
+  if (parsed.period.start > day) {
     throw fieldError('period', `报告期${period}尚未开始。`, `period ${period} has not begun yet`);
   }
 }
 
-const fileableStates: readonly TaskState[] = [
-  'accepted',
-  'in_progress',
-  'returned',
-  'extension_requested',
-  'completion_requested',
-];
-
-function requireFileable(task: repo.TaskRow): void {
-  if (task.state === 'assigned')
-    throw conflict('任务尚未签收，请先签收。', 'Accept the task (签收) before reporting on it.');
-  if (!fileableStates.includes(task.state as TaskState)) {
+function requireOpen(task: repo.TaskRow): void {
+  if (task.state === 'completed')
     throw conflict('任务已办结，不再报送进展。', 'The task is completed: no more reports.');
-  }
 }
 
 async function findReportOr404(db: repo.Q, task: repo.TaskRow, period: string) {
@@ -95,13 +91,13 @@ async function findReportOr404(db: repo.Q, task: repo.TaskRow, period: string) {
 const after = (ctx: PlanContext, db: Db, caller: Caller, taskId: number) =>
   detailOf(db, ctx, taskId, today(caller));
 
-/** Files this cycle's report; a first report moves an accepted task to in progress (推进中). */
+/** Files this cycle's report; filing puts an assigned or accepted task in progress (推进中). */
 export async function fileReport(db: Db, caller: Caller, ref: Ref, input: ReportCreate): Promise<TaskDetail> {
   const { ctx, task } = await loadTask(db, caller, ref.plan, ref.task);
   requireLeadDepartment(caller.actor, task);
   checkPercent(input.percent);
   checkPeriod(task, input.period, today(caller));
-  requireFileable(task);
+  requireOpen(task);
   const at = caller.now.toISOString();
   try {
     await db.kysely.transaction().execute(async (trx) => {
@@ -127,7 +123,8 @@ export async function fileReport(db: Db, caller: Caller, ref: Ref, input: Report
         submitted_at: at,
       });
       const current = await repo.findTaskById(trx, task.id);
-      const toState = current.state === 'accepted' ? 'in_progress' : current.state;
+      requireOpen(current);
+      const toState = stateAfterReportFiled(current.state as TaskState);
       if (
         !(await repo.updateTaskAtVersion(trx, task.id, current.version, { state: toState, updated_at: at }))
       )
@@ -273,8 +270,11 @@ export async function reviewReport(
       });
     }
     const current = await repo.findTaskById(trx, task.id);
-    const completes = status === 'accepted' && report.percent >= 100 && current.state !== 'completed';
-    const toState = completes ? 'completed' : current.state;
+    const toState =
+      status === 'accepted'
+        ? stateAfterReportAccepted(current.state as TaskState, report.percent)
+        : current.state;
+    const completes = toState === 'completed' && current.state !== 'completed';
     const set = status === 'accepted' ? { percent: report.percent } : {};
     if (
       !(await repo.updateTaskAtVersion(trx, task.id, current.version, {

@@ -18,6 +18,7 @@ import {
   taskListSchema,
   taskParams,
 } from '../../contracts/tasks';
+import { transitionRules, type TaskAction } from '../../domain/tasks';
 import { callerOf } from '../data';
 import type { AppEnv } from '../http';
 import { defineRoute, type Access } from '../route';
@@ -98,38 +99,53 @@ const editRoute = defineRoute('task:supervise', {
   responses: ok(taskDetailSchema, 'The edited task'),
 });
 
-type StepRow = [
-  path: string,
-  step: SimpleStep,
-  access: Access,
-  operationId: string,
-  summary: string,
-  reasoned: boolean,
-];
+/** Path, domain action, operationId, summary, comment required. Access follows the domain's actor. */
+type StepRow = [path: string, step: SimpleStep, operationId: string, summary: string, reasoned: boolean];
 const steps: StepRow[] = [
-  ['accept', 'accept', 'task:write', 'acceptTask', '签收: the lead department accepts the task', false],
-  ['start', 'start', 'task:write', 'startTask', '开始推进: the lead department starts work', false],
+  ['accept', 'accept', 'acceptTask', '签收: the lead department accepts the task', false],
+  [
+    'decline',
+    'decline',
+    'declineTask',
+    '退回交办: the lead department declines (not its task), with a comment',
+    true,
+  ],
+  ['start', 'start', 'startTask', '开始推进: the lead department starts work', false],
   [
     'request-completion',
     'request_completion',
-    'task:write',
     'requestTaskCompletion',
     '申请办结: the lead department asks to close',
     false,
   ],
-  ['complete', 'complete', 'task:supervise', 'completeTask', '办结: the supervisor closes the task', false],
+  [
+    'complete',
+    'approve_completion',
+    'completeTask',
+    '办结: the supervisor approves the completion request',
+    false,
+  ],
   [
     'return',
     'return',
-    'task:supervise',
     'returnTask',
     '退回: the supervisor returns a completion request, with a comment',
     true,
   ],
+  ['reassign', 'reassign', 'reassignTask', '重新交办: the supervisor assigns a declined task again', false],
+  [
+    'reopen',
+    'reopen',
+    'reopenTask',
+    '重新打开: the supervisor reopens a completed task, with a comment',
+    true,
+  ],
 ];
+const accessOf = (step: TaskAction): Access =>
+  transitionRules[step].actor === 'supervisor' ? 'task:supervise' : 'task:write';
 
-const stepRoute = ([path, , access, operationId, summary, reasoned]: StepRow) =>
-  defineRoute(access, {
+const stepRoute = ([path, step, operationId, summary, reasoned]: StepRow) =>
+  defineRoute(accessOf(step), {
     method: 'post',
     path: `${one}/${path}`,
     operationId,

@@ -3,7 +3,7 @@
  * (departments, action, targets, indicators), a due date not before the start, milestones inside
  * the task's span. Every problem is listed with its field; one is enough to write nothing.
  */
-import type { ReportCycle, TaskPriority } from '../../domain/tasks/types';
+import type { ReportCycle, TaskPriority } from '../../domain/tasks';
 import { badInput } from '../errors';
 import type { PlanContext } from './tasks.context';
 

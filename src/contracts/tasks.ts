@@ -231,11 +231,9 @@ export const taskSummarySchema = z
     expected_percent: z.number(),
     light: z.enum(taskLights),
     escalation: z.enum(escalationSteps),
-    reasons: z
-      .array(z.object({ code: z.string(), zh: z.string(), en: z.string() }))
-      .openapi({
-        description: 'Why the light and escalation: overdue, due_soon, lagging, not_started, completed',
-      }),
+    reasons: z.array(z.object({ code: z.string(), zh: z.string(), en: z.string() })).openapi({
+      description: 'Why the light and escalation: overdue, due_soon, lagging, not_started, completed',
+    }),
     illustrative: z.boolean().openapi({ description: '示意: a demo task, not a real assignment' }),
     version: z.number().int(),
   })

@@ -22,6 +22,7 @@ import { notifyConfigFromEnv, notifyRoutes, type NotifyConfig } from '../modules
 import { plansRoutes } from '../modules/plans';
 import { portalRoutes } from '../modules/portal';
 import { statusRoutes } from '../modules/status';
+import { tasksRoutes } from '../modules/tasks';
 import { newErrorId, problem } from './problems';
 import { requestLog } from './request-log';
 import { securityHeaders } from './security-headers';
@@ -84,6 +85,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   notifyRoutes(app, deps.notify ?? notifyConfigFromEnv());
   evidenceRoutes(app);
   importsRoutes(app);
+  tasksRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -18,6 +18,7 @@ import { oidcRoutes } from '../modules/auth/oidc.routes';
 import { evidenceRoutes } from '../modules/evidence';
 import { extractRoutes } from '../modules/extract';
 import { importsRoutes } from '../modules/imports';
+import { jsonBodyGuard } from '../modules/json-limits';
 import { plansRoutes } from '../modules/plans';
 import { portalRoutes } from '../modules/portal';
 import { statusRoutes } from '../modules/status';
@@ -64,6 +65,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     await next();
   });
 
+  // Before anything reads a body: size and depth limits (a huge login body is refused unread).
+  app.use('/api/*', jsonBodyGuard);
   app.use('/api/*', clearCachesAfterWrites);
   app.use('/api/*', authenticate);
   app.use('/api/*', csrfProtection);

@@ -14,8 +14,8 @@ export type Actor =
       roles: Role[];
       permissions: Set<Permission>;
       departmentIds: number[];
-      /** Only its own departments' objects (reporters and department heads). */
-      departmentScoped: boolean;
+      /** The permissions that reach only its own departments' objects (see isDepartmentScoped). */
+      scopedPermissions: ReadonlySet<Permission>;
       sessionId: string;
       csrfToken: string;
     }
@@ -25,7 +25,8 @@ export type Actor =
       tenantId: number;
       permissions: Set<Permission>;
       departmentIds: number[];
-      departmentScoped: boolean;
+      /** A department token: all its permissions stop at its department. */
+      scopedPermissions: ReadonlySet<Permission>;
     };
 
 export type AppEnv = {

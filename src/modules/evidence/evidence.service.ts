@@ -50,7 +50,8 @@ export async function uploadEvidence(
   file: { name: string; bytes: Uint8Array },
 ): Promise<EvidenceView> {
   requireWriter(caller.actor);
-  const { state } = await series(db, caller, ref);
+  const { indicator, state } = await series(db, caller, ref);
+  requireWriter(caller.actor, indicator.department_id);
   const head = state.head!;
   if (!['draft', 'returned', 'submitted'].includes(head.status)) {
     throw new AppError(

@@ -36,13 +36,13 @@ function inScope(scope: Scope, departmentId: number | null): boolean {
   return scope === null || (departmentId !== null && scope.departmentIds.includes(departmentId));
 }
 
-/** The scope of an actor: department-scoped roles and tokens see only their departments. */
+/** What an actor may read of a plan: department-scoped roles and tokens see only their departments. */
 export function scopeOf(actor: {
   kind: string;
-  departmentScoped?: boolean;
+  scopedPermissions?: ReadonlySet<string>;
   departmentIds?: number[];
 }): Scope {
-  return actor.departmentScoped ? { departmentIds: actor.departmentIds ?? [] } : null;
+  return actor.scopedPermissions?.has('plan:read') ? { departmentIds: actor.departmentIds ?? [] } : null;
 }
 
 export type ImportResult = ({ ok: true } & ImportOutcome) | { ok: false; problems: PlanFileProblem[] };

@@ -50,6 +50,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
           field: i.path.join('.') || '(body)',
           message: i.message,
         }));
+        // Well-formed but unacceptable content (broken Unicode, no such day, a javascript: link): 422.
+        const content = result.error.issues.some(
+          (i) => i.code === 'custom' && (i.params as { unprocessable?: boolean } | undefined)?.unprocessable,
+        );
+        if (content)
+          return problem(c, 422, 'Unprocessable Content', 'The request has invalid content.', { errors });
         return problem(c, 400, 'Bad Request', 'The request has invalid fields.', { errors });
       }
     },

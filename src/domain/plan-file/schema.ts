@@ -4,20 +4,34 @@
  * feeds the API contracts and types the importer.
  */
 import { z } from 'zod';
+import { isCalendarDate, isWebUrl, unsafeTextReason } from '../text';
 
 const id = z
   .string()
   .min(1)
   .max(80)
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'use letters, digits, _ . - (starting with a letter or digit)');
-const text = z.string().trim().min(1).max(2000);
+const text = z
+  .string()
+  .trim()
+  .min(1)
+  .max(2000)
+  .superRefine((value, ctx) => {
+    const reason = unsafeTextReason(value, true);
+    if (reason) ctx.addIssue({ code: 'custom', message: reason });
+  });
+/** Only http(s): a `javascript:` source link would run in whoever clicks it. */
+const webUrl = z.string().url().refine(isWebUrl, 'must be an http:// or https:// address');
 const year = z.number().int().min(1900).max(2200);
 export const periodPattern = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
 const period = z
   .union([z.string(), z.number().int()])
   .transform((v) => String(v))
   .refine((v) => periodPattern.test(v), 'period must be YYYY, YYYY-Qn or YYYY-MM');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD')
+  .refine(isCalendarDate, 'no such calendar day');
 
 export const qualifiers = ['exact', 'approx', 'near', 'at_least', 'exceeded', 'at_most'] as const;
 export const targetKinds = [
@@ -48,7 +62,7 @@ export const planHeaderSchema = z
     end: year,
     baseline_year: year,
     status: z.enum(['draft', 'published']).optional(),
-    source: z.object({ title: text, url: z.string().url().optional() }).strict().optional(),
+    source: z.object({ title: text, url: webUrl.optional() }).strict().optional(),
     settings: planSettingsSchema.optional(),
   })
   .strict()
@@ -149,7 +163,7 @@ export const observationSchema = z
     value: z.number().finite(),
     qualifier: z.enum(qualifiers).optional(),
     source: text.optional(),
-    source_url: z.string().url().optional(),
+    source_url: webUrl.optional(),
     note: text.optional(),
     illustrative: z.boolean().optional(),
     /** The day the figure became public: "as known on D" views count it from then. */

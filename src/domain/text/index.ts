@@ -1,0 +1,1 @@
+export { isCalendarDate, isWebUrl, unsafeTextReason } from './rules';

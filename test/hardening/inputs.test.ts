@@ -122,5 +122,21 @@ for (const dialect of dialects) {
       assert.equal(huge.status, 400);
       assert.match(await huge.text(), /between -10\^15 and 10\^15/);
     });
+
+    it('stores and serves evidence under the extension of its detected type', async () => {
+      const form = new FormData();
+      form.append('file', new Blob([new TextEncoder().encode('%PDF-1.7\n%%EOF\n')]), 'x.html');
+      const res = await fetch(`${server.url}${data}/values/gdp/2026/evidence`, {
+        method: 'POST',
+        headers: { Cookie: u.repA.cookie, 'X-CSRF-Token': u.repA.csrf },
+        body: form,
+      });
+      const body = await expectJson<{ id: number; file_name: string; content_type: string }>(res, 201);
+      assert.equal(body.file_name, 'x.pdf');
+      const file = await u.repA.get(`/api/evidence/${body.id}`);
+      assert.equal(file.headers.get('content-type'), 'application/pdf');
+      assert.match(file.headers.get('content-disposition') ?? '', /x\.pdf/);
+      assert.doesNotMatch(file.headers.get('content-disposition') ?? '', /html/);
+    });
   });
 }

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db';
-import { safeFileName, sniffType } from '../../domain/files/sniff';
+import { nameForType, safeFileName, sniffType } from '../../domain/files/sniff';
 import { writeAudit } from '../auth';
 import {
   canSeeDepartment,
@@ -72,7 +72,7 @@ export async function uploadEvidence(
     );
   }
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-  const name = safeFileName(file.name);
+  const name = nameForType(safeFileName(file.name), type);
   const at = caller.now.toISOString();
   const id = await db.kysely.transaction().execute(async (trx) => {
     const inserted = await trx

@@ -288,8 +288,15 @@ export interface EvidenceFileTable {
   uploaded_at: string;
 }
 
+/** Finished single sign-on flows (hash of the state), kept until the flow would have expired. */
+export interface OidcFlowUsedTable {
+  state_hash: string;
+  expires_at: string;
+}
+
 export interface Database {
   evidence_files: EvidenceFileTable;
+  oidc_flows_used: OidcFlowUsedTable;
   tenants: TenantTable;
   departments: DepartmentTable;
   users: UserTable;

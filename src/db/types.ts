@@ -30,6 +30,8 @@ export interface UserTable {
   disabled: number;
   failed_logins: number;
   locked_until: string | null;
+  /** 1 after an administrator set the password: its owner must change it before anything else. */
+  must_change_password: Generated<number>;
   created_at: string;
   updated_at: string;
 }

@@ -16,6 +16,8 @@ export type Actor =
       departmentIds: number[];
       /** The permissions that reach only its own departments' objects (see isDepartmentScoped). */
       scopedPermissions: ReadonlySet<Permission>;
+      /** An administrator set the password: only changing it (or logging out) is allowed. */
+      mustChangePassword: boolean;
       sessionId: string;
       csrfToken: string;
     }

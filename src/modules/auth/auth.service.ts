@@ -131,6 +131,7 @@ export async function actorFromSession(db: Db, token: string, now: Date): Promis
     permissions: permissionsOf(roles),
     departmentIds: await users.departmentsOf(db.kysely, user.id),
     scopedPermissions: departmentScopedPermissions(roles),
+    mustChangePassword: user.must_change_password === 1,
     sessionId: session.id,
     csrfToken: session.csrf_token,
   };

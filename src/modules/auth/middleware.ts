@@ -135,12 +135,23 @@ export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 /** Route guard: `public`, or a permission the actor must hold (401 anonymous, 403 lacking). */
+/** What a user whose password an administrator set may still do (ASVS V6: change it first). */
+const passwordChangePaths = new Set(['/api/auth/password', '/api/auth/logout', '/api/auth/me']);
+
 export function guard(permission: Permission | 'public' | 'authenticated'): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (permission === 'public') return next();
     const actor = c.get('actor');
     if (actor.kind === 'anonymous') {
       return problemResponse(c, 401, 'Unauthorized', 'Log in first.');
+    }
+    if (actor.kind === 'user' && actor.mustChangePassword && !passwordChangePaths.has(c.req.path)) {
+      return problemResponse(
+        c,
+        403,
+        'Forbidden',
+        '请先修改管理员为您设置的密码。 Change the password an administrator set for you first.',
+      );
     }
     if (permission !== 'authenticated' && !actor.permissions.has(permission)) {
       await writeAudit(c.get('db').kysely, {

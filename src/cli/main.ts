@@ -6,6 +6,7 @@ import { registerOpensdgCommand } from './commands/opensdg';
 import { registerPlanFileCommands } from './commands/plan-files';
 import { registerServeCommand } from './commands/serve';
 import { registerStatusCommand } from './commands/status';
+import { registerTasksCommand } from './commands/tasks';
 
 export function buildProgram(): Command {
   const program = new Command('shixiao')
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerDataCommands(program);
   registerOpensdgCommand(program);
   registerStatusCommand(program);
+  registerTasksCommand(program);
   registerExtractCommand(program);
   return program;
 }

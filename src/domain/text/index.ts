@@ -1,1 +1,1 @@
-export { isCalendarDate, isWebUrl, unsafeTextReason } from './rules';
+export { isWebUrl, unsafeTextReason } from './rules';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isCalendarDate, isWebUrl, unsafeTextReason } from './rules';
+import { isIsoDate } from '../periods';
+import { isWebUrl, unsafeTextReason } from './rules';
 
 describe('text rules', () => {
   it('refuses NUL, controls, lone surrogates, bidi overrides and zero-width characters', () => {
@@ -23,9 +24,9 @@ describe('text rules', () => {
   });
 
   it('knows the calendar and the web', () => {
-    assert.equal(isCalendarDate('2026-02-31'), false);
-    assert.equal(isCalendarDate('2023-02-29'), false);
-    assert.equal(isCalendarDate('2024-02-29'), true);
+    assert.equal(isIsoDate('2026-02-31'), false);
+    assert.equal(isIsoDate('2023-02-29'), false);
+    assert.equal(isIsoDate('2024-02-29'), true);
     assert.equal(isWebUrl('https://tjj.example.gov.cn/a?b=1'), true);
     for (const u of [
       'javascript:alert(1)',

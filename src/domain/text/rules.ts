@@ -3,7 +3,7 @@
  * lone surrogates (which storage turns into U+FFFD), bidirectional overrides (U+202A–202E,
  * U+2066–2069: "Trojan Source" names that read differently than they sort) or zero-width
  * characters (U+200B–200D, U+2060, U+FEFF: names that look equal but are not). Notes may span
- * lines. Also calendar dates that exist and URLs a browser will not run. Pure.
+ * lines. Also URLs a browser will not run. Pure.
  */
 
 const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
@@ -21,15 +21,6 @@ export function unsafeTextReason(text: string, multiline = false): string | null
   if (bidi.test(text)) return 'must not contain bidirectional override characters';
   if (zeroWidth.test(text)) return 'must not contain zero-width characters';
   return null;
-}
-
-/** True for YYYY-MM-DD naming a real calendar day (2026-02-31 is not one). */
-export function isCalendarDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
 /** True for an absolute http: or https: URL (never javascript:, data:, file:, …). */

@@ -6,6 +6,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import type { Db, DialectName } from './connection';
 import * as m0001 from './migrations/0001-initial';
 import * as m0002 from './migrations/0002-evidence';
+import * as m0003 from './migrations/0003-hardening';
 import * as m0004 from './migrations/0004-jobs-notify';
 import * as m0005 from './migrations/0005-tasks';
 
@@ -13,6 +14,7 @@ type Step = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
 const steps: Record<string, Step> = {
   '0001-initial': m0001,
   '0002-evidence': m0002,
+  '0003-hardening': m0003,
   '0004-jobs-notify': m0004,
   '0005-tasks': m0005,
 };

@@ -30,6 +30,8 @@ export interface UserTable {
   disabled: number;
   failed_logins: number;
   locked_until: string | null;
+  /** 1 after an administrator set the password: its owner must change it before anything else. */
+  must_change_password: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -471,6 +473,12 @@ export interface NotificationDeliveryTable {
   sent_at: string | null;
 }
 
+/** Finished single sign-on flows (hash of the state), kept until the flow would have expired. */
+export interface OidcFlowUsedTable {
+  state_hash: string;
+  expires_at: string;
+}
+
 export interface Database {
   job_leases: JobLeaseTable;
   notice_keys: NoticeKeyTable;
@@ -479,6 +487,7 @@ export interface Database {
   webhook_endpoints: WebhookEndpointTable;
   notification_deliveries: NotificationDeliveryTable;
   evidence_files: EvidenceFileTable;
+  oidc_flows_used: OidcFlowUsedTable;
   tenants: TenantTable;
   departments: DepartmentTable;
   users: UserTable;

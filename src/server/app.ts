@@ -19,6 +19,7 @@ import { evidenceRoutes } from '../modules/evidence';
 import { extractRoutes } from '../modules/extract';
 import { importsRoutes } from '../modules/imports';
 import { notifyConfigFromEnv, notifyRoutes, type NotifyConfig } from '../modules/notify';
+import { jsonBodyGuard } from '../modules/json-limits';
 import { plansRoutes } from '../modules/plans';
 import { portalRoutes } from '../modules/portal';
 import { statusRoutes } from '../modules/status';
@@ -53,6 +54,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
           field: i.path.join('.') || '(body)',
           message: i.message,
         }));
+        // Well-formed but unacceptable content (broken Unicode, no such day, a javascript: link): 422.
+        const content = result.error.issues.some(
+          (i) => i.code === 'custom' && (i.params as { unprocessable?: boolean } | undefined)?.unprocessable,
+        );
+        if (content)
+          return problem(c, 422, 'Unprocessable Content', 'The request has invalid content.', { errors });
         return problem(c, 400, 'Bad Request', 'The request has invalid fields.', { errors });
       }
     },
@@ -68,6 +75,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     await next();
   });
 
+  // Before anything reads a body: size and depth limits (a huge login body is refused unread).
+  app.use('/api/*', jsonBodyGuard);
   app.use('/api/*', clearCachesAfterWrites);
   app.use('/api/*', authenticate);
   app.use('/api/*', csrfProtection);

@@ -162,7 +162,7 @@ export async function getQueue(db: Db, caller: DataCaller, planCode: string): Pr
     add(await repo.rowsInStatus(db.kysely, plan.id, 'submitted', actor.departmentIds), 'approval');
   }
   if (actor.permissions.has('data:accept')) {
-    add(await repo.rowsInStatus(db.kysely, plan.id, 'approved', departmentFilter(actor)), 'acceptance');
+    add(await repo.rowsInStatus(db.kysely, plan.id, 'approved', departmentFilter(actor, 'data:accept')), 'acceptance');
   }
   return entries;
 }

@@ -113,6 +113,7 @@ const authorOf = (caller: DataCaller) => (caller.actor.kind === 'user' ? caller.
 export async function createValue(db: Db, caller: DataCaller, planCode: string, input: ValueCreate) {
   requireWriter(caller.actor);
   const { plan, indicator } = await loadIndicator(db, caller, planCode, input.indicator);
+  requireWriter(caller.actor, indicator.department_id);
   if (indicator.formula) throw badInput(`'${indicator.code}' is computed from a formula, not entered.`);
   checkPeriod(plan, indicator, input.period, caller.now);
   const ref = { plan: planCode, indicator: input.indicator, period: input.period };
@@ -138,6 +139,7 @@ export async function createValue(db: Db, caller: DataCaller, planCode: string, 
 export async function editValue(db: Db, caller: DataCaller, ref: ValueRef, input: ValueEdit) {
   requireWriter(caller.actor);
   return onSeries(db, caller, ref, async (s) => {
+    requireWriter(caller.actor, s.indicator.department_id);
     const head = requireHead(s.series, ref);
     requireVersion(head.version, input.if_version);
     requireStatus(head.status, ['draft', 'returned'], 'edit');
@@ -159,6 +161,7 @@ export async function editValue(db: Db, caller: DataCaller, ref: ValueRef, input
 export async function correctValue(db: Db, caller: DataCaller, ref: ValueRef, input: Correction) {
   requireWriter(caller.actor);
   return onSeries(db, caller, ref, async (s) => {
+    requireWriter(caller.actor, s.indicator.department_id);
     const head = requireHead(s.series, ref);
     requireVersion(head.version, input.if_version);
     if (head.status !== 'accepted') {
@@ -196,7 +199,7 @@ export async function transitionValue(
     };
     switch (transition) {
       case 'submit':
-        requireWriter(actor);
+        requireWriter(actor, s.indicator.department_id);
         requireVersion(head.version, input.if_version);
         requireStatus(head.status, ['draft', 'returned'], 'submit');
         return move(head.status, 'submitted');

@@ -30,7 +30,7 @@ function requireTarget(ctx: PlanContext, caller: Caller, code: string) {
   const target = ctx.targetByCode.get(code);
   const indicator = target?.indicator_id == null ? undefined : ctx.indicatorById.get(target.indicator_id);
   const visible =
-    !caller.actor.departmentScoped ||
+    !caller.actor.scopedPermissions.has('data:read') ||
     (indicator?.department_id != null && caller.actor.departmentIds.includes(indicator.department_id));
   if (!target || !visible) throw notFound(`target '${code}'`);
   return target;

@@ -26,7 +26,8 @@ export const conflict = (zh: string, en: string) => new AppError(409, 'Conflict'
 
 /** True when the actor may see the task at all. */
 export function canSeeTask(actor: Acting, task: TaskDepartments): boolean {
-  if (!actor.departmentScoped) return true;
+  // Reading is scoped by the roles that grant task:read (a reporter who is also a leader reads all).
+  if (!actor.scopedPermissions.has('task:read')) return true;
   const mine = (id: number | null) => id !== null && actor.departmentIds.includes(id);
   return mine(task.lead_department_id) || coDepartmentIds(task).some(mine);
 }

@@ -1,5 +1,6 @@
 /** The `shixiao` command line. Each command lives in commands/ and calls services or the domain. */
 import { Command } from 'commander';
+import { registerBackupCommands } from './commands/backup';
 import { registerDataCommands } from './commands/data';
 import { registerExtractCommand } from './commands/extract';
 import { registerOpensdgCommand } from './commands/opensdg';
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerOpensdgCommand(program);
   registerStatusCommand(program);
   registerExtractCommand(program);
+  registerBackupCommands(program);
   return program;
 }
 

@@ -3,10 +3,12 @@ import { Command } from 'commander';
 import { registerBackupCommands } from './commands/backup';
 import { registerDataCommands } from './commands/data';
 import { registerExtractCommand } from './commands/extract';
+import { registerJobsCommands } from './commands/jobs';
 import { registerOpensdgCommand } from './commands/opensdg';
 import { registerPlanFileCommands } from './commands/plan-files';
 import { registerServeCommand } from './commands/serve';
 import { registerStatusCommand } from './commands/status';
+import { registerTasksCommand } from './commands/tasks';
 
 export function buildProgram(): Command {
   const program = new Command('shixiao')
@@ -18,7 +20,9 @@ export function buildProgram(): Command {
   registerDataCommands(program);
   registerOpensdgCommand(program);
   registerStatusCommand(program);
+  registerTasksCommand(program);
   registerExtractCommand(program);
+  registerJobsCommands(program);
   registerBackupCommands(program);
   return program;
 }

@@ -27,7 +27,7 @@ export const statementSchema = z
   .openapi('Statement');
 
 export const draftLinkSchema = z.object({
-  kind: z.enum(['target', 'indicator', 'observation', 'programme', 'action', 'goal_area']),
+  kind: z.enum(['target', 'indicator', 'observation', 'programme', 'action', 'goal_area', 'task']),
   id: z.string(),
   start: z.number().int(),
   end: z.number().int(),
@@ -40,7 +40,13 @@ export const extractResponseSchema = z
     year: z.number().int().nullable(),
     statements: z.array(statementSchema),
     draft: z
-      .object({ plan: z.record(z.string(), z.unknown()), links: z.array(draftLinkSchema) })
+      .object({
+        plan: z.record(z.string(), z.unknown()),
+        links: z.array(draftLinkSchema),
+        warnings: z
+          .array(z.object({ row: z.number().int(), message: z.string() }))
+          .openapi({ description: 'Rows of a task-division table the reviewer must check' }),
+      })
       .nullable()
       .openapi({ description: 'A draft plan file (edit, then POST /api/plans), null without a year' }),
     draft_problem: z.string().nullable(),

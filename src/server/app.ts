@@ -18,9 +18,11 @@ import { oidcRoutes } from '../modules/auth/oidc.routes';
 import { evidenceRoutes } from '../modules/evidence';
 import { extractRoutes } from '../modules/extract';
 import { importsRoutes } from '../modules/imports';
+import { notifyConfigFromEnv, notifyRoutes, type NotifyConfig } from '../modules/notify';
 import { plansRoutes } from '../modules/plans';
 import { portalRoutes } from '../modules/portal';
 import { statusRoutes } from '../modules/status';
+import { tasksRoutes } from '../modules/tasks';
 import { newErrorId, problem } from './problems';
 import { requestLog } from './request-log';
 import { securityHeaders } from './security-headers';
@@ -38,6 +40,8 @@ export interface AppDeps {
   now?: () => Date;
   /** Single sign-on; default from SHIXIAO_OIDC_* (null: off, whatever the environment says). */
   oidc?: OidcConfig | null;
+  /** SMTP and public address; default from SHIXIAO_SMTP_* and SHIXIAO_PUBLIC_URL. */
+  notify?: NotifyConfig;
 }
 
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
@@ -78,8 +82,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   extractRoutes(app);
   statusRoutes(app);
   dataRoutes(app);
+  notifyRoutes(app, deps.notify ?? notifyConfigFromEnv());
   evidenceRoutes(app);
   importsRoutes(app);
+  tasksRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

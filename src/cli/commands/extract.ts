@@ -8,16 +8,29 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { extractStatements, type Statement } from '../../domain/extract';
 import { documentYear, draftPlanFromText } from '../../domain/extract/draft';
-import { formatPlanFile } from '../../domain/plan-file';
+import { formatPlanFile, formatProblem, parsePlanFile } from '../../domain/plan-file';
 import { formatChinese } from '../../domain/units';
 import { decodeDocument, MAX_DOCUMENT_BYTES } from '../../modules/extract';
 import { action, CliError } from '../errors';
+import { readTextFile } from './plan-files';
 
 interface ExtractOptions {
   json?: boolean;
   year?: string;
   plan?: boolean;
   output?: string;
+  departments?: string;
+}
+
+/** The departments of a plan file, to match the names of a task-division table against. */
+function departmentsOf(file: string | undefined): { id: string; name: string }[] {
+  if (file === undefined) return [];
+  const parsed = parsePlanFile(readTextFile(file));
+  if (!parsed.ok) {
+    const first = parsed.problems[0];
+    throw new CliError(first ? formatProblem(file, first) : `${file}: not a plan file`);
+  }
+  return parsed.plan.departments.map((d) => ({ id: d.id, name: d.name }));
 }
 
 /** The CONTRACT.md object, in its field order, then the fields that locate it. */
@@ -131,10 +144,14 @@ export function registerExtractCommand(program: Command): void {
     .option('--year <year>', 'the document year ("今年"); read from the text when omitted')
     .option('--plan', 'print a draft plan file (YAML; with --json: {plan, links}) instead')
     .option('-o, --output <file>', 'with --plan: write the draft plan file here instead of stdout')
+    .option('--departments <planFile>', "with --plan: match task-table departments to this plan file's")
     .action(
       action(async (file: string, opts: ExtractOptions) => {
         const year = parseYear(opts.year);
         if (opts.output !== undefined && !opts.plan) throw new CliError('--output goes with --plan');
+        if (opts.departments !== undefined && !opts.plan)
+          throw new CliError('--departments goes with --plan');
+        const departments = departmentsOf(opts.departments);
         const text = await readDocument(file);
         if (!opts.plan) {
           // Without --year, a year in the headings or the file name (…-2023.md) dates 今年/未来五年.
@@ -145,8 +162,15 @@ export function registerExtractCommand(program: Command): void {
           );
           return;
         }
-        const drafted = draftPlanFromText(text, { documentName: basename(file), ...(year ? { year } : {}) });
+        const drafted = draftPlanFromText(text, {
+          documentName: basename(file),
+          departments,
+          ...(year ? { year } : {}),
+        });
         if (!drafted.ok) throw new CliError(`${file}: ${drafted.reason}`);
+        // Rows the reviewer must check go to stderr, so stdout stays a plan file.
+        for (const w of drafted.draft.warnings)
+          process.stderr.write(`${file}: 任务表第${w.row}行: ${w.message}\n`);
         const out = opts.json
           ? JSON.stringify(drafted.draft, null, 2) + '\n'
           : formatPlanFile(drafted.draft.plan);
@@ -164,7 +188,8 @@ export function registerExtractCommand(program: Command): void {
         const p = drafted.draft.plan;
         process.stderr.write(
           `${opts.output}: draft plan '${p.plan.id}' with ${p.goal_areas.length} goal areas, ${p.programmes.length} programmes, ` +
-            `${p.indicators.length} indicators, ${p.targets.length} targets, ${p.observations.length} observations\n`,
+            `${p.indicators.length} indicators, ${p.targets.length} targets, ${p.observations.length} observations, ` +
+            `${p.tasks.length} tasks\n`,
         );
       }),
     );

@@ -4,6 +4,7 @@ import { clauseFacts, type ClauseState } from './clauses';
 import { scanMentions, type Mention } from './mentions';
 import { cleanText, toRaw } from './normalize';
 import {
+  announcesGoals,
   explicitYear,
   findHorizon,
   headingSection,
@@ -40,6 +41,24 @@ function mostFrequentYear(text: string): number | null {
 }
 
 /**
+ * The first year of a span announced with its end (今后五年…到2027年 → 2023), or null. A document
+ * that names its horizon and the year it ends in dates itself.
+ */
+export function yearOfAnnouncedSpan(text: string): number | null {
+  const m = /(?:今后|未来)(三|五|十|3|5|10)年[^。]{0,60}?(?:到|至)(20\d\d)年/.exec(text);
+  if (!m) {
+    // A five-year plan that names itself at the top (十五五规划纲要) starts the year after 十四五 ends.
+    const head = text.slice(0, 200);
+    if (/实施情况|评估|执行情况|回顾/.test(head)) return null;
+    const h = findHorizon(head, null);
+    return h?.end !== null && h?.end !== undefined && /规划|纲要/.test(head) ? h.end - 4 : null;
+  }
+  const n =
+    ({ 三: 3, 五: 5, 十: 10, 3: 3, 5: 5, 10: 10 } as Readonly<Record<string, number>>)[m[1] ?? ''] ?? 5;
+  return Number(m[2]) - n + 1;
+}
+
+/**
  * Extracts the quantitative statements of a document. `options.year` is the year "今年" refers
  * to (the first target year); when omitted it is read from headings such as "2024年工作安排".
  */
@@ -68,7 +87,7 @@ export function extractStatements(text: string, options: ExtractOptions = {}): S
     isHeadingLine(t.slice(l.start, l.end), (byLine[i]?.length ?? 0) > 0),
   );
   const headingTexts = lines.filter((_, i) => headingFlags[i]).map((l) => t.slice(l.start, l.end));
-  const docYear = options.year ?? inferDocYear(headingTexts) ?? mostFrequentYear(t);
+  const docYear = options.year ?? inferDocYear(headingTexts) ?? yearOfAnnouncedSpan(t) ?? mostFrequentYear(t);
 
   const out: Statement[] = [];
   let section: Section = { period: 'achievement', year: null, horizon: null };
@@ -89,7 +108,13 @@ export function extractStatements(text: string, options: ExtractOptions = {}): S
     let mi = 0;
     for (const sentence of line.sentences) {
       const sText = t.slice(sentence.start, sentence.end);
-      const period = sentencePeriod(sText, section.period) ?? section.period;
+      const firstFigure = lineMentions.find((m) => m.start >= sentence.start)?.start ?? sentence.end;
+      if (section.period !== 'target' && announcesGoals(t.slice(sentence.start, firstFigure))) {
+        // 今后五年，… opens a list of goals: later sentences inherit the period and the span.
+        const h = findHorizon(sText, docYear);
+        section = { period: 'target', year: h?.end ?? null, horizon: h?.phrase ?? null };
+      }
+      const period = sentencePeriod(sText, section.period, docYear) ?? section.period;
       const sHorizon = findHorizon(sText, docYear);
       for (const clause of line.clauses) {
         if (clause.start < sentence.start || clause.end > sentence.end) continue;

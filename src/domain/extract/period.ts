@@ -14,11 +14,11 @@ export interface Section {
 }
 
 const ACHIEVEMENT_HEAD =
-  /回顾|过去|成绩|成效|成就|执行情况|完成情况|推进情况|进展情况|落实情况|亮点|一年来|五年来|盘点|总结|主要进展|工作进展|所做/;
+  /回顾|过去|成绩|成效|成就|执行情况|完成情况|推进情况|进展情况|落实情况|实施情况|运行情况|发展情况|统计公报|亮点|一年来|五年来|盘点|总结|主要进展|工作进展|所做/;
 const TARGET_HEAD =
-  /目标|任务|安排|展望|计划|打算|思路|部署|未来|今后|重点工作|举措|要求|建议|草案|努力方向|奋斗/;
+  /目标|任务|安排|展望|计划|打算|思路|部署|未来|今后|重点工作|举措|要求|建议|草案|努力方向|奋斗|规划|纲要|主要指标/;
 const HORIZON_RE =
-  /(未来|今后)(三|五|十|3|5|10)年|[“"]?十([四五六])五[”"]?(?:时期|期间|末|规划)?|(\d+|[一二三四五六七八九十])年内/;
+  /(未来|今后)(三|五|十|3|5|10)年|[“"]?十([四五六])五[”"]?(?:时期|期间|末|规划)?|第十([四五六])个五年(?:规划|计划)?|(\d+|[一二三四五六七八九十])年内/;
 
 const CN_SMALL: Readonly<Record<string, number>> = { 三: 3, 五: 5, 十: 10, 3: 3, 5: 5, 10: 10 };
 
@@ -33,9 +33,10 @@ export function findHorizon(
     const n = CN_SMALL[m[2] ?? ''] ?? 5;
     return { phrase: m[0], end: docYear === null ? null : docYear + n - 1 };
   }
-  if (m[3] !== undefined) {
-    // 十四五 ends 2025, 十五五 2030, 十六五 2035.
-    const idx = ({ 四: 0, 五: 1, 六: 2 } as Readonly<Record<string, number>>)[m[3]] ?? 0;
+  const fyp = m[3] ?? m[4];
+  if (fyp !== undefined) {
+    // 十四五 (第十四个五年规划) ends 2025, 十五五 2030, 十六五 2035.
+    const idx = ({ 四: 0, 五: 1, 六: 2 } as Readonly<Record<string, number>>)[fyp] ?? 0;
     return { phrase: m[0].replace(/[“”"]/g, ''), end: 2025 + 5 * idx };
   }
   return null;
@@ -55,7 +56,11 @@ export function headingSection(line: string, docYear: number | null): Section | 
   // "计划执行情况" reports results even though it names a plan.
   const review: Section = { period: 'achievement', year: null, horizon: null, reviewed: year };
   if (ach && !/未来|今后|目标|展望|安排|打算/.test(line)) return review;
-  if (ach && /过去|回顾|执行情况|完成情况|推进情况|进展情况|落实情况/.test(line) && !/未来|今后/.test(line)) {
+  if (
+    ach &&
+    /过去|回顾|执行情况|完成情况|推进情况|进展情况|落实情况|实施情况|运行情况|发展情况|统计公报/.test(line) &&
+    !/未来|今后/.test(line)
+  ) {
     return review;
   }
   if (year !== null && docYear !== null && year < docYear) return review;
@@ -80,8 +85,11 @@ export function inferDocYear(headings: readonly string[]): number | null {
   return null;
 }
 
+// 今年 names the year planned, except in 今年以来 / 今年前三季度 / 今年1—10月, which report results.
+const THIS_YEAR_SO_FAR =
+  /今年(?:以来|前[一二三]季度|上半年|[一二三]季度|[1-9一二三四五六七八九十]{1,2}(?:[—\-～至到]|月份?))/;
 const TARGET_SENTENCE =
-  /力争|确保|争取|到20\d\d年(?!的)|将(?:达到|突破|增长|实现|超过)|未来[三五十]年|今后[三五十]年|目标(?:是|为)|预期目标|主要目标|预期增长|今年|明年/;
+  /力争|确保|争取|到20\d\d年(?!的)|将(?:达到|突破|增长|实现|超过)|未来[三五十]年|今后[三五十]年|目标(?:是|为)|预期目标|主要目标|预期增长|今年(?!以来|前[一二三]季度|上半年|[一二三]季度|[1-9一二三四五六七八九十]{1,2}(?:[—\-～至到]|月))|明年/;
 const COMPARED_TARGET_RE =
   /(?:高于|低于|超过|超出|快于|慢于|完成|实现|达到)(?:年初|年度|全年)?(?:预期|计划|调控)?目标/g;
 
@@ -92,10 +100,41 @@ const COMPARED_TARGET_RE =
 export const REVIEWED_TARGET_RE =
   /(?<!高于|低于|超过|超出|快于|慢于|完成|实现|达到|占)(?:年度|年初|全年)(?:预期)?(?:目标|预算|计划)[^，,；;。的、]{0,4}$/;
 
-const ACHIEVEMENT_SENTENCE = /过去一年|过去五年|去年|上年末|五年来|一年来|预计全年|全年实现|已经|累计完成/;
+const ACHIEVEMENT_SENTENCE = new RegExp(
+  /过去一年|过去五年|去年|上年末|五年来|一年来|预计全年|全年实现|已经|累计完成|/.source +
+    THIS_YEAR_SO_FAR.source,
+);
+
+/**
+ * An opening sentence that announces the coming years' goals (今后五年，…; 今后五年的主要目标是…;
+ * 努力实现以下目标): the figures listed after it, in this and later sentences, are targets of the
+ * announced span even without a future marker of their own.
+ */
+const ANNOUNCE_RE =
+  /^(?:[^，,。；;]{0,16}?)(?:(?:今后|未来)(?:三|五|十|3|5|10)年|[“"]?十[四五六]五[”"]?(?:时期|期间)?)(?:[，,]|[^。；;]{0,24}?(?:主要目标|预期目标|奋斗目标|目标任务|以下目标|目标是))|(?:主要|预期|奋斗)目标(?:是|为)[:：，,]?$/;
+
+/** True when the text before a sentence's first figure announces a list of coming goals. */
+export function announcesGoals(leadIn: string): boolean {
+  return ANNOUNCE_RE.test(leadIn.trim());
+}
+
+/**
+ * A sentence that opens with a year already reviewed (2024年，全区…) reports that year's results,
+ * whatever section it stands in, unless it carries its own target cue.
+ */
+export function opensWithPastYear(sentence: string, docYear: number | null): boolean {
+  const m = /^(20\d\d)年(?:[，,]|全年|全[区市县省]|我[区市县省])/.exec(sentence.trim());
+  if (!m || docYear === null || Number(m[1]) >= docYear) return false;
+  return !/力争|确保|争取|目标|预期|计划|将/.test(sentence);
+}
 
 /** A sentence-level override of the section period, or null to keep the section's. */
-export function sentencePeriod(sentence: string, section: Period): Period | null {
+export function sentencePeriod(
+  sentence: string,
+  section: Period,
+  docYear: number | null = null,
+): Period | null {
+  if (opensWithPastYear(sentence, docYear)) return section === 'achievement' ? null : 'achievement';
   // 高于年初预期目标, 完成年度目标: a result measured against a target is still a result.
   const s = sentence.replace(COMPARED_TARGET_RE, '');
   if (section === 'achievement' && TARGET_SENTENCE.test(s) && !/预计|完成了|超额完成/.test(sentence)) {

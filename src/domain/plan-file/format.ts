@@ -15,6 +15,7 @@ import {
   targetSchema,
   type PlanFile,
 } from './schema';
+import { taskReportSchema, taskSchema } from './tasks-schema';
 
 type Shape = { shape: Record<string, unknown> } | { _def: unknown };
 
@@ -40,7 +41,12 @@ const sectionOrder = [
   'targets',
   'programmes',
   'observations',
+  'tasks',
+  'task_reports',
 ] as const;
+
+/** Sections left out when empty, so plans written before tasks existed export unchanged. */
+const optionalSections = new Set<string>(['tasks', 'task_reports']);
 
 /** Serialises a plan file canonically. */
 export function formatPlanFile(plan: PlanFile): string {
@@ -52,9 +58,12 @@ export function formatPlanFile(plan: PlanFile): string {
     indicators: keysOf(indicatorSchema),
     targets: keysOf(targetSchema),
     observations: keysOf(observationSchema),
+    tasks: keysOf(taskSchema),
+    task_reports: keysOf(taskReportSchema),
   };
   const body: Record<string, unknown> = { plan: ordered(plan.plan, keysOf(planHeaderSchema)) };
   for (const section of sectionOrder) {
+    if (optionalSections.has(section) && plan[section].length === 0) continue;
     if (section === 'programmes') {
       body.programmes = plan.programmes.map((p) => ({
         ...ordered(

@@ -1,10 +1,12 @@
 /**
  * Cross-reference checks a schema alone cannot express: unique ids, targets and observations that
- * name known indicators, departments and goal areas that exist, years inside sensible bounds.
+ * name known indicators, departments and goal areas that exist, years inside sensible bounds,
+ * tasks under known actions (task-references.ts).
  */
 import { compileFormulas } from '../formula';
 import { parsePeriodYear } from './period-year';
 import type { PlanFile } from './schema';
+import { checkTaskReferences } from './task-references';
 
 export interface ReferenceProblem {
   path: (string | number)[];
@@ -101,5 +103,6 @@ export function checkReferences(plan: PlanFile): ReferenceProblem[] {
       });
     }
   });
+  checkTaskReferences(plan, out);
   return out;
 }

@@ -1,23 +1,17 @@
 /**
  * The plan file (CONTRACT.md): one YAML or JSON document that describes a plan, its indicators,
- * targets, observations, goal areas, programmes and actions. The same zod schema validates files,
+ * targets, observations, goal areas, programmes and actions, tasks and their progress reports. The same zod schema validates files,
  * feeds the API contracts and types the importer.
  */
 import { z } from 'zod';
+import { id, isoDate, text, year } from './primitives';
+import { taskReportSchema, taskSchema, taskSettingsSchema } from './tasks-schema';
 
-const id = z
-  .string()
-  .min(1)
-  .max(80)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'use letters, digits, _ . - (starting with a letter or digit)');
-const text = z.string().trim().min(1).max(2000);
-const year = z.number().int().min(1900).max(2200);
 export const periodPattern = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
 const period = z
   .union([z.string(), z.number().int()])
   .transform((v) => String(v))
   .refine((v) => periodPattern.test(v), 'period must be YYYY, YYYY-Qn or YYYY-MM');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');
 
 export const qualifiers = ['exact', 'approx', 'near', 'at_least', 'exceeded', 'at_most'] as const;
 export const targetKinds = [
@@ -36,6 +30,8 @@ export const planSettingsSchema = z
     approx_tolerance: z.number().min(0).max(1).default(0.05),
     on_track: z.number().min(0).max(10).default(0.95),
     at_risk: z.number().min(0).max(10).default(0.6),
+    /** Task supervision rules (督查督办), CONTRACT.md defaults. */
+    tasks: taskSettingsSchema.optional(),
   })
   .strict();
 
@@ -168,6 +164,8 @@ export const planFileSchema = z
     targets: z.array(targetSchema).default([]),
     programmes: z.array(programmeSchema).default([]),
     observations: z.array(observationSchema).default([]),
+    tasks: z.array(taskSchema).default([]),
+    task_reports: z.array(taskReportSchema).default([]),
   })
   .strict();
 
@@ -181,5 +179,7 @@ export type ProgrammeDef = PlanFile['programmes'][number];
 export type ActionDef = ProgrammeDef['actions'][number];
 export type GoalAreaDef = PlanFile['goal_areas'][number];
 export type DepartmentDef = PlanFile['departments'][number];
+export type TaskDef = PlanFile['tasks'][number];
+export type TaskReportDef = PlanFile['task_reports'][number];
 export type Qualifier = (typeof qualifiers)[number];
 export type TargetKind = (typeof targetKinds)[number];

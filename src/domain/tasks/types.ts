@@ -70,7 +70,7 @@ export interface TaskFacts {
 /** What the rules need to know of a progress report. */
 export interface TaskReportFacts {
   period: string;
-  /** Day submitted; a report submitted after the as-of date is not yet known. */
+  /** Day submitted; a report submitted after the as-of date is not yet known; null: undated, always known. */
   submitted: string | null;
   percent: number;
   status: ReportStatus;

@@ -124,12 +124,18 @@ function readHeader(file: string, value: unknown): ArchiveHeader {
       `${file}: archive version ${String(h.version)}, this Shixiao reads ${archiveVersion}`,
     );
   const known = migrationNames();
-  const migrations = h.migrations ?? [];
-  const unknown = migrations.find((m, i) => known[i] !== m);
+  const unknown = (h.migrations ?? []).find((m) => !known.includes(m));
   if (unknown)
     throw new BackupError(`${file}: made by a newer Shixiao (migration ${unknown} is unknown here)`);
   return h as ArchiveHeader;
 }
+
+/**
+ * The migration the target is brought to before the rows go in: the archive's newest. Branches
+ * land migrations out of number order, so this may also apply an older one the source lacked (a
+ * table or column that stays empty), never a newer one.
+ */
+const schemaOf = (header: ArchiveHeader): string | undefined => [...header.migrations].sort().at(-1);
 
 export interface RestoreSummary {
   tables: number;
@@ -147,7 +153,8 @@ export async function restoreDatabase(
   if (first.done) throw new BackupError(`${file}: empty archive`);
   const header = readHeader(file, first.value.value);
   await refuseUnlessEmpty(db, header);
-  if (header.migrations.length > 0) await migrateTo(db, header.migrations.at(-1)!);
+  const schema = schemaOf(header);
+  if (schema) await migrateTo(db, schema);
 
   const tables = new Map((await repo.listTables(repo.connOf(db), db.dialect)).map((t) => [t.name, t]));
   for (const t of header.tables) {
@@ -247,9 +254,10 @@ async function refuseUnlessEmpty(db: Db, header: ArchiveHeader): Promise<void> {
         `--db ${db.label}: not empty (${table.name} has ${rows} row${rows === 1 ? '' : 's'}); restore only into an empty database`,
       );
   }
-  const applied = await repo.appliedMigrations(conn);
-  if (applied.some((m, i) => header.migrations[i] !== m))
+  const schema = schemaOf(header) ?? '';
+  const newer = (await repo.appliedMigrations(conn)).find((m) => m > schema);
+  if (newer)
     throw new BackupError(
-      `--db ${db.label}: its schema (${applied.at(-1)}) is newer than the archive's (${header.migrations.at(-1) ?? 'none'}); restore into a database without tables`,
+      `--db ${db.label}: its schema (${newer}) is newer than the archive's (${schema || 'none'}); restore into a database without tables`,
     );
 }

@@ -20,7 +20,13 @@ export function extractFromText(
     encoding,
     year: docYear,
     statements,
-    draft: draft ? { plan: draft.plan as unknown as Record<string, unknown>, links: draft.links } : null,
+    draft: draft
+      ? {
+          plan: draft.plan as unknown as Record<string, unknown>,
+          links: draft.links,
+          warnings: draft.warnings,
+        }
+      : null,
     draft_problem: draft ? null : 'cannot tell the document year: give it as `year`',
   };
 }

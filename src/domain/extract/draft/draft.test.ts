@@ -127,3 +127,21 @@ describe('helpers', () => {
     assert.equal(documentYear('无年份', 'plan.md', 2021), 2021);
   });
 });
+
+describe('a pasted paragraph of goals', () => {
+  const text =
+    '今后五年，全区地区生产总值年均增长6%以上，到2027年突破2000亿元；研发经费投入年均增长12%以上；每年新增城镇就业3万人以上；空气质量优良天数每年保持在300天以上。';
+  it('dates itself from its span, proposes an id and a title, and turns no goal into an observation', () => {
+    const result = draftPlanFromText(text, { documentName: 'document' });
+    assert.ok(result.ok);
+    const { plan } = result.draft.plan;
+    assert.deepEqual(
+      [plan.id, plan.start, plan.end, plan.baseline_year],
+      ['plan-2023-2027', 2023, 2027, 2022],
+    );
+    assert.equal(plan.title, '规划草案（2023—2027年）');
+    assert.equal(result.draft.plan.observations?.length ?? 0, 0);
+    assert.equal(result.draft.plan.targets?.length, 5);
+    assert.ok(result.draft.plan.targets?.every((t) => (t.year ?? t.to) === 2027));
+  });
+});

@@ -6,11 +6,14 @@
  */
 import type { GoalAreaDef, IndicatorDef, ObservationDef, PlanFile, TargetDef } from '../../plan-file';
 import type { Statement } from '../types';
+import type { DepartmentName } from '../tasks';
 import { indicatorName, indicatorUnits, proposeIndicator, toDisplay } from './indicators';
 import { outlineOf, type Outline } from './structure';
+import { draftTasks, type DraftAction, type DraftWarning } from './tasks';
 
 /** What a link points at. */
-export type DraftLinkKind = 'target' | 'indicator' | 'observation' | 'programme' | 'action' | 'goal_area';
+export type DraftLinkKind =
+  'target' | 'indicator' | 'observation' | 'programme' | 'action' | 'goal_area' | 'task';
 
 /** A proposed item and the span of the document it came from (end exclusive). */
 export interface DraftLink {
@@ -25,6 +28,8 @@ export interface DraftLink {
 export interface PlanDraft {
   plan: PlanFile;
   links: DraftLink[];
+  /** What the reviewer must look at (unmatched departments, deadlines that are not dates). */
+  warnings: DraftWarning[];
 }
 
 /** Inputs of {@link draftPlan}. */
@@ -36,6 +41,8 @@ export interface DraftInput {
   documentName: string;
   /** The document year (the first target year). */
   year: number;
+  /** Departments the plan or tenant already has: task-table names are matched to them. */
+  departments?: readonly DepartmentName[];
 }
 
 /** `来源：第123—145字`: 1-based, inclusive, as a reader counts characters. */
@@ -44,7 +51,7 @@ export function spanNote(start: number, end: number): string {
 }
 
 /** A plan id from a file name: ASCII letters, digits, - _ . only; `draft-plan` when none remain. */
-export function planIdFrom(documentName: string): string {
+export function planIdFrom(documentName: string, start?: number, end?: number): string {
   const base = documentName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
   const slug = base
     .toLowerCase()
@@ -52,7 +59,10 @@ export function planIdFrom(documentName: string): string {
     .replace(/-{2,}/g, '-')
     .replace(/^[^a-z0-9]+|[-.]+$/g, '')
     .slice(0, 80);
-  return slug === '' ? 'draft-plan' : slug;
+  // A pasted text has no file name of its own ('document', 'pasted'): name the plan by its span.
+  const generic = slug === '' || /^(?:document|pasted|text|untitled|draft)(?:-\d+)?$/.test(slug);
+  if (!generic) return slug;
+  return start !== undefined && end !== undefined ? `plan-${start}-${end}` : 'draft-plan';
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -96,6 +106,33 @@ export function draftPlan(input: DraftInput): PlanDraft {
       return { id: actionId, name: a.name };
     });
     return { id, number: p.number, name: p.name, actions };
+  });
+
+  const draftActions: DraftAction[] = outline.programmes.flatMap((p, i) =>
+    p.actions.map((a, j) => ({ id: `p-${pad(i + 1)}-a${j + 1}`, name: a.name, start: a.start, end: a.end })),
+  );
+  // Rows no action holds go under one extra programme, created only when used.
+  const extraProgramme = `p-${pad(programmes.length + 1)}`;
+  const fallback: DraftAction = { id: `${extraProgramme}-a1`, name: '任务分解表', start: 0, end: 0 };
+  const drafted = draftTasks({
+    text,
+    actions: draftActions,
+    known: input.departments ?? [],
+    year,
+    end,
+    fallback,
+  });
+  if (drafted.tasks.some((t) => t.action === fallback.id)) {
+    programmes.push({
+      id: extraProgramme,
+      number: programmes.length + 1,
+      name: '任务分解表',
+      actions: [{ id: fallback.id, name: '其他任务' }],
+    });
+  }
+  drafted.tasks.forEach((t, i) => {
+    const row = drafted.rows[i];
+    if (row) link('task', t.id, row);
   });
 
   const indicators: IndicatorDef[] = [];
@@ -176,24 +213,27 @@ export function draftPlan(input: DraftInput): PlanDraft {
     }
   }
 
-  const title = outline.title?.name.slice(0, 2000) || docName;
+  const title = outline.title?.name.slice(0, 2000) || `规划草案（${year}—${end}年）`;
   return {
     plan: {
       plan: {
-        id: planIdFrom(documentName),
+        id: planIdFrom(documentName, year, end),
         title,
         start: year,
         end,
         baseline_year: year - 1,
         status: 'draft',
       },
-      departments: [],
+      departments: drafted.departments,
       goal_areas: goalAreas,
       indicators,
       targets,
       programmes,
       observations,
+      tasks: drafted.tasks,
+      task_reports: [],
     },
     links,
+    warnings: drafted.warnings,
   };
 }

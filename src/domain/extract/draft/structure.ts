@@ -89,8 +89,13 @@ export function outlineOf(text: string): Outline {
     pos = lineEnd + 1;
     if (line === '') continue;
     if (out.title === null) {
-      out.title = { name: itemName(line.replace(HEADING_RE, '')), start, end };
-      continue;
+      // A first line that is a sentence (ends in 。 or runs long) is text, not a title.
+      const first = line.replace(HEADING_RE, '');
+      if (first.length <= 60 && !/[。；;，,]/.test(first)) {
+        out.title = { name: itemName(first), start, end };
+        continue;
+      }
+      out.title = { name: '', start, end: start };
     }
     const isMarkdownHeading = HEADING_RE.test(line);
     const body = line.replace(HEADING_RE, '');

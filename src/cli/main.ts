@@ -1,5 +1,6 @@
 /** The `shixiao` command line. Each command lives in commands/ and calls services or the domain. */
 import { Command } from 'commander';
+import { registerBackupCommands } from './commands/backup';
 import { registerDataCommands } from './commands/data';
 import { registerExtractCommand } from './commands/extract';
 import { registerJobsCommands } from './commands/jobs';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerTasksCommand(program);
   registerExtractCommand(program);
   registerJobsCommands(program);
+  registerBackupCommands(program);
   return program;
 }
 

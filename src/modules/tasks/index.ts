@@ -9,6 +9,13 @@ export { stepTask, requestExtension, decideExtension, type SimpleStep } from './
 export { fileReport, editReport, addReportPart, reviewReport } from './tasks.reports';
 export { listAssessments, assessTarget } from './tasks.assessments';
 export type { Caller as TaskCaller } from './tasks.context';
+export {
+  readPlanTasks,
+  writePlanTasks,
+  type PlanCodes,
+  type PlanIds,
+  type TasksImported,
+} from './tasks.plan-file';
 
 /** Mounts the task, report and assessment routes. */
 export function tasksRoutes(app: OpenAPIHono<AppEnv>): void {

@@ -113,7 +113,7 @@ export async function writePlanTasks(
       targetIds: ids(t.targets, ids_.targets),
       indicatorIds: ids(t.indicators, ids_.indicators),
     });
-    const counts = await writeReports(trx, ids_.tenantId, taskId, reports, at);
+    const counts = await writeReports(trx, ids_.tenantId, taskId, reports);
     out.reportsAdded += counts.added;
     out.reportsChanged += counts.changed;
     if (!before || changedTask || counts.added || counts.changed) {
@@ -139,7 +139,6 @@ async function writeReports(
   tenantId: number,
   taskId: number,
   reports: readonly TaskReportDef[],
-  at: string,
 ): Promise<{ added: number; changed: number }> {
   const stored = new Map((await repo.reportsOf(trx, taskId)).map((r) => [r.period, r]));
   let added = 0;
@@ -236,7 +235,7 @@ export async function readPlanTasks(
       ),
       illustrative: t.illustrative ? true : undefined,
     };
-    const implied = stateOf(base as TaskDef, fileReports);
+    const implied = stateOf(base, fileReports);
     tasks.push({ ...base, state: t.state === implied ? undefined : (t.state as TaskState) });
     taskReports.push(...fileReports);
   }

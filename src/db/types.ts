@@ -153,6 +153,7 @@ export interface TaskTable {
   version: number;
   created_at: string;
   updated_at: string;
+  title_en: string | null;
   description: string | null;
   /** high | normal | low */
   priority: Generated<string>;

@@ -54,6 +54,23 @@ for (const dialect of dialects) {
     const count = async () =>
       (await expectJson<{ total: number }>(u.sup.get(`${tasks}?page_size=1`), 200, 'count')).total;
 
+    it('shows the demo plan’s illustrative tasks, one per action, in all four lights on 2026-12-01', async () => {
+      type Board = {
+        total: number;
+        tasks: { id: string; action: string; light: string; illustrative: boolean }[];
+      };
+      const board = await expectJson<Board>(u.viewer.get(`${tasks}?as_of=2026-12-01&page_size=200`), 200);
+      assert.equal(board.total, 37);
+      assert.ok(board.tasks.every((t) => t.illustrative));
+      assert.equal(new Set(board.tasks.map((t) => t.action)).size, 37);
+      const lights = new Map<string, number>();
+      for (const t of board.tasks) lights.set(t.light, (lights.get(t.light) ?? 0) + 1);
+      assert.deepEqual(Object.fromEntries(lights), { green: 11, red: 9, blue: 7, yellow: 10 });
+      const p5 = await expectJson<TaskBody>(u.viewer.get(`${task('p5-a1-t1')}?as_of=2026-12-01`), 200);
+      assert.deepEqual([p5.light, p5.escalation], ['red', 'urge']);
+      assert.equal(p5.reports.length, 3);
+    });
+
     it('assigns a task with milestones and links; only the supervisor may', async () => {
       const created = await expectJson<TaskBody>(u.sup.send('POST', tasks, newTask('it-t1')), 201, 'create');
       assert.equal(created.state, 'assigned');
@@ -265,7 +282,12 @@ for (const dialect of dialects) {
         total: number;
         page_size: number;
         as_of: string;
-        tasks: { id: string; light: string; lead_department: { id: string } | null }[];
+        tasks: {
+          id: string;
+          light: string;
+          lead_department: { id: string } | null;
+          co_departments: { id: string }[];
+        }[];
       };
       const fgw = await expectJson<List>(u.sup.get(`${tasks}?department=fgw&page_size=200`), 200);
       assert.ok(fgw.tasks.some((t) => t.id === 'it-t1'));
@@ -283,7 +305,13 @@ for (const dialect of dialects) {
       assert.ok(page.total >= 1);
       assert.equal((await u.sup.get(`${tasks}?page_size=201`)).status, 400);
       const mine = await expectJson<List>(u.repLead.get(`${tasks}?page_size=200`), 200);
-      assert.ok(mine.tasks.every((t) => t.lead_department?.id === 'fgw' || t.id.startsWith('it-')));
+      assert.ok(
+        mine.tasks.every(
+          (t) => t.lead_department?.id === 'fgw' || t.co_departments.some((d) => d.id === 'fgw'),
+        ),
+      );
+      assert.ok(mine.tasks.some((t) => t.id === 'p6-a1-t1')); // co-operating on it
+      assert.ok(!mine.tasks.some((t) => t.id === 'p5-a1-t1')); // neither lead nor co
     });
 
     it('lights tasks by the domain rules and lists the escalations the jobs runner sends', async () => {

@@ -38,6 +38,7 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
   const none: Ref = (c) => c;
 
   await addColumns('tasks', [
+    ['title_en', text, none],
     ['description', text, none],
     ['priority', text, (c) => c.notNull().defaultTo('normal')],
     ['illustrative', 'integer', (c) => c.notNull().defaultTo(0)],

@@ -25,6 +25,7 @@ import {
 } from './plans.presenter';
 import type { PlanDetail, PlanSummary } from '../../contracts/plans';
 import { ensureTenant } from './tenants';
+import { readPlanTasks } from '../tasks';
 
 /**
  * What a department-scoped actor (reporter, department head, department token) may see: its
@@ -341,6 +342,13 @@ export async function exportPlanFile(
             co_departments: co.length ? co : undefined,
           };
         }),
+    })),
+    ...(await readPlanTasks(k, {
+      planId: plan.id,
+      departments: deptCode,
+      actions: new Map(actions.map((a) => [a.id, a.code])),
+      targets: new Map(targets.map((t) => [t.id, t.code])),
+      indicators: indicatorCode,
     })),
     observations: observations.map((o) => ({
       indicator: o.indicator_code,

@@ -139,10 +139,43 @@ export async function replaceMilestones(
 
 export async function linksOf(db: Q, taskId: number) {
   const [targets, indicators] = await Promise.all([
-    db.selectFrom('task_targets').select('target_id').where('task_id', '=', taskId).execute(),
-    db.selectFrom('task_indicators').select('indicator_id').where('task_id', '=', taskId).execute(),
+    db
+      .selectFrom('task_targets')
+      .select('target_id')
+      .where('task_id', '=', taskId)
+      .orderBy('target_id')
+      .execute(),
+    db
+      .selectFrom('task_indicators')
+      .select('indicator_id')
+      .where('task_id', '=', taskId)
+      .orderBy('indicator_id')
+      .execute(),
   ]);
   return { targetIds: targets.map((t) => t.target_id), indicatorIds: indicators.map((i) => i.indicator_id) };
+}
+
+/** Target and indicator links of every task of a plan. */
+export async function linksOfPlan(db: Q, planId: number) {
+  const [targets, indicators] = await Promise.all([
+    db
+      .selectFrom('task_targets as l')
+      .innerJoin('tasks as t', 't.id', 'l.task_id')
+      .select(['l.task_id', 'l.target_id'])
+      .where('t.plan_id', '=', planId)
+      .orderBy('l.task_id')
+      .orderBy('l.target_id')
+      .execute(),
+    db
+      .selectFrom('task_indicators as l')
+      .innerJoin('tasks as t', 't.id', 'l.task_id')
+      .select(['l.task_id', 'l.indicator_id'])
+      .where('t.plan_id', '=', planId)
+      .orderBy('l.task_id')
+      .orderBy('l.indicator_id')
+      .execute(),
+  ]);
+  return { targets, indicators };
 }
 
 export async function replaceLinks(
@@ -200,6 +233,18 @@ export async function reportFactsOfPlan(db: Q, planId: number) {
     .selectFrom('task_reports as r')
     .innerJoin('tasks as t', 't.id', 'r.task_id')
     .select(['r.task_id', 'r.period', 'r.submitted_at', 'r.percent', 'r.status'])
+    .where('t.plan_id', '=', planId)
+    .orderBy('r.task_id')
+    .orderBy('r.period')
+    .execute();
+}
+
+/** Every report of a plan's tasks (for the plan file export). */
+export async function reportsOfPlan(db: Q, planId: number) {
+  return db
+    .selectFrom('task_reports as r')
+    .innerJoin('tasks as t', 't.id', 'r.task_id')
+    .selectAll('r')
     .where('t.plan_id', '=', planId)
     .orderBy('r.task_id')
     .orderBy('r.period')

@@ -288,7 +288,31 @@ export interface EvidenceFileTable {
   uploaded_at: string;
 }
 
+/** Whether the portal shows a goal area, target, indicator or task of a plan (by its code). */
+export interface PublicationTable {
+  id: Generated<number>;
+  tenant_id: number;
+  plan_id: number;
+  object_type: string;
+  object_code: string;
+  published: number;
+  changed_at: string;
+}
+
+/** The portal's public change log: what was published or withdrawn, when (no actor). */
+export interface PublicationEventTable {
+  id: Generated<number>;
+  tenant_id: number;
+  plan_id: number;
+  object_type: string;
+  object_code: string;
+  action: string;
+  at: string;
+}
+
 export interface Database {
+  publications: PublicationTable;
+  publication_events: PublicationEventTable;
   evidence_files: EvidenceFileTable;
   tenants: TenantTable;
   departments: DepartmentTable;

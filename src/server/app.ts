@@ -19,16 +19,16 @@ import { evidenceRoutes } from '../modules/evidence';
 import { extractRoutes } from '../modules/extract';
 import { importsRoutes } from '../modules/imports';
 import { plansRoutes } from '../modules/plans';
-import { portalRoutes } from '../modules/portal';
+import { portalPages, portalRoutes, publishingRoutes } from '../modules/portal';
 import { statusRoutes } from '../modules/status';
 import { newErrorId, problem } from './problems';
 import { requestLog } from './request-log';
 import { securityHeaders } from './security-headers';
 import type { StaticFiles } from './static';
 
-/** Paths the web app routes itself: `/`, `/portal/…`, `/plans/…` and the other pages. */
+/** Paths the web app routes itself: `/`, `/plans/…` and the other pages (the portal is server-rendered). */
 const spaRoute =
-  /^\/((portal|plans|targets|indicators|programmes|cockpit|extract|login|admin|data|tasks|en)(\/[\w\-%~]*)*)?$/;
+  /^\/((plans|targets|indicators|programmes|cockpit|extract|login|admin|data|tasks|en)(\/[\w\-%~]*)*)?$/;
 
 export interface AppDeps {
   db: Db;
@@ -80,6 +80,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   dataRoutes(app);
   evidenceRoutes(app);
   importsRoutes(app);
+  publishingRoutes(app);
+  portalPages(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

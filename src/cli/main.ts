@@ -1,6 +1,7 @@
 /** The `shixiao` command line. Each command lives in commands/ and calls services or the domain. */
 import { Command } from 'commander';
 import { registerDataCommands } from './commands/data';
+import { registerExportSiteCommand } from './commands/export-site';
 import { registerExtractCommand } from './commands/extract';
 import { registerOpensdgCommand } from './commands/opensdg';
 import { registerPlanFileCommands } from './commands/plan-files';
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerOpensdgCommand(program);
   registerStatusCommand(program);
   registerExtractCommand(program);
+  registerExportSiteCommand(program);
   return program;
 }
 

@@ -7,9 +7,25 @@ import { formatChinese, formatEnglish } from '../../../domain/units';
 import type { Lang } from './i18n';
 
 /** A value with its unit: zh `1781.8亿元`, `4万人`, `第1名`; en `178.18 billion yuan`. */
-export function formatValue(value: number, unit: string, lang: Lang): string {
-  if (unit === '名') return lang === 'zh' ? `第${value}名` : `No. ${value}`;
-  return lang === 'zh' ? formatChinese(value, unit) : formatEnglish(value, unit);
+export function formatValue(value: number, unit: string, lang: Lang, maxFractionDigits = 2): string {
+  if (unit === '名') return lang === 'zh' ? `第${Math.round(value)}名` : `No. ${Math.round(value)}`;
+  const options = { maxFractionDigits };
+  return lang === 'zh' ? formatChinese(value, unit, options) : formatEnglish(value, unit, options);
+}
+
+/** Digits after the point of a reported figure (0–2): 156 → 0, 1781.8 → 1. */
+export function decimalsOf(value: number): number {
+  const text = String(value);
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : Math.min(2, text.length - dot - 1);
+}
+
+/**
+ * A computed value (expected, projected) written no more precisely than the reported figure it
+ * is compared with: 150天 beside 156天, not 150.04天.
+ */
+export function formatLike(value: number, reported: number | undefined, unit: string, lang: Lang): string {
+  return formatValue(value, unit, lang, reported === undefined ? 2 : decimalsOf(reported));
 }
 
 /** A plain number for table cells whose header carries the unit. */

@@ -1,7 +1,7 @@
 /** The plan overview: goal areas with their targets (status light and word), and programmes. */
 import type { PublicIndicator, PublicPlan, PublicTarget } from '../../../contracts/portal';
 import { html, type Html } from './escape';
-import { formatLatestPeriod, formatTargetValue, formatValue } from './format';
+import { formatLatestPeriod, formatLike, formatTargetValue, formatValue } from './format';
 import { pick, statusLook, t, type Lang, type StatusCode } from './i18n';
 import { link, page, statusBadge, type PageCtx } from './layout';
 
@@ -18,7 +18,7 @@ export function latestLine(
   const value = formatValue(e.latest.value, unit, lang);
   const ytd = e.latest.period.length > 4 && (e.kind === 'annual_floor' || e.kind === 'annual_cap');
   if (ytd && e.expected !== null) {
-    const expected = formatValue(e.expected, unit, lang);
+    const expected = formatLike(e.expected, e.latest.value, unit, lang);
     return lang === 'zh'
       ? `${when}${value}（按进度应达${expected}）`
       : `${when}: ${value} (${expected} expected by now)`;

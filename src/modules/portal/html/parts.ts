@@ -2,7 +2,7 @@
 import type { PublicEvaluation, PublicIndicator, PublicObservation } from '../../../contracts/portal';
 import { targetChartSvg } from './chart';
 import { html, raw, type Html } from './escape';
-import { formatNumber, formatPeriod, formatQualified, formatValue } from './format';
+import { formatLike, formatNumber, formatPeriod, formatQualified, formatValue } from './format';
 import { pick, t, type Lang } from './i18n';
 import { link, statusBadge, type PageCtx } from './layout';
 
@@ -19,12 +19,14 @@ export function chartFigure(e: PublicEvaluation, lang: Lang, label: string): Htm
 export function evaluationFacts(e: PublicEvaluation, lang: Lang, latest: string | null): Html {
   const unit = e.unit ?? '';
   const p = e.projection;
+  // Computed figures are written no more precisely than the latest reported one.
+  const ref = e.latest?.value;
   const projection = p
     ? t(lang, 'projectionText', {
         year: p.year,
-        value: formatValue(p.value, unit, lang),
-        low: formatValue(p.low, unit, lang),
-        high: formatValue(p.high, unit, lang),
+        value: formatLike(p.value, ref, unit, lang),
+        low: formatLike(p.low, ref, unit, lang),
+        high: formatLike(p.high, ref, unit, lang),
       }) +
       (p.probability !== null
         ? (lang === 'zh' ? '；' : '; ') + t(lang, 'probability', { p: Math.round(p.probability * 100) })

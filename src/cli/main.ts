@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { registerBackupCommands } from './commands/backup';
 import { registerDataCommands } from './commands/data';
+import { registerExportSiteCommand } from './commands/export-site';
 import { registerExtractCommand } from './commands/extract';
 import { registerJobsCommands } from './commands/jobs';
 import { registerOpensdgCommand } from './commands/opensdg';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerExtractCommand(program);
   registerJobsCommands(program);
   registerBackupCommands(program);
+  registerExportSiteCommand(program);
   return program;
 }
 

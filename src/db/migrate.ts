@@ -15,6 +15,7 @@ import * as m0002 from './migrations/0002-evidence';
 import * as m0003 from './migrations/0003-hardening';
 import * as m0004 from './migrations/0004-jobs-notify';
 import * as m0005 from './migrations/0005-tasks';
+import * as m0006 from './migrations/0006-publishing';
 
 type Step = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
 const steps: Record<string, Step> = {
@@ -23,6 +24,7 @@ const steps: Record<string, Step> = {
   '0003-hardening': m0003,
   '0004-jobs-notify': m0004,
   '0005-tasks': m0005,
+  '0006-publishing': m0006,
 };
 
 function provider(dialect: DialectName): MigrationProvider {

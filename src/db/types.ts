@@ -480,6 +480,28 @@ export interface OidcFlowUsedTable {
   expires_at: string;
 }
 
+/** Whether the portal shows a goal area, target, indicator or task of a plan (by its code). */
+export interface PublicationTable {
+  id: Generated<number>;
+  tenant_id: number;
+  plan_id: number;
+  object_type: string;
+  object_code: string;
+  published: number;
+  changed_at: string;
+}
+
+/** The portal's public change log: what was published or withdrawn, when (no actor). */
+export interface PublicationEventTable {
+  id: Generated<number>;
+  tenant_id: number;
+  plan_id: number;
+  object_type: string;
+  object_code: string;
+  action: string;
+  at: string;
+}
+
 export interface Database {
   job_leases: JobLeaseTable;
   notice_keys: NoticeKeyTable;
@@ -487,6 +509,8 @@ export interface Database {
   notification_settings: NotificationSettingsTable;
   webhook_endpoints: WebhookEndpointTable;
   notification_deliveries: NotificationDeliveryTable;
+  publications: PublicationTable;
+  publication_events: PublicationEventTable;
   evidence_files: EvidenceFileTable;
   oidc_flows_used: OidcFlowUsedTable;
   tenants: TenantTable;

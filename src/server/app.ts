@@ -21,7 +21,7 @@ import { importsRoutes } from '../modules/imports';
 import { notifyConfigFromEnv, notifyRoutes, type NotifyConfig } from '../modules/notify';
 import { jsonBodyGuard } from '../modules/json-limits';
 import { plansRoutes } from '../modules/plans';
-import { portalRoutes } from '../modules/portal';
+import { portalPages, portalRoutes, publishingRoutes } from '../modules/portal';
 import { statusRoutes } from '../modules/status';
 import { tasksRoutes } from '../modules/tasks';
 import { newErrorId, problem } from './problems';
@@ -29,9 +29,9 @@ import { requestLog } from './request-log';
 import { securityHeaders } from './security-headers';
 import type { StaticFiles } from './static';
 
-/** Paths the web app routes itself: `/`, `/portal/…`, `/plans/…` and the other pages. */
+/** Paths the web app routes itself: `/`, `/plans/…` and the other pages (the portal is server-rendered). */
 const spaRoute =
-  /^\/((portal|plans|targets|indicators|programmes|cockpit|extract|login|admin|data|tasks|en)(\/[\w\-%~]*)*)?$/;
+  /^\/((plans|targets|indicators|programmes|cockpit|extract|login|admin|data|tasks|en)(\/[\w\-%~]*)*)?$/;
 
 export interface AppDeps {
   db: Db;
@@ -95,6 +95,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   evidenceRoutes(app);
   importsRoutes(app);
   tasksRoutes(app);
+  publishingRoutes(app);
+  portalPages(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

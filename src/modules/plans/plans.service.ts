@@ -420,3 +420,8 @@ export async function publishPlan(db: Db, tenantId: number, code: string, actor:
   });
   return presentPlan({ ...plan, status: 'published' });
 }
+
+/** The row id of a plan (other modules key their own tables by it); 404 when there is none. */
+export async function planIdOf(db: Db, tenantId: number, code: string): Promise<number> {
+  return (await requirePlan(db, tenantId, code)).id;
+}

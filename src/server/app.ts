@@ -21,6 +21,7 @@ import { importsRoutes } from '../modules/imports';
 import { plansRoutes } from '../modules/plans';
 import { portalRoutes } from '../modules/portal';
 import { statusRoutes } from '../modules/status';
+import { compressResponses } from './compress';
 import { newErrorId, problem } from './problems';
 import { requestLog } from './request-log';
 import { securityHeaders } from './security-headers';
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     },
   });
 
+  app.use('*', compressResponses);
   app.use('*', securityHeaders);
   app.use('*', requestLog(deps.log));
   app.use('*', async (c, next) => {

@@ -20,7 +20,7 @@ function byIndicator(observations: ObservationView[], period: string): Map<strin
   return map;
 }
 
-export function OverviewPage({ data }: { data: PlanData }) {
+export default function OverviewPage({ data }: { data: PlanData }) {
   const { t, pick, lang } = useI18n();
   const { detail, statuses, asOf } = data;
   const planId = detail.plan.id;

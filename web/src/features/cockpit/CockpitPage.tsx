@@ -1,0 +1,3 @@
+export default function CockpitPage() {
+  return <h1>cockpit</h1>;
+}

@@ -11,6 +11,7 @@ import { AppError } from '../modules/errors';
 import type { AppEnv } from '../modules/http';
 import { accountsRoutes } from '../modules/accounts';
 import { auditRoutes } from '../modules/audit';
+import { cockpitRoutes } from '../modules/cockpit';
 import { dataRoutes } from '../modules/data';
 import { authenticate, authRoutes, clearCachesAfterWrites, csrfProtection } from '../modules/auth';
 import { oidcConfigFromEnv, type OidcConfig } from '../modules/auth/oidc';
@@ -79,6 +80,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   plansRoutes(app);
   extractRoutes(app);
   statusRoutes(app);
+  cockpitRoutes(app);
   dataRoutes(app);
   evidenceRoutes(app);
   importsRoutes(app);

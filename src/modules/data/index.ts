@@ -5,6 +5,7 @@ import { notificationRoutes } from './notifications.routes';
 
 export { callerOf, loadIndicator, seriesState, type DataCaller } from './data.context';
 export { canSeeDepartment, requireWriter } from './data.policy';
+export { getCalendar } from './data.queries';
 export * as dataRepository from './data.repository';
 
 /** Mounts data collection (values, workflow, calendar, queue) and notifications. */

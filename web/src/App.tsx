@@ -43,7 +43,7 @@ function Page({ route }: { route: Route }) {
     case 'data':
       return <DataPage view={route.view} indicator={route.indicator} period={route.period} />;
     case 'cockpit':
-      return <CockpitPage />;
+      return null; // rendered by Routed, without the plan provider
     case 'not_found':
       return <NotFoundPage />;
   }
@@ -62,6 +62,15 @@ function Routed() {
       <Suspense fallback={spinner}>
         <ScreenPage />
       </Suspense>
+    );
+  // The cockpit reads everything it shows in one call of its own: no plan waterfall before it.
+  if (route.page === 'cockpit')
+    return (
+      <AppShell route={route}>
+        <Suspense fallback={spinner}>
+          <CockpitPage />
+        </Suspense>
+      </AppShell>
     );
   // Nobody signed in: read the public API first, so no request is answered 401.
   const prefer = route.page === 'portal' || !session.user ? 'public' : 'internal';

@@ -11,6 +11,7 @@ import { AppError } from '../modules/errors';
 import type { AppEnv } from '../modules/http';
 import { accountsRoutes } from '../modules/accounts';
 import { auditRoutes } from '../modules/audit';
+import { cockpitRoutes } from '../modules/cockpit';
 import { dataRoutes } from '../modules/data';
 import { authenticate, authRoutes, clearCachesAfterWrites, csrfProtection } from '../modules/auth';
 import { oidcConfigFromEnv, type OidcConfig } from '../modules/auth/oidc';
@@ -24,6 +25,7 @@ import { plansRoutes } from '../modules/plans';
 import { portalPages, portalRoutes, publishingRoutes } from '../modules/portal';
 import { statusRoutes } from '../modules/status';
 import { tasksRoutes } from '../modules/tasks';
+import { compressResponses } from './compress';
 import { newErrorId, problem } from './problems';
 import { requestLog } from './request-log';
 import { securityHeaders } from './security-headers';
@@ -65,6 +67,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     },
   });
 
+  app.use('*', compressResponses);
   app.use('*', securityHeaders);
   app.use('*', requestLog(deps.log));
   app.use('*', async (c, next) => {
@@ -90,6 +93,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   plansRoutes(app);
   extractRoutes(app);
   statusRoutes(app);
+  cockpitRoutes(app);
   dataRoutes(app);
   notifyRoutes(app, deps.notify ?? notifyConfigFromEnv());
   evidenceRoutes(app);

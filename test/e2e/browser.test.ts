@@ -69,13 +69,9 @@ describe('web app in a browser', () => {
   it('shows the GDP indicator with its chart and the 2025 value', async () => {
     await page.goto(`${server.url}/indicators/gdp`);
     await page.getByRole('heading', { level: 1, name: '地区生产总值' }).waitFor();
-    await page
-      .locator('[data-testid="indicator-chart"] canvas, [data-testid="indicator-chart"] svg')
-      .first()
-      .waitFor();
+    await page.locator('svg[data-testid="indicator-chart"]').waitFor();
     await page.getByText('1781.8').first().waitFor();
     assert.ok(await page.getByText('1781.8').first().isVisible(), '1781.8 is visible');
-    await page.waitForTimeout(500); // the chart's entry animation
     await page.screenshot({ path: `${shots}/indicator-gdp.png`, fullPage: true });
   });
 });

@@ -68,6 +68,8 @@ const matrix: Record<string, Who[]> = {
   'GET /api/plans/{plan}/observations': readers,
   'GET /api/plans/{plan}/status': readers,
   'GET /api/plans/{plan}/targets/{target}/status': readers,
+  'GET /api/plans/{plan}/cockpit': readers,
+  'POST /api/plans/{plan}/targets/{target}/what-if': readers,
   'GET /api/plans/{plan}/data/calendar': readers,
   'GET /api/plans/{plan}/data/queue': readers,
   'POST /api/plans/{plan}/data/values': ['dept_head', 'reporter'],

@@ -1,29 +1,32 @@
 /** The web app: language, antd locale and theme, the session, the plan, and the route table. */
-import { App as AntApp, ConfigProvider, Result } from 'antd';
+import { ConfigProvider } from 'antd';
+import { LightApp } from './features/common/LightApp';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense } from 'react';
 import { SessionProvider, useSession } from './features/auth/SessionContext';
 import { Loaded } from './features/common/Loading';
 import { AppShell } from './features/layout/AppShell';
-import { OverviewPage } from './features/overview/OverviewPage';
 import { PlanProvider, usePlan } from './features/plan/PlanContext';
 import { I18nProvider, useI18n } from './i18n/context';
-import { Link, matchRoute, type Route, useLocation } from './router';
+import { matchRoute, type Route, useLocation } from './router';
 import { theme } from './theme';
 
+const OverviewPage = lazy(() => import('./features/overview/OverviewPage'));
 const IndicatorPage = lazy(() => import('./features/indicator/IndicatorPage'));
 const PortalPage = lazy(() => import('./features/portal/PortalPage'));
 const LoginPage = lazy(() => import('./features/auth/LoginPage'));
 const ExtractPage = lazy(() => import('./features/extract/ExtractPage'));
 const AdminPage = lazy(() => import('./features/admin/AdminPage'));
 const DataPage = lazy(() => import('./features/data/DataPage'));
+const CockpitPage = lazy(() => import('./features/cockpit/CockpitPage'));
+const ScreenPage = lazy(() => import('./features/cockpit/ScreenPage'));
+const NotFoundPage = lazy(() => import('./features/layout/NotFoundPage'));
 
 const spinner = <Loaded state={{ state: 'loading' }}>{() => null}</Loaded>;
 
 function Page({ route }: { route: Route }) {
   const plan = usePlan();
-  const { t } = useI18n();
   switch (route.page) {
     case 'overview':
       return <Loaded state={plan}>{(data) => <OverviewPage data={data} />}</Loaded>;
@@ -39,15 +42,10 @@ function Page({ route }: { route: Route }) {
       return <AdminPage section={route.section} />;
     case 'data':
       return <DataPage view={route.view} indicator={route.indicator} period={route.period} />;
+    case 'cockpit':
+      return null; // rendered by Routed, without the plan provider
     case 'not_found':
-      return (
-        <Result
-          status="404"
-          title={<h1 className="sx-h1-plain">{t('notFound')}</h1>}
-          subTitle={t('notFoundHint')}
-          extra={<Link href="/">{t('backToOverview')}</Link>}
-        />
-      );
+      return <NotFoundPage />;
   }
 }
 
@@ -58,11 +56,29 @@ function Routed() {
   const asOf = location.search.get('as_of') ?? undefined;
   // Wait for /api/auth/me so the plan is read once, with the right rights.
   if (session.state === 'loading') return spinner;
+  // The big screen is its own full-screen page: no header, its own polling.
+  if (route.page === 'cockpit' && route.screen)
+    return (
+      <Suspense fallback={spinner}>
+        <ScreenPage />
+      </Suspense>
+    );
+  // The cockpit reads everything it shows in one call of its own: no plan waterfall before it.
+  if (route.page === 'cockpit')
+    return (
+      <AppShell route={route}>
+        <Suspense fallback={spinner}>
+          <CockpitPage />
+        </Suspense>
+      </AppShell>
+    );
+  // Nobody signed in: read the public API first, so no request is answered 401.
+  const prefer = route.page === 'portal' || !session.user ? 'public' : 'internal';
   return (
     <PlanProvider
       plan={route.page === 'overview' ? route.plan : undefined}
       asOf={asOf}
-      prefer={route.page === 'portal' ? 'public' : 'internal'}
+      prefer={prefer}
       viewer={session.user?.username}
     >
       <AppShell route={route}>
@@ -78,11 +94,11 @@ function Themed() {
   const { lang } = useI18n();
   return (
     <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={theme} button={{ autoInsertSpace: false }}>
-      <AntApp message={{ top: 72, maxCount: 3 }}>
+      <LightApp top={72}>
         <SessionProvider>
           <Routed />
         </SessionProvider>
-      </AntApp>
+      </LightApp>
     </ConfigProvider>
   );
 }

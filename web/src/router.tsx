@@ -36,6 +36,7 @@ export type Route =
   | { page: 'overview'; plan?: string }
   | { page: 'indicator'; id: string }
   | { page: 'portal' }
+  | { page: 'cockpit'; screen: boolean }
   | { page: 'login' }
   | { page: 'extract' }
   | { page: 'admin'; section: AdminSection }
@@ -55,6 +56,8 @@ export function matchRoute(path: string): Route {
   m = /^\/indicators\/([^/]+)$/.exec(clean);
   if (m?.[1]) return { page: 'indicator', id: decodeURIComponent(m[1]) };
   if (clean === '/portal') return { page: 'portal' };
+  if (clean === '/cockpit' || clean === '/cockpit/screen')
+    return { page: 'cockpit', screen: clean === '/cockpit/screen' };
   if (clean === '/login') return { page: 'login' };
   if (clean === '/extract') return { page: 'extract' };
   if (clean === '/data') return { page: 'data', view: 'entry' };

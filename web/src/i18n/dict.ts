@@ -4,6 +4,7 @@ import { authEn, authZh } from './authDict';
 import { notificationsEn, notificationsZh } from '../features/notifications/notificationsDict';
 import { extractEn, extractZh } from '../features/extract/extractDict';
 import { dataEn, dataZh } from '../features/data/dataDict';
+import { cockpitEn, cockpitZh } from '../features/cockpit/cockpitDict';
 
 export type Lang = 'zh' | 'en';
 
@@ -90,7 +91,7 @@ const baseZh = {
   footer: '实效 Shixiao · 见行动、求实效',
 };
 
-const zh = { ...baseZh, ...authZh, ...adminZh, ...extractZh, ...dataZh, ...notificationsZh };
+const zh = { ...baseZh, ...authZh, ...adminZh, ...extractZh, ...dataZh, ...notificationsZh, ...cockpitZh };
 
 export type Key = keyof typeof zh;
 
@@ -182,6 +183,7 @@ const en: Record<Key, string> = {
   ...extractEn,
   ...dataEn,
   ...notificationsEn,
+  ...cockpitEn,
 };
 
 export const dictionaries: Record<Lang, Record<Key, string>> = { zh, en };

@@ -2,20 +2,15 @@
 import './admin.css';
 import { Alert, Button, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import type { Permission } from '../../../../src/domain/access/roles';
 import type { Key } from '../../i18n/dict';
 import { useI18n } from '../../i18n/context';
 import { type AdminSection, Link } from '../../router';
 import { ProblemError } from '../auth/apiFetch';
 import { problemText } from '../auth/problemMessage';
 import { useSession } from '../auth/SessionContext';
+import { firstAdminSection, sectionPermission } from './adminSections';
 
-export const sectionPermission: Record<AdminSection, Permission> = {
-  users: 'user:read',
-  departments: 'user:admin',
-  tokens: 'token:admin',
-  audit: 'audit:read',
-};
+export { firstAdminSection, sectionPermission };
 
 const sectionTitle: Record<AdminSection, Key> = {
   users: 'adminUsers',
@@ -23,11 +18,6 @@ const sectionTitle: Record<AdminSection, Key> = {
   tokens: 'adminTokens',
   audit: 'adminAudit',
 };
-
-/** The first section the user may open, or null when none (no admin nav at all). */
-export function firstAdminSection(can: (p: Permission) => boolean): AdminSection | null {
-  return (Object.keys(sectionPermission) as AdminSection[]).find((s) => can(sectionPermission[s])) ?? null;
-}
 
 export function AdminLayout(props: { section: AdminSection; extra?: ReactNode; children: ReactNode }) {
   const { t } = useI18n();

@@ -1,14 +1,19 @@
 /** The header's user area: name and roles, a menu with "change password" and "log out". */
 import './auth.css';
-import { App, Button, Dropdown } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { Role } from '../../../../src/domain/access/roles';
 import { useI18n } from '../../i18n/context';
 import { Link, navigate, useLocation } from '../../router';
 import { loginHref } from './apiFetch';
-import { ChangePasswordDialog } from './ChangePasswordDialog';
+import { useMessage } from '../common/LightApp';
+import { MenuButton } from '../layout/MenuButton';
 import { showProblem } from './problemMessage';
 import { useSession } from './SessionContext';
+
+// The dialog brings antd's Form: loaded when asked for, not with every page.
+const ChangePasswordDialog = lazy(() =>
+  import('./ChangePasswordDialog').then((m) => ({ default: m.ChangePasswordDialog })),
+);
 
 export function useRoleName(): (role: Role) => string {
   const { t } = useI18n();
@@ -17,7 +22,7 @@ export function useRoleName(): (role: Role) => string {
 
 export function UserMenu() {
   const { t, pick } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const session = useSession();
   const location = useLocation();
   const roleName = useRoleName();
@@ -49,38 +54,39 @@ export function UserMenu() {
   };
   return (
     <>
-      <Dropdown
-        trigger={['click']}
-        menu={{
-          items: [
-            {
-              key: 'who',
-              type: 'group',
-              label: `${pick(user.tenant.name, user.tenant.name_en)} · ${user.username}`,
-            },
-            { key: 'password', label: t('changePassword') },
-            { key: 'logout', label: t('logout'), danger: true },
-          ],
-          onClick: ({ key }) => {
-            if (key === 'password') setChanging(true);
-            if (key === 'logout') void logout();
-          },
-        }}
+      <MenuButton
+        className="sx-user"
+        label={
+          <>
+            <span className="sx-sr-only">{t('userMenu', { name: '' })}</span>
+            <span className="sx-user-name">{name}</span>
+            <span className="sx-user-roles">{roles}</span>
+          </>
+        }
       >
-        <Button type="text" className="sx-user" aria-label={t('userMenu', { name })}>
-          <span className="sx-user-name">{name}</span>
-          <span className="sx-user-roles">{roles}</span>
-        </Button>
-      </Dropdown>
+        <p className="sx-menu-note">
+          {pick(user.tenant.name, user.tenant.name_en)} · {user.username}
+        </p>
+        <button type="button" className="sx-menu-item" onClick={() => setChanging(true)}>
+          {t('changePassword')}
+        </button>
+        <button type="button" className="sx-menu-item sx-menu-danger" onClick={() => void logout()}>
+          {t('logout')}
+        </button>
+      </MenuButton>
       {/* A password an administrator set must be replaced first: the server refuses the rest. */}
-      <ChangePasswordDialog
-        open={changing || user.must_change_password}
-        required={user.must_change_password}
-        onClose={() => {
-          setChanging(false);
-          if (user.must_change_password) void session.refresh();
-        }}
-      />
+      {(changing || user.must_change_password) && (
+        <Suspense fallback={null}>
+          <ChangePasswordDialog
+            open
+            required={user.must_change_password}
+            onClose={() => {
+              setChanging(false);
+              if (user.must_change_password) void session.refresh();
+            }}
+          />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,13 +1,16 @@
 /** `/data/…`: login guard, the data tabs, then the view (entry, review, history, upload). */
+import { lazy, Suspense } from 'react';
 import { RequireLogin } from '../auth/RequireLogin';
 import { Loaded } from '../common/Loading';
 import { usePlan } from '../plan/PlanContext';
 import { DataNav, type DataView } from './DataNav';
-import { EntryPage } from './EntryPage';
-import { HistoryPage } from './HistoryPage';
-import { ReviewPage } from './ReviewPage';
-import { UploadPage } from './UploadPage';
 import './data.css';
+
+// Each view its own chunk: reporting a value should not download the upload and review tools.
+const EntryPage = lazy(() => import('./EntryPage').then((m) => ({ default: m.EntryPage })));
+const HistoryPage = lazy(() => import('./HistoryPage').then((m) => ({ default: m.HistoryPage })));
+const ReviewPage = lazy(() => import('./ReviewPage').then((m) => ({ default: m.ReviewPage })));
+const UploadPage = lazy(() => import('./UploadPage').then((m) => ({ default: m.UploadPage })));
 
 export default function DataPage({ view, indicator, period }: { view: DataView; indicator?: string; period?: string }) {
   const plan = usePlan();
@@ -18,10 +21,19 @@ export default function DataPage({ view, indicator, period }: { view: DataView; 
         <Loaded state={plan}>
           {(data) => {
             const code = data.detail.plan.id;
-            if (view === 'review') return <ReviewPage plan={code} />;
-            if (view === 'upload') return <UploadPage plan={code} />;
-            if (view === 'history') return <HistoryPage plan={code} indicator={indicator ?? ''} period={period ?? ''} />;
-            return <EntryPage plan={code} />;
+            return (
+              <Suspense fallback={<Loaded state={{ state: 'loading' }}>{() => null}</Loaded>}>
+                {view === 'review' ? (
+                  <ReviewPage plan={code} />
+                ) : view === 'upload' ? (
+                  <UploadPage plan={code} />
+                ) : view === 'history' ? (
+                  <HistoryPage plan={code} indicator={indicator ?? ''} period={period ?? ''} />
+                ) : (
+                  <EntryPage plan={code} />
+                )}
+              </Suspense>
+            );
           }}
         </Loaded>
       </div>

@@ -1,14 +1,18 @@
 /** `/data`: what my department owes, by when (overdue in red), with the entry form per period. */
-import { Button, Table } from 'antd';
-import { useState } from 'react';
+import { Button } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useI18n } from '../../i18n/context';
 import { Link } from '../../router';
 import { useSession } from '../auth/SessionContext';
 import { Loaded } from '../common/Loading';
+import { SimpleTable } from '../common/SimpleTable';
 import { useAsync } from '../common/useAsync';
 import { getCalendar } from './dataApi';
 import { StatusTag } from './StatusTag';
-import { type Slot, ValueDialog } from './ValueDialog';
+import type { Slot } from './ValueDialog';
+
+// The entry form (antd Form, Modal, InputNumber) loads when a period is opened.
+const ValueDialog = lazy(() => import('./ValueDialog').then((m) => ({ default: m.ValueDialog })));
 
 interface Row extends Slot {
   key: string;
@@ -42,7 +46,7 @@ export function EntryPage({ plan }: { plan: string }) {
             })),
           );
           return (
-            <Table<Row>
+            <SimpleTable<Row>
               rowKey="key"
               size="middle"
               dataSource={rows}
@@ -92,14 +96,16 @@ export function EntryPage({ plan }: { plan: string }) {
         }}
       </Loaded>
       {open && (
-        <ValueDialog
-          plan={plan}
-          slot={canWrite ? open : { ...open, status: 'view' }}
-          onClose={(changed) => {
-            setOpen(null);
-            if (changed) setReload((n) => n + 1);
-          }}
-        />
+        <Suspense fallback={null}>
+          <ValueDialog
+            plan={plan}
+            slot={canWrite ? open : { ...open, status: 'view' }}
+            onClose={(changed) => {
+              setOpen(null);
+              if (changed) setReload((n) => n + 1);
+            }}
+          />
+        </Suspense>
       )}
     </>
   );

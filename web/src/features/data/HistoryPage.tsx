@@ -1,8 +1,8 @@
 /** `/data/history/{indicator}/{period}`: every version with who, when, why and what changed. */
-import { Table } from 'antd';
 import type { DataHistory } from '../../../../src/contracts/data';
 import { useI18n } from '../../i18n/context';
 import { Loaded } from '../common/Loading';
+import { SimpleTable } from '../common/SimpleTable';
 import { useAsync } from '../common/useAsync';
 import { getHistory } from './dataApi';
 import { StatusTag } from './StatusTag';
@@ -28,7 +28,7 @@ export function HistoryPage({ plan, indicator, period }: { plan: string; indicat
       <Loaded state={state}>
         {(h) => (
           <>
-            <Table<Version>
+            <SimpleTable<Version>
               rowKey="version"
               pagination={false}
               dataSource={h.versions}
@@ -51,7 +51,7 @@ export function HistoryPage({ plan, indicator, period }: { plan: string; indicat
               ]}
             />
             <h2 style={{ fontSize: 18, marginTop: 24 }}>{t('dataEvents')}</h2>
-            <Table<Event>
+            <SimpleTable<Event>
               rowKey={(e) => `${e.at}|${e.action}|${e.version ?? ''}`}
               pagination={false}
               dataSource={h.events}

@@ -12,10 +12,13 @@ import { derivedLatest, ObservationValue } from '../common/ObservationValue';
 import { useAsync } from '../common/useAsync';
 import type { PlanData } from '../plan/PlanContext';
 import { StatusLight } from '../status/StatusLight';
-import type { ChartInput } from './chartOption';
+import type { ChartInput } from './chartModel';
+import './indicator.css';
+import { ForecastLine } from './ForecastLine';
 import { IndicatorChart } from './IndicatorChart';
 import { IndicatorMeta } from './IndicatorMeta';
 import { ObservationTable } from './ObservationTable';
+import { WhatIfPanel } from './WhatIfPanel';
 
 function chartInput(
   data: PlanData,
@@ -52,9 +55,13 @@ export default function IndicatorPage({ data, id }: { data: PlanData; id: string
   const { t, pick } = i18n;
   const indicator = data.detail.indicators.find((i) => i.id === id);
   const planId = data.detail.plan.id;
+  // Observations need a login: an anonymous visitor is not sent to a route that answers 401.
   const observations = useAsync(
-    (signal) => fetchObservations(planId, { indicator: id, asOf: data.asOf }, signal),
-    `${planId}|${id}|${data.asOf ?? ''}`,
+    (signal) =>
+      data.access === 'public'
+        ? Promise.resolve(null)
+        : fetchObservations(planId, { indicator: id, asOf: data.asOf }, signal),
+    `${planId}|${id}|${data.asOf ?? ''}|${data.access}`,
   );
   const input = useMemo(
     () =>
@@ -74,6 +81,10 @@ export default function IndicatorPage({ data, id }: { data: PlanData; id: string
     );
   const name = pick(indicator.name, indicator.name_en);
   const targets = data.detail.targets.filter((tg) => tg.indicator === indicator.id);
+  const whatIfTarget =
+    indicator.frequency === 'annual' && !indicator.formula
+      ? targets.find((tg) => (tg.kind === 'level' || tg.kind === 'growth_rate') && tg.value !== null)
+      : undefined;
   return (
     <Space orientation="vertical" size="large" className="sx-stack">
       <div>
@@ -100,6 +111,15 @@ export default function IndicatorPage({ data, id }: { data: PlanData; id: string
                 <span>{pick(tg.text ?? '', tg.text_en)}</span>
                 <span className="sx-num">{formatTargetValue(tg, indicator, i18n)}</span>
                 <StatusLight status={data.statuses?.get(tg.id)} />
+                <div className="sx-target-forecast">
+                  <ForecastLine status={data.statuses?.get(tg.id)} unit={indicator.unit} />
+                  {data.statuses?.get(tg.id) && (
+                    <p className="sx-forecast-why">
+                      {data.statuses.get(tg.id)?.explanation[i18n.lang] ||
+                        data.statuses.get(tg.id)?.explanation.zh}
+                    </p>
+                  )}
+                </div>
               </li>
             ))}
           </ul>
@@ -110,6 +130,11 @@ export default function IndicatorPage({ data, id }: { data: PlanData; id: string
           {() => (input ? <IndicatorChart input={input} label={t('chartAlt', { name })} /> : null)}
         </Loaded>
       </Card>
+      {whatIfTarget && data.access === 'internal' && (
+        <Card title={<h2 className="sx-card-h">{t('whatIf')}</h2>}>
+          <WhatIfPanel plan={planId} target={whatIfTarget} unit={indicator.unit} asOf={data.asOf} />
+        </Card>
+      )}
       <Card title={<h2 className="sx-card-h">{t('observations')}</h2>}>
         <Loaded state={observations}>
           {(rows) =>

@@ -1,9 +1,10 @@
 /** Every observation of an indicator: period, value, qualifier, source, 示意 and other-source rows. */
-import { Table, Tag } from 'antd';
+import { Tag } from 'antd';
 import type { ObservationView } from '../../../../src/contracts/plans';
 import { formatNumber } from '../../format';
 import { useI18n } from '../../i18n/context';
 import { IllustrativeTag, SourceLink } from '../common/ObservationValue';
+import { SimpleTable } from '../common/SimpleTable';
 
 export function ObservationTable({ observations, unit }: { observations: ObservationView[]; unit: string }) {
   const { t, word, lang } = useI18n();
@@ -11,7 +12,7 @@ export function ObservationTable({ observations, unit }: { observations: Observa
     (a, b) => b.period.localeCompare(a.period) || Number(a.alternate) - Number(b.alternate),
   );
   return (
-    <Table<ObservationView>
+    <SimpleTable<ObservationView>
       rowKey={(o) => `${o.period}|${o.source ?? ''}|${o.version}|${String(o.alternate)}`}
       dataSource={rows}
       pagination={false}

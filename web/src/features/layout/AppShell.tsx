@@ -1,16 +1,25 @@
-/** The page frame: a header with the brand, the plan title, the navigation, the user and the language. */
-import { Button, Layout } from 'antd';
-import { type ReactNode, useEffect } from 'react';
+/**
+ * The page frame: a header with the brand, the plan title, the navigation, the user and the
+ * language. On a phone the navigation folds into a menu button. The header uses no antd
+ * component beyond the layout, so a page's first load carries only what that page uses.
+ */
+import { Layout } from 'antd';
+import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import type { Key } from '../../i18n/dict';
 import { useI18n } from '../../i18n/context';
 import { Link, type Route } from '../../router';
-import { firstAdminSection } from '../admin/AdminLayout';
+import { firstAdminSection } from '../admin/adminSections';
 import { useSession } from '../auth/SessionContext';
 import { UserMenu } from '../auth/UserMenu';
-import { NotificationsBell } from '../notifications/NotificationsBell';
 import { usePlan } from '../plan/PlanContext';
+import { MenuButton } from './MenuButton';
+import { type NavItem, navItems, selectedNav } from './navItems';
+import './shell.css';
 
-type NavKey = 'overview' | 'portal' | 'extract' | 'data' | 'admin';
+// Only signed-in users have messages: the bell (antd Popover and List) loads for them alone.
+const NotificationsBell = lazy(() =>
+  import('../notifications/NotificationsBell').then((m) => ({ default: m.NotificationsBell })),
+);
 
 function pageTitle(route: Route): Key | null {
   switch (route.page) {
@@ -26,17 +35,36 @@ function pageTitle(route: Route): Key | null {
       return 'navAdmin';
     case 'data':
       return 'navData';
+    case 'cockpit':
+      return 'navCockpit';
     case 'overview':
     case 'indicator':
       return null;
   }
 }
 
-function selectedNav(route: Route): NavKey | null {
-  if (route.page === 'portal' || route.page === 'admin' || route.page === 'extract' || route.page === 'data')
-    return route.page;
-  if (route.page === 'overview' || route.page === 'indicator') return 'overview';
-  return null;
+function NavList({ items, selected }: { items: NavItem[]; selected: string | null }) {
+  const { t } = useI18n();
+  return (
+    <ul>
+      {items.map((item) => (
+        <li key={item.key}>
+          {item.key === 'portal' ? (
+            // The portal is server-rendered: an ordinary link leaves the app.
+            <a href={item.href}>{t(item.label)}</a>
+          ) : (
+            <Link
+              href={item.href}
+              className={selected === item.key ? 'sx-nav-active' : undefined}
+              aria-current={selected === item.key ? 'page' : undefined}
+            >
+              {t(item.label)}
+            </Link>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 export function AppShell({ route, children }: { route: Route; children: ReactNode }) {
@@ -50,60 +78,53 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
     const page = pageKey ? t(pageKey) : '';
     document.title = [page, title, `${t('brand')} ${t('brandEn')}`].filter(Boolean).join(' · ');
   }, [pageKey, title, t]);
+  const items = navItems(session.user !== null, session.can, firstAdminSection(session.can));
   const selected = selectedNav(route);
-  const admin = firstAdminSection(session.can);
-  const nav: { key: NavKey; href: string; label: Key }[] = [
-    { key: 'overview', href: '/', label: 'navOverview' },
-    { key: 'portal', href: '/portal/', label: 'navPortal' },
-    ...(session.can('plan:write')
-      ? [{ key: 'extract' as const, href: '/extract', label: 'navExtract' as const }]
-      : []),
-    ...(session.can('data:write') || session.can('data:approve') || session.can('data:accept')
-      ? [{ key: 'data' as const, href: '/data', label: 'navData' as const }]
-      : []),
-    ...(admin ? [{ key: 'admin' as const, href: `/admin/${admin}`, label: 'navAdmin' as const }] : []),
-  ];
+  const navLabel = lang === 'zh' ? '主导航' : 'Main';
   return (
     <Layout className="sx-layout">
       <a className="sx-skip" href="#main">
         {t('skipToContent')}
       </a>
       <Layout.Header className="sx-header">
-        <Link href="/" className="sx-brand" aria-label={`${t('brand')} ${t('brandEn')}`}>
+        <Link href="/" className="sx-brand">
           <span className="sx-brand-zh">{t('brand')}</span>
           <span className="sx-brand-en">{t('brandEn')}</span>
         </Link>
         {title && <span className="sx-header-plan">{title}</span>}
-        <nav aria-label={lang === 'zh' ? '主导航' : 'Main'} className="sx-nav">
-          <ul>
-            {nav.map((item) => (
-              <li key={item.key}>
-                {item.key === 'portal' ? (
-                  // The portal is server-rendered: an ordinary link leaves the app.
-                  <a href={item.href}>{t(item.label)}</a>
-                ) : (
-                  <Link
-                    href={item.href}
-                    className={selected === item.key ? 'sx-nav-active' : undefined}
-                    aria-current={selected === item.key ? 'page' : undefined}
-                  >
-                    {t(item.label)}
-                  </Link>
-                )}
-              </li>
-            ))}
-          </ul>
+        <nav aria-label={navLabel} className="sx-nav sx-nav-wide">
+          <NavList items={items} selected={selected} />
         </nav>
-        <NotificationsBell />
+        <span className="sx-header-gap" />
+        {session.user && (
+          <Suspense fallback={null}>
+            <NotificationsBell />
+          </Suspense>
+        )}
         <UserMenu />
-        <Button
+        <button
+          type="button"
           className="sx-lang"
           onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
           aria-label={t('switchLangLabel')}
           lang={lang === 'zh' ? 'en' : 'zh-CN'}
         >
           {t('switchLang')}
-        </Button>
+        </button>
+        <MenuButton
+          className="sx-nav-fold"
+          panelClassName="sx-nav-fold-panel"
+          label={
+            <>
+              <span aria-hidden="true">☰ </span>
+              {t('navMenu')}
+            </>
+          }
+        >
+          <nav aria-label={navLabel} className="sx-nav sx-nav-narrow">
+            <NavList items={items} selected={selected} />
+          </nav>
+        </MenuButton>
       </Layout.Header>
       <div className="sx-stripe" aria-hidden="true" />
       <Layout.Content id="main" className="sx-main" tabIndex={-1}>

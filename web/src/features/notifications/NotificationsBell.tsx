@@ -3,7 +3,7 @@
  * the scheduled notices (reporting reminders, 提醒/催办/督办) with their own zh/en text. Polls
  * every minute while the page is open; each message links to the value's history.
  */
-import { Badge, Button, List, Popover } from 'antd';
+import { Button, List, Popover } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { Notification } from '../../../../src/contracts/data';
 import { useI18n, type I18n } from '../../i18n/context';
@@ -76,10 +76,11 @@ export function NotificationsBell() {
   );
   return (
     <Popover content={content} title={t('notifications')} trigger="click" placement="bottomRight">
-      <Button type="text" className="sx-bell" aria-label={t('notificationsLabel', { n: items.length })}>
-        <Badge count={items.length} size="small" offset={[6, -2]}>
-          <span style={{ color: 'inherit' }}>{t('notifications')}</span>
-        </Badge>
+      <Button type="text" className="sx-bell">
+        {/* The name is the visible text plus the word "unread" (no aria-label that differs from it). */}
+        {t('notifications')}
+        {items.length > 0 && <span className="sx-bell-count">{items.length}</span>}
+        <span className="sx-sr-only">{t('notificationsUnread', { n: items.length })}</span>
       </Button>
     </Popover>
   );

@@ -2,6 +2,7 @@
 export const notificationsZh = {
   notifications: '消息',
   notificationsLabel: '消息（{n}条未读）',
+  notificationsUnread: '（{n}条未读）',
   noNotifications: '暂无消息',
   markRead: '标为已读',
   noteReturned: '{indicator} {period} 的数据被退回：{reason}',
@@ -12,6 +13,7 @@ export const notificationsZh = {
 export const notificationsEn: Record<keyof typeof notificationsZh, string> = {
   notifications: 'Messages',
   notificationsLabel: 'Messages ({n} unread)',
+  notificationsUnread: ' ({n} unread)',
   noNotifications: 'No messages',
   markRead: 'Mark as read',
   noteReturned: '{indicator} {period} was returned: {reason}',

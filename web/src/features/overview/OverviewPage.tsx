@@ -20,13 +20,15 @@ function byIndicator(observations: ObservationView[], period: string): Map<strin
   return map;
 }
 
-export function OverviewPage({ data }: { data: PlanData }) {
+export default function OverviewPage({ data }: { data: PlanData }) {
   const { t, pick, lang } = useI18n();
   const { detail, statuses, asOf } = data;
   const planId = detail.plan.id;
+  // Observations need a login: an anonymous visitor is not sent to a route that answers 401.
   const observations = useAsync(
-    (signal) => fetchObservations(planId, { asOf }, signal),
-    `${planId}|${asOf ?? ''}`,
+    (signal) =>
+      data.access === 'public' ? Promise.resolve(null) : fetchObservations(planId, { asOf }, signal),
+    `${planId}|${asOf ?? ''}|${data.access}`,
   );
   const baselines = useMemo(
     () =>

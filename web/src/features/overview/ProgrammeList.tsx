@@ -1,7 +1,8 @@
 /** The programmes (1–12), each a collapsible panel listing its actions and departments. */
-import { Collapse, Table, Typography } from 'antd';
+import { Collapse, Typography } from 'antd';
 import type { ProgrammeView } from '../../../../src/contracts/plans';
 import { useI18n } from '../../i18n/context';
+import { SimpleTable } from '../common/SimpleTable';
 
 type Action = ProgrammeView['actions'][number];
 
@@ -27,7 +28,7 @@ export function ProgrammeList({ programmes }: { programmes: ProgrammeView[] }) {
             </span>
           ),
           children: (
-            <Table<Action>
+            <SimpleTable<Action>
               rowKey="id"
               size="small"
               pagination={false}

@@ -1,12 +1,12 @@
 /** The targets of one goal area: text, indicator, target value, kind, baseline, latest, status. */
-import { Table, Tag } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Tag } from 'antd';
 import type { IndicatorView, ObservationView, TargetView } from '../../../../src/contracts/plans';
 import type { TargetStatus } from '../../api';
 import { formatTargetValue } from '../../format';
 import { useI18n } from '../../i18n/context';
 import { Link } from '../../router';
 import { derivedLatest, ObservationValue } from '../common/ObservationValue';
+import { type SimpleColumn, SimpleTable } from '../common/SimpleTable';
 import { StatusLight } from '../status/StatusLight';
 
 export interface TargetRow {
@@ -19,7 +19,7 @@ export interface TargetRow {
 export function TargetTable({ rows }: { rows: TargetRow[] }) {
   const i18n = useI18n();
   const { t, pick, word } = i18n;
-  const columns: ColumnsType<TargetRow> = [
+  const columns: SimpleColumn<TargetRow>[] = [
     {
       key: 'target',
       title: t('target'),
@@ -89,7 +89,7 @@ export function TargetTable({ rows }: { rows: TargetRow[] }) {
     },
   ];
   return (
-    <Table<TargetRow>
+    <SimpleTable<TargetRow>
       rowKey={(r) => r.target.id}
       columns={columns}
       dataSource={rows}

@@ -1,0 +1,99 @@
+/**
+ * The leaders' cockpit in one answer (the whole plan on one screen, no waterfall of calls) and
+ * the what-if evaluation of one target under an assumption (nothing saved).
+ */
+import { z } from '@hono/zod-openapi';
+import { departmentSchema, planSummarySchema } from './plans';
+import { statusQuery, statusValues, targetStatusSchema } from './status';
+
+const nullableText = z.string().nullable();
+
+export const cockpitTargetSchema = z
+  .object({
+    id: z.string(),
+    text: nullableText,
+    text_en: nullableText,
+    kind: z.string(),
+    value: z.number().nullable(),
+    qualifier: nullableText,
+    year: z.number().int().nullable(),
+    goal_area: nullableText,
+    indicator: z
+      .object({ id: z.string(), name: z.string(), name_en: nullableText, unit: z.string() })
+      .nullable(),
+    department: departmentSchema.nullable(),
+    evaluation: targetStatusSchema.omit({ expected_path: true }),
+    urgency: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: '1 = most urgent; null when the target needs no attention' }),
+  })
+  .openapi('CockpitTarget');
+
+export const overdueDepartmentSchema = z
+  .object({
+    department: departmentSchema.nullable(),
+    count: z.number().int(),
+    oldest_due: z.string(),
+    items: z
+      .array(z.object({ indicator: z.string(), name: z.string(), period: z.string(), due: z.string() }))
+      .openapi({ description: 'The oldest overdue values, at most five' }),
+  })
+  .openapi('OverdueDepartment');
+
+export const cockpitSchema = z
+  .object({
+    plan: planSummarySchema,
+    as_of: z.string(),
+    today: z.string(),
+    counts: z.record(z.enum(statusValues), z.number().int()),
+    goal_areas: z.array(z.object({ id: z.string(), name: z.string(), name_en: nullableText })),
+    targets: z.array(cockpitTargetSchema),
+    overdue: z.object({ total: z.number().int(), departments: z.array(overdueDepartmentSchema) }),
+    programmes: z.array(
+      z.object({ id: z.string(), number: z.number().int(), name: z.string(), name_en: nullableText }),
+    ),
+  })
+  .openapi('Cockpit');
+
+export const cockpitQuery = statusQuery.omit({ preview: true });
+
+export const whatIfBody = z
+  .strictObject({
+    growth: z
+      .number()
+      .min(-99)
+      .max(1000)
+      .optional()
+      .openapi({ description: 'Assumed average growth in percent a year from the latest value' }),
+    year: z.number().int().min(1900).max(2200).optional().openapi({ description: 'A coming year…' }),
+    value: z
+      .number()
+      .refine((v) => Number.isFinite(v) && Math.abs(v) < 1e15, 'must be a finite number')
+      .optional()
+      .openapi({ description: '…and the value assumed for it, in the indicator unit' }),
+  })
+  .refine((b) => (b.growth !== undefined) !== (b.year !== undefined || b.value !== undefined), {
+    message: 'give either growth, or year and value',
+  })
+  .refine((b) => (b.year === undefined) === (b.value === undefined), {
+    message: 'year and value go together',
+  })
+  .openapi('WhatIfRequest');
+
+export const whatIfSchema = z
+  .object({
+    target: z.string(),
+    as_of: z.string().openapi({ description: 'When the assumed values would be known' }),
+    path: z.array(z.object({ period: z.string(), value: z.number() })),
+    target_year: z.number().int(),
+    target_year_value: z.number().nullable(),
+    evaluation: targetStatusSchema.omit({ expected_path: true }),
+  })
+  .openapi('WhatIf');
+
+export type Cockpit = z.infer<typeof cockpitSchema>;
+export type CockpitTarget = z.infer<typeof cockpitTargetSchema>;
+export type WhatIfRequest = z.infer<typeof whatIfBody>;
+export type WhatIfResponse = z.infer<typeof whatIfSchema>;

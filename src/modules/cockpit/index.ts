@@ -1,0 +1,2 @@
+export { cockpitRoutes } from './cockpit.routes';
+export { evaluateWhatIf, getCockpit, type CockpitRequest, type WhatIfCall } from './cockpit.service';

@@ -1,5 +1,6 @@
 /** The `shixiao` command line. Each command lives in commands/ and calls services or the domain. */
 import { Command } from 'commander';
+import { registerCityCommands } from './commands/city';
 import { registerDataCommands } from './commands/data';
 import { registerExtractCommand } from './commands/extract';
 import { registerOpensdgCommand } from './commands/opensdg';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerStatusCommand(program);
   registerTasksCommand(program);
   registerExtractCommand(program);
+  registerCityCommands(program);
   return program;
 }
 

@@ -6,9 +6,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import type { Db, DialectName } from './connection';
 import * as m0001 from './migrations/0001-initial';
 import * as m0002 from './migrations/0002-evidence';
+import * as m0008 from './migrations/0008-city';
 
 type Step = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
-const steps: Record<string, Step> = { '0001-initial': m0001, '0002-evidence': m0002 };
+const steps: Record<string, Step> = {
+  '0001-initial': m0001,
+  '0002-evidence': m0002,
+  '0008-city': m0008,
+};
 
 function provider(dialect: DialectName): MigrationProvider {
   return {

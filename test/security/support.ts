@@ -75,6 +75,7 @@ export function fillPath(path: string, overrides: Record<string, string> = {}): 
     period: demo.period,
     username: 'viewer-b',
     code: 'dept-b',
+    slug: 'jiangbei',
     id: '999999',
   };
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerCityCommands } from './commands/city';
 import { registerDataCommands } from './commands/data';
 import { registerExtractCommand } from './commands/extract';
+import { registerJobsCommands } from './commands/jobs';
 import { registerOpensdgCommand } from './commands/opensdg';
 import { registerPlanFileCommands } from './commands/plan-files';
 import { registerServeCommand } from './commands/serve';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerStatusCommand(program);
   registerTasksCommand(program);
   registerExtractCommand(program);
+  registerJobsCommands(program);
   registerCityCommands(program);
   return program;
 }

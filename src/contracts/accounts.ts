@@ -5,6 +5,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { roles } from '../domain/access/roles';
+import { cleanText } from './text';
 
 /** What an integration token may be granted: reading and pushing data, never administration. */
 export const tokenPermissions = ['data:read', 'data:write', 'plan:read', 'task:read', 'task:write'] as const;
@@ -19,7 +20,8 @@ const departmentCode = z
   .min(1)
   .max(40)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, ".", "_" and "-" only');
-const displayName = z.string().trim().min(1).max(100);
+const displayName = cleanText(z.string().trim().min(1).max(100));
+const departmentName = () => cleanText(z.string().trim().min(1).max(200));
 // Passwords are checked as typed (no trim); the policy itself (length, common) is the service's,
 // so a refusal carries its reason. The cap only bounds the work of hashing.
 const password = z.string().min(1).max(1024);
@@ -86,16 +88,16 @@ export const departmentEntrySchema = z
 export const departmentCreateSchema = z
   .object({
     code: departmentCode,
-    name: z.string().trim().min(1).max(200),
-    name_en: z.string().trim().min(1).max(200).nullable().optional(),
+    name: departmentName(),
+    name_en: departmentName().nullable().optional(),
   })
   .strict()
   .openapi('DepartmentCreate');
 
 export const departmentUpdateSchema = z
   .object({
-    name: z.string().trim().min(1).max(200).optional(),
-    name_en: z.string().trim().min(1).max(200).nullable().optional(),
+    name: departmentName().optional(),
+    name_en: departmentName().nullable().optional(),
   })
   .strict()
   .openapi('DepartmentUpdate');
@@ -116,7 +118,7 @@ export const tokenSchema = z
 
 export const tokenCreateSchema = z
   .object({
-    name: z.string().trim().min(1).max(100),
+    name: cleanText(z.string().trim().min(1).max(100)),
     department: departmentCode.optional(),
     permissions: z.array(z.enum(tokenPermissions)).min(1).max(tokenPermissions.length),
     expires_at: z

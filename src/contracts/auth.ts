@@ -25,6 +25,9 @@ export const meSchema = z
         roles: z.array(z.enum(roles)),
         departments: z.array(dept),
         tenant: z.object({ id: z.string(), name: z.string(), name_en: z.string().nullable() }),
+        must_change_password: z
+          .boolean()
+          .openapi({ description: 'An administrator set the password: change it before anything else' }),
       })
       .nullable(),
     csrf_token: z.string().nullable().openapi({ description: 'Send as X-CSRF-Token on every write' }),

@@ -5,6 +5,7 @@
  * `recorded_by`, `version`, …) are refused with 400, never silently applied.
  */
 import { z } from '@hono/zod-openapi';
+import { cleanText } from './text';
 
 export const workflowStatuses = ['draft', 'submitted', 'approved', 'accepted', 'returned'] as const;
 /** A row replaced by a later edit before acceptance keeps its place in the history as `superseded`. */
@@ -17,10 +18,10 @@ const period = z
   .string()
   .regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'period must be YYYY, YYYY-Qn or YYYY-MM')
   .openapi({ example: '2026' });
-const text = (max: number) => z.string().trim().max(max);
+const text = (max: number) => cleanText(z.string().trim().max(max), true);
 const finite = z
   .number()
-  .refine((v) => Number.isFinite(v) && Math.abs(v) < 1e15, 'must be a finite number')
+  .refine((v) => Number.isFinite(v) && Math.abs(v) < 1e15, 'must be a number between -10^15 and 10^15')
   .openapi({ example: 1850.2 });
 const reason = text(1000).min(1, 'a reason is required');
 const ifVersion = z
@@ -161,24 +162,8 @@ export const queueSchema = z
   .object({ values: z.array(dataValueSchema.extend({ awaiting: z.enum(['approval', 'acceptance']) })) })
   .openapi('DataQueue');
 
-export const notificationSchema = z
-  .object({
-    id: z.number().int(),
-    kind: z.string(),
-    payload: z.record(z.string(), z.unknown()),
-    created_at: z.string(),
-    read_at: z.string().nullable(),
-  })
-  .openapi('Notification');
-
-export const notificationParams = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(2 ** 31 - 1)
-    .openapi({ param: { name: 'id', in: 'path' } }),
-});
+// In-app notifications moved to the notify contracts; re-exported for existing importers.
+export { notificationParams, notificationSchema, type Notification } from './notify';
 
 export type DataValue = z.infer<typeof dataValueSchema>;
 export type ValueCreate = z.infer<typeof valueCreateSchema>;
@@ -187,4 +172,3 @@ export type Correction = z.infer<typeof correctionSchema>;
 export type DataCalendar = z.infer<typeof calendarSchema>;
 export type DataHistory = z.infer<typeof historySchema>;
 export type QueueEntry = z.infer<typeof queueSchema>['values'][number];
-export type Notification = z.infer<typeof notificationSchema>;

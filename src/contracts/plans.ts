@@ -1,5 +1,7 @@
 /** Read contracts of the plan model: plans, goal areas, indicators, targets, observations, programmes. */
 import { z } from '@hono/zod-openapi';
+import { isIsoDate } from '../domain/periods';
+import { unprocessable } from './text';
 
 const nullableText = z.string().nullable();
 
@@ -118,6 +120,7 @@ export const observationsQuery = z.object({
   as_of: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'as_of must be YYYY-MM-DD')
+    .refine(isIsoDate, { message: 'as_of: no such calendar day', params: unprocessable })
     .optional()
     .openapi({ param: { name: 'as_of', in: 'query' }, description: 'As known at the end of this day (UTC)' }),
 });

@@ -1,5 +1,7 @@
 /** Target status contracts: a plan's statuses as of a date, one target's evaluation. */
 import { z } from '@hono/zod-openapi';
+import { isIsoDate } from '../domain/periods';
+import { unprocessable } from './text';
 
 const point = z.object({ period: z.string(), value: z.number() });
 
@@ -50,6 +52,7 @@ export const statusQuery = z.object({
   as_of: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'as_of must be YYYY-MM-DD')
+    .refine(isIsoDate, { message: 'as_of: no such calendar day', params: unprocessable })
     .optional()
     .openapi({
       param: { name: 'as_of', in: 'query' },

@@ -6,12 +6,18 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import type { Db, DialectName } from './connection';
 import * as m0001 from './migrations/0001-initial';
 import * as m0002 from './migrations/0002-evidence';
+import * as m0003 from './migrations/0003-hardening';
+import * as m0004 from './migrations/0004-jobs-notify';
+import * as m0005 from './migrations/0005-tasks';
 import * as m0008 from './migrations/0008-city';
 
 type Step = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
 const steps: Record<string, Step> = {
   '0001-initial': m0001,
   '0002-evidence': m0002,
+  '0003-hardening': m0003,
+  '0004-jobs-notify': m0004,
+  '0005-tasks': m0005,
   '0008-city': m0008,
 };
 
@@ -31,7 +37,12 @@ function provider(dialect: DialectName): MigrationProvider {
 
 /** Brings the schema up to date; returns the name of the newest migration applied. */
 export async function migrateToLatest(db: Db): Promise<string> {
-  const migrator = new Migrator({ db: db.kysely, provider: provider(db.dialect) });
+  const migrator = new Migrator({
+    db: db.kysely,
+    provider: provider(db.dialect),
+    // Branches land migrations out of number order; each runs once whatever the order.
+    allowUnorderedMigrations: true,
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

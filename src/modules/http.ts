@@ -14,8 +14,10 @@ export type Actor =
       roles: Role[];
       permissions: Set<Permission>;
       departmentIds: number[];
-      /** Only its own departments' objects (reporters and department heads). */
-      departmentScoped: boolean;
+      /** The permissions that reach only its own departments' objects (see isDepartmentScoped). */
+      scopedPermissions: ReadonlySet<Permission>;
+      /** An administrator set the password: only changing it (or logging out) is allowed. */
+      mustChangePassword: boolean;
       sessionId: string;
       csrfToken: string;
     }
@@ -25,7 +27,8 @@ export type Actor =
       tenantId: number;
       permissions: Set<Permission>;
       departmentIds: number[];
-      departmentScoped: boolean;
+      /** A department token: all its permissions stop at its department. */
+      scopedPermissions: ReadonlySet<Permission>;
     };
 
 export type AppEnv = {

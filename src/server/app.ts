@@ -19,9 +19,12 @@ import { oidcRoutes } from '../modules/auth/oidc.routes';
 import { evidenceRoutes } from '../modules/evidence';
 import { extractRoutes } from '../modules/extract';
 import { importsRoutes } from '../modules/imports';
+import { notifyConfigFromEnv, notifyRoutes, type NotifyConfig } from '../modules/notify';
+import { jsonBodyGuard } from '../modules/json-limits';
 import { plansRoutes } from '../modules/plans';
 import { portalRoutes } from '../modules/portal';
 import { statusRoutes } from '../modules/status';
+import { tasksRoutes } from '../modules/tasks';
 import { newErrorId, problem } from './problems';
 import { requestLog } from './request-log';
 import { securityHeaders } from './security-headers';
@@ -39,6 +42,8 @@ export interface AppDeps {
   now?: () => Date;
   /** Single sign-on; default from SHIXIAO_OIDC_* (null: off, whatever the environment says). */
   oidc?: OidcConfig | null;
+  /** SMTP and public address; default from SHIXIAO_SMTP_* and SHIXIAO_PUBLIC_URL. */
+  notify?: NotifyConfig;
 }
 
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
@@ -50,6 +55,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
           field: i.path.join('.') || '(body)',
           message: i.message,
         }));
+        // Well-formed but unacceptable content (broken Unicode, no such day, a javascript: link): 422.
+        const content = result.error.issues.some(
+          (i) => i.code === 'custom' && (i.params as { unprocessable?: boolean } | undefined)?.unprocessable,
+        );
+        if (content)
+          return problem(c, 422, 'Unprocessable Content', 'The request has invalid content.', { errors });
         return problem(c, 400, 'Bad Request', 'The request has invalid fields.', { errors });
       }
     },
@@ -65,6 +76,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     await next();
   });
 
+  // Before anything reads a body: size and depth limits (a huge login body is refused unread).
+  app.use('/api/*', jsonBodyGuard);
   app.use('/api/*', clearCachesAfterWrites);
   app.use('/api/*', authenticate);
   app.use('/api/*', csrfProtection);
@@ -79,8 +92,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   extractRoutes(app);
   statusRoutes(app);
   dataRoutes(app);
+  notifyRoutes(app, deps.notify ?? notifyConfigFromEnv());
   evidenceRoutes(app);
   importsRoutes(app);
+  tasksRoutes(app);
   cityRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {

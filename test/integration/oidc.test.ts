@@ -11,7 +11,8 @@ import { after, before, describe, it } from 'node:test';
 import Provider from 'oidc-provider';
 import pino from 'pino';
 import type { Db } from '../../src/db';
-import type { OidcConfig } from '../../src/modules/auth/oidc';
+import { oidcConfigFromEnv, type OidcConfig } from '../../src/modules/auth/oidc';
+import { rawRequest } from '../security/support';
 import { createApp } from '../../src/server/app';
 import { prepareDatabase } from '../../src/server/bootstrap';
 import { createTestDatabase, dialects, type TestDatabase } from '../databases';
@@ -120,12 +121,20 @@ for (const dialect of dialects) {
         } else void provider.callback()(req, res);
       });
       const issuer = `http://127.0.0.1:${await listen(idp)}`;
-      config = { issuer, clientId: 'shixiao', clientSecret: 'test-client-secret-0123456789abcdef' };
+      config = {
+        issuer,
+        clientId: 'shixiao',
+        clientSecret: 'test-client-secret-0123456789abcdef',
+        redirectUri: '',
+      };
       for (const provision of [false, true]) {
-        const app = createApp({ db, log, web, oidc: { ...config, provision } });
+        const appConfig = { ...config, provision };
+        const app = createApp({ db, log, web, oidc: appConfig });
         const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
         apps.push(server);
         const url = `http://127.0.0.1:${await listen(server)}`;
+        // The redirect URI comes from configuration only: known here once the port is.
+        appConfig.redirectUri = `${url}/api/auth/oidc/callback`;
         if (provision) provisioning = url;
         else strict = url;
       }
@@ -249,6 +258,39 @@ for (const dialect of dialects) {
       } finally {
         accounts.set('sub-zhang', 'zhang');
       }
+    });
+
+    it('consumes a flow once on the server: a replayed cookie and state are refused (issue 9)', async () => {
+      nextAccount = 'sub-zhang';
+      const browser = new Browser();
+      const start = await browser.get(`${strict}/api/auth/oidc/login`);
+      const flowCookie = (
+        start.headers.getSetCookie().find((c) => c.startsWith('shixiao_oidc=')) ?? ''
+      ).split(';')[0];
+      const done = await browser.follow(start.headers.get('location') ?? '', new URL(strict).host);
+      const callback = done.visited.find((u) => u.pathname === '/api/auth/oidc/callback');
+      assert.ok(callback && flowCookie);
+      const replay = await fetch(callback.href, { redirect: 'manual', headers: { Cookie: flowCookie } });
+      assert.equal(replay.headers.get('location'), '/login?error=sso');
+      const used = (await audits('oidc: flow already used')).filter((a) => a.outcome === 'failure');
+      assert.equal(used.length, 1);
+    });
+
+    it('builds the redirect URI from configuration, never from the Host header (issue 9)', async () => {
+      // node:http, because fetch does not send a Host header of our choosing.
+      const res = await rawRequest(strict, 'GET', '/api/auth/oidc/login', { Host: 'evil.example' });
+      assert.equal(res.status, 302);
+      const auth = new URL(String(res.headers.location));
+      assert.equal(auth.searchParams.get('redirect_uri'), `${strict}/api/auth/oidc/callback`);
+      assert.throws(
+        () =>
+          oidcConfigFromEnv({
+            SHIXIAO_OIDC_ISSUER: config.issuer,
+            SHIXIAO_OIDC_CLIENT_ID: 'x',
+            SHIXIAO_OIDC_CLIENT_SECRET: 'y',
+          }),
+        /SHIXIAO_OIDC_REDIRECT_URI is required/,
+      );
     });
 
     it('refuses a callback with a wrong state and audits the failure', async () => {

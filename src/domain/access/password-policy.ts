@@ -16,6 +16,8 @@ export function checkPassword(
   const length = [...password].length;
   if (length < minPasswordLength) return { ok: false, reason: `at least ${minPasswordLength} characters` };
   if (length > maxPasswordLength) return { ok: false, reason: `at most ${maxPasswordLength} characters` };
+  // Spaces count (passphrases), but a password of nothing else is no secret at all.
+  if (password.trim() === '') return { ok: false, reason: 'must not be only spaces' };
   if (common.has(password.toLowerCase())) return { ok: false, reason: 'too common: choose another' };
   if (username && password.toLowerCase() === username.toLowerCase()) {
     return { ok: false, reason: 'must differ from the user name' };

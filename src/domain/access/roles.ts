@@ -72,9 +72,17 @@ export function permissionsOf(granted: readonly Role[]): Set<Permission> {
 }
 
 /**
- * True when every role granted is department-scoped: such a user sees and edits only objects of
- * its own departments (a supervisor who is also a reporter is not limited).
+ * True when `permission` stops at the user's own departments: every role that grants it is
+ * department-scoped. Each permission's scope comes from the roles that grant it, so a read-only
+ * role (leader, viewer) widens reading but never a reporter's writes, which it does not grant;
+ * a supervisor who is also a reporter is not limited.
  */
-export function isDepartmentScoped(granted: readonly Role[]): boolean {
-  return granted.length > 0 && granted.every((r) => departmentScopedRoles.includes(r));
+export function isDepartmentScoped(granted: readonly Role[], permission: Permission): boolean {
+  const grantors = granted.filter((r) => rolePermissions[r].includes(permission));
+  return grantors.length > 0 && grantors.every((r) => departmentScopedRoles.includes(r));
+}
+
+/** The permissions of some roles that stop at the user's own departments. */
+export function departmentScopedPermissions(granted: readonly Role[]): Set<Permission> {
+  return new Set([...permissionsOf(granted)].filter((p) => isDepartmentScoped(granted, p)));
 }

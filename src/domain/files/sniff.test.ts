@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { safeFileName, sniffType } from './sniff';
+import { nameForType, safeFileName, sniffType } from './sniff';
 
 const bytes = (...parts: (string | number[])[]) =>
   new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));
@@ -31,5 +31,16 @@ describe('safeFileName', () => {
     assert.equal(safeFileName('统计公报 2025.pdf'), '统计公报_2025.pdf');
     assert.equal(safeFileName('a"b\r\nc.pdf'), 'a_b_c.pdf');
     assert.equal(safeFileName('...'), 'file');
+  });
+});
+
+describe('nameForType', () => {
+  it('gives a file the extension of its detected type (issue 9)', () => {
+    assert.equal(nameForType('x.html', 'application/pdf'), 'x.pdf');
+    assert.equal(nameForType('report', 'application/pdf'), 'report.pdf');
+    assert.equal(nameForType('照片.JPEG', 'image/jpeg'), '照片.JPEG');
+    assert.equal(nameForType('a.svg', 'image/png'), 'a.png');
+    assert.equal(nameForType('old.xls', 'application/x-ole-storage'), 'old.xls');
+    assert.equal(nameForType('old.exe', 'application/x-ole-storage'), 'old.bin');
   });
 });

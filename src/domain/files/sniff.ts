@@ -51,3 +51,29 @@ export function safeFileName(name: string): string {
     .slice(0, 120);
   return cleaned || 'file';
 }
+
+/** The extensions a file of each detected type may carry; the first is given when it has none of them. */
+const extensions: Record<SniffedType, readonly string[]> = {
+  'application/pdf': ['pdf'],
+  'image/png': ['png'],
+  'image/jpeg': ['jpg', 'jpeg'],
+  'image/gif': ['gif'],
+  'image/webp': ['webp'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': ['pptx'],
+  'application/x-ole-storage': ['doc', 'xls', 'ppt', 'bin'],
+};
+
+/**
+ * `name` with the extension of its detected type: a PDF named `x.html` is stored and downloaded
+ * as `x.pdf`, so no program opens it as what its name claims.
+ */
+export function nameForType(name: string, type: SniffedType): string {
+  const allowed = extensions[type];
+  const dot = name.lastIndexOf('.');
+  const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+  if (allowed.includes(ext)) return name;
+  const stem = dot > 0 ? name.slice(0, dot) : name;
+  return `${stem.slice(0, 110)}.${allowed.at(-1) === 'bin' ? 'bin' : allowed[0]}`;
+}

@@ -1,6 +1,7 @@
 export * from './schema';
 export {
   parsePlanFile,
+  validatePlanFile,
   formatProblem,
   pathToField,
   type PlanFileProblem,

@@ -58,15 +58,26 @@ export function parsePlanFile(source: string): PlanFileResult {
   if (!isMap(doc.contents)) {
     return { ok: false, problems: [{ line: 1, field: '', message: 'expected a mapping with a `plan` key' }] };
   }
-  const raw: unknown = doc.toJS({ maxAliasCount: 100 });
+  return validate(doc.toJS({ maxAliasCount: 100 }), (path) => lineOf(doc, counter, path));
+}
+
+/**
+ * Validates a plan file already parsed (e.g. the JSON body of a request), without going
+ * through the YAML parser again: problems carry no line.
+ */
+export function validatePlanFile(raw: unknown): PlanFileResult {
+  return validate(raw, () => null);
+}
+
+function validate(raw: unknown, lineAt: (path: ReadonlyArray<PropertyKey>) => number | null): PlanFileResult {
   const parsed = planFileSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error, doc, counter) };
+  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error, lineAt) };
   const refProblems = checkReferences(parsed.data);
   if (refProblems.length > 0) {
     return {
       ok: false,
       problems: refProblems.map((p) => ({
-        line: lineOf(doc, counter, p.path),
+        line: lineAt(p.path),
         field: pathToField(p.path),
         message: p.message,
       })),
@@ -75,7 +86,10 @@ export function parsePlanFile(source: string): PlanFileResult {
   return { ok: true, plan: parsed.data };
 }
 
-function zodProblems(error: z.ZodError, doc: Document, counter: LineCounter): PlanFileProblem[] {
+function zodProblems(
+  error: z.ZodError,
+  lineAt: (path: ReadonlyArray<PropertyKey>) => number | null,
+): PlanFileProblem[] {
   return error.issues.map((issue) => {
     let path = issue.path;
     let message = issue.message;
@@ -83,6 +97,6 @@ function zodProblems(error: z.ZodError, doc: Document, counter: LineCounter): Pl
       message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
       path = [...path, issue.keys[0] ?? ''];
     }
-    return { line: lineOf(doc, counter, path), field: pathToField(path), message };
+    return { line: lineAt(path), field: pathToField(path), message };
   });
 }

@@ -4,7 +4,7 @@
  * feeds the API contracts and types the importer.
  */
 import { z } from 'zod';
-import { id, isoDate, text, year } from './primitives';
+import { id, isoDate, text, webUrl, year } from './primitives';
 import { taskReportSchema, taskSchema, taskSettingsSchema } from './tasks-schema';
 
 export const periodPattern = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
@@ -44,7 +44,7 @@ export const planHeaderSchema = z
     end: year,
     baseline_year: year,
     status: z.enum(['draft', 'published']).optional(),
-    source: z.object({ title: text, url: z.string().url().optional() }).strict().optional(),
+    source: z.object({ title: text, url: webUrl.optional() }).strict().optional(),
     settings: planSettingsSchema.optional(),
   })
   .strict()
@@ -145,7 +145,7 @@ export const observationSchema = z
     value: z.number().finite(),
     qualifier: z.enum(qualifiers).optional(),
     source: text.optional(),
-    source_url: z.string().url().optional(),
+    source_url: webUrl.optional(),
     note: text.optional(),
     illustrative: z.boolean().optional(),
     /** The day the figure became public: "as known on D" views count it from then. */

@@ -53,7 +53,13 @@ export async function setDepartments(db: DB, tenantId: number, userId: number, d
 export async function resetPassword(db: DB, tenantId: number, userId: number, hash: string, now: string) {
   await db
     .updateTable('users')
-    .set({ password_hash: hash, failed_logins: 0, locked_until: null, updated_at: now })
+    .set({
+      password_hash: hash,
+      must_change_password: 1,
+      failed_logins: 0,
+      locked_until: null,
+      updated_at: now,
+    })
     .where('tenant_id', '=', tenantId)
     .where('id', '=', userId)
     .execute();

@@ -92,6 +92,8 @@ export async function createUser(db: Db, caller: Caller, input: UserCreate): Pro
       username: input.username,
       displayName: input.display_name ?? null,
       passwordHash,
+      // The administrator knows this password: its owner replaces it at first login.
+      mustChangePassword: true,
       now,
     });
     await repo.setRoles(trx, caller.tenantId, userId, roles);

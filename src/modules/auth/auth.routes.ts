@@ -7,7 +7,7 @@ import type { AppEnv } from '../http';
 import { resolveTenant } from '../plans';
 import { defineRoute } from '../route';
 import { changePassword, LockedError, login, logout } from './auth.service';
-import { clientAddress, cookieSettings, sessionCookieName, sessionToken } from './middleware';
+import { clientAddress, secureCookies, sessionCookieName, sessionToken } from './middleware';
 import { sessionSettings } from './sessions';
 import { presentMe } from './me';
 
@@ -63,11 +63,11 @@ export function authRoutes(app: OpenAPIHono<AppEnv>): void {
         address: clientAddress(c),
         now: c.get('now')(),
       });
-      setCookie(c, sessionCookieName(), session.token, {
+      setCookie(c, sessionCookieName(c), session.token, {
         httpOnly: true,
         sameSite: 'Lax',
         path: '/',
-        secure: cookieSettings.secure,
+        secure: secureCookies(c),
         maxAge: Math.floor(sessionSettings.absoluteMs / 1000),
       });
       return c.json(await presentMe(db, session.userId, tenant.id, session.csrfToken), 200);
@@ -80,7 +80,7 @@ export function authRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(logoutRoute, async (c) => {
     const token = sessionToken(c);
     if (token) await logout(c.get('db'), token, c.get('actor'), c.get('now')(), clientAddress(c));
-    deleteCookie(c, sessionCookieName(), { path: '/', secure: cookieSettings.secure });
+    deleteCookie(c, sessionCookieName(c), { path: '/', secure: secureCookies(c) });
     return c.body(null, 204);
   });
 

@@ -3,7 +3,7 @@
  * the database (so every app server sees them) and per source address in memory.
  */
 import type { Db } from '../../db';
-import { checkPassword, isDepartmentScoped, permissionsOf } from '../../domain/access';
+import { checkPassword, departmentScopedPermissions, permissionsOf } from '../../domain/access';
 import { hashPassword, verifyPassword } from '../accounts/passwords';
 import { AppError } from '../errors';
 import type { Actor } from '../http';
@@ -130,7 +130,8 @@ export async function actorFromSession(db: Db, token: string, now: Date): Promis
     roles,
     permissions: permissionsOf(roles),
     departmentIds: await users.departmentsOf(db.kysely, user.id),
-    departmentScoped: isDepartmentScoped(roles),
+    scopedPermissions: departmentScopedPermissions(roles),
+    mustChangePassword: user.must_change_password === 1,
     sessionId: session.id,
     csrfToken: session.csrf_token,
   };

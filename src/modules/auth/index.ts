@@ -8,6 +8,7 @@ export {
   uploadPaths,
   csrfHeader,
   sessionCookieName,
+  secureCookies,
 } from './middleware';
 export { writeAudit, type AuditEntry } from './audit';
 export { commonPasswords } from './common-passwords';

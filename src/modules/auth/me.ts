@@ -28,6 +28,7 @@ export async function presentMe(db: Db, userId: number, tenantId: number, csrfTo
           roles: await users.rolesOf(k, tenantId, userId),
           departments: departments.map((d) => ({ id: d.code, name: d.name, name_en: d.name_en })),
           tenant: { id: tenant.slug, name: tenant.name, name_en: tenant.name_en },
+          must_change_password: user.must_change_password === 1,
         }
       : null,
     csrf_token: csrfToken,

@@ -15,10 +15,30 @@ import { actorFromSession } from './auth.service';
 import { actorFromApiToken } from './tokens';
 
 export const cookieSettings = {
-  /** Over TLS the cookie gets `Secure` and the `__Host-` prefix (SECURITY.md V3.3). */
-  secure: process.env.SHIXIAO_SECURE_COOKIES === '1',
+  /** SHIXIAO_SECURE_COOKIES: `1` always, `0` never, unset: decided per request (below). */
+  forced:
+    process.env.SHIXIAO_SECURE_COOKIES === '1'
+      ? true
+      : process.env.SHIXIAO_SECURE_COOKIES === '0'
+        ? false
+        : null,
+  /** SHIXIAO_TRUST_PROXY=1: a reverse proxy in front sets X-Forwarded-Proto (only then is it believed). */
+  trustProxy: process.env.SHIXIAO_TRUST_PROXY === '1',
 };
-export const sessionCookieName = () => (cookieSettings.secure ? '__Host-shixiao_session' : 'shixiao_session');
+
+/**
+ * Whether cookies get `Secure` and the `__Host-` prefix (SECURITY.md V3.3): when the request came
+ * over TLS, or a trusted proxy says it did (X-Forwarded-Proto: https).
+ */
+export function secureCookies(c: Context): boolean {
+  if (cookieSettings.forced !== null) return cookieSettings.forced;
+  if (new URL(c.req.url).protocol === 'https:') return true;
+  const forwarded = c.req.header('X-Forwarded-Proto')?.split(',')[0]?.trim().toLowerCase();
+  return cookieSettings.trustProxy && forwarded === 'https';
+}
+
+export const sessionCookieName = (c: Context) =>
+  secureCookies(c) ? '__Host-shixiao_session' : 'shixiao_session';
 export const csrfHeader = 'X-CSRF-Token';
 
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -32,7 +52,7 @@ export function clientAddress(c: Context): string | null {
 }
 
 export function sessionToken(c: Context): string | null {
-  return getCookie(c, sessionCookieName()) ?? null;
+  return getCookie(c, sessionCookieName(c)) ?? null;
 }
 
 /** Sets `actor`: a session user, an API token, or anonymous. */
@@ -115,12 +135,23 @@ export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 /** Route guard: `public`, or a permission the actor must hold (401 anonymous, 403 lacking). */
+/** What a user whose password an administrator set may still do (ASVS V6: change it first). */
+const passwordChangePaths = new Set(['/api/auth/password', '/api/auth/logout', '/api/auth/me']);
+
 export function guard(permission: Permission | 'public' | 'authenticated'): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (permission === 'public') return next();
     const actor = c.get('actor');
     if (actor.kind === 'anonymous') {
       return problemResponse(c, 401, 'Unauthorized', 'Log in first.');
+    }
+    if (actor.kind === 'user' && actor.mustChangePassword && !passwordChangePaths.has(c.req.path)) {
+      return problemResponse(
+        c,
+        403,
+        'Forbidden',
+        '请先修改管理员为您设置的密码。 Change the password an administrator set for you first.',
+      );
     }
     if (permission !== 'authenticated' && !actor.permissions.has(permission)) {
       await writeAudit(c.get('db').kysely, {

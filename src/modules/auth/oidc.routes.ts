@@ -12,7 +12,7 @@ import { resolveTenant } from '../plans';
 import { defineRoute } from '../route';
 import { clearShortCaches } from '../short-cache';
 import { writeAudit } from './audit';
-import { clientAddress, cookieSettings, sessionCookieName, sessionToken } from './middleware';
+import { clientAddress, secureCookies, sessionCookieName, sessionToken } from './middleware';
 import {
   exchangeCode,
   flowLifetimeMs,
@@ -21,13 +21,14 @@ import {
   resolveOidcUser,
   type OidcConfig,
 } from './oidc';
+import { consumeFlow } from './oidc.repository';
 import { sessionSettings } from './sessions';
 
 /** Where the browser lands after a failed SSO login (the login page shows a message). */
 export const ssoFailurePath = '/login?error=sso';
 
 // `__Host-` (Secure, Path=/, no Domain) over TLS, like the session cookie.
-const flowCookieName = () => (cookieSettings.secure ? '__Host-shixiao_oidc' : 'shixiao_oidc');
+const flowCookieName = (c: Context<AppEnv>) => (secureCookies(c) ? '__Host-shixiao_oidc' : 'shixiao_oidc');
 
 const configRoute = defineRoute('public', {
   method: 'get',
@@ -63,9 +64,6 @@ const callbackRoute = defineRoute('public', {
 
 const notConfigured = () => new AppError(404, 'Not Found', 'Single sign-on is not configured.');
 
-/** The origin the browser used, for the default redirect URI. */
-const requestOrigin = (c: Context<AppEnv>) => new URL(c.req.url).origin;
-
 /**
  * The failed check for the audit log: openid-client wraps the precise error (state, nonce, issuer,
  * `invalid_grant`…) in a generic one. Its messages name checks, never token values.
@@ -88,13 +86,13 @@ export function oidcRoutes(app: OpenAPIHono<AppEnv>, config: OidcConfig | undefi
   app.openapi(loginRoute, async (c) => {
     if (!oidc) throw notConfigured();
     try {
-      const started = await oidc.start(requestOrigin(c), c.get('now')());
-      setCookie(c, flowCookieName(), started.cookie, {
+      const started = await oidc.start(c.get('now')());
+      setCookie(c, flowCookieName(c), started.cookie, {
         httpOnly: true,
         // Lax: the provider's redirect back is a top-level GET navigation, which Lax lets through.
         sameSite: 'Lax',
         path: '/',
-        secure: cookieSettings.secure,
+        secure: secureCookies(c),
         maxAge: Math.floor(flowLifetimeMs / 1000),
       });
       return c.redirect(started.url, 302);
@@ -110,13 +108,16 @@ export function oidcRoutes(app: OpenAPIHono<AppEnv>, config: OidcConfig | undefi
     const db = c.get('db');
     const now = c.get('now')();
     const address = clientAddress(c);
-    const flow = oidc.open(getCookie(c, flowCookieName()), now);
+    const flow = oidc.open(getCookie(c, flowCookieName(c)), now);
     // One use only: the cookie goes whatever the outcome.
-    deleteCookie(c, flowCookieName(), { path: '/', secure: cookieSettings.secure });
+    deleteCookie(c, flowCookieName(c), { path: '/', secure: secureCookies(c) });
     const tenant = await resolveTenant(db, config.tenant);
     let label = 'oidc';
     try {
       if (!flow) throw new Error('missing, forged or expired flow cookie');
+      // Once only, on every server: a replayed cookie and state never reach the token endpoint.
+      if (!(await consumeFlow(db.kysely, flow.state, flow.expiresAt, now)))
+        throw new Error('flow already used');
       const claims = await exchangeCode(oidc, flow, new URL(c.req.url).search);
       label = claims.preferred_username ?? `sub:${claims.sub}`;
       const userId = await resolveOidcUser(db, {
@@ -134,11 +135,11 @@ export function oidcRoutes(app: OpenAPIHono<AppEnv>, config: OidcConfig | undefi
         address,
         now,
       });
-      setCookie(c, sessionCookieName(), session.token, {
+      setCookie(c, sessionCookieName(c), session.token, {
         httpOnly: true,
         sameSite: 'Lax',
         path: '/',
-        secure: cookieSettings.secure,
+        secure: secureCookies(c),
         maxAge: Math.floor(sessionSettings.absoluteMs / 1000),
       });
       return c.redirect('/', 302);

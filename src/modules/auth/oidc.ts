@@ -19,8 +19,11 @@ export interface OidcConfig {
   issuer: string;
   clientId: string;
   clientSecret: string;
-  /** Registered callback; default `<origin of the request>/api/auth/oidc/callback`. */
-  redirectUri?: string;
+  /**
+   * The registered callback, from configuration only: built from a request's Host header, a
+   * forged Host would send the provider's answer elsewhere.
+   */
+  redirectUri: string;
   /** Create unknown users as viewers instead of refusing them. */
   provision?: boolean;
   /** Tenant slug the users belong to; default the first tenant. */
@@ -33,11 +36,17 @@ export function oidcConfigFromEnv(env: NodeJS.ProcessEnv = process.env): OidcCon
   const clientId = env.SHIXIAO_OIDC_CLIENT_ID;
   const clientSecret = env.SHIXIAO_OIDC_CLIENT_SECRET;
   if (!issuer || !clientId || !clientSecret) return undefined;
+  const redirectUri = env.SHIXIAO_OIDC_REDIRECT_URI;
+  if (!redirectUri) {
+    throw new Error(
+      'SHIXIAO_OIDC_REDIRECT_URI is required with SHIXIAO_OIDC_ISSUER (e.g. https://host/api/auth/oidc/callback)',
+    );
+  }
   return {
     issuer,
     clientId,
     clientSecret,
-    redirectUri: env.SHIXIAO_OIDC_REDIRECT_URI || undefined,
+    redirectUri,
     provision: env.SHIXIAO_OIDC_PROVISION === '1',
     tenant: env.SHIXIAO_OIDC_TENANT || undefined,
   };
@@ -86,13 +95,13 @@ export class OidcClient {
   }
 
   /** Starts a login: the provider URL to redirect to and the sealed flow cookie value. */
-  async start(origin: string, now: Date): Promise<{ url: string; cookie: string }> {
+  async start(now: Date): Promise<{ url: string; cookie: string }> {
     const config = await this.configuration();
     const flow: FlowState = {
       state: client.randomState(),
       nonce: client.randomNonce(),
       verifier: client.randomPKCECodeVerifier(),
-      redirectUri: this.config.redirectUri ?? `${origin}/api/auth/oidc/callback`,
+      redirectUri: this.config.redirectUri,
       expiresAt: now.getTime() + flowLifetimeMs,
     };
     const url = client.buildAuthorizationUrl(config, {

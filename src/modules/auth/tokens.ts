@@ -32,6 +32,6 @@ export async function actorFromApiToken(db: Db, token: string, now: Date): Promi
     tenantId: row.tenant_id,
     permissions: new Set(granted),
     departmentIds: row.department_id === null ? [] : [row.department_id],
-    departmentScoped: row.department_id !== null,
+    scopedPermissions: new Set(row.department_id === null ? [] : granted),
   };
 }

@@ -73,6 +73,8 @@ export interface NewUser {
   /** Null for a single sign-on user, who has no password here. */
   passwordHash: string | null;
   oidcSubject?: string | null;
+  /** Set by an administrator: to be changed at first login. */
+  mustChangePassword?: boolean;
   now: string;
 }
 
@@ -86,6 +88,7 @@ export async function insertUser(db: DB, u: NewUser): Promise<number> {
       display_name: u.displayName,
       password_hash: u.passwordHash,
       oidc_subject: u.oidcSubject ?? null,
+      must_change_password: u.mustChangePassword ? 1 : 0,
       disabled: 0,
       failed_logins: 0,
       locked_until: null,
@@ -121,7 +124,7 @@ export async function clearFailedLogins(db: DB, userId: number) {
 export async function setPasswordHash(db: DB, userId: number, hash: string, now: string) {
   await db
     .updateTable('users')
-    .set({ password_hash: hash, updated_at: now })
+    .set({ password_hash: hash, must_change_password: 0, updated_at: now })
     .where('id', '=', userId)
     .execute();
 }

@@ -11,14 +11,22 @@ import type { WorkflowStatus } from '../../contracts/data';
 
 export type Acting = Exclude<Actor, { kind: 'anonymous' }>;
 
-/** The department ids a scoped actor is limited to, or null for a tenant-wide actor. */
-export function departmentFilter(actor: Acting): number[] | null {
-  return actor.departmentScoped ? actor.departmentIds : null;
+/**
+ * The department ids an actor's `permission` is limited to, or null when it is tenant-wide.
+ * Each permission has its own scope: a reporter who is also a leader reads the whole tenant but
+ * writes only its own departments.
+ */
+export function departmentFilter(actor: Acting, permission: Permission = 'data:read'): number[] | null {
+  return actor.scopedPermissions.has(permission) ? actor.departmentIds : null;
 }
 
-/** True when the actor may see objects of this department at all. */
-export function canSeeDepartment(actor: Acting, departmentId: number | null): boolean {
-  if (!actor.departmentScoped) return true;
+/** True when the actor's `permission` reaches objects of this department. */
+export function canSeeDepartment(
+  actor: Acting,
+  departmentId: number | null,
+  permission: Permission = 'data:read',
+): boolean {
+  if (!actor.scopedPermissions.has(permission)) return true;
   return departmentId !== null && actor.departmentIds.includes(departmentId);
 }
 
@@ -34,9 +42,15 @@ function requirePermission(actor: Acting, permission: Permission, what: string) 
   if (!actor.permissions.has(permission)) throw forbidden(`Only ${what} may do this.`);
 }
 
-/** Entering and editing values: data:write, and for a scoped actor its own department. */
-export function requireWriter(actor: Acting) {
+/**
+ * Entering and editing values: data:write, and — once the indicator is known — its department
+ * when data:write is department-scoped (whatever read-only roles the actor also has).
+ */
+export function requireWriter(actor: Acting, departmentId?: number | null) {
   requirePermission(actor, 'data:write', 'a reporter of the department');
+  if (departmentId !== undefined && !canSeeDepartment(actor, departmentId, 'data:write')) {
+    throw forbidden('You may enter and change values of your own departments only.');
+  }
 }
 
 /** Approving or returning a submitted value: a head of the indicator's own department. */

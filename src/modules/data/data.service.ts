@@ -22,7 +22,7 @@ import {
 } from './data.policy';
 import { checkPeriod, loadIndicator, seriesState, type DataCaller, type Series } from './data.context';
 import { getValue, type ValueRef } from './data.queries';
-import { insertNotifications } from './notifications.repository';
+import { recordNotifications } from '../notify';
 
 interface Step {
   trx: repo.Q;
@@ -113,6 +113,7 @@ const authorOf = (caller: DataCaller) => (caller.actor.kind === 'user' ? caller.
 export async function createValue(db: Db, caller: DataCaller, planCode: string, input: ValueCreate) {
   requireWriter(caller.actor);
   const { plan, indicator } = await loadIndicator(db, caller, planCode, input.indicator);
+  requireWriter(caller.actor, indicator.department_id);
   if (indicator.formula) throw badInput(`'${indicator.code}' is computed from a formula, not entered.`);
   checkPeriod(plan, indicator, input.period, caller.now);
   const ref = { plan: planCode, indicator: input.indicator, period: input.period };
@@ -138,6 +139,7 @@ export async function createValue(db: Db, caller: DataCaller, planCode: string, 
 export async function editValue(db: Db, caller: DataCaller, ref: ValueRef, input: ValueEdit) {
   requireWriter(caller.actor);
   return onSeries(db, caller, ref, async (s) => {
+    requireWriter(caller.actor, s.indicator.department_id);
     const head = requireHead(s.series, ref);
     requireVersion(head.version, input.if_version);
     requireStatus(head.status, ['draft', 'returned'], 'edit');
@@ -159,6 +161,7 @@ export async function editValue(db: Db, caller: DataCaller, ref: ValueRef, input
 export async function correctValue(db: Db, caller: DataCaller, ref: ValueRef, input: Correction) {
   requireWriter(caller.actor);
   return onSeries(db, caller, ref, async (s) => {
+    requireWriter(caller.actor, s.indicator.department_id);
     const head = requireHead(s.series, ref);
     requireVersion(head.version, input.if_version);
     if (head.status !== 'accepted') {
@@ -196,7 +199,7 @@ export async function transitionValue(
     };
     switch (transition) {
       case 'submit':
-        requireWriter(actor);
+        requireWriter(actor, s.indicator.department_id);
         requireVersion(head.version, input.if_version);
         requireStatus(head.status, ['draft', 'returned'], 'submit');
         return move(head.status, 'submitted');
@@ -275,7 +278,7 @@ function payload(s: Step, version: number, extra: Record<string, unknown> = {}) 
 }
 
 async function notifyReturned(s: Step, caller: DataCaller, version: number, reason: string) {
-  await insertNotifications(s.trx, [
+  await recordNotifications(s.trx, [
     {
       tenantId: caller.actor.tenantId,
       userId: null,
@@ -289,7 +292,7 @@ async function notifyReturned(s: Step, caller: DataCaller, version: number, reas
 
 async function notifySupervisors(s: Step, caller: DataCaller, version: number) {
   const ids = await repo.supervisorIds(s.trx, caller.actor.tenantId);
-  await insertNotifications(
+  await recordNotifications(
     s.trx,
     ids.map((userId) => ({
       tenantId: caller.actor.tenantId,

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db';
-import { safeFileName, sniffType } from '../../domain/files/sniff';
+import { nameForType, safeFileName, sniffType } from '../../domain/files/sniff';
 import { writeAudit } from '../auth';
 import {
   canSeeDepartment,
@@ -50,7 +50,8 @@ export async function uploadEvidence(
   file: { name: string; bytes: Uint8Array },
 ): Promise<EvidenceView> {
   requireWriter(caller.actor);
-  const { state } = await series(db, caller, ref);
+  const { indicator, state } = await series(db, caller, ref);
+  requireWriter(caller.actor, indicator.department_id);
   const head = state.head!;
   if (!['draft', 'returned', 'submitted'].includes(head.status)) {
     throw new AppError(
@@ -71,7 +72,7 @@ export async function uploadEvidence(
     );
   }
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-  const name = safeFileName(file.name);
+  const name = nameForType(safeFileName(file.name), type);
   const at = caller.now.toISOString();
   const id = await db.kysely.transaction().execute(async (trx) => {
     const inserted = await trx

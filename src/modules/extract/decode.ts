@@ -7,14 +7,26 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import mammoth from 'mammoth';
+import { checkZip, ZipRefused, type ZipLimits } from '../zip-guard';
 
 /** The largest document accepted: policy documents are far smaller; larger is a wrong file. */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
+/**
+ * What a .docx may inflate to before mammoth (which builds a DOM of each XML part) sees it: a
+ * policy document's XML is a few MB; images may add more but are not parsed.
+ */
+export const docxLimits: ZipLimits = {
+  maxEntries: 1000,
+  maxUncompressedBytes: 100 * 1024 * 1024,
+  maxRatio: 100,
+  maxMarkupBytes: 24 * 1024 * 1024,
+};
+
 /** The text of a document and how it was read, or why it cannot be read. */
 export type DecodeResult =
   | { ok: true; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'docx' }
-  | { ok: false; reason: string };
+  | { ok: false; reason: string; tooLarge?: boolean };
 
 const MAGIC: readonly (readonly [number[], string])[] = [
   [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
@@ -53,14 +65,23 @@ export async function decodeDocument(bytes: Uint8Array, fileName: string): Promi
 
 async function decodeDocx(bytes: Uint8Array): Promise<DecodeResult> {
   if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return fail('not a Word .docx file (not a ZIP archive)');
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   try {
-    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+    await checkZip(buffer, docxLimits);
+  } catch (error) {
+    if (!(error instanceof ZipRefused)) throw error;
+    const what = error.tooLarge ? 'refused .docx file' : 'cannot read the .docx file';
+    return { ok: false, reason: `${what}: ${error.message}`, tooLarge: error.tooLarge };
+  }
+  try {
+    const { value } = await mammoth.extractRawText({ buffer });
     // mammoth ends every paragraph with a blank line; one newline per paragraph is enough.
     const text = value.replace(/\n\n/g, '\n');
     if (text.trim() === '') return fail('the .docx file has no text');
     return { ok: true, text, encoding: 'docx' };
-  } catch (error) {
-    return fail(`cannot read the .docx file (${(error as Error).message.split('\n')[0] ?? 'unknown error'})`);
+  } catch {
+    // mammoth's own words name its libraries ("Corrupted zip", "[xmldom error]"): say ours.
+    return fail('cannot read the .docx file: it is damaged or not a Word document');
   }
 }
 

@@ -5,6 +5,7 @@ import { extractRequestSchema, extractResponseSchema } from '../../contracts/ext
 import { AppError } from '../errors';
 import type { AppEnv } from '../http';
 import { defineRoute } from '../route';
+import { jsonLimit } from '../json-limits';
 import { uploadLimit } from '../uploads';
 import { MAX_DOCUMENT_BYTES } from './decode';
 import { extractFromText, extractFromUpload } from './extract.service';
@@ -51,6 +52,8 @@ const uploadRoute = defineRoute('plan:write', {
 
 export function extractRoutes(app: OpenAPIHono<AppEnv>): void {
   uploadLimit(app, '/api/extract/upload', MAX_DOCUMENT_BYTES, 'Files are limited to 20 MB.');
+  // Pasted text may be 2,000,000 characters: up to 6 MB of UTF-8, with JSON escapes.
+  jsonLimit('/api/extract', 8 * 1024 * 1024);
 
   app.openapi(textRoute, (c) => {
     const body = c.req.valid('json');

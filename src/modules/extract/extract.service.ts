@@ -38,6 +38,10 @@ export async function extractFromUpload(
   year: number | undefined,
 ): Promise<ExtractResult> {
   const decoded = await decodeDocument(bytes, fileName);
-  if (!decoded.ok) throw new AppError(422, 'Unprocessable Content', `${fileName}: ${decoded.reason}`);
+  if (!decoded.ok) {
+    // A file that inflates past our limits is too large, whatever its compressed size.
+    if (decoded.tooLarge) throw new AppError(413, 'Content Too Large', `${fileName}: ${decoded.reason}`);
+    throw new AppError(422, 'Unprocessable Content', `${fileName}: ${decoded.reason}`);
+  }
   return extractFromText(decoded.text, fileName, year, decoded.encoding);
 }

@@ -34,7 +34,8 @@ async function context(db: Db, caller: UploadCaller, planCode: string) {
     ...i,
     department: i.department_code,
   }));
-  const departments = caller.actor.departmentScoped
+  // An upload and a template are for writing values: data:write's scope decides.
+  const departments = caller.actor.scopedPermissions.has('data:write')
     ? await repo.departmentCodes(db.kysely, caller.actor.departmentIds)
     : null;
   return { plan, indicators, departments };

@@ -16,6 +16,14 @@ export interface ImportOutcome {
   created: boolean;
   unchanged: boolean;
   observationsAdded: number;
+  /** Departments the file added, and those it renamed (only when renaming was allowed). */
+  departments: { created: DepartmentNames[]; renamed: { before: DepartmentNames; after: DepartmentNames }[] };
+}
+
+interface DepartmentNames {
+  code: string;
+  name: string;
+  name_en: string | null;
 }
 
 const json = (v: unknown) => JSON.stringify(v);
@@ -43,6 +51,8 @@ export async function writePlanFile(
   plan: PlanFile,
   content: string,
   userId: number | null,
+  /** Departments are tenant-wide: only an administrator (or the CLI) may rename them by a file. */
+  options: { renameDepartments: boolean },
 ): Promise<ImportOutcome> {
   const now = nowIso();
   const hash = createHash('sha256').update(content).digest('hex');
@@ -67,6 +77,7 @@ export async function writePlanFile(
         created: false,
         unchanged: true,
         observationsAdded: 0,
+        departments: { created: [], renamed: [] },
       };
     }
   }
@@ -115,18 +126,39 @@ export async function writePlanFile(
     .execute();
 
   const base = { tenant_id: tenantId };
+  const changes: ImportOutcome['departments'] = { created: [], renamed: [] };
+  const known = await trx
+    .selectFrom('departments')
+    .select(['id', 'code', 'name', 'name_en'])
+    .where('tenant_id', '=', tenantId)
+    .execute();
   const departments = await upsertByCode(
     plan.departments.map((d) => ({ code: d.id, name: d.name, name_en: d.name_en ?? null })),
-    await trx.selectFrom('departments').select(['id', 'code']).where('tenant_id', '=', tenantId).execute(),
-    async (d) =>
-      (
+    known,
+    async (d) => {
+      changes.created.push(d);
+      return (
         await trx
           .insertInto('departments')
           .values({ ...base, ...d })
           .returning('id')
           .executeTakeFirstOrThrow()
-      ).id,
-    async (id, d) => void (await trx.updateTable('departments').set(d).where('id', '=', id).execute()),
+      ).id;
+    },
+    async (id, d) => {
+      const before = known.find((k) => k.id === id);
+      if (!options.renameDepartments || !before) return;
+      if (before.name === d.name && before.name_en === d.name_en) return;
+      changes.renamed.push({
+        before: { code: d.code, name: before.name, name_en: before.name_en },
+        after: d,
+      });
+      await trx
+        .updateTable('departments')
+        .set({ name: d.name, name_en: d.name_en })
+        .where('id', '=', id)
+        .execute();
+    },
   );
   const dept = (code: string | undefined) => (code === undefined ? null : (departments.get(code) ?? null));
   const ofPlan = <K extends 'goal_areas' | 'indicators' | 'targets' | 'programmes' | 'actions'>(table: K) =>
@@ -263,7 +295,7 @@ export async function writePlanFile(
 
   const observationsAdded = await addObservations(trx, tenantId, plan, indicators, userId, now);
   if (existing) await removeDropped(trx, planId, plan);
-  return { planId, version, created: !existing, unchanged: false, observationsAdded };
+  return { planId, version, created: !existing, unchanged: false, observationsAdded, departments: changes };
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   planSummarySchema,
 } from '../../contracts/plans';
 import type { AppEnv } from '../http';
+import { jsonLimit } from '../json-limits';
 import { defineRoute } from '../route';
 import { tenantOf } from '../tenancy';
 import { badInput } from '../errors';
@@ -87,6 +88,8 @@ const publishRoute = defineRoute('plan:write', {
 
 /** Mounts the plan routes. */
 export function plansRoutes(app: OpenAPIHono<AppEnv>): void {
+  // A whole plan file (the demo plan is 56 KB as YAML); larger plans than 4 MB go through the CLI.
+  jsonLimit('/api/plans', 4 * 1024 * 1024);
   app.openapi(createRoute, async (c) => {
     const actor = c.get('actor');
     const tenant = await tenantOf(c, undefined);

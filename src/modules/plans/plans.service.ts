@@ -6,6 +6,7 @@ import {
   formatPlanFile,
   parsePlanFile,
   planFileSchema,
+  validatePlanFile,
   type PlanFile,
   type PlanFileProblem,
 } from '../../domain/plan-file';
@@ -35,13 +36,13 @@ function inScope(scope: Scope, departmentId: number | null): boolean {
   return scope === null || (departmentId !== null && scope.departmentIds.includes(departmentId));
 }
 
-/** The scope of an actor: department-scoped roles and tokens see only their departments. */
+/** What an actor may read of a plan: department-scoped roles and tokens see only their departments. */
 export function scopeOf(actor: {
   kind: string;
-  departmentScoped?: boolean;
+  scopedPermissions?: ReadonlySet<string>;
   departmentIds?: number[];
 }): Scope {
-  return actor.departmentScoped ? { departmentIds: actor.departmentIds ?? [] } : null;
+  return actor.scopedPermissions?.has('plan:read') ? { departmentIds: actor.departmentIds ?? [] } : null;
 }
 
 export type ImportResult = ({ ok: true } & ImportOutcome) | { ok: false; problems: PlanFileProblem[] };
@@ -53,22 +54,53 @@ export async function importPlanText(
 ): Promise<ImportResult> {
   const parsed = parsePlanFile(props.text);
   if (!parsed.ok) return parsed;
-  const content = formatPlanFile(parsed.plan);
+  return importPlan(db, { tenantSlug: props.tenantSlug, plan: parsed.plan, actor: props.actor });
+}
+
+/**
+ * Writes a validated plan file in one transaction, audited: the plan, and each department it
+ * adds or renames. Departments are tenant-wide, so a file renames existing ones only for an
+ * administrator (user:admin) or the CLI (no actor); for anyone else their names stay.
+ */
+async function importPlan(
+  db: Db,
+  props: { tenantSlug: string; plan: PlanFile; actor?: Actor },
+): Promise<ImportResult> {
+  const { plan, actor } = props;
+  const content = formatPlanFile(plan);
+  const renameDepartments =
+    actor === undefined || (actor.kind !== 'anonymous' && actor.permissions.has('user:admin'));
   const outcome = await db.kysely.transaction().execute(async (trx) => {
     const tenant = await ensureTenant(trx, props.tenantSlug);
-    const userId = props.actor?.kind === 'user' ? props.actor.userId : null;
-    const result = await writePlanFile(trx, tenant.id, parsed.plan, content, userId);
-    if (!result.unchanged) {
-      await writeAudit(trx, {
+    const userId = actor?.kind === 'user' ? actor.userId : null;
+    const result = await writePlanFile(trx, tenant.id, plan, content, userId, { renameDepartments });
+    if (result.unchanged) return result;
+    const at = new Date();
+    const audit = (entry: {
+      action: string;
+      objectType: string;
+      objectId: string;
+      before?: unknown;
+      after: unknown;
+    }) =>
+      writeAudit(trx, {
         tenantId: tenant.id,
-        actor: props.actor ?? { kind: 'system' },
-        action: result.created ? 'plan.create' : 'plan.version',
-        objectType: 'plan',
-        objectId: parsed.plan.plan.id,
-        after: { version: result.version, observations_added: result.observationsAdded },
+        actor: actor ?? { kind: 'system' },
         outcome: 'success',
-        at: new Date(),
+        at,
+        ...entry,
       });
+    await audit({
+      action: result.created ? 'plan.create' : 'plan.version',
+      objectType: 'plan',
+      objectId: plan.plan.id,
+      after: { version: result.version, observations_added: result.observationsAdded },
+    });
+    for (const d of result.departments.created) {
+      await audit({ action: 'department.create', objectType: 'department', objectId: d.code, after: d });
+    }
+    for (const d of result.departments.renamed) {
+      await audit({ action: 'department.update', objectType: 'department', objectId: d.after.code, ...d });
     }
     return result;
   });
@@ -340,7 +372,9 @@ export async function createDraftPlan(
   db: Db,
   props: { tenantSlug: string; plan: unknown; actor: Actor },
 ): Promise<{ ok: true; plan: PlanSummary } | { ok: false; problems: PlanFileProblem[] }> {
-  const parsed = parsePlanFile(JSON.stringify(props.plan));
+  // The body is JSON already parsed (size and depth limited before): validate it as it is,
+  // never through the YAML parser.
+  const parsed = validatePlanFile(props.plan);
   if (!parsed.ok) return parsed;
   const tenant = await resolveTenant(db, props.tenantSlug);
   const code = parsed.plan.plan.id;
@@ -348,11 +382,7 @@ export async function createDraftPlan(
     throw new AppError(409, 'Conflict', `a plan with id '${code}' exists: choose another id`);
   }
   const draft = { ...parsed.plan, plan: { ...parsed.plan.plan, status: 'draft' as const } };
-  const result = await importPlanText(db, {
-    tenantSlug: props.tenantSlug,
-    text: formatPlanFile(draft),
-    actor: props.actor,
-  });
+  const result = await importPlan(db, { tenantSlug: props.tenantSlug, plan: draft, actor: props.actor });
   if (!result.ok) return result;
   return { ok: true, plan: presentPlan(await requirePlan(db, tenant.id, code)) };
 }

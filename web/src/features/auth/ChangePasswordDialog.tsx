@@ -11,7 +11,16 @@ interface Values {
   confirm: string;
 }
 
-export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function ChangePasswordDialog({
+  open,
+  onClose,
+  required = false,
+}: {
+  open: boolean;
+  onClose: () => void;
+  /** The first login after an administrator set the password: no way around the dialog. */
+  required?: boolean;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -51,6 +60,9 @@ export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose
       okText={t('save')}
       cancelText={t('cancel')}
       confirmLoading={busy}
+      closable={!required}
+      maskClosable={!required}
+      cancelButtonProps={required ? { style: { display: 'none' } } : undefined}
       onOk={() => void submit()}
       onCancel={() => {
         form.resetFields();

@@ -72,7 +72,15 @@ export function UserMenu() {
           <span className="sx-user-roles">{roles}</span>
         </Button>
       </Dropdown>
-      <ChangePasswordDialog open={changing} onClose={() => setChanging(false)} />
+      {/* A password an administrator set must be replaced first: the server refuses the rest. */}
+      <ChangePasswordDialog
+        open={changing || user.must_change_password}
+        required={user.must_change_password}
+        onClose={() => {
+          setChanging(false);
+          if (user.must_change_password) void session.refresh();
+        }}
+      />
     </>
   );
 }

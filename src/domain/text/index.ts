@@ -1,0 +1,1 @@
+export { isWebUrl, unsafeTextReason } from './rules';

@@ -47,11 +47,16 @@ export interface Client {
   csrf: string;
 }
 
-export async function login(baseUrl: string, username: string, password: string): Promise<Client> {
+export async function login(
+  baseUrl: string,
+  username: string,
+  password: string,
+  tenant?: string,
+): Promise<Client> {
   const res = await fetch(baseUrl + '/api/auth/login', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password }),
+    body: JSON.stringify(tenant === undefined ? { username, password } : { username, password, tenant }),
   });
   if (res.status !== 200) throw new Error(`login as ${username} failed: ${res.status} ${await res.text()}`);
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';

@@ -1,6 +1,7 @@
 /** The `shixiao` command line. Each command lives in commands/ and calls services or the domain. */
 import { Command } from 'commander';
 import { registerBackupCommands } from './commands/backup';
+import { registerCityCommands } from './commands/city';
 import { registerDataCommands } from './commands/data';
 import { registerExportSiteCommand } from './commands/export-site';
 import { registerExtractCommand } from './commands/extract';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerJobsCommands(program);
   registerBackupCommands(program);
   registerExportSiteCommand(program);
+  registerCityCommands(program);
   return program;
 }
 

@@ -16,6 +16,7 @@ import * as m0003 from './migrations/0003-hardening';
 import * as m0004 from './migrations/0004-jobs-notify';
 import * as m0005 from './migrations/0005-tasks';
 import * as m0006 from './migrations/0006-publishing';
+import * as m0008 from './migrations/0008-city';
 
 type Step = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
 const steps: Record<string, Step> = {
@@ -25,6 +26,7 @@ const steps: Record<string, Step> = {
   '0004-jobs-notify': m0004,
   '0005-tasks': m0005,
   '0006-publishing': m0006,
+  '0008-city': m0008,
 };
 
 function provider(dialect: DialectName): MigrationProvider {

@@ -2,7 +2,7 @@
  * Table types for Kysely. Timestamps are ISO-8601 UTC strings and JSON is text on both dialects,
  * so one code path serves SQLite and PostgreSQL.
  */
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export interface TenantTable {
   id: Generated<number>;
@@ -10,6 +10,8 @@ export interface TenantTable {
   name: string;
   name_en: string | null;
   created_at: string;
+  /** The tenant above (a district's city); null for a root. Optional on insert. */
+  parent_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface DepartmentTable {
@@ -502,7 +504,26 @@ export interface PublicationEventTable {
   at: string;
 }
 
+/** A city's indicator definition (统一指标口径), one row per version. */
+export interface CityDefinitionTable {
+  id: Generated<number>;
+  tenant_id: number;
+  code: string;
+  version: number;
+  name: string;
+  name_en: string | null;
+  unit: string;
+  measure: string;
+  direction: string;
+  frequency: string;
+  formula: string | null;
+  method: string | null;
+  created_at: string;
+  created_by: number | null;
+}
+
 export interface Database {
+  city_definitions: CityDefinitionTable;
   job_leases: JobLeaseTable;
   notice_keys: NoticeKeyTable;
   notification_reads: NotificationReadTable;

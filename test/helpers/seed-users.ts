@@ -3,19 +3,23 @@
  * and `dept-b`, and one user per role in each (`<role>-a`, `<role>-b`) with a known password,
  * each logged in. Tests of any module reuse it for role and department checks.
  */
-import { roles, type Role } from '../../src/domain/access';
+import { cityRoles, roles, type Role } from '../../src/domain/access';
 import { login, type Client } from '../server';
 
 export const seedPassword = 'seed password 种子 🌱 2026';
 export const seedDepartments = { a: 'dept-a', b: 'dept-b' } as const;
 export type SeedDepartment = keyof typeof seedDepartments;
 
+/** The roles of a district's own staff (city roles belong to the city's tenant: see city-users.ts). */
+export type DistrictRole = Exclude<Role, 'city_supervisor' | 'city_leader'>;
+export const districtRoles = roles.filter((r): r is DistrictRole => !cityRoles.includes(r));
+
 export interface SeededUsers {
   /** The password of every seeded user. */
   password: string;
   departments: typeof seedDepartments;
-  /** A logged-in client per role and department: `clients.reporter.a` is `reporter-a`. */
-  clients: Record<Role, Record<SeedDepartment, Client>>;
+  /** A logged-in client per district role and department: `clients.reporter.a` is `reporter-a`. */
+  clients: Record<DistrictRole, Record<SeedDepartment, Client>>;
   /** The user name of a role in a department. */
   username(role: Role, department: SeedDepartment): string;
 }
@@ -35,8 +39,8 @@ export async function seedDepartmentsAndUsers(baseUrl: string, adminClient: Clie
     });
     await expectStatus(res, 201, `create department ${code}`);
   }
-  const clients = {} as Record<Role, Record<SeedDepartment, Client>>;
-  for (const role of roles) {
+  const clients = {} as Record<DistrictRole, Record<SeedDepartment, Client>>;
+  for (const role of districtRoles) {
     const perDepartment = {} as Record<SeedDepartment, Client>;
     for (const key of Object.keys(seedDepartments) as SeedDepartment[]) {
       const name = username(role, key);

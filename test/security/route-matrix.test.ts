@@ -3,8 +3,9 @@
  * Every operation of /api/openapi.json and every /api route Hono knows must be a row of `matrix`
  * below, and every row must be a route: a new route fails this test until its author adds it, so
  * the default is deny. Then every route is called as every role (department A users of the
- * seed, and anonymous): anonymous → 401 unless public, a role not allowed → 403, an allowed role
- * → neither 401 nor 403. On SQLite and PostgreSQL.
+ * seed, the city roles — users of the city `chongqing` above the demo district and a second
+ * district — and anonymous): anonymous → 401 unless public, a role not allowed → 403, an allowed
+ * role → neither 401 nor 403. On SQLite and PostgreSQL.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -15,14 +16,16 @@ import { createApp } from '../../src/server/app';
 import { webDist } from '../../src/server/main';
 import { loadStaticFiles } from '../../src/server/static';
 import { dialects } from '../databases';
+import { seedCityTier, type CityTier } from '../helpers/city-users';
 import { seedDepartmentsAndUsers, seedPassword, type SeededUsers } from '../helpers/seed-users';
 import { login, startTestServer, testAdminPassword, type Client, type RunningTestServer } from '../server';
 import { apiRoutes, fillPath, routeKey, type ApiRoute } from './support';
 
 type Who = Role | 'anonymous';
-const everyone: Who[] = ['admin', 'supervisor', 'dept_head', 'reporter', 'leader', 'viewer', 'anonymous'];
-const users: Who[] = ['admin', 'supervisor', 'dept_head', 'reporter', 'leader', 'viewer'];
-const readers: Who[] = ['admin', 'supervisor', 'dept_head', 'reporter', 'leader', 'viewer'];
+const cityUsers: Who[] = ['city_supervisor', 'city_leader'];
+const users: Who[] = ['admin', 'supervisor', 'dept_head', 'reporter', 'leader', 'viewer', ...cityUsers];
+const everyone: Who[] = [...users, 'anonymous'];
+const readers: Who[] = ['admin', 'supervisor', 'dept_head', 'reporter', 'leader', 'viewer', ...cityUsers];
 
 /**
  * Who may call each route. Add a row when you add a route: the test fails until you do. The
@@ -128,6 +131,11 @@ const matrix: Record<string, Who[]> = {
   'DELETE /api/notify/webhooks/{id}': ['admin'],
   'GET /api/notify/deliveries': ['admin'],
   'POST /api/notify/deliveries/{id}/retry': ['admin'],
+  'GET /api/tenants': ['admin'],
+  'POST /api/tenants': ['admin'],
+  'PATCH /api/tenants/{slug}': ['admin'],
+  'GET /api/city/ranks': cityUsers,
+  'GET /api/city/rollup': cityUsers,
 };
 
 /** Routes Hono serves under /api that are not OpenAPI operations, with their access level. */
@@ -162,11 +170,13 @@ for (const dialect of dialects) {
   describe(`role × route matrix [${dialect}]`, () => {
     let server: RunningTestServer;
     let seeded: SeededUsers;
+    let cityTier: CityTier;
     let routes: ApiRoute[];
     before(async () => {
       server = await startTestServer(dialect);
       const admin = await login(server.url, 'admin', testAdminPassword);
       seeded = await seedDepartmentsAndUsers(server.url, admin);
+      cityTier = await seedCityTier(server.url, server.location);
       routes = await apiRoutes(server.url);
     });
     after(() => server.stop());
@@ -238,6 +248,11 @@ for (const dialect of dialects) {
               body: body === undefined ? undefined : JSON.stringify(body),
               redirect: 'manual',
             });
+          } else if (who === 'city_supervisor' || who === 'city_leader') {
+            const client =
+              route.path === '/api/auth/logout' ? await cityTier.login(who) : cityTier.clients[who];
+            res =
+              route.method === 'GET' ? await client.get(path) : await client.send(route.method, path, body);
           } else {
             let client: Client = seeded.clients[who].a;
             if (route.path === '/api/auth/logout') {
@@ -259,7 +274,7 @@ for (const dialect of dialects) {
           if (bad) failures.push(`${key} as ${who}: ${status} ${text.slice(0, 160)} (allowed: ${may})`);
         }
       }
-      assert.ok(calls >= 7 * 40, `only ${calls} calls`);
+      assert.ok(calls >= 9 * 40, `only ${calls} calls`);
       assert.deepEqual(failures, [], failures.join('\n'));
     });
   });

@@ -82,6 +82,7 @@ export function fillPath(path: string, overrides: Record<string, string> = {}): 
     task: demo.task,
     username: 'viewer-b',
     code: 'dept-b',
+    slug: 'jiangbei',
     id: '999999',
   };
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {

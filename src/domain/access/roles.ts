@@ -2,7 +2,16 @@
  * Roles and permissions (pure). Role grants are per tenant; a department reporter or head acts
  * only on its own departments' objects, which object-level checks in services enforce.
  */
-export const roles = ['admin', 'supervisor', 'dept_head', 'reporter', 'leader', 'viewer'] as const;
+export const roles = [
+  'admin',
+  'supervisor',
+  'dept_head',
+  'reporter',
+  'leader',
+  'viewer',
+  'city_supervisor',
+  'city_leader',
+] as const;
 export type Role = (typeof roles)[number];
 
 export const permissions = [
@@ -19,6 +28,7 @@ export const permissions = [
   'user:admin',
   'token:admin',
   'audit:read',
+  'city:read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -40,7 +50,14 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   reporter: [...read, 'data:write', 'task:write'],
   leader: read,
   viewer: read,
+  // City roles, held in the city's tenant: they read their districts side by side (ranks,
+  // roll-up, a district's plan and data) and write nothing there.
+  city_supervisor: [...read, 'city:read'],
+  city_leader: [...read, 'city:read'],
 };
+
+/** Roles of a city above districts; a district's own roles are the others. */
+export const cityRoles: readonly Role[] = ['city_supervisor', 'city_leader'];
 
 /** Roles whose data and task rights stop at their own departments. */
 export const departmentScopedRoles: readonly Role[] = ['dept_head', 'reporter'];

@@ -1,0 +1,140 @@
+/**
+ * The only SQL of the city tier: the tenant tree, and the accepted current values of one
+ * indicator (by its shared id) across a city's districts. A current value is an accepted row no
+ * later accepted row replaces, as known at `asOf` when given — the rule of plans.repository.
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../../db';
+
+export type Q = Kysely<Database> | Transaction<Database>;
+
+const tenantColumns = ['id', 'slug', 'name', 'name_en', 'parent_id', 'created_at'] as const;
+
+export function findTenant(db: Q, slug: string) {
+  return db.selectFrom('tenants').select(tenantColumns).where('slug', '=', slug).executeTakeFirst();
+}
+
+export function findTenantById(db: Q, id: number) {
+  return db.selectFrom('tenants').select(tenantColumns).where('id', '=', id).executeTakeFirst();
+}
+
+export type TenantRow = NonNullable<Awaited<ReturnType<typeof findTenant>>>;
+
+/** Every tenant with its number of direct children; a few hundred rows at most. */
+export function listTenants(db: Q) {
+  return db
+    .selectFrom('tenants as t')
+    .select(tenantColumns.map((c) => `t.${c}` as const))
+    .select((eb) =>
+      eb
+        .selectFrom('tenants as c')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('c.parent_id', '=', 't.id')
+        .as('children'),
+    )
+    .orderBy('t.id')
+    .execute();
+}
+
+/** The direct children of a tenant: a city's districts. */
+export function childrenOf(db: Q, parentId: number) {
+  return db
+    .selectFrom('tenants')
+    .select(tenantColumns)
+    .where('parent_id', '=', parentId)
+    .orderBy('slug')
+    .execute();
+}
+
+export function insertTenant(
+  db: Q,
+  t: { slug: string; name: string; name_en: string | null; parent_id: number | null; created_at: string },
+) {
+  return db.insertInto('tenants').values(t).returning(tenantColumns).executeTakeFirstOrThrow();
+}
+
+export async function updateTenant(
+  db: Q,
+  id: number,
+  t: { name: string; name_en: string | null; parent_id: number | null },
+): Promise<void> {
+  await db.updateTable('tenants').set(t).where('id', '=', id).execute();
+}
+
+/** The newest audit row of some tenants: a change in any district of a city moves it. */
+export async function newestAudit(db: Q, tenantIds: readonly number[]): Promise<number> {
+  if (tenantIds.length === 0) return 0;
+  const row = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .where('tenant_id', 'in', tenantIds)
+    .executeTakeFirst();
+  return Number(row?.id ?? 0);
+}
+
+/** When a version became known: its publication day if given, else when it was recorded. */
+function knownAt(alias: 'o' | 'n') {
+  return sql<string>`coalesce(${sql.ref(`${alias}.published_on`)}, ${sql.ref(`${alias}.recorded_at`)})`;
+}
+
+/** The indicators with these ids in the plans of some tenants, with their plan's settings. */
+export function sharedIndicators(db: Q, tenantIds: readonly number[], codes: readonly string[]) {
+  return db
+    .selectFrom('indicators as i')
+    .innerJoin('plans as p', 'p.id', 'i.plan_id')
+    .select([
+      'i.id',
+      'i.code',
+      'i.name',
+      'i.unit',
+      'i.direction',
+      'i.frequency',
+      'i.measure',
+      'i.formula',
+      'i.plan_id',
+      'p.tenant_id',
+      'p.settings',
+      'p.updated_at as plan_updated_at',
+    ])
+    .where('p.tenant_id', 'in', tenantIds.length ? tenantIds : [-1])
+    .where('i.code', 'in', codes.length ? codes : [''])
+    .orderBy('p.updated_at', 'desc')
+    .orderBy('i.id')
+    .execute();
+}
+
+export type SharedIndicatorRow = Awaited<ReturnType<typeof sharedIndicators>>[number];
+
+/**
+ * Accepted current values of some indicators (by row id), as known at `asOf` (an ISO instant)
+ * when given, with the day each became known. Optionally of one period only.
+ */
+export function acceptedValues(
+  db: Q,
+  indicatorIds: readonly number[],
+  filter: { period?: string; asOf?: string } = {},
+) {
+  let q = db
+    .selectFrom('observations as o')
+    .select(['o.id', 'o.indicator_id', 'o.period', 'o.value', knownAt('o').as('known_at')])
+    .where('o.indicator_id', 'in', indicatorIds.length ? indicatorIds : [-1])
+    .where('o.status', '=', 'accepted')
+    .where('o.alternate', '=', 0)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('observations as n')
+            .select('n.id')
+            .whereRef('n.replaces_id', '=', 'o.id')
+            .where('n.status', '=', 'accepted')
+            .$if(filter.asOf !== undefined, (qb) => qb.where(knownAt('n'), '<=', filter.asOf ?? '')),
+        ),
+      ),
+    );
+  if (filter.period !== undefined) q = q.where('o.period', '=', filter.period);
+  if (filter.asOf !== undefined) q = q.where(knownAt('o'), '<=', filter.asOf);
+  return q.orderBy('o.id').execute();
+}
+
+export type AcceptedValueRow = Awaited<ReturnType<typeof acceptedValues>>[number];

@@ -1,0 +1,11 @@
+export {
+  saveTenant,
+  listTenants,
+  requireTenant,
+  resolveCity,
+  type TenantChange,
+  type ChangedBy,
+} from './tenants.service';
+export { cityRanks, type RanksQuery } from './ranks.service';
+export { cityRollup } from './rollup.service';
+export { cityRoutes } from './city.routes';

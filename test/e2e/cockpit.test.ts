@@ -40,6 +40,8 @@ describe('leaders’ cockpit in a browser', () => {
       departments: [],
     });
     assert.equal(created.status, 201, await created.clone().text());
+    // The administrator set the password: its first login replaces it (here with the same one).
+    await login(server.url, leader.username, leader.password);
     page = await newPage(browser, { width: 1440, height: 1000 });
   });
 

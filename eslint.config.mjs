@@ -52,5 +52,6 @@ export default tseslint.config(
   layerRule(['src/contracts/**'], ['db', 'modules', 'server', 'cli', 'jobs']),
   layerRule(['src/db/**'], ['modules', 'server', 'cli', 'jobs']),
   layerRule(['src/modules/**'], ['server', 'cli', 'jobs']),
+  layerRule(['src/jobs/**'], ['server', 'cli']),
   layerRule(['web/**'], ['db', 'modules', 'server', 'cli', 'jobs']),
 );

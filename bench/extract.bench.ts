@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractStatements } from '../src/domain/extract';
 import { draftPlan } from '../src/domain/extract/draft';
-import { sharedDir } from '../test/fixtures';
+import { seedFile } from '../test/fixtures';
 import { time } from './measure';
 import type { BenchResult } from './types';
 
@@ -21,7 +21,7 @@ const setsDir = fileURLToPath(new URL('../test/extract-sets', import.meta.url));
 /** The seed and every labelled set, repeated until the text is exactly LENGTH characters. */
 function bigDocument(): string {
   const parts = [
-    readFileSync(join(sharedDir, 'seed/yuzhong-plenary-2023.md'), 'utf8'),
+    readFileSync(seedFile, 'utf8'),
     ...readdirSync(setsDir)
       .filter((f) => f.endsWith('.md'))
       .sort()

@@ -5,6 +5,7 @@
 import { benchExtract } from './extract.bench';
 import { benchHttp } from './http.bench';
 import { benchImport } from './import.bench';
+import { benchStartup } from './startup.bench';
 import { benchTargets } from './targets.bench';
 import type { BenchResult } from './types';
 
@@ -13,6 +14,7 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
   extract: benchExtract,
   import: benchImport,
   http: () => benchHttp(),
+  startup: benchStartup,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');

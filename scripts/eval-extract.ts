@@ -8,7 +8,6 @@ import { extractStatements } from '../src/domain/extract/index';
 import { scoreExtraction, type GoldLabel, type LevelScore } from '../src/domain/extract/score';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const shared = resolve(root, '../shared');
 
 interface EvalSet {
   name: string;
@@ -21,8 +20,8 @@ interface EvalSet {
 const sets: EvalSet[] = [
   {
     name: 'seed',
-    doc: join(shared, 'seed/yuzhong-plenary-2023.md'),
-    labels: join(shared, 'data/extract/seed-labels.json'),
+    doc: join(root, 'test/fixtures/seed/yuzhong-plenary-2023.md'),
+    labels: join(root, 'test/fixtures/seed/yuzhong-plenary-2023.labels.json'),
     year: 2023,
   },
 ];

@@ -1,7 +1,10 @@
 /** The `shixiao` command line. Each command lives in commands/ and calls services or the domain. */
 import { Command } from 'commander';
+import { registerBackupCommands } from './commands/backup';
 import { registerDataCommands } from './commands/data';
+import { registerExportSiteCommand } from './commands/export-site';
 import { registerExtractCommand } from './commands/extract';
+import { registerJobsCommands } from './commands/jobs';
 import { registerOpensdgCommand } from './commands/opensdg';
 import { registerPlanFileCommands } from './commands/plan-files';
 import { registerServeCommand } from './commands/serve';
@@ -20,6 +23,9 @@ export function buildProgram(): Command {
   registerStatusCommand(program);
   registerTasksCommand(program);
   registerExtractCommand(program);
+  registerJobsCommands(program);
+  registerBackupCommands(program);
+  registerExportSiteCommand(program);
   return program;
 }
 

@@ -162,24 +162,8 @@ export const queueSchema = z
   .object({ values: z.array(dataValueSchema.extend({ awaiting: z.enum(['approval', 'acceptance']) })) })
   .openapi('DataQueue');
 
-export const notificationSchema = z
-  .object({
-    id: z.number().int(),
-    kind: z.string(),
-    payload: z.record(z.string(), z.unknown()),
-    created_at: z.string(),
-    read_at: z.string().nullable(),
-  })
-  .openapi('Notification');
-
-export const notificationParams = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(2 ** 31 - 1)
-    .openapi({ param: { name: 'id', in: 'path' } }),
-});
+// In-app notifications moved to the notify contracts; re-exported for existing importers.
+export { notificationParams, notificationSchema, type Notification } from './notify';
 
 export type DataValue = z.infer<typeof dataValueSchema>;
 export type ValueCreate = z.infer<typeof valueCreateSchema>;
@@ -188,4 +172,3 @@ export type Correction = z.infer<typeof correctionSchema>;
 export type DataCalendar = z.infer<typeof calendarSchema>;
 export type DataHistory = z.infer<typeof historySchema>;
 export type QueueEntry = z.infer<typeof queueSchema>['values'][number];
-export type Notification = z.infer<typeof notificationSchema>;

@@ -1,4 +1,4 @@
 export { openDatabase, dialectOf, DatabaseConfigError, type Db, type DialectName } from './connection';
-export { migrateToLatest } from './migrate';
+export { migrateTo, migrateToLatest, migrationNames } from './migrate';
 export { nowIso } from './clock';
 export type * from './types';

@@ -2,17 +2,29 @@
  * Runs the migrations on start, on both dialects. Migrations are code (not files found at run
  * time) so the list is fixed at build time and cannot drift between servers.
  */
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import {
+  Migrator,
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+} from 'kysely';
 import type { Db, DialectName } from './connection';
 import * as m0001 from './migrations/0001-initial';
 import * as m0002 from './migrations/0002-evidence';
 import * as m0003 from './migrations/0003-hardening';
+import * as m0004 from './migrations/0004-jobs-notify';
+import * as m0005 from './migrations/0005-tasks';
+import * as m0006 from './migrations/0006-publishing';
 
 type Step = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
 const steps: Record<string, Step> = {
   '0001-initial': m0001,
   '0002-evidence': m0002,
   '0003-hardening': m0003,
+  '0004-jobs-notify': m0004,
+  '0005-tasks': m0005,
+  '0006-publishing': m0006,
 };
 
 function provider(dialect: DialectName): MigrationProvider {
@@ -29,13 +41,32 @@ function provider(dialect: DialectName): MigrationProvider {
   };
 }
 
+/** The names of every migration this code knows, oldest first. */
+export function migrationNames(): string[] {
+  return Object.keys(steps);
+}
+
 /** Brings the schema up to date; returns the name of the newest migration applied. */
 export async function migrateToLatest(db: Db): Promise<string> {
-  const migrator = new Migrator({ db: db.kysely, provider: provider(db.dialect) });
-  const { error, results } = await migrator.migrateToLatest();
+  await migrate(db, (migrator) => migrator.migrateToLatest());
+  return Object.keys(steps).at(-1) ?? '';
+}
+
+/** Brings the schema up to the named migration: a restore loads an archive made there, then migrates on. */
+export async function migrateTo(db: Db, name: string): Promise<void> {
+  await migrate(db, (migrator) => migrator.migrateTo(name));
+}
+
+async function migrate(db: Db, run: (migrator: Migrator) => Promise<MigrationResultSet>): Promise<void> {
+  const migrator = new Migrator({
+    db: db.kysely,
+    provider: provider(db.dialect),
+    // Branches land migrations out of number order; each runs once whatever the order.
+    allowUnorderedMigrations: true,
+  });
+  const { error, results } = await run(migrator);
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`migration ${failed} failed: ${(error as Error).message}`);
   }
-  return Object.keys(steps).at(-1) ?? '';
 }

@@ -153,6 +153,13 @@ export interface TaskTable {
   version: number;
   created_at: string;
   updated_at: string;
+  title_en: string | null;
+  description: string | null;
+  /** high | normal | low */
+  priority: Generated<string>;
+  /** 1 for the demo plan's 示意 (illustrative) tasks. */
+  illustrative: Generated<number>;
+  position: Generated<number>;
 }
 
 export interface TaskMilestoneTable {
@@ -162,6 +169,7 @@ export interface TaskMilestoneTable {
   name: string;
   due_date: string;
   done_at: string | null;
+  position: Generated<number>;
 }
 
 export interface TaskReportTable {
@@ -179,6 +187,114 @@ export interface TaskReportTable {
   reviewed_by: number | null;
   reviewed_at: string | null;
   review_note: string | null;
+  /** Grows with each resubmission and review: the optimistic-concurrency check of a report. */
+  version: Generated<number>;
+  illustrative: Generated<number>;
+  submitted_label: string | null;
+  reviewed_label: string | null;
+}
+
+export interface TaskTargetTable {
+  tenant_id: number;
+  task_id: number;
+  target_id: number;
+}
+
+export interface TaskIndicatorTable {
+  tenant_id: number;
+  task_id: number;
+  indicator_id: number;
+}
+
+/** 申请延期: a new due date asked for with a reason, then approved or refused by the supervisor. */
+export interface TaskExtensionTable {
+  id: Generated<number>;
+  tenant_id: number;
+  task_id: number;
+  previous_due: string;
+  requested_due: string;
+  reason: string;
+  requested_by: number | null;
+  requested_label: string;
+  requested_at: string;
+  /** pending | approved | refused */
+  decision: string;
+  decided_by: number | null;
+  decided_label: string | null;
+  decided_at: string | null;
+  decision_note: string | null;
+}
+
+/** A co-operating department's part of a progress report. */
+export interface TaskReportPartTable {
+  id: Generated<number>;
+  tenant_id: number;
+  report_id: number;
+  department_id: number;
+  content: string;
+  submitted_by: number | null;
+  submitted_label: string;
+  submitted_at: string;
+}
+
+export interface TaskReportEvidenceTable {
+  id: Generated<number>;
+  tenant_id: number;
+  report_id: number;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  uploaded_by: number | null;
+  uploaded_at: string;
+}
+
+/** Review comments (accepting or returning a report, a completion, an extension). */
+export interface TaskCommentTable {
+  id: Generated<number>;
+  tenant_id: number;
+  task_id: number;
+  report_id: number | null;
+  kind: string;
+  body: string;
+  author_id: number | null;
+  author_label: string;
+  created_at: string;
+}
+
+/** One entry of a task's timeline. */
+export interface TaskEventTable {
+  id: Generated<number>;
+  tenant_id: number;
+  task_id: number;
+  at: string;
+  actor_id: number | null;
+  actor_label: string;
+  kind: string;
+  from_state: string | null;
+  to_state: string | null;
+  note: string | null;
+  /** JSON of what changed. */
+  details: string | null;
+}
+
+/** One version of a supervisor's assessment (达成/基本达成/未达成) of a target for a period. */
+export interface TargetAssessmentTable {
+  id: Generated<number>;
+  tenant_id: number;
+  target_id: number;
+  period: string;
+  /** achieved | mostly_achieved | not_achieved */
+  rating: string;
+  reason: string;
+  evidence: string | null;
+  version: number;
+  replaces_id: number | null;
+  recorded_by: number | null;
+  recorded_label: string;
+  recorded_at: string;
+  illustrative: Generated<number>;
 }
 
 export interface IndicatorTable {
@@ -290,13 +406,111 @@ export interface EvidenceFileTable {
   uploaded_at: string;
 }
 
+export interface JobLeaseTable {
+  job: string;
+  holder: string;
+  expires_at: string;
+}
+
+export interface NoticeKeyTable {
+  id: Generated<number>;
+  tenant_id: number;
+  job: string;
+  object: string;
+  step: string;
+  due_date: string;
+  kind: string;
+  created_at: string;
+}
+
+export interface NotificationReadTable {
+  tenant_id: number;
+  notification_id: number;
+  user_id: number;
+  read_at: string;
+}
+
+export interface NotificationSettingsTable {
+  user_id: number;
+  tenant_id: number;
+  inbox: Generated<number>;
+  email: Generated<number>;
+  email_address: string | null;
+  updated_at: string;
+}
+
+export interface WebhookEndpointTable {
+  id: Generated<number>;
+  tenant_id: number;
+  department_id: number | null;
+  name: string;
+  format: string;
+  url: string;
+  secret: string | null;
+  enabled: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NotificationDeliveryTable {
+  id: Generated<number>;
+  tenant_id: number;
+  notice_id: number;
+  channel: string;
+  /** `user:ID` or `endpoint:ID`: with notice_id, unique (one send per notice and target). */
+  target: string;
+  /** What the admin sees: an e-mail address or an endpoint name. */
+  recipient: string;
+  user_id: number | null;
+  endpoint_id: number | null;
+  /** The notice as JSON (kind, about, message, link). */
+  message: string;
+  status: string;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  claimed_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
 /** Finished single sign-on flows (hash of the state), kept until the flow would have expired. */
 export interface OidcFlowUsedTable {
   state_hash: string;
   expires_at: string;
 }
 
+/** Whether the portal shows a goal area, target, indicator or task of a plan (by its code). */
+export interface PublicationTable {
+  id: Generated<number>;
+  tenant_id: number;
+  plan_id: number;
+  object_type: string;
+  object_code: string;
+  published: number;
+  changed_at: string;
+}
+
+/** The portal's public change log: what was published or withdrawn, when (no actor). */
+export interface PublicationEventTable {
+  id: Generated<number>;
+  tenant_id: number;
+  plan_id: number;
+  object_type: string;
+  object_code: string;
+  action: string;
+  at: string;
+}
+
 export interface Database {
+  job_leases: JobLeaseTable;
+  notice_keys: NoticeKeyTable;
+  notification_reads: NotificationReadTable;
+  notification_settings: NotificationSettingsTable;
+  webhook_endpoints: WebhookEndpointTable;
+  notification_deliveries: NotificationDeliveryTable;
+  publications: PublicationTable;
+  publication_events: PublicationEventTable;
   evidence_files: EvidenceFileTable;
   oidc_flows_used: OidcFlowUsedTable;
   tenants: TenantTable;
@@ -314,6 +528,14 @@ export interface Database {
   tasks: TaskTable;
   task_milestones: TaskMilestoneTable;
   task_reports: TaskReportTable;
+  task_targets: TaskTargetTable;
+  task_indicators: TaskIndicatorTable;
+  task_extensions: TaskExtensionTable;
+  task_report_parts: TaskReportPartTable;
+  task_report_evidence: TaskReportEvidenceTable;
+  task_comments: TaskCommentTable;
+  task_events: TaskEventTable;
+  target_assessments: TargetAssessmentTable;
   indicators: IndicatorTable;
   targets: TargetTable;
   observations: ObservationTable;

@@ -18,18 +18,20 @@ import { oidcRoutes } from '../modules/auth/oidc.routes';
 import { evidenceRoutes } from '../modules/evidence';
 import { extractRoutes } from '../modules/extract';
 import { importsRoutes } from '../modules/imports';
+import { notifyConfigFromEnv, notifyRoutes, type NotifyConfig } from '../modules/notify';
 import { jsonBodyGuard } from '../modules/json-limits';
 import { plansRoutes } from '../modules/plans';
-import { portalRoutes } from '../modules/portal';
+import { portalPages, portalRoutes, publishingRoutes } from '../modules/portal';
 import { statusRoutes } from '../modules/status';
+import { tasksRoutes } from '../modules/tasks';
 import { newErrorId, problem } from './problems';
 import { requestLog } from './request-log';
 import { securityHeaders } from './security-headers';
 import type { StaticFiles } from './static';
 
-/** Paths the web app routes itself: `/`, `/portal/…`, `/plans/…` and the other pages. */
+/** Paths the web app routes itself: `/`, `/plans/…` and the other pages (the portal is server-rendered). */
 const spaRoute =
-  /^\/((portal|plans|targets|indicators|programmes|cockpit|extract|login|admin|data|tasks|en)(\/[\w\-%~]*)*)?$/;
+  /^\/((plans|targets|indicators|programmes|cockpit|extract|login|admin|data|tasks|en)(\/[\w\-%~]*)*)?$/;
 
 export interface AppDeps {
   db: Db;
@@ -39,6 +41,8 @@ export interface AppDeps {
   now?: () => Date;
   /** Single sign-on; default from SHIXIAO_OIDC_* (null: off, whatever the environment says). */
   oidc?: OidcConfig | null;
+  /** SMTP and public address; default from SHIXIAO_SMTP_* and SHIXIAO_PUBLIC_URL. */
+  notify?: NotifyConfig;
 }
 
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
@@ -88,8 +92,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   extractRoutes(app);
   statusRoutes(app);
   dataRoutes(app);
+  notifyRoutes(app, deps.notify ?? notifyConfigFromEnv());
   evidenceRoutes(app);
   importsRoutes(app);
+  tasksRoutes(app);
+  publishingRoutes(app);
+  portalPages(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -5,6 +5,8 @@
 import { serve, type ServerType } from '@hono/node-server';
 import pino from 'pino';
 import { fileURLToPath } from 'node:url';
+import { channelsFromConfig, startJobLoop } from '../jobs';
+import { notifyConfigFromEnv, type NotifyConfig } from '../modules/notify';
 import { createApp } from './app';
 import { prepareDatabase } from './bootstrap';
 import { loadStaticFiles } from './static';
@@ -19,6 +21,13 @@ export interface ServeOptions {
   logLevel?: string;
   /** The clock (tests move it to cross session timeouts). */
   now?: () => Date;
+  /**
+   * Run the scheduled jobs every so many ms in this process (SHIXIAO_JOBS_INTERVAL for `serve`);
+   * 0 or absent: no loop (tests drive `jobs run` themselves).
+   */
+  jobsIntervalMs?: number;
+  /** SMTP and public address; default from the environment. */
+  notify?: NotifyConfig;
 }
 
 export class StartupError extends Error {}
@@ -27,7 +36,8 @@ export class StartupError extends Error {}
 export async function startServer(opts: ServeOptions) {
   const log = pino({ level: opts.logLevel ?? process.env.SHIXIAO_LOG_LEVEL ?? 'info' });
   const prepared = await prepareDatabase(opts.db, { adminPassword: opts.adminPassword });
-  const app = createApp({ db: prepared.db, log, web: loadStaticFiles(webDist), now: opts.now });
+  const notify = opts.notify ?? notifyConfigFromEnv();
+  const app = createApp({ db: prepared.db, log, web: loadStaticFiles(webDist), now: opts.now, notify });
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, () => resolve(s));
     s.once('error', (error: NodeJS.ErrnoException) => {
@@ -45,7 +55,19 @@ export async function startServer(opts: ServeOptions) {
   const http = server as unknown as { headersTimeout: number; requestTimeout: number };
   http.headersTimeout = 10_000;
   http.requestTimeout = 30_000;
+  const channels = channelsFromConfig(notify);
+  const jobs = opts.jobsIntervalMs
+    ? startJobLoop(prepared.db, {
+        intervalMs: opts.jobsIntervalMs,
+        channels,
+        log,
+        now: opts.now ?? (() => new Date()),
+      })
+    : null;
   const stop = async () => {
+    // The loop finishes its run in flight before the database closes.
+    await jobs?.stop();
+    channels.close();
     const http = server as unknown as {
       closeIdleConnections(): void;
       closeAllConnections(): void;
@@ -60,5 +82,5 @@ export async function startServer(opts: ServeOptions) {
     });
     await prepared.db.close();
   };
-  return { server, stop, prepared, url: `http://${opts.host}:${opts.port}`, log };
+  return { server, stop, prepared, url: `http://${opts.host}:${opts.port}`, log, jobs };
 }

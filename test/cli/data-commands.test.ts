@@ -9,7 +9,7 @@ import { crc32, deflateRawSync, createDeflateRaw } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { openDatabase } from '../../src/db';
 import { createTestDatabase, type TestDatabase } from '../databases';
-import { demoPlanFile, sharedDir } from '../fixtures';
+import { demoPlanFile, opensdgCanadaDir } from '../fixtures';
 import { runCli } from './run-cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'shixiao-data-'));
@@ -324,7 +324,7 @@ describe('shixiao import-data / export-data [sqlite]', () => {
     );
     const db = join(dir, 'sdg.db');
     assert.equal((await runCli(['import-plan', plan, '--db', db, '--tenant', 'canada'])).code, 0);
-    const file = join(sharedDir, 'data/opensdg-canada/data/indicator_1-1-1.csv');
+    const file = join(opensdgCanadaDir(), 'data/indicator_1-1-1.csv');
     const r = await runCli(
       [
         'import-data',

@@ -16,10 +16,9 @@ import { after, describe, it } from 'node:test';
 import { Document, Packer, Paragraph } from 'docx';
 import iconv from 'iconv-lite';
 import { parsePlanFile } from '../../src/domain/plan-file';
-import { sharedDir } from '../fixtures';
+import { seedFile } from '../fixtures';
 import { runCli } from './run-cli';
 
-const seedFile = join(sharedDir, 'seed/yuzhong-plenary-2023.md');
 const seed = readFileSync(seedFile, 'utf8');
 const scratch = mkdtempSync(join(tmpdir(), 'shixiao-extract-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));

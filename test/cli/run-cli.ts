@@ -17,7 +17,8 @@ export function runCli(
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
       cwd: root,
-      env: { ...process.env, ...opts.env },
+      // The server's job loop stays off unless a test turns it on.
+      env: { ...process.env, SHIXIAO_JOBS_INTERVAL: '0', ...opts.env },
     });
     let stdout = '';
     let stderr = '';

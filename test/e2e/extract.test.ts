@@ -5,10 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { sharedDir } from '../fixtures';
+import { seedFile } from '../fixtures';
 import { startTestServer, testAdminPassword, type RunningTestServer } from '../server';
 import { launchBrowser, loginByApi, newPage, shots } from './browser';
 
@@ -30,7 +29,7 @@ describe('import a plan from a document in a browser', () => {
   });
 
   it('extracts, edits, creates and publishes the plan', async () => {
-    const seed = readFileSync(join(sharedDir, 'seed/yuzhong-plenary-2023.md'), 'utf8');
+    const seed = readFileSync(seedFile, 'utf8');
     await page.goto(`${server.url}/extract`);
     await page.getByRole('heading', { level: 1, name: '从文件导入规划' }).waitFor();
     await page.getByLabel('文件文字').fill(seed);

@@ -1,15 +1,14 @@
 /** From a policy document to a draft plan over HTTP: extract, confirm, publish, on both databases. */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import iconv from 'iconv-lite';
 import type { ExtractResult } from '../../src/contracts/extract';
 import { dialects } from '../databases';
-import { sharedDir } from '../fixtures';
+import { seedFile } from '../fixtures';
 import { login, startTestServer, testAdminPassword, type Client, type RunningTestServer } from '../server';
 
-const seed = readFileSync(join(sharedDir, 'seed/yuzhong-plenary-2023.md'), 'utf8');
+const seed = readFileSync(seedFile, 'utf8');
 
 for (const dialect of dialects) {
   describe(`extraction API [${dialect}]`, () => {

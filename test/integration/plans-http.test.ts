@@ -122,12 +122,15 @@ for (const dialect of dialects) {
       assert.equal(((await open.json()) as { plan: { id: string } }).plan.id, 'yuzhong-2023');
     });
 
-    it('serves the web app at / and the portal at /portal/', async () => {
-      for (const path of ['/', '/portal/']) {
-        const res = await get(path);
-        assert.equal(res.status, 200, path);
-        assert.match(await res.text(), /<div id="root">/);
-      }
+    it('serves the web app at / and the server-rendered portal at /portal/', async () => {
+      const app = await get('/');
+      assert.equal(app.status, 200);
+      assert.match(await app.text(), /<div id="root">/);
+      const portal = await get('/portal/');
+      assert.equal(portal.status, 200);
+      const html = await portal.text();
+      assert.doesNotMatch(html, /<div id="root">/);
+      assert.match(html, /<h1>渝中区未来五年发展目标<\/h1>/);
     });
 
     it('does not serve the database, .git or .env', async () => {

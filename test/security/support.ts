@@ -4,7 +4,13 @@
  */
 import { request } from 'node:http';
 
-export const demo = { plan: 'yuzhong-2023', target: 't-gdp', indicator: 'gdp', period: '2025' } as const;
+export const demo = {
+  plan: 'yuzhong-2023',
+  target: 't-gdp',
+  indicator: 'gdp',
+  period: '2025',
+  task: 'p1-a1-t1',
+} as const;
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -73,6 +79,7 @@ export function fillPath(path: string, overrides: Record<string, string> = {}): 
     target: demo.target,
     indicator: demo.indicator,
     period: demo.period,
+    task: demo.task,
     username: 'viewer-b',
     code: 'dept-b',
     id: '999999',

@@ -1,7 +1,7 @@
 // Runs `opensdg` in a child process (as the CLI would), so stdout, stderr and the exit code are
 // the real ones.
 import assert from 'node:assert/strict';
-import { sharedDir } from '../../../test/fixtures';
+import { opensdgCanadaDir } from '../../../test/fixtures';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 
-const CANADA = process.env.OPENSDG_CANADA_DIR ?? join(sharedDir, 'data/opensdg-canada');
+const CANADA = opensdgCanadaDir();
 const COMMAND = new URL('./opensdg.ts', import.meta.url).href;
 
 function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {

@@ -1,6 +1,8 @@
 /** `shixiao serve`: API, web app and portal on one port. */
 import { InvalidArgumentError, type Command } from 'commander';
 import { DatabaseConfigError } from '../../db';
+import { jobsIntervalFromEnv, JobsConfigError } from '../../jobs';
+import { NotifyConfigError } from '../../modules/notify';
 import { startServer, StartupError } from '../../server/main';
 import { action } from '../errors';
 import { defaultDb, parsePort } from '../options';
@@ -31,6 +33,7 @@ export function registerServeCommand(program: Command): void {
             port: opts.port,
             host: opts.host,
             adminPassword: process.env.SHIXIAO_ADMIN_PASSWORD,
+            jobsIntervalMs: jobsIntervalFromEnv(),
           });
           const { prepared } = running;
           const lines = [
@@ -55,7 +58,11 @@ export function registerServeCommand(program: Command): void {
           process.once('SIGTERM', () => shutdown('SIGTERM'));
           process.once('SIGINT', () => shutdown('SIGINT'));
         },
-        (e) => e instanceof DatabaseConfigError || e instanceof StartupError,
+        (e) =>
+          e instanceof DatabaseConfigError ||
+          e instanceof StartupError ||
+          e instanceof NotifyConfigError ||
+          e instanceof JobsConfigError,
       ),
     );
 }

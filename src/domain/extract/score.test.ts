@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { seedFile, seedLabelsFile } from '../../../test/fixtures';
 import { extractStatements } from './index';
 import { normalizeSpan, scoreExtraction, spansOverlap, type GoldLabel } from './score';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, '../../..');
 
 test('span normalisation and overlap', () => {
   assert.equal(normalizeSpan('存贷款余额近 **1.3万亿元**'), '存贷款余额近1.3万亿元');
@@ -41,10 +37,8 @@ test('scorer: optional labels do not count against recall; kind/qualifier level 
 });
 
 test('the seed reaches the goals (F1 ≥ 0.90 value+unit, ≥ 0.80 with kind+qualifier, target years ≥ 0.9)', () => {
-  const text = readFileSync(resolve(root, '../shared/seed/yuzhong-plenary-2023.md'), 'utf8');
-  const gold = JSON.parse(
-    readFileSync(resolve(root, '../shared/data/extract/seed-labels.json'), 'utf8'),
-  ) as GoldLabel[];
+  const text = readFileSync(seedFile, 'utf8');
+  const gold = JSON.parse(readFileSync(seedLabelsFile, 'utf8')) as GoldLabel[];
   const sc = scoreExtraction(extractStatements(text, { year: 2023 }), gold);
   assert.ok(sc.valueUnit.f1 >= 0.9, `value+unit F1 ${sc.valueUnit.f1}`);
   assert.ok(sc.full.f1 >= 0.8, `full F1 ${sc.full.f1}`);

@@ -5,12 +5,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parse as parseYaml } from 'yaml';
-import { sharedDir } from '../../../test/fixtures';
+import { opensdgCanadaDir } from '../../../test/fixtures';
 import { parseMetaMarkdown } from './frontmatter';
 import { computeIndicatorProgress, type IndicatorProgress, type SeriesProgress } from './progress';
 import { parseIndicatorCsv, type IndicatorTable } from './table';
 
-const DIR = process.env.OPENSDG_CANADA_DIR ?? join(sharedDir, 'data/opensdg-canada');
+const DIR = opensdgCanadaDir();
 const COMPONENTS = join(DIR, 'indicator_calculation_components.yml');
 // The published result of 16-5-1 came from a data file this copy of the data does not hold.
 const NO_DATA_FILE = ['16-5-1'];

@@ -1,5 +1,5 @@
 /** Rows of data collection → response shapes (never rows). */
-import type { DataValue, Notification, RowStatus } from '../../contracts/data';
+import type { DataValue, RowStatus } from '../../contracts/data';
 import { rowStatuses } from '../../contracts/data';
 import type { ValueRow } from './data.repository';
 
@@ -74,14 +74,4 @@ export function presentEvent(a: {
     to_status: str(after.status),
     reason: a.reason,
   };
-}
-
-export function presentNotification(n: {
-  id: number;
-  kind: string;
-  payload: string;
-  created_at: string;
-  read_at: string | null;
-}): Notification {
-  return { id: n.id, kind: n.kind, payload: parseJson(n.payload), created_at: n.created_at, read_at: n.read_at };
 }

@@ -54,7 +54,49 @@ export async function getHistory(db: Db, caller: DataCaller, ref: ValueRef): Pro
   };
 }
 
-const owed = new Set(['missing', 'draft', 'returned']);
+/** Statuses of a value that the department still owes. */
+export const owedStatuses: ReadonlySet<string> = new Set(['missing', 'draft', 'returned']);
+
+type CalendarPeriod = DataCalendar['indicators'][number]['periods'][number];
+
+/** The workflow head (highest version) of each indicator and period, keyed `id|period`. */
+export function headsOf(rows: Awaited<ReturnType<typeof repo.workflowRows>>) {
+  const heads = new Map<string, { status: string; version: number }>();
+  for (const r of rows) {
+    const key = `${r.indicator_id}|${r.period}`;
+    const seen = heads.get(key);
+    if (!seen || r.version > seen.version) heads.set(key, r);
+  }
+  return heads;
+}
+
+/**
+ * The periods of an indicator from the plan's start that have ended by `today`, each with its
+ * deadline and status: what the department owes, by when. The calendar and the reporting
+ * reminders both read it.
+ */
+export function reportingPeriods(
+  plan: { start_year: number; end_year: number; settings: string },
+  indicator: { id: number; frequency: string },
+  today: string,
+  heads: Map<string, { status: string; version: number }>,
+): CalendarPeriod[] {
+  const settings = JSON.parse(plan.settings) as { annual_due?: string } | null;
+  const lastYear = Math.min(plan.end_year, Number(today.slice(0, 4)));
+  const kind = kindOfFrequency(frequencyOf(indicator.frequency));
+  const periods: CalendarPeriod[] = [];
+  for (let year = plan.start_year; year <= lastYear; year++) {
+    for (let index = kind === 'year' ? 0 : 1; index <= (kind === 'year' ? 0 : periodsPerYear(kind)); index++) {
+      const p = subPeriod(year, kind, index);
+      if (periodEnd(p) >= today) continue;
+      const head = heads.get(`${indicator.id}|${p.text}`);
+      const status = head ? statusOf(head.status) : 'missing';
+      const due = dueDate(p, { annualDue: settings?.annual_due });
+      periods.push({ period: p.text, due, status, version: head?.version ?? null, overdue: due < today && owedStatuses.has(status) });
+    }
+  }
+  return periods;
+}
 
 /** Per visible indicator, the periods from the plan start to today with deadline and status. */
 export async function getCalendar(
@@ -73,38 +115,17 @@ export async function getCalendar(
     indicators.map((i) => i.id),
     plan.start_year,
   );
-  const heads = new Map<string, { status: string; version: number }>();
-  for (const r of rows) {
-    const key = `${r.indicator_id}|${r.period}`;
-    const seen = heads.get(key);
-    if (!seen || r.version > seen.version) heads.set(key, r);
-  }
-  const settings = JSON.parse(plan.settings) as { annual_due?: string } | null;
-  const lastYear = Math.min(plan.end_year, Number(today.slice(0, 4)));
+  const heads = headsOf(rows);
   return {
     today,
-    indicators: indicators.map((i) => {
-      const kind = kindOfFrequency(frequencyOf(i.frequency));
-      const periods: DataCalendar['indicators'][number]['periods'] = [];
-      for (let year = plan.start_year; year <= lastYear; year++) {
-        for (let index = kind === 'year' ? 0 : 1; index <= (kind === 'year' ? 0 : periodsPerYear(kind)); index++) {
-          const p = subPeriod(year, kind, index);
-          if (periodEnd(p) >= today) continue;
-          const head = heads.get(`${i.id}|${p.text}`);
-          const status = head ? statusOf(head.status) : 'missing';
-          const due = dueDate(p, { annualDue: settings?.annual_due });
-          periods.push({ period: p.text, due, status, version: head?.version ?? null, overdue: due < today && owed.has(status) });
-        }
-      }
-      return {
-        indicator: i.code,
-        name: i.name,
-        unit: i.unit,
-        frequency: i.frequency,
-        department: i.department_code,
-        periods,
-      };
-    }),
+    indicators: indicators.map((i) => ({
+      indicator: i.code,
+      name: i.name,
+      unit: i.unit,
+      frequency: i.frequency,
+      department: i.department_code,
+      periods: reportingPeriods(plan, i, today, heads),
+    })),
   };
 }
 

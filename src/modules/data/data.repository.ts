@@ -197,3 +197,14 @@ export async function supervisorIds(db: Q, tenantId: number): Promise<number[]> 
     .execute();
   return [...new Set(rows.map((r) => r.id))];
 }
+
+/** Every plan of every tenant still in use, for the reporting reminders of the job runner. */
+export async function plansInUse(db: Q) {
+  return db
+    .selectFrom('plans')
+    .select(['id', 'tenant_id', 'code', 'start_year', 'end_year', 'settings'])
+    .where('status', '!=', 'archived')
+    .orderBy('tenant_id')
+    .orderBy('id')
+    .execute();
+}

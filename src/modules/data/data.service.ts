@@ -22,7 +22,7 @@ import {
 } from './data.policy';
 import { checkPeriod, loadIndicator, seriesState, type DataCaller, type Series } from './data.context';
 import { getValue, type ValueRef } from './data.queries';
-import { insertNotifications } from './notifications.repository';
+import { recordNotifications } from '../notify';
 
 interface Step {
   trx: repo.Q;
@@ -278,7 +278,7 @@ function payload(s: Step, version: number, extra: Record<string, unknown> = {}) 
 }
 
 async function notifyReturned(s: Step, caller: DataCaller, version: number, reason: string) {
-  await insertNotifications(s.trx, [
+  await recordNotifications(s.trx, [
     {
       tenantId: caller.actor.tenantId,
       userId: null,
@@ -292,7 +292,7 @@ async function notifyReturned(s: Step, caller: DataCaller, version: number, reas
 
 async function notifySupervisors(s: Step, caller: DataCaller, version: number) {
   const ids = await repo.supervisorIds(s.trx, caller.actor.tenantId);
-  await insertNotifications(
+  await recordNotifications(
     s.trx,
     ids.map((userId) => ({
       tenantId: caller.actor.tenantId,

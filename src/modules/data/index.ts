@@ -1,14 +1,13 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../http';
 import { dataValueRoutes } from './data.routes';
-import { notificationRoutes } from './notifications.routes';
 
 export { callerOf, loadIndicator, seriesState, type DataCaller } from './data.context';
 export { canSeeDepartment, requireWriter } from './data.policy';
 export * as dataRepository from './data.repository';
 
-/** Mounts data collection (values, workflow, calendar, queue) and notifications. */
+/** Mounts data collection (values, workflow, calendar, queue); notifications are the notify module's. */
 export function dataRoutes(app: OpenAPIHono<AppEnv>): void {
   dataValueRoutes(app);
-  notificationRoutes(app);
 }
+export { dataReminderJob } from './data.jobs';

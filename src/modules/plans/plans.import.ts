@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { PlanFile } from '../../domain/plan-file';
 import { nowIso, type Database } from '../../db';
+import { writePlanTasks } from '../tasks';
 
 type Trx = Transaction<Database> | Kysely<Database>;
 
@@ -218,7 +219,7 @@ export async function writePlanFile(
     async (id, d) => void (await trx.updateTable('indicators').set(d).where('id', '=', id).execute()),
   );
 
-  await upsertByCode(
+  const targets = await upsertByCode(
     plan.targets.map((t, i) => ({
       code: t.id,
       indicator_id: t.indicator === undefined ? null : (indicators.get(t.indicator) ?? null),
@@ -269,7 +270,7 @@ export async function writePlanFile(
       ).id,
     async (id, p) => void (await trx.updateTable('programmes').set(p).where('id', '=', id).execute()),
   );
-  await upsertByCode(
+  const actions = await upsertByCode(
     plan.programmes.flatMap((p) =>
       p.actions.map((a, i) => ({
         code: a.id,
@@ -295,6 +296,8 @@ export async function writePlanFile(
 
   const observationsAdded = await addObservations(trx, tenantId, plan, indicators, userId, now);
   if (existing) await removeDropped(trx, planId, plan);
+  // After removeDropped: a task of a dropped action keeps its row, with no action.
+  await writePlanTasks(trx, { tenantId, planId, departments, actions, targets, indicators }, plan, now);
   return { planId, version, created: !existing, unchanged: false, observationsAdded, departments: changes };
 }
 

@@ -118,3 +118,8 @@ export async function listCurrentObservations(db: DB, q: ObservationQuery) {
 }
 
 export type ObservationRow = Awaited<ReturnType<typeof listCurrentObservations>>[number];
+
+/** Every plan of every tenant, oldest first (for jobs that sweep the installation). */
+export async function listAllPlans(db: DB) {
+  return db.selectFrom('plans').select(['id', 'tenant_id', 'code']).orderBy('id').execute();
+}

@@ -10,7 +10,9 @@ const demo = readFileSync(demoPlanPath, 'utf8');
 
 async function countRows(db: Parameters<typeof importPlanText>[0]) {
   const k = db.kysely;
-  const count = async (table: 'plans' | 'indicators' | 'targets' | 'observations' | 'actions') =>
+  const count = async (
+    table: 'plans' | 'indicators' | 'targets' | 'observations' | 'actions' | 'tasks' | 'task_reports',
+  ) =>
     Number(
       (
         await k
@@ -25,6 +27,8 @@ async function countRows(db: Parameters<typeof importPlanText>[0]) {
     targets: await count('targets'),
     observations: await count('observations'),
     actions: await count('actions'),
+    tasks: await count('tasks'),
+    task_reports: await count('task_reports'),
   };
 }
 
@@ -40,6 +44,8 @@ describeEachDatabase('plan import and export', (ctx) => {
       targets: 0,
       observations: 0,
       actions: 0,
+      tasks: 0,
+      task_reports: 0,
     });
   });
 
@@ -49,6 +55,9 @@ describeEachDatabase('plan import and export', (ctx) => {
     assert.equal(result.created, true);
     const tenant = await resolveTenant(ctx.db, 'yuzhong');
     assert.equal(await exportPlanText(ctx.db, tenant.id, 'yuzhong-2023'), demo);
+    const rows = await countRows(ctx.db);
+    // One illustrative task per action (37), each with its reports.
+    assert.deepEqual([rows.tasks, rows.task_reports], [37, 135]);
   });
 
   it('adds nothing when the same file is imported again', async () => {
@@ -67,6 +76,8 @@ describeEachDatabase('plan import and export', (ctx) => {
     assert.ok(result.ok);
     assert.equal(result.version, 2);
     assert.equal(result.observationsAdded, 1);
+    const rows = await countRows(ctx.db);
+    assert.deepEqual([rows.tasks, rows.task_reports], [37, 135]); // matched by code and period
     const now = await listObservations(ctx.db, tenant.id, 'yuzhong-2023', { indicator: 'gdp' });
     const gdp2025 = now.filter((o) => o.period === '2025' && !o.alternate);
     assert.deepEqual(
@@ -98,18 +109,24 @@ describeEachDatabase('plan import and export', (ctx) => {
   it('drops targets and actions a new version no longer names, and never data', async () => {
     const tenant = await resolveTenant(ctx.db, 'yuzhong');
     const before = await countRows(ctx.db);
+    // The action's task and its reports go too (a plan file names only known actions).
+    const dropped = (l: string) =>
+      l.includes('{id: t-zero-waste,') || l.includes('{id: p1-a1,') || l.includes('p1-a1-t1');
     const without = demo
       .split('\n')
-      .filter((l) => !l.includes('{id: t-zero-waste,') && !l.includes('{id: p1-a1,'))
+      .filter((l) => !dropped(l))
       .join('\n');
-    assert.equal(without.split('\n').length, demo.split('\n').length - 2);
+    assert.equal(without.split('\n').length, demo.split('\n').length - 6);
     const result = await importPlanText(ctx.db, { tenantSlug: 'yuzhong', text: without });
     assert.ok(result.ok);
     const exported = await exportPlanText(ctx.db, tenant.id, 'yuzhong-2023');
     assert.doesNotMatch(exported, /id: t-zero-waste,/);
     assert.doesNotMatch(exported, /id: p1-a1,/);
+    // The task stays (tasks are never deleted by a plan edit) but, without its action, is not exported.
+    assert.doesNotMatch(exported, /p1-a1-t1/);
     const after = await countRows(ctx.db);
     assert.deepEqual([after.targets, after.actions], [before.targets - 1, before.actions - 1]);
+    assert.deepEqual([after.tasks, after.task_reports], [before.tasks, before.task_reports]);
     // The earlier test's 1790 went back to 1781.8: one more version, nothing deleted.
     assert.equal(after.observations, before.observations + 1);
   });

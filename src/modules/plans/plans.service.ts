@@ -25,6 +25,7 @@ import {
 } from './plans.presenter';
 import type { PlanDetail, PlanSummary } from '../../contracts/plans';
 import { ensureTenant } from './tenants';
+import { readPlanTasks } from '../tasks';
 
 /**
  * What a department-scoped actor (reporter, department head, department token) may see: its
@@ -342,6 +343,13 @@ export async function exportPlanFile(
           };
         }),
     })),
+    ...(await readPlanTasks(k, {
+      planId: plan.id,
+      departments: deptCode,
+      actions: new Map(actions.map((a) => [a.id, a.code])),
+      targets: new Map(targets.map((t) => [t.id, t.code])),
+      indicators: indicatorCode,
+    })),
     observations: observations.map((o) => ({
       indicator: o.indicator_code,
       period: o.period,
@@ -411,4 +419,9 @@ export async function publishPlan(db: Db, tenantId: number, code: string, actor:
     });
   });
   return presentPlan({ ...plan, status: 'published' });
+}
+
+/** The row id of a plan (other modules key their own tables by it); 404 when there is none. */
+export async function planIdOf(db: Db, tenantId: number, code: string): Promise<number> {
+  return (await requirePlan(db, tenantId, code)).id;
 }

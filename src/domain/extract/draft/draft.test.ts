@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { sharedDir } from '../../../../test/fixtures';
+import { seedFile } from '../../../../test/fixtures';
 import { formatPlanFile, parsePlanFile } from '../../plan-file';
 import { displayUnit, documentYear, draftPlanFromText, outlineOf, planIdFrom, toDisplay } from './index';
 
-const seed = readFileSync(join(sharedDir, 'seed/yuzhong-plenary-2023.md'), 'utf8');
+const seed = readFileSync(seedFile, 'utf8');
 
 describe('outlineOf', () => {
   it('reads the seed: title, six goal areas, twelve programmes with their actions', () => {

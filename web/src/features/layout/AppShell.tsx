@@ -78,13 +78,18 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
           <ul>
             {nav.map((item) => (
               <li key={item.key}>
-                <Link
-                  href={item.href}
-                  className={selected === item.key ? 'sx-nav-active' : undefined}
-                  aria-current={selected === item.key ? 'page' : undefined}
-                >
-                  {t(item.label)}
-                </Link>
+                {item.key === 'portal' ? (
+                  // The portal is server-rendered: an ordinary link leaves the app.
+                  <a href={item.href}>{t(item.label)}</a>
+                ) : (
+                  <Link
+                    href={item.href}
+                    className={selected === item.key ? 'sx-nav-active' : undefined}
+                    aria-current={selected === item.key ? 'page' : undefined}
+                  >
+                    {t(item.label)}
+                  </Link>
+                )}
               </li>
             ))}
           </ul>

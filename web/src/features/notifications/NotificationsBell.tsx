@@ -1,5 +1,6 @@
 /**
- * The header's messages: values returned to my department, values awaiting my acceptance. Polls
+ * The header's messages: values returned to my department, values awaiting my acceptance, and
+ * the scheduled notices (reporting reminders, 提醒/催办/督办) with their own zh/en text. Polls
  * every minute while the page is open; each message links to the value's history.
  */
 import { Badge, Button, List, Popover } from 'antd';
@@ -11,7 +12,15 @@ import { useSession } from '../auth/SessionContext';
 
 const pollMs = 60_000;
 
-function text(n: Notification, t: I18n['t']): string {
+/** A scheduled notice (reminder, urge, notice, data reminder) carries its own text in both languages. */
+interface NoticePayload {
+  message?: { zh?: string; en?: string };
+  link?: string;
+}
+
+function text(n: Notification, t: I18n['t'], lang: I18n['lang']): string {
+  const notice = (n.payload as NoticePayload).message;
+  if (notice && typeof notice[lang] === 'string') return notice[lang];
   const p = n.payload as { indicator?: string; period?: string; reason?: string };
   const vars = { indicator: p.indicator ?? '', period: p.period ?? '', reason: p.reason ?? '', kind: n.kind };
   if (n.kind === 'data.returned') return t('noteReturned', vars);
@@ -21,7 +30,7 @@ function text(n: Notification, t: I18n['t']): string {
 
 export function NotificationsBell() {
   const { user } = useSession();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [items, setItems] = useState<Notification[]>([]);
   const load = useCallback(() => {
     apiFetch<{ notifications: Notification[] }>('/api/notifications?unread=1')
@@ -46,7 +55,11 @@ export function NotificationsBell() {
       locale={{ emptyText: t('noNotifications') }}
       dataSource={items}
       renderItem={(n) => {
-        const p = n.payload as { plan?: string; indicator?: string; period?: string };
+        const p = n.payload as { plan?: string; indicator?: string; period?: string } & NoticePayload;
+        const href =
+          typeof p.link === 'string' && p.link.startsWith('/')
+            ? p.link
+            : `/data/history/${p.indicator ?? ''}/${p.period ?? ''}`;
         return (
           <List.Item
             actions={[
@@ -55,7 +68,7 @@ export function NotificationsBell() {
               </Button>,
             ]}
           >
-            <a href={`/data/history/${p.indicator ?? ''}/${p.period ?? ''}`}>{text(n, t)}</a>
+            <a href={href}>{text(n, t, lang)}</a>
           </List.Item>
         );
       }}

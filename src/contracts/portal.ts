@@ -1,0 +1,167 @@
+/**
+ * Open data of the public portal (`/api/public/…`): the allowlist of what the public sees of a
+ * published plan. Nothing outside these shapes leaves the server: no internal notes, no
+ * workflow state, no evidence, no people.
+ */
+import { z } from '@hono/zod-openapi';
+import { targetStatusSchema } from './status';
+
+const nullableText = z.string().nullable();
+
+export const publicDepartmentSchema = z
+  .object({ id: z.string(), name: z.string(), name_en: nullableText })
+  .openapi('PublicDepartment');
+
+export const publicObservationSchema = z
+  .object({
+    period: z.string().openapi({ example: '2025' }),
+    value: z.number(),
+    qualifier: nullableText,
+    source: nullableText,
+    illustrative: z.boolean(),
+    alternate: z.boolean(),
+    updated: z.string().openapi({ description: 'The day the figure was published or last updated' }),
+  })
+  .openapi('PublicObservation');
+
+export const publicIndicatorSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    name_en: nullableText,
+    unit: z.string(),
+    direction: z.enum(['up', 'down']),
+    frequency: z.enum(['annual', 'quarterly', 'monthly']),
+    measure: z.enum(['flow', 'stock', 'ratio']),
+    formula: nullableText,
+    definition: nullableText,
+    source: nullableText,
+    department: publicDepartmentSchema.nullable(),
+    goal_area: nullableText,
+    observations: z.array(publicObservationSchema),
+    updated: nullableText,
+    targets: z.array(z.string()),
+  })
+  .openapi('PublicIndicator');
+
+export const publicEvaluationSchema = targetStatusSchema.omit({ problem: true }).openapi('PublicEvaluation');
+
+export const publicTargetSchema = z
+  .object({
+    id: z.string(),
+    text: z.string(),
+    text_en: nullableText,
+    kind: z.string(),
+    value: z.number().nullable(),
+    qualifier: nullableText,
+    year: z.number().int().nullable(),
+    from: z.number().int().nullable(),
+    to: z.number().int().nullable(),
+    due: nullableText,
+    goal_area: nullableText,
+    indicator: nullableText,
+    evaluation: publicEvaluationSchema.nullable(),
+    updated: nullableText,
+  })
+  .openapi('PublicTarget');
+
+export const publicGoalAreaSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    name_en: nullableText,
+    description: nullableText,
+    targets: z.array(z.string()),
+    indicators: z.array(z.string()),
+  })
+  .openapi('PublicGoalArea');
+
+export const publicProgrammeSchema = z
+  .object({
+    id: z.string(),
+    number: z.number().int(),
+    name: z.string(),
+    name_en: nullableText,
+    actions: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        name_en: nullableText,
+        lead_department: publicDepartmentSchema.nullable(),
+        co_departments: z.array(publicDepartmentSchema),
+      }),
+    ),
+  })
+  .openapi('PublicProgramme');
+
+export const publicationKinds = ['goal_area', 'target', 'indicator', 'task'] as const;
+
+export const publicChangeSchema = z
+  .object({
+    at: z.string(),
+    action: z.enum(['publish', 'unpublish', 'data']),
+    kind: z.enum(publicationKinds),
+    id: z.string(),
+    name: z.string(),
+    name_en: nullableText,
+    periods: z.array(z.string()),
+  })
+  .openapi('PublicChange');
+
+export const publicPlanSchema = z
+  .object({
+    plan: z.object({
+      id: z.string(),
+      title: z.string(),
+      title_en: nullableText,
+      start: z.number().int(),
+      end: z.number().int(),
+      baseline_year: z.number().int(),
+      source: nullableText,
+    }),
+    as_of: z.string(),
+    updated: nullableText,
+    counts: z.record(z.string(), z.number().int()),
+    goal_areas: z.array(publicGoalAreaSchema),
+    targets: z.array(publicTargetSchema),
+    indicators: z.array(publicIndicatorSchema),
+    programmes: z.array(publicProgrammeSchema),
+    changes: z.array(publicChangeSchema),
+  })
+  .openapi('PublicPlan');
+
+/** A supervisor's publishing request: show or withdraw one object of a plan. */
+/** What a supervisor can publish today (tasks join when the plan model has them). */
+export const publishableKinds = ['goal_area', 'target', 'indicator'] as const;
+
+export const publicationRequestSchema = z
+  .object({
+    kind: z.enum(publishableKinds),
+    id: z.string().min(1).max(80),
+    published: z.boolean(),
+  })
+  .strict()
+  .openapi('PublicationRequest');
+
+export const publicationStateSchema = z
+  .object({
+    kind: z.enum(publishableKinds),
+    id: z.string(),
+    name: z.string(),
+    published: z.boolean(),
+    changed_at: nullableText,
+  })
+  .openapi('PublicationState');
+
+export type PublicDepartment = z.infer<typeof publicDepartmentSchema>;
+export type PublicObservation = z.infer<typeof publicObservationSchema>;
+export type PublicIndicator = z.infer<typeof publicIndicatorSchema>;
+export type PublicEvaluation = z.infer<typeof publicEvaluationSchema>;
+export type PublicTarget = z.infer<typeof publicTargetSchema>;
+export type PublicGoalArea = z.infer<typeof publicGoalAreaSchema>;
+export type PublicProgramme = z.infer<typeof publicProgrammeSchema>;
+export type PublicChange = z.infer<typeof publicChangeSchema>;
+export type PublicPlan = z.infer<typeof publicPlanSchema>;
+export type PublicationKind = (typeof publicationKinds)[number];
+export type PublicationRequest = z.infer<typeof publicationRequestSchema>;
+export type PublicationState = z.infer<typeof publicationStateSchema>;

@@ -1,0 +1,365 @@
+/**
+ * Task supervision (督查督办) contracts: tasks under the plan's actions, their workflow steps,
+ * progress reports with co-operating departments' parts and evidence, reviews, extension
+ * requests, the timeline, and assessments of qualitative and milestone targets. Request bodies
+ * are strict: unknown keys (`state`, `percent`, `version`, `lead_department_id`, …) are refused.
+ * Range rules that name a field (percent 0–100, due after start, milestones inside the span)
+ * are checked by the service and answered 422 with the field.
+ */
+import { z } from '@hono/zod-openapi';
+import {
+  escalationSteps,
+  reportCycles,
+  reportStatuses,
+  taskLights,
+  taskPriorities,
+  taskStates,
+} from '../domain/tasks/types';
+
+const code = z.string().trim().min(1).max(80);
+const day = z.iso.date().openapi({ example: '2026-12-31' });
+const text = (max: number) => z.string().trim().max(max);
+const nonEmpty = (max: number, what: string) => text(max).min(1, `${what} is required`);
+const ifVersion = z
+  .number()
+  .int()
+  .min(1)
+  .max(1_000_000)
+  .openapi({ description: 'The version the client last saw; another version gives 409' });
+const percent = z
+  .number()
+  .refine((v) => Number.isFinite(v), 'must be a finite number')
+  .openapi({ description: 'Percent complete, 0–100 (outside: 422)', example: 40 });
+const pathParam = (name: string, example: string) => code.openapi({ param: { name, in: 'path' }, example });
+
+export const taskParams = z.object({
+  plan: pathParam('plan', 'yuzhong-2023'),
+  task: pathParam('task', 'p5-a1-t1'),
+});
+export const reportParams = taskParams.extend({
+  period: z
+    .string()
+    .regex(/^\d{4}-(W\d{2}|Q[1-4]|\d{2})$/, 'period must be YYYY-Www, YYYY-MM or YYYY-Qn')
+    .openapi({ param: { name: 'period', in: 'path' }, example: '2026-05' }),
+});
+export const targetParams = z.object({
+  plan: pathParam('plan', 'yuzhong-2023'),
+  target: pathParam('target', 't-rule-of-law'),
+});
+export const evidenceParams = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 31 - 1)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
+
+const milestoneInput = z
+  .object({ title: nonEmpty(200, 'a title'), due: day, done: day.nullable().optional() })
+  .strict();
+
+const taskFields = {
+  title: nonEmpty(300, 'a title'),
+  description: text(5000).nullable().optional(),
+  action: code.openapi({ description: 'The action (工作举措) the task belongs to' }),
+  lead_department: code.openapi({ description: '牵头单位 (department code)' }),
+  co_departments: z.array(code).max(50).optional().openapi({ description: '配合单位' }),
+  leader: text(100).nullable().optional().openapi({ description: '责任领导' }),
+  start: day,
+  due: day,
+  cycle: z.enum(reportCycles),
+  priority: z.enum(taskPriorities).optional(),
+  milestones: z.array(milestoneInput).max(100).optional(),
+  targets: z.array(code).max(100).optional(),
+  indicators: z.array(code).max(100).optional(),
+};
+
+export const taskCreateSchema = z
+  .object({
+    id: code
+      .regex(/^[\w.-]+$/, 'letters, digits, - _ . only')
+      .optional()
+      .openapi({ description: 'Task code; default `<action>-t<n>`' }),
+    ...taskFields,
+  })
+  .strict()
+  .openapi('TaskCreate');
+
+export const taskEditSchema = z
+  .object({
+    if_version: ifVersion,
+    title: taskFields.title.optional(),
+    description: taskFields.description,
+    action: taskFields.action.optional(),
+    lead_department: taskFields.lead_department.optional(),
+    co_departments: taskFields.co_departments,
+    leader: taskFields.leader,
+    start: day.optional(),
+    due: day.optional(),
+    cycle: taskFields.cycle.optional(),
+    priority: taskFields.priority,
+    milestones: taskFields.milestones,
+    targets: taskFields.targets,
+    indicators: taskFields.indicators,
+  })
+  .strict()
+  .openapi('TaskEdit');
+
+export const bulkCreateSchema = z
+  .object({
+    start: day,
+    due: day,
+    cycle: z.enum(reportCycles),
+    priority: z.enum(taskPriorities).optional(),
+    actions: z
+      .array(code)
+      .max(1000)
+      .optional()
+      .openapi({ description: 'Only these actions; default every action without a task' }),
+  })
+  .strict()
+  .openapi('TaskBulkCreate');
+
+export const stepSchema = z
+  .object({ if_version: ifVersion, comment: text(2000).optional() })
+  .strict()
+  .openapi('TaskStep');
+export const reasonedStepSchema = z
+  .object({ if_version: ifVersion, comment: nonEmpty(2000, 'a comment') })
+  .strict()
+  .openapi('TaskReasonedStep');
+export const extensionRequestSchema = z
+  .object({ if_version: ifVersion, new_due: day, reason: nonEmpty(2000, 'a reason') })
+  .strict()
+  .openapi('TaskExtensionRequest');
+
+const reportFields = {
+  progress: nonEmpty(5000, 'progress (进展情况)'),
+  problems: text(5000).nullable().optional(),
+  next_steps: text(5000).nullable().optional(),
+  percent,
+};
+export const reportCreateSchema = z
+  .object({ period: reportParams.shape.period.openapi({ param: undefined }), ...reportFields })
+  .strict()
+  .openapi('TaskReportCreate');
+export const reportEditSchema = z
+  .object({ if_version: ifVersion, ...reportFields })
+  .strict()
+  .openapi('TaskReportEdit');
+export const reportPartSchema = z
+  .object({
+    content: nonEmpty(5000, 'the department’s part'),
+    department: code.optional().openapi({ description: 'Which of my co-operating departments (if several)' }),
+  })
+  .strict()
+  .openapi('TaskReportPart');
+export const reviewSchema = z
+  .object({
+    if_version: ifVersion,
+    decision: z.enum(['accept', 'return']),
+    comment: text(2000).optional().openapi({ description: 'Required when returning' }),
+  })
+  .strict()
+  .openapi('TaskReportReview');
+
+export const assessmentRatings = ['achieved', 'mostly_achieved', 'not_achieved'] as const;
+export const assessmentCreateSchema = z
+  .object({
+    period: z.string().regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'period must be YYYY, YYYY-Qn or YYYY-MM'),
+    rating: z.enum(assessmentRatings).openapi({ description: '达成 / 基本达成 / 未达成' }),
+    reason: nonEmpty(2000, 'a reason'),
+    evidence: text(2000).nullable().optional().openapi({ description: 'Where the evidence is' }),
+    if_version: ifVersion.optional().openapi({ description: 'The version of this period’s assessment seen' }),
+  })
+  .strict()
+  .openapi('TargetAssessmentCreate');
+
+export const taskListQuery = z.object({
+  programme: code.optional().openapi({ param: { name: 'programme', in: 'query' } }),
+  action: code.optional().openapi({ param: { name: 'action', in: 'query' } }),
+  department: code
+    .optional()
+    .openapi({ param: { name: 'department', in: 'query' }, description: 'Lead or co-operating department' }),
+  light: z
+    .enum(taskLights)
+    .optional()
+    .openapi({ param: { name: 'light', in: 'query' } }),
+  state: z
+    .enum(taskStates)
+    .optional()
+    .openapi({ param: { name: 'state', in: 'query' } }),
+  leader: text(100)
+    .optional()
+    .openapi({ param: { name: 'leader', in: 'query' } }),
+  as_of: day.optional().openapi({ param: { name: 'as_of', in: 'query' }, description: 'Default today' }),
+  page: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .optional()
+    .openapi({ param: { name: 'page', in: 'query' } }),
+  page_size: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({ param: { name: 'page_size', in: 'query' }, description: 'Default 50, at most 200' }),
+});
+
+const departmentRef = z.object({ id: z.string(), name: z.string(), name_en: z.string().nullable() });
+
+export const taskSummarySchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    action: z.string().nullable(),
+    action_name: z.string().nullable(),
+    programme: z.string().nullable(),
+    lead_department: departmentRef.nullable(),
+    co_departments: z.array(departmentRef),
+    leader: z.string().nullable(),
+    start: z.string().nullable(),
+    due: z.string().nullable(),
+    cycle: z.enum(reportCycles),
+    priority: z.enum(taskPriorities),
+    state: z.enum(taskStates),
+    percent: z.number(),
+    expected_percent: z.number(),
+    light: z.enum(taskLights),
+    escalation: z.enum(escalationSteps),
+    reasons: z.array(z.object({ code: z.string(), zh: z.string(), en: z.string() })).openapi({
+      description: 'Why the light and escalation: overdue, due_soon, lagging, not_started, completed',
+    }),
+    illustrative: z.boolean().openapi({ description: '示意: a demo task, not a real assignment' }),
+    version: z.number().int(),
+  })
+  .openapi('TaskSummary');
+
+export const taskListSchema = z
+  .object({
+    as_of: z.string(),
+    total: z.number().int(),
+    page: z.number().int(),
+    page_size: z.number().int(),
+    tasks: z.array(taskSummarySchema),
+  })
+  .openapi('TaskList');
+
+const evidenceSchema = z.object({
+  id: z.number().int(),
+  file_name: z.string(),
+  content_type: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  uploaded_at: z.string(),
+});
+const commentSchema = z.object({ kind: z.string(), body: z.string(), author: z.string(), at: z.string() });
+
+export const reportSchema = z
+  .object({
+    period: z.string(),
+    progress: z.string(),
+    problems: z.string().nullable(),
+    next_steps: z.string().nullable(),
+    percent: z.number(),
+    status: z.enum(reportStatuses),
+    submitted_by: z.string().nullable(),
+    submitted_at: z.string().nullable(),
+    reviewed_by: z.string().nullable(),
+    reviewed_at: z.string().nullable(),
+    review_comment: z.string().nullable(),
+    version: z.number().int(),
+    illustrative: z.boolean(),
+    parts: z.array(
+      z.object({
+        department: z.string(),
+        content: z.string(),
+        submitted_by: z.string(),
+        submitted_at: z.string(),
+      }),
+    ),
+    evidence: z.array(evidenceSchema),
+    comments: z.array(commentSchema),
+  })
+  .openapi('TaskReport');
+
+export const taskDetailSchema = taskSummarySchema
+  .extend({
+    description: z.string().nullable(),
+    milestones: z.array(z.object({ title: z.string(), due: z.string(), done: z.string().nullable() })),
+    targets: z.array(z.string()),
+    indicators: z.array(z.string()),
+    reports: z.array(reportSchema),
+    extensions: z.array(
+      z.object({
+        previous_due: z.string(),
+        requested_due: z.string(),
+        reason: z.string(),
+        requested_by: z.string(),
+        requested_at: z.string(),
+        decision: z.enum(['pending', 'approved', 'refused']),
+        decided_by: z.string().nullable(),
+        decided_at: z.string().nullable(),
+        decision_note: z.string().nullable(),
+      }),
+    ),
+    comments: z.array(commentSchema),
+    timeline: z.array(
+      z.object({
+        at: z.string(),
+        actor: z.string(),
+        kind: z.string(),
+        from_state: z.string().nullable(),
+        to_state: z.string().nullable(),
+        note: z.string().nullable(),
+      }),
+    ),
+  })
+  .openapi('TaskDetail');
+
+export const bulkResultSchema = z
+  .object({ created: z.array(z.string()), skipped: z.array(z.string()) })
+  .openapi('TaskBulkResult');
+
+export const assessmentSchema = z.object({
+  period: z.string(),
+  rating: z.enum(assessmentRatings),
+  reason: z.string(),
+  evidence: z.string().nullable(),
+  version: z.number().int(),
+  recorded_by: z.string(),
+  recorded_at: z.string(),
+  illustrative: z.boolean(),
+});
+export const assessmentsSchema = z
+  .object({
+    target: z.string(),
+    kind: z.string(),
+    text: z.string().nullable(),
+    current: z.array(assessmentSchema).openapi({ description: 'The latest version for each period' }),
+    history: z.array(assessmentSchema),
+    tasks: z
+      .array(z.object({ id: z.string(), title: z.string(), state: z.enum(taskStates), percent: z.number() }))
+      .openapi({ description: 'Linked tasks and their progress, shown beside the assessment' }),
+  })
+  .openapi('TargetAssessments');
+
+export type TaskCreate = z.infer<typeof taskCreateSchema>;
+export type TaskEdit = z.infer<typeof taskEditSchema>;
+export type BulkCreate = z.infer<typeof bulkCreateSchema>;
+export type TaskListQuery = z.infer<typeof taskListQuery>;
+export type TaskSummary = z.infer<typeof taskSummarySchema>;
+export type TaskList = z.infer<typeof taskListSchema>;
+export type TaskDetail = z.infer<typeof taskDetailSchema>;
+export type TaskReport = z.infer<typeof reportSchema>;
+export type ReportCreate = z.infer<typeof reportCreateSchema>;
+export type ReportEdit = z.infer<typeof reportEditSchema>;
+export type ReportPart = z.infer<typeof reportPartSchema>;
+export type ReportReview = z.infer<typeof reviewSchema>;
+export type AssessmentCreate = z.infer<typeof assessmentCreateSchema>;
+export type TargetAssessments = z.infer<typeof assessmentsSchema>;
+export type AssessmentRating = (typeof assessmentRatings)[number];

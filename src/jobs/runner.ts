@@ -1,0 +1,97 @@
+/**
+ * One run of the scheduled jobs at a moment: each job (under its lease) finds what is due, each
+ * notice is recorded once (its unique key inserted if absent in the transaction that writes it),
+ * then the outbox of e-mails and webhook calls is worked with retries. `shixiao jobs run` and
+ * the server's loop both call `runJobsOnce`; running it again at the same moment, or in two
+ * processes at once, sends nothing twice.
+ */
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Logger } from 'pino';
+import type { Db } from '../db';
+import { deliverDue, recordNotice, type Channels, type JobKind, type SentNotice } from '../modules/notify';
+import { releaseLease, takeLease } from './jobs.repository';
+
+/** Longer than any run should take; a runner that dies frees its jobs after this. */
+export const leaseMs = 5 * 60_000;
+
+export interface RunOptions {
+  now: Date;
+  jobs: readonly JobKind[];
+  channels: Channels;
+  /** Who runs: unique per process (host, pid, random). */
+  holder?: string;
+  log?: Logger;
+  /**
+   * The clock of leases: real time even when `now` replays another moment, so two runners
+   * racing now exclude each other and a crashed run's lease expires in minutes.
+   */
+  leaseClock?: () => Date;
+}
+
+export interface RunReport {
+  /** In-app messages written and e-mails/webhook calls delivered by this run. */
+  sent: SentNotice[];
+  /** Due notices found already sent (by an earlier run or another runner). */
+  skipped: number;
+  /** Jobs another runner held during this run (it does their work). */
+  busy: string[];
+  /** Deliveries that failed in this run and wait for a retry, or failed for good. */
+  retrying: number;
+  failed: number;
+}
+
+export function newHolder(): string {
+  return `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+}
+
+async function underLease<T>(db: Db, job: string, holder: string, clock: () => Date, work: () => Promise<T>) {
+  const wall = clock();
+  const until = new Date(wall.getTime() + leaseMs).toISOString();
+  if (!(await takeLease(db.kysely, job, holder, wall.toISOString(), until))) return { held: false as const };
+  try {
+    return { held: true as const, value: await work() };
+  } finally {
+    await releaseLease(db.kysely, job, holder);
+  }
+}
+
+/** Runs every job due at `opts.now` once, then the deliveries due. */
+export async function runJobsOnce(db: Db, opts: RunOptions): Promise<RunReport> {
+  const holder = opts.holder ?? newHolder();
+  const clock = opts.leaseClock ?? (() => new Date());
+  const report: RunReport = { sent: [], skipped: 0, busy: [], retrying: 0, failed: 0 };
+  const ctx = { db, now: opts.now, today: opts.now.toISOString().slice(0, 10) };
+  const record = { now: opts.now, emailEnabled: opts.channels.mailer !== null };
+  for (const job of opts.jobs) {
+    const outcome = await underLease(db, `job:${job.name}`, holder, clock, async () => {
+      for (const item of await job.findDue(ctx)) {
+        const sent = await recordNotice(db, job.name, item, record);
+        if (sent === null) report.skipped++;
+        else report.sent.push(...sent);
+      }
+    });
+    if (!outcome.held) report.busy.push(job.name);
+  }
+  const delivered = await underLease(db, 'deliveries', holder, clock, () =>
+    deliverDue(db, opts.channels, opts.now),
+  );
+  if (delivered.held) {
+    report.sent.push(...delivered.value.sent);
+    report.retrying += delivered.value.retrying;
+    report.failed += delivered.value.failed;
+  } else {
+    report.busy.push('deliveries');
+  }
+  opts.log?.info(
+    {
+      sent: report.sent.length,
+      skipped: report.skipped,
+      busy: report.busy,
+      retrying: report.retrying,
+      failed: report.failed,
+    },
+    'jobs run',
+  );
+  return report;
+}

@@ -1,0 +1,9 @@
+export {
+  backupDatabase,
+  restoreDatabase,
+  BackupError,
+  type BackupOptions,
+  type BackupSummary,
+  type RestoreSummary,
+} from './backup.service';
+export type { Manifest } from './backup.format';

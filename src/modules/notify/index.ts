@@ -1,0 +1,26 @@
+/**
+ * Notifications: the in-app inbox with per-user read state, e-mail over SMTP, webhooks (generic
+ * JSON, DingTalk, WeCom, Feishu), users' channel settings, and the once-only recording of the
+ * notices scheduled jobs find due (src/jobs runs them).
+ */
+export { notifyRoutes } from './notify.routes';
+export { notifyConfigFromEnv, NotifyConfigError, type NotifyConfig, type SmtpConfig } from './config';
+export { noticeKinds, type DueItem, type JobContext, type JobKind, type NoticeKind } from './notice';
+export { recordNotice, noticePayload, type SentNotice, type RecordOptions } from './notices.service';
+export {
+  deliverDue,
+  maxAttempts,
+  retryDelaysMs,
+  type Channels,
+  type DeliveryReport,
+} from './deliveries.service';
+export { createMailer, type Mailer } from './email';
+export { recordNotifications, type NewNotification } from './inbox.service';
+export {
+  buildWebhookRequest,
+  dingtalkSign,
+  feishuSign,
+  jsonSign,
+  webhookFormats,
+  type WebhookFormat,
+} from './webhooks';

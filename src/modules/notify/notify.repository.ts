@@ -1,0 +1,458 @@
+/**
+ * The only SQL of notifications: in-app messages and their per-user read state, the keys of
+ * notices sent, the outbox of e-mail and webhook deliveries, users' channel settings and the
+ * admins' webhook endpoints.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db';
+
+export type Q = Kysely<Database> | Transaction<Database>;
+
+// ---- notice keys -------------------------------------------------------------------------
+
+export interface NoticeKey {
+  tenantId: number;
+  job: string;
+  object: string;
+  step: string;
+  due: string;
+  kind: string;
+  at: string;
+}
+
+/**
+ * Inserts the notice's key unless it is there: the id when this call inserted it, undefined when
+ * the notice was already sent (by this runner earlier or another one now). On PostgreSQL a racing
+ * insert of the same key waits for the other transaction and then does nothing.
+ */
+export async function insertNoticeKey(trx: Q, k: NoticeKey): Promise<number | undefined> {
+  const row = await trx
+    .insertInto('notice_keys')
+    .values({
+      tenant_id: k.tenantId,
+      job: k.job,
+      object: k.object,
+      step: k.step,
+      due_date: k.due,
+      kind: k.kind,
+      created_at: k.at,
+    })
+    .onConflict((oc) => oc.columns(['tenant_id', 'job', 'object', 'step', 'due_date']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export async function countNoticeKeys(db: Q, tenantId: number): Promise<number> {
+  const row = await db
+    .selectFrom('notice_keys')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+// ---- recipients --------------------------------------------------------------------------
+
+export async function departmentsByIds(db: Q, tenantId: number, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('departments')
+    .select(['id', 'code'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', ids)
+    .orderBy('code')
+    .execute();
+}
+
+/** Active users addressed directly or as members of the departments, with their settings. */
+export async function recipientUsers(db: Q, tenantId: number, userIds: number[], departmentIds: number[]) {
+  if (userIds.length === 0 && departmentIds.length === 0) return [];
+  return db
+    .selectFrom('users as u')
+    .leftJoin('notification_settings as s', 's.user_id', 'u.id')
+    .select(['u.id', 'u.username', 's.inbox', 's.email', 's.email_address'])
+    .where('u.tenant_id', '=', tenantId)
+    .where('u.disabled', '=', 0)
+    .where((eb) =>
+      eb.or([
+        eb('u.id', 'in', userIds.length ? userIds : [-1]),
+        eb(
+          'u.id',
+          'in',
+          eb
+            .selectFrom('user_departments')
+            .select('user_id')
+            .where('department_id', 'in', departmentIds.length ? departmentIds : [-1]),
+        ),
+      ]),
+    )
+    .orderBy('u.username')
+    .execute();
+}
+
+/** Enabled endpoints of the departments and the tenant-wide ones (no department). */
+export async function endpointsFor(db: Q, tenantId: number, departmentIds: number[]) {
+  return db
+    .selectFrom('webhook_endpoints')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('enabled', '=', 1)
+    .where((eb) =>
+      eb.or([
+        eb('department_id', 'is', null),
+        eb('department_id', 'in', departmentIds.length ? departmentIds : [-1]),
+      ]),
+    )
+    .orderBy('id')
+    .execute();
+}
+
+// ---- in-app messages ---------------------------------------------------------------------
+
+export interface NewNotification {
+  tenantId: number;
+  userId: number | null;
+  departmentId: number | null;
+  kind: string;
+  payload: Record<string, unknown>;
+  at: string;
+}
+
+export async function insertNotifications(db: Q, rows: NewNotification[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('notifications')
+    .values(
+      rows.map((r) => ({
+        tenant_id: r.tenantId,
+        user_id: r.userId,
+        department_id: r.departmentId,
+        kind: r.kind,
+        payload: JSON.stringify(r.payload),
+        created_at: r.at,
+        read_at: null,
+      })),
+    )
+    .execute();
+}
+
+export interface Reader {
+  tenantId: number;
+  /** null for an API token: it reads department messages and has no read state of its own. */
+  userId: number | null;
+  departmentIds: number[];
+}
+
+/**
+ * Messages addressed to the reader or to its departments, with the reader's own read time
+ * (or the shared one recorded before read state became per user).
+ */
+function visibleTo(db: Q, reader: Reader) {
+  return db
+    .selectFrom('notifications as n')
+    .leftJoin('notification_reads as r', (join) =>
+      join.onRef('r.notification_id', '=', 'n.id').on('r.user_id', '=', reader.userId ?? -1),
+    )
+    .select([
+      'n.id',
+      'n.kind',
+      'n.payload',
+      'n.created_at',
+      (eb) => eb.fn.coalesce('r.read_at', 'n.read_at').as('read_at'),
+    ])
+    .where('n.tenant_id', '=', reader.tenantId)
+    .where((eb) =>
+      eb.or([
+        ...(reader.userId === null ? [] : [eb('n.user_id', '=', reader.userId)]),
+        eb.and([
+          eb('n.user_id', 'is', null),
+          eb('n.department_id', 'in', reader.departmentIds.length ? reader.departmentIds : [-1]),
+        ]),
+      ]),
+    );
+}
+
+export async function listNotifications(db: Q, reader: Reader, unreadOnly: boolean) {
+  return visibleTo(db, reader)
+    .$if(unreadOnly, (q) => q.where('r.read_at', 'is', null).where('n.read_at', 'is', null))
+    .orderBy('n.id', 'desc')
+    .limit(200)
+    .execute();
+}
+
+export async function findNotification(db: Q, reader: Reader, id: number) {
+  return visibleTo(db, reader).where('n.id', '=', id).executeTakeFirst();
+}
+
+/** Records that one user read a message; reading twice keeps the first time. */
+export async function markRead(db: Q, tenantId: number, userId: number, id: number, at: string) {
+  await db
+    .insertInto('notification_reads')
+    .values({ tenant_id: tenantId, notification_id: id, user_id: userId, read_at: at })
+    .onConflict((oc) => oc.columns(['notification_id', 'user_id']).doNothing())
+    .execute();
+}
+
+// ---- outbox ------------------------------------------------------------------------------
+
+export interface NewDelivery {
+  tenantId: number;
+  noticeId: number;
+  channel: 'email' | 'webhook';
+  target: string;
+  recipient: string;
+  userId: number | null;
+  endpointId: number | null;
+  message: string;
+  at: string;
+}
+
+export async function insertDeliveries(db: Q, rows: NewDelivery[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('notification_deliveries')
+    .values(
+      rows.map((r) => ({
+        tenant_id: r.tenantId,
+        notice_id: r.noticeId,
+        channel: r.channel,
+        target: r.target,
+        recipient: r.recipient,
+        user_id: r.userId,
+        endpoint_id: r.endpointId,
+        message: r.message,
+        status: 'pending',
+        next_attempt_at: r.at,
+        created_at: r.at,
+      })),
+    )
+    .execute();
+}
+
+/** Pending deliveries whose next attempt is due and that no runner holds. */
+export async function dueDeliveries(db: Q, now: string, limit: number) {
+  return db
+    .selectFrom('notification_deliveries')
+    .select('id')
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', now)
+    .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
+    .orderBy('next_attempt_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * Claims one delivery for this runner until `until`, counting the attempt: true when this call
+ * won it. A runner that dies while holding it loses the claim when `until` passes.
+ */
+export async function claimDelivery(db: Q, id: number, now: string, until: string): Promise<boolean> {
+  const result = await db
+    .updateTable('notification_deliveries')
+    .set((eb) => ({ claimed_until: until, attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', now)
+    .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function findDelivery(db: Q, id: number) {
+  return db
+    .selectFrom('notification_deliveries as d')
+    .leftJoin('webhook_endpoints as e', 'e.id', 'd.endpoint_id')
+    .leftJoin('notification_settings as s', 's.user_id', 'd.user_id')
+    .select([
+      'd.id',
+      'd.tenant_id',
+      'd.channel',
+      'd.recipient',
+      'd.message',
+      'd.attempts',
+      'e.format as endpoint_format',
+      'e.url as endpoint_url',
+      'e.secret as endpoint_secret',
+      'e.enabled as endpoint_enabled',
+      's.email_address',
+    ])
+    .where('d.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function finishDelivery(
+  db: Q,
+  id: number,
+  change: { status: 'sent' | 'pending' | 'failed'; at: string; next?: string; error?: string },
+): Promise<void> {
+  await db
+    .updateTable('notification_deliveries')
+    .set({
+      status: change.status,
+      claimed_until: null,
+      sent_at: change.status === 'sent' ? change.at : null,
+      last_error: change.error === undefined ? null : change.error.slice(0, 500),
+      ...(change.next ? { next_attempt_at: change.next } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Deliveries that failed for good, or failed at least once and wait for a retry. */
+export async function listTroubledDeliveries(db: Q, tenantId: number, status: 'failed' | 'retrying' | 'all') {
+  return db
+    .selectFrom('notification_deliveries as d')
+    .innerJoin('notice_keys as k', 'k.id', 'd.notice_id')
+    .select([
+      'd.id',
+      'd.channel',
+      'd.recipient',
+      'd.status',
+      'd.attempts',
+      'd.next_attempt_at',
+      'd.last_error',
+      'd.created_at',
+      'k.kind',
+      'k.job',
+      'k.object',
+    ])
+    .where('d.tenant_id', '=', tenantId)
+    .where('d.last_error', 'is not', null)
+    .$if(status === 'failed', (q) => q.where('d.status', '=', 'failed'))
+    .$if(status === 'retrying', (q) => q.where('d.status', '=', 'pending'))
+    .orderBy('d.id', 'desc')
+    .limit(500)
+    .execute();
+}
+
+/** Puts a failed delivery back in the queue, due now (an admin's retry). */
+export async function requeueDelivery(db: Q, tenantId: number, id: number, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable('notification_deliveries')
+    .set({ status: 'pending', attempts: 0, next_attempt_at: now, claimed_until: null })
+    .where('id', '=', id)
+    .where('tenant_id', '=', tenantId)
+    .where('status', '=', 'failed')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+// ---- settings ----------------------------------------------------------------------------
+
+export async function findSettings(db: Q, userId: number) {
+  return db.selectFrom('notification_settings').selectAll().where('user_id', '=', userId).executeTakeFirst();
+}
+
+export async function saveSettings(
+  db: Q,
+  s: {
+    userId: number;
+    tenantId: number;
+    inbox: boolean;
+    email: boolean;
+    emailAddress: string | null;
+    at: string;
+  },
+): Promise<void> {
+  const values = {
+    inbox: s.inbox ? 1 : 0,
+    email: s.email ? 1 : 0,
+    email_address: s.emailAddress,
+    updated_at: s.at,
+  };
+  await db
+    .insertInto('notification_settings')
+    .values({ user_id: s.userId, tenant_id: s.tenantId, ...values })
+    .onConflict((oc) => oc.column('user_id').doUpdateSet(values))
+    .execute();
+}
+
+// ---- webhook endpoints -------------------------------------------------------------------
+
+export async function listEndpoints(db: Q, tenantId: number) {
+  return db
+    .selectFrom('webhook_endpoints as e')
+    .leftJoin('departments as d', 'd.id', 'e.department_id')
+    .select([
+      'e.id',
+      'e.name',
+      'e.format',
+      'e.url',
+      'e.secret',
+      'e.enabled',
+      'e.created_at',
+      'e.updated_at',
+      'd.code as department_code',
+    ])
+    .where('e.tenant_id', '=', tenantId)
+    .orderBy('e.id')
+    .execute();
+}
+
+export type EndpointRow = Awaited<ReturnType<typeof listEndpoints>>[number];
+
+export async function findDepartmentId(db: Q, tenantId: number, code: string) {
+  const row = await db
+    .selectFrom('departments')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export async function endpointNameTaken(db: Q, tenantId: number, name: string, exceptId = -1) {
+  const row = await db
+    .selectFrom('webhook_endpoints')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('name', '=', name)
+    .where('id', '!=', exceptId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export interface EndpointValues {
+  department_id: number | null;
+  name: string;
+  format: string;
+  url: string;
+  secret: string | null;
+  enabled: number;
+}
+
+export async function insertEndpoint(db: Q, tenantId: number, v: EndpointValues, at: string) {
+  const row = await db
+    .insertInto('webhook_endpoints')
+    .values({ tenant_id: tenantId, ...v, created_at: at, updated_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateEndpoint(
+  db: Q,
+  tenantId: number,
+  id: number,
+  v: Partial<EndpointValues>,
+  at: string,
+) {
+  const result = await db
+    .updateTable('webhook_endpoints')
+    .set({ ...v, updated_at: at })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function deleteEndpoint(db: Q, tenantId: number, id: number) {
+  const result = await db
+    .deleteFrom('webhook_endpoints')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}

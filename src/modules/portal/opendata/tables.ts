@@ -1,0 +1,193 @@
+/**
+ * The published plan as tables: one definition of each table's columns, written as CSV (with a
+ * byte-order mark so Excel reads UTF-8), as XLSX and described in the data package. Text cells are
+ * neutralised against formula injection; numbers stay numbers.
+ */
+import type { PublicIndicator, PublicPlan } from '../../../contracts/portal';
+import { csvField, neutraliseCell } from '../../../domain/data-import';
+
+export type Cell = string | number | boolean | null;
+export type FieldType = 'string' | 'number' | 'boolean' | 'integer' | 'date';
+
+export interface Table {
+  name: string;
+  title: string;
+  fields: { name: string; type: FieldType; description: string }[];
+  rows: Cell[][];
+}
+
+const f = (name: string, type: FieldType, description: string) => ({ name, type, description });
+
+export function observationsTable(indicators: readonly PublicIndicator[]): Table {
+  return {
+    name: 'observations',
+    title: '已发布数据 Published figures',
+    fields: [
+      f('indicator', 'string', 'Indicator id'),
+      f('period', 'string', 'YYYY, YYYY-Qn or YYYY-MM (amounts of that period, not year to date)'),
+      f('value', 'number', 'The figure, in the unit'),
+      f('unit', 'string', 'Unit as the plan writes it (亿元, 万人, %)'),
+      f('qualifier', 'string', 'approx, near, at_least, exceeded, at_most or empty'),
+      f('source', 'string', 'Where the figure was published'),
+      f('illustrative', 'boolean', 'Not a published statistic: an illustrative figure (示意)'),
+      f('alternate', 'boolean', "Another source's figure, kept for the record"),
+      f('updated', 'date', 'The day the figure was published or last updated'),
+    ],
+    rows: indicators.flatMap((i) =>
+      i.observations.map((o) => [
+        i.id,
+        o.period,
+        o.value,
+        i.unit,
+        o.qualifier,
+        o.source,
+        o.illustrative,
+        o.alternate,
+        o.updated,
+      ]),
+    ),
+  };
+}
+
+export function indicatorsTable(plan: PublicPlan): Table {
+  return {
+    name: 'indicators',
+    title: '指标 Indicators',
+    fields: [
+      f('id', 'string', 'Indicator id'),
+      f('name', 'string', 'Name (Chinese)'),
+      f('name_en', 'string', 'Name (English)'),
+      f('unit', 'string', 'Unit'),
+      f('direction', 'string', 'up: more is better; down: less is better'),
+      f('frequency', 'string', 'annual, quarterly or monthly'),
+      f('measure', 'string', 'flow, stock or ratio'),
+      f('formula', 'string', 'How a derived indicator is computed from others'),
+      f('definition', 'string', 'Definition and scope (口径)'),
+      f('source', 'string', 'Source'),
+      f('department', 'string', 'Responsible department'),
+      f('goal_area', 'string', 'Goal area id'),
+      f('updated', 'date', 'Last update'),
+    ],
+    rows: plan.indicators.map((i) => [
+      i.id,
+      i.name,
+      i.name_en,
+      i.unit,
+      i.direction,
+      i.frequency,
+      i.measure,
+      i.formula,
+      i.definition,
+      i.source,
+      i.department?.name ?? null,
+      i.goal_area,
+      i.updated,
+    ]),
+  };
+}
+
+export function targetsTable(plan: PublicPlan): Table {
+  return {
+    name: 'targets',
+    title: '目标与进展 Targets and progress',
+    fields: [
+      f('id', 'string', 'Target id'),
+      f('text', 'string', 'The target as the plan states it'),
+      f('text_en', 'string', 'The target in English'),
+      f('indicator', 'string', 'Indicator id'),
+      f('goal_area', 'string', 'Goal area id'),
+      f(
+        'kind',
+        'string',
+        'level, annual_floor, annual_cap, growth_rate, rank, streak, milestone, qualitative',
+      ),
+      f('value', 'number', 'Target value'),
+      f('qualifier', 'string', 'Qualifier of the target value'),
+      f('year', 'integer', 'Target year'),
+      f('from', 'integer', 'First year of a yearly target'),
+      f('to', 'integer', 'Last year of a yearly target'),
+      f('status', 'string', 'achieved, on_track, at_risk, off_track or no_data'),
+      f('as_of', 'date', 'Date of the evaluation'),
+      f(
+        'latest_period',
+        'string',
+        'Period of the latest figure (year to date for yearly floors on monthly data)',
+      ),
+      f('latest_value', 'number', 'Latest figure'),
+      f('expected', 'number', 'Value expected on the target path at the latest period'),
+      f('projection_year', 'integer', 'Year of the projection'),
+      f('projection', 'number', 'Projected value'),
+      f('projection_low', 'number', 'Low end of the projection range'),
+      f('projection_high', 'number', 'High end of the projection range'),
+      f('explanation', 'string', 'Why the target has its status (Chinese)'),
+      f('explanation_en', 'string', 'Why the target has its status (English)'),
+    ],
+    rows: plan.targets.map((t) => {
+      const e = t.evaluation;
+      return [
+        t.id,
+        t.text,
+        t.text_en,
+        t.indicator,
+        t.goal_area,
+        t.kind,
+        t.value,
+        t.qualifier,
+        t.year,
+        t.from,
+        t.to,
+        e?.status ?? null,
+        e?.as_of ?? null,
+        e?.latest?.period ?? null,
+        e?.latest?.value ?? null,
+        e?.expected ?? null,
+        e?.projection?.year ?? null,
+        e?.projection?.value ?? null,
+        e?.projection?.low ?? null,
+        e?.projection?.high ?? null,
+        e?.explanation.zh ?? null,
+        e?.explanation.en ?? null,
+      ];
+    }),
+  };
+}
+
+export function goalAreasTable(plan: PublicPlan): Table {
+  return {
+    name: 'goal_areas',
+    title: '目标领域 Goal areas',
+    fields: [
+      f('id', 'string', 'Goal area id'),
+      f('name', 'string', 'Name (Chinese)'),
+      f('name_en', 'string', 'Name (English)'),
+      f('description', 'string', 'Description'),
+    ],
+    rows: plan.goal_areas.map((g) => [g.id, g.name, g.name_en, g.description]),
+  };
+}
+
+/** Every table of the data package. */
+export function planTables(plan: PublicPlan): Table[] {
+  return [
+    goalAreasTable(plan),
+    indicatorsTable(plan),
+    targetsTable(plan),
+    observationsTable(plan.indicators),
+  ];
+}
+
+function csvCell(c: Cell): string {
+  if (c === null) return '';
+  if (typeof c === 'number') return String(c);
+  if (typeof c === 'boolean') return c ? 'true' : 'false';
+  return csvField(neutraliseCell(c));
+}
+
+/** RFC 4180 CSV with a header line, CRLF line ends and no byte-order mark (the data package's dialect). */
+export function toCsv(table: Table): string {
+  const lines = [
+    table.fields.map((x) => x.name).join(','),
+    ...table.rows.map((r) => r.map(csvCell).join(',')),
+  ];
+  return lines.join('\r\n') + '\r\n';
+}

@@ -1,0 +1,73 @@
+/** The only place that queries the publishing tables (publications and their change log). */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db';
+
+type DB = Kysely<Database> | Transaction<Database>;
+
+export async function listPublications(db: DB, planId: number) {
+  return db
+    .selectFrom('publications')
+    .select(['object_type', 'object_code', 'published', 'changed_at'])
+    .where('plan_id', '=', planId)
+    .orderBy('object_type')
+    .orderBy('object_code')
+    .execute();
+}
+
+export async function findPublication(db: DB, planId: number, kind: string, code: string) {
+  return db
+    .selectFrom('publications')
+    .select(['id', 'published'])
+    .where('plan_id', '=', planId)
+    .where('object_type', '=', kind)
+    .where('object_code', '=', code)
+    .executeTakeFirst();
+}
+
+export async function savePublication(
+  db: DB,
+  row: { tenantId: number; planId: number; kind: string; code: string; published: boolean; at: string },
+): Promise<void> {
+  const existing = await findPublication(db, row.planId, row.kind, row.code);
+  if (existing) {
+    await db
+      .updateTable('publications')
+      .set({ published: row.published ? 1 : 0, changed_at: row.at })
+      .where('id', '=', existing.id)
+      .execute();
+  } else {
+    await db
+      .insertInto('publications')
+      .values({
+        tenant_id: row.tenantId,
+        plan_id: row.planId,
+        object_type: row.kind,
+        object_code: row.code,
+        published: row.published ? 1 : 0,
+        changed_at: row.at,
+      })
+      .execute();
+  }
+  await db
+    .insertInto('publication_events')
+    .values({
+      tenant_id: row.tenantId,
+      plan_id: row.planId,
+      object_type: row.kind,
+      object_code: row.code,
+      action: row.published ? 'publish' : 'unpublish',
+      at: row.at,
+    })
+    .execute();
+}
+
+export async function listPublicationEvents(db: DB, planId: number) {
+  return db
+    .selectFrom('publication_events')
+    .select(['object_type', 'object_code', 'action', 'at'])
+    .where('plan_id', '=', planId)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(500)
+    .execute();
+}

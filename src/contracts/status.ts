@@ -52,7 +52,10 @@ export const statusQuery = z.object({
   as_of: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'as_of must be YYYY-MM-DD')
-    .refine(isIsoDate, { message: 'as_of: no such calendar day', params: unprocessable })
+    .refine((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || isIsoDate(v), {
+      message: 'as_of: no such calendar day',
+      params: unprocessable,
+    })
     .optional()
     .openapi({
       param: { name: 'as_of', in: 'query' },

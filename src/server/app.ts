@@ -57,8 +57,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
           field: i.path.join('.') || '(body)',
           message: i.message,
         }));
-        // Well-formed but unacceptable content (broken Unicode, no such day, a javascript: link): 422.
-        const content = result.error.issues.some(
+        // Well-formed but unacceptable content (broken Unicode, no such day, a javascript: link): 422;
+        // anything malformed besides is a 400.
+        const content = result.error.issues.every(
           (i) => i.code === 'custom' && (i.params as { unprocessable?: boolean } | undefined)?.unprocessable,
         );
         if (content)

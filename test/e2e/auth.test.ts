@@ -121,7 +121,7 @@ describe('login and administration in a browser', () => {
 
   it('logs out: /api/auth/me says nobody', async () => {
     await page.getByRole('button', { name: /用户菜单/ }).click();
-    await page.getByRole('menuitem', { name: '退出登录' }).click();
+    await page.getByRole('button', { name: '退出登录' }).click();
     await page.getByRole('link', { name: '登录', exact: true }).waitFor();
     const me = await page.evaluate(
       async () => (await (await fetch('/api/auth/me')).json()) as { user: unknown },

@@ -68,7 +68,9 @@ void describe('properties', () => {
       { numRuns: 300 },
     );
   });
-  void it('re-evaluating one target after a new observation takes well under 1 ms', () => {
+  // How fast this is belongs to `npm run bench` (targets.bench.ts); here: a re-evaluation after a
+  // new observation answers exactly what a fresh evaluation of the same data answers.
+  void it('re-evaluating one target after a new observation sees the new value, like a fresh evaluation', () => {
     const observations = [2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025].flatMap((y) =>
       monthly(
         'air',
@@ -89,15 +91,14 @@ void describe('properties', () => {
       from: 2023,
       to: 2027,
     };
-    for (let i = 0; i < 50; i++) evaluateTarget(target, data, '2026-03-20');
-    const runs = 500;
-    const start = performance.now();
-    for (let i = 0; i < runs; i++) {
+    const before = evaluateTarget(target, data, '2026-03-20');
+    for (let i = 0; i < 20; i++) {
       observations.push({ indicator: 'air', period: '2026-02', value: 20 + (i % 5) });
-      evaluateTarget(target, data, '2026-03-20');
+      const again = evaluateTarget(target, data, '2026-03-20');
+      const fresh = evaluateTarget(target, { ...data, observations: [...observations] }, '2026-03-20');
+      assert.deepEqual(again, fresh);
     }
-    const perRun = (performance.now() - start) / runs;
-    assert.ok(perRun < 1, `${perRun} ms per evaluation`);
+    assert.notDeepEqual(evaluateTarget(target, data, '2026-03-20'), before);
   });
   void it('the acceptance plan is deterministic', () => {
     assert.deepEqual(evaluatePlan(yuzhongGdp, '2026-06-30'), evaluatePlan(yuzhongGdp, '2026-06-30'));

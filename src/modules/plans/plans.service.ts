@@ -11,7 +11,7 @@ import {
   type PlanFileProblem,
 } from '../../domain/plan-file';
 import type { Db } from '../../db';
-import { writeAudit } from '../auth/audit';
+import { writeAudit } from '../auth';
 import { AppError, notFound } from '../errors';
 import type { Actor } from '../http';
 import { writePlanFile, type ImportOutcome } from './plans.import';
@@ -424,4 +424,15 @@ export async function publishPlan(db: Db, tenantId: number, code: string, actor:
 /** The row id of a plan (other modules key their own tables by it); 404 when there is none. */
 export async function planIdOf(db: Db, tenantId: number, code: string): Promise<number> {
   return (await requirePlan(db, tenantId, code)).id;
+}
+
+/** The tenant's plan row of that code, if any: the one lookup other modules use. */
+export async function findPlan(db: Db, tenantId: number, code: string) {
+  return repo.findPlan(db.kysely, tenantId, code);
+}
+
+/** Codes of the plan's indicators a scope sees (all of them when unscoped). */
+export async function indicatorCodesInScope(db: Db, planId: number, scope: Scope): Promise<Set<string>> {
+  const indicators = await repo.listIndicators(db.kysely, planId);
+  return new Set(indicators.filter((i) => inScope(scope, i.department_id)).map((i) => i.code));
 }

@@ -11,6 +11,7 @@ import {
   type PlanFileProblem,
 } from '../../domain/plan-file';
 import type { Db } from '../../db';
+import { comparePeriodTexts } from '../../domain/periods';
 import { writeAudit } from '../auth';
 import { AppError, notFound } from '../errors';
 import type { Actor } from '../http';
@@ -162,7 +163,7 @@ export async function getPlanDetail(
   for (const o of observations) {
     if (o.alternate) continue;
     const seen = latest.get(o.indicator_id);
-    if (!seen || comparePeriods(o.period, seen.period) > 0) latest.set(o.indicator_id, o);
+    if (!seen || comparePeriodTexts(o.period, seen.period) > 0) latest.set(o.indicator_id, o);
   }
   return {
     plan: presentPlan(plan),
@@ -233,16 +234,6 @@ export async function listObservations(
 }
 
 /** Orders `YYYY`, `YYYY-Qn`, `YYYY-MM` by their end: a year sorts after its months. */
-function comparePeriods(a: string, b: string): number {
-  const end = (p: string) => {
-    const year = Number(p.slice(0, 4));
-    if (p.length === 4) return year * 100 + 12.5;
-    if (p[5] === 'Q') return year * 100 + Number(p[6]) * 3;
-    return year * 100 + Number(p.slice(5, 7));
-  };
-  return end(a) - end(b);
-}
-
 /**
  * Rebuilds the plan file from the database: current accepted observations only, or those known at
  * the instant `knownAt` (ISO) when given.

@@ -5,7 +5,7 @@ import { writeAudit } from '../auth';
 import { AppError, notFound } from '../errors';
 import * as repo from './accounts.repository';
 import { presentDepartment } from './accounts.presenter';
-import { auditOf, type Caller } from './caller';
+import { auditOf, type Caller } from '../caller';
 
 /** The caller's tenant's departments, by code. */
 export async function listDepartments(db: Db, caller: Caller): Promise<DepartmentEntry[]> {

@@ -8,7 +8,7 @@ import { hashToken, newApiToken, writeAudit } from '../auth';
 import { AppError, badInput, notFound } from '../errors';
 import * as accounts from './accounts.repository';
 import { presentToken } from './accounts.presenter';
-import { auditOf, callerUserId, type Caller } from './caller';
+import { auditOf, callerUserId, type Caller } from '../caller';
 import * as repo from './tokens.repository';
 
 /** The longest a token may live (ASVS: integration credentials are rotated). */

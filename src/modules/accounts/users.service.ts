@@ -19,7 +19,7 @@ import {
 import { AppError, badInput, notFound } from '../errors';
 import * as repo from './accounts.repository';
 import { presentUser } from './accounts.presenter';
-import { auditOf, type Caller } from './caller';
+import { auditOf, type Caller } from '../caller';
 
 /** The audited view of a user: what an administrator changes, never a password or hash. */
 interface Snapshot {

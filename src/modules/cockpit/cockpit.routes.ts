@@ -2,7 +2,7 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { cockpitQuery, cockpitSchema, whatIfBody, whatIfSchema } from '../../contracts/cockpit';
 import { planParams, problemResponses, tenantQuery } from '../../contracts/common';
-import { callerOf } from '../data';
+import { callerOf } from '../caller';
 import type { AppEnv } from '../http';
 import { scopeOf } from '../plans';
 import { defineRoute } from '../route';

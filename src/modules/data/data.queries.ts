@@ -8,7 +8,8 @@ import { dueDate, periodEnd, periodsPerYear, subPeriod, kindOfFrequency } from '
 import { notFound } from '../errors';
 import * as repo from './data.repository';
 import { departmentFilter } from './data.policy';
-import { frequencyOf, loadIndicator, loadPlan, seriesState, type DataCaller } from './data.context';
+import type { Caller } from '../caller';
+import { frequencyOf, loadIndicator, loadPlan, seriesState } from './data.context';
 import { changesFrom, presentEvent, presentValue } from './data.presenter';
 
 /** A value series: plan, indicator and period codes. */
@@ -18,7 +19,7 @@ export interface ValueRef {
   period: string;
 }
 
-async function loadSeries(db: Db, caller: DataCaller, ref: ValueRef) {
+async function loadSeries(db: Db, caller: Caller, ref: ValueRef) {
   const { indicator } = await loadIndicator(db, caller, ref.plan, ref.indicator);
   const series = seriesState(await repo.seriesRows(db.kysely, indicator.id, ref.period), ref.period);
   if (!series.head) throw notFound(`value of '${ref.indicator}' for ${ref.period}`);
@@ -27,7 +28,7 @@ async function loadSeries(db: Db, caller: DataCaller, ref: ValueRef) {
 }
 
 /** The version under work and the accepted one. */
-export async function getValue(db: Db, caller: DataCaller, ref: ValueRef) {
+export async function getValue(db: Db, caller: Caller, ref: ValueRef) {
   const { indicator, series, head, versionOf } = await loadSeries(db, caller, ref);
   return {
     value: presentValue(head, indicator, versionOf),
@@ -36,7 +37,7 @@ export async function getValue(db: Db, caller: DataCaller, ref: ValueRef) {
 }
 
 /** Every version with what changed, and every workflow step with who, when and why. */
-export async function getHistory(db: Db, caller: DataCaller, ref: ValueRef): Promise<DataHistory> {
+export async function getHistory(db: Db, caller: Caller, ref: ValueRef): Promise<DataHistory> {
   const { indicator, series, versionOf } = await loadSeries(db, caller, ref);
   const audit = await repo.auditOf(
     db.kysely,
@@ -101,7 +102,7 @@ export function reportingPeriods(
 /** Per visible indicator, the periods from the plan start to today with deadline and status. */
 export async function getCalendar(
   db: Db,
-  caller: DataCaller,
+  caller: Caller,
   planCode: string,
   department?: string,
 ): Promise<DataCalendar> {
@@ -146,7 +147,7 @@ function statusOf(status: string) {
  * What waits for the caller: submitted values of the departments they head (data:approve) and
  * approved values waiting for acceptance (data:accept; all departments unless scoped).
  */
-export async function getQueue(db: Db, caller: DataCaller, planCode: string): Promise<QueueEntry[]> {
+export async function getQueue(db: Db, caller: Caller, planCode: string): Promise<QueueEntry[]> {
   const plan = await loadPlan(db, caller, planCode);
   const actor = caller.actor;
   const entries: QueueEntry[] = [];

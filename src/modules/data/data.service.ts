@@ -20,7 +20,8 @@ import {
   requireVersion,
   requireWriter,
 } from './data.policy';
-import { checkPeriod, loadIndicator, seriesState, type DataCaller, type Series } from './data.context';
+import type { Caller } from '../caller';
+import { checkPeriod, loadIndicator, seriesState, type Series } from './data.context';
 import { getValue, type ValueRef } from './data.queries';
 import { recordNotifications } from '../notify';
 
@@ -32,7 +33,7 @@ interface Step {
 }
 
 /** Runs `step` in a transaction on the locked series of `ref`, then returns the value as it is. */
-async function onSeries(db: Db, caller: DataCaller, ref: ValueRef, step: (s: Step) => Promise<void>) {
+async function onSeries(db: Db, caller: Caller, ref: ValueRef, step: (s: Step) => Promise<void>) {
   const { indicator } = await loadIndicator(db, caller, ref.plan, ref.indicator);
   try {
     await db.kysely.transaction().execute(async (trx) => {
@@ -62,7 +63,7 @@ const snapshot = (r: { status: string; value: number; source: string | null; not
 
 async function audit(
   s: Step,
-  caller: DataCaller,
+  caller: Caller,
   action: string,
   rowId: number,
   before: ReturnType<typeof snapshot> | null,
@@ -87,7 +88,7 @@ async function audit(
 /** Adds a version to the series (an edit, correction or reopening) and audits it. */
 async function addVersion(
   s: Step,
-  caller: DataCaller,
+  caller: Caller,
   action: string,
   fields: { value: number; source: string | null; note: string | null; status: string; reason: string | null },
   recordedBy: number | null,
@@ -106,11 +107,11 @@ async function addVersion(
   await audit(s, caller, action, id, s.series.head ? snapshot(s.series.head) : null, snapshot(row), fields.reason ?? undefined);
 }
 
-const today = (caller: DataCaller) => caller.now.toISOString().slice(0, 10);
-const authorOf = (caller: DataCaller) => (caller.actor.kind === 'user' ? caller.actor.userId : null);
+const today = (caller: Caller) => caller.now.toISOString().slice(0, 10);
+const authorOf = (caller: Caller) => (caller.actor.kind === 'user' ? caller.actor.userId : null);
 
 /** Creates a draft for a period that has no value yet. */
-export async function createValue(db: Db, caller: DataCaller, planCode: string, input: ValueCreate) {
+export async function createValue(db: Db, caller: Caller, planCode: string, input: ValueCreate) {
   requireWriter(caller.actor);
   const { plan, indicator } = await loadIndicator(db, caller, planCode, input.indicator);
   requireWriter(caller.actor, indicator.department_id);
@@ -136,7 +137,7 @@ export async function createValue(db: Db, caller: DataCaller, planCode: string, 
 }
 
 /** Edits a draft or returned value: a new draft version replaces it in the workflow. */
-export async function editValue(db: Db, caller: DataCaller, ref: ValueRef, input: ValueEdit) {
+export async function editValue(db: Db, caller: Caller, ref: ValueRef, input: ValueEdit) {
   requireWriter(caller.actor);
   return onSeries(db, caller, ref, async (s) => {
     requireWriter(caller.actor, s.indicator.department_id);
@@ -158,7 +159,7 @@ export async function editValue(db: Db, caller: DataCaller, ref: ValueRef, input
 }
 
 /** A correction of an accepted value: a new draft version; the accepted one counts until then. */
-export async function correctValue(db: Db, caller: DataCaller, ref: ValueRef, input: Correction) {
+export async function correctValue(db: Db, caller: Caller, ref: ValueRef, input: Correction) {
   requireWriter(caller.actor);
   return onSeries(db, caller, ref, async (s) => {
     requireWriter(caller.actor, s.indicator.department_id);
@@ -183,7 +184,7 @@ export type Transition = 'submit' | 'approve' | 'accept' | 'return' | 'reopen';
 /** Moves a value one workflow step (or reopens an accepted one), audited, with notifications. */
 export async function transitionValue(
   db: Db,
-  caller: DataCaller,
+  caller: Caller,
   ref: ValueRef,
   transition: Transition,
   input: { if_version: number; reason?: string },
@@ -251,7 +252,7 @@ class OwnEntryRefused extends AppError {
   }
 }
 
-function refuseOwn(caller: DataCaller, s: Step, rowId: number, action: string) {
+function refuseOwn(caller: Caller, s: Step, rowId: number, action: string) {
   try {
     requireNotOwn(caller.actor, s.series.openAuthors);
   } catch (error) {
@@ -259,7 +260,7 @@ function refuseOwn(caller: DataCaller, s: Step, rowId: number, action: string) {
   }
 }
 
-async function auditRefusal(db: Db, caller: DataCaller, e: OwnEntryRefused) {
+async function auditRefusal(db: Db, caller: Caller, e: OwnEntryRefused) {
   await writeAudit(db.kysely, {
     tenantId: caller.actor.tenantId,
     actor: caller.actor,
@@ -277,7 +278,7 @@ function payload(s: Step, version: number, extra: Record<string, unknown> = {}) 
   return { plan: s.planCode, indicator: s.indicator.code, period: s.series.period, version, ...extra };
 }
 
-async function notifyReturned(s: Step, caller: DataCaller, version: number, reason: string) {
+async function notifyReturned(s: Step, caller: Caller, version: number, reason: string) {
   await recordNotifications(s.trx, [
     {
       tenantId: caller.actor.tenantId,
@@ -290,7 +291,7 @@ async function notifyReturned(s: Step, caller: DataCaller, version: number, reas
   ]);
 }
 
-async function notifySupervisors(s: Step, caller: DataCaller, version: number) {
+async function notifySupervisors(s: Step, caller: Caller, version: number) {
   const ids = await repo.supervisorIds(s.trx, caller.actor.tenantId);
   await recordNotifications(
     s.trx,

@@ -2,7 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../http';
 import { dataValueRoutes } from './data.routes';
 
-export { callerOf, loadIndicator, seriesState, type DataCaller } from './data.context';
+export { loadIndicator, seriesState } from './data.context';
 export { canSeeDepartment, requireWriter } from './data.policy';
 export { getCalendar } from './data.queries';
 export { planIndicators, valueSeries, type DataIndicator } from './lookups.service';

@@ -1,6 +1,7 @@
 /** What other modules read of data collection (web uploads, evidence), behind the repository. */
 import type { Db } from '../../db';
-import { loadIndicator, seriesState, type DataCaller } from './data.context';
+import type { Caller } from '../caller';
+import { loadIndicator, seriesState } from './data.context';
 import * as repo from './data.repository';
 
 export type DataIndicator = Awaited<ReturnType<typeof repo.listIndicators>>[number];
@@ -15,7 +16,7 @@ export async function planIndicators(db: Db, tenantId: number, planCode: string)
 /** One value series the caller may see (404 otherwise) and its workflow state. */
 export async function valueSeries(
   db: Db,
-  caller: DataCaller,
+  caller: Caller,
   ref: { plan: string; indicator: string; period: string },
 ) {
   const { indicator } = await loadIndicator(db, caller, ref.plan, ref.indicator);

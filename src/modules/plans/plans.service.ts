@@ -13,6 +13,7 @@ import {
 import type { Db } from '../../db';
 import { comparePeriodTexts } from '../../domain/periods';
 import { writeAudit } from '../auth';
+import { departmentScope } from '../caller';
 import { AppError, notFound } from '../errors';
 import type { Actor } from '../http';
 import { writePlanFile, type ImportOutcome } from './plans.import';
@@ -39,12 +40,9 @@ function inScope(scope: Scope, departmentId: number | null): boolean {
 }
 
 /** What an actor may read of a plan: department-scoped roles and tokens see only their departments. */
-export function scopeOf(actor: {
-  kind: string;
-  scopedPermissions?: ReadonlySet<string>;
-  departmentIds?: number[];
-}): Scope {
-  return actor.scopedPermissions?.has('plan:read') ? { departmentIds: actor.departmentIds ?? [] } : null;
+export function scopeOf(actor: Actor): Scope {
+  const departmentIds = actor.kind === 'anonymous' ? null : departmentScope(actor, 'plan:read');
+  return departmentIds ? { departmentIds } : null;
 }
 
 export type ImportResult = ({ ok: true } & ImportOutcome) | { ok: false; problems: PlanFileProblem[] };

@@ -6,13 +6,14 @@ import type { Db } from '../../db';
 import { kindOfFrequency, parsePeriod, periodStart } from '../../domain/periods';
 import type { Caller } from '../caller';
 import { badInput, notFound } from '../errors';
+import { findPlan } from '../plans';
 import * as repo from './data.repository';
 import { requireVisible } from './data.policy';
 
-export type PlanRow = NonNullable<Awaited<ReturnType<typeof repo.findPlan>>>;
+export type PlanRow = NonNullable<Awaited<ReturnType<typeof findPlan>>>;
 
 export async function loadPlan(db: Db, caller: Caller, planCode: string): Promise<PlanRow> {
-  const plan = await repo.findPlan(db.kysely, caller.actor.tenantId, planCode);
+  const plan = await findPlan(db, caller.actor.tenantId, planCode);
   if (!plan) throw notFound(`plan '${planCode}'`);
   return plan;
 }

@@ -1,6 +1,7 @@
 /** What other modules read of data collection (web uploads, evidence), behind the repository. */
 import type { Db } from '../../db';
 import type { Caller } from '../caller';
+import { findPlan } from '../plans';
 import { loadIndicator, seriesState } from './data.context';
 import * as repo from './data.repository';
 
@@ -8,7 +9,7 @@ export type DataIndicator = Awaited<ReturnType<typeof repo.listIndicators>>[numb
 
 /** The tenant's plan of that code and all its indicators in plan order; null when there is none. */
 export async function planIndicators(db: Db, tenantId: number, planCode: string) {
-  const plan = await repo.findPlan(db.kysely, tenantId, planCode);
+  const plan = await findPlan(db, tenantId, planCode);
   if (!plan) return null;
   return { plan, indicators: await repo.listIndicators(db.kysely, plan.id, null) };
 }

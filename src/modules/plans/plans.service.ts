@@ -415,8 +415,11 @@ export async function planIdOf(db: Db, tenantId: number, code: string): Promise<
   return (await requirePlan(db, tenantId, code)).id;
 }
 
-/** The tenant's plan row of that code, if any: the one lookup other modules use. */
-export async function findPlan(db: Db, tenantId: number, code: string) {
+/**
+ * The tenant's plan row of that code (with no code, its first plan), if any: the one plan lookup,
+ * which other modules use too.
+ */
+export async function findPlan(db: Db, tenantId: number, code: string | undefined) {
   return repo.findPlan(db.kysely, tenantId, code);
 }
 

@@ -36,6 +36,9 @@ import type { StaticFiles } from './static';
 const spaRoute =
   /^\/((plans|targets|indicators|programmes|cockpit|extract|login|admin|data|tasks|en)(\/[\w\-%~]*)*)?$/;
 
+/** package.json says UNLICENSED: an SPDX expression for a licence of one's own (OpenAPI 3.1). */
+const license = { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' };
+
 export interface AppDeps {
   db: Db;
   log: Logger;
@@ -117,7 +120,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       title: 'Shixiao 实效 API',
       version: '0.1.0',
       description: 'Plans, indicators, targets, observations and tasks of a government plan.',
+      license,
     },
+    // Relative: the API is where this document is served from, behind any proxy.
+    servers: [{ url: '/', description: 'This server' }],
   });
 
   app.get('*', (c) => {

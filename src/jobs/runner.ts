@@ -65,6 +65,7 @@ export async function runJobsOnce(db: Db, opts: RunOptions): Promise<RunReport> 
   const record = { now: opts.now, emailEnabled: opts.channels.mailer !== null };
   for (const job of opts.jobs) {
     const outcome = await underLease(db, `job:${job.name}`, holder, clock, async () => {
+      if (job.run) await job.run(ctx);
       // Recorded in chunks: one transaction and a few multi-row inserts per chunk of notices.
       const recorded = await recordNotices(db, job.name, await job.findDue(ctx), record);
       report.skipped += recorded.skipped;

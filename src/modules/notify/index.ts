@@ -31,4 +31,4 @@ export {
   webhookFormats,
   type WebhookFormat,
 } from './webhooks';
-export { noticesSentAt } from './sent.service';
+export { noticesSentAt, noticesRecordedBetween } from './sent.service';

@@ -52,4 +52,9 @@ export interface JobContext {
 export interface JobKind {
   name: string;
   findDue(ctx: JobContext): Promise<DueItem[]>;
+  /**
+   * Work that writes, done under the job's lease before `findDue` (a monthly snapshot). It must
+   * be idempotent: a second run, or a racing runner after the lease, changes nothing.
+   */
+  run?(ctx: JobContext): Promise<void>;
 }

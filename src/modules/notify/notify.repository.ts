@@ -124,6 +124,27 @@ export async function noticesSent(db: Q, tenantId: number, job: string, step: st
     .execute();
 }
 
+/** Notices of a job and step recorded in [from, to) (ISO times), e.g. a month's 督办 notices. */
+export async function noticesRecordedBetween(
+  db: Q,
+  tenantId: number,
+  job: string,
+  step: string,
+  from: string,
+  to: string,
+) {
+  return db
+    .selectFrom('notice_keys')
+    .select(['object', 'due_date', 'created_at'])
+    .where('tenant_id', '=', tenantId)
+    .where('job', '=', job)
+    .where('step', '=', step)
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+    .orderBy('id')
+    .execute();
+}
+
 export async function countNoticeKeys(db: Q, tenantId: number): Promise<number> {
   const row = await db
     .selectFrom('notice_keys')

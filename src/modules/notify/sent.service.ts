@@ -19,3 +19,19 @@ export async function noticesSentAt(
   }
   return out;
 }
+
+/** The objects (with the date each notice was about) of a job's notices recorded in [from, to). */
+export async function noticesRecordedBetween(
+  db: Db,
+  tenantId: number,
+  job: string,
+  step: string,
+  from: string,
+  to: string,
+): Promise<{ object: string; due: string; at: string }[]> {
+  return (await repo.noticesRecordedBetween(db.kysely, tenantId, job, step, from, to)).map((r) => ({
+    object: r.object,
+    due: r.due_date,
+    at: r.created_at,
+  }));
+}

@@ -30,3 +30,4 @@ export function tasksRoutes(app: OpenAPIHono<AppEnv>): void {
   taskRoutes(app);
   reportRoutes(app);
 }
+export { taskScoreFacts, type TaskScoreFacts } from './tasks.score-facts';

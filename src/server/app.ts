@@ -26,6 +26,7 @@ import { plansRoutes } from '../modules/plans';
 import { portalPages, portalRoutes, publishingRoutes } from '../modules/portal';
 import { statusRoutes } from '../modules/status';
 import { tasksRoutes } from '../modules/tasks';
+import { scorecardsRoutes } from '../modules/scorecards';
 import { compressResponses } from './compress';
 import { newErrorId, problem } from './problems';
 import { requestLog } from './request-log';
@@ -104,6 +105,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   evidenceRoutes(app);
   importsRoutes(app);
   tasksRoutes(app);
+  scorecardsRoutes(app);
   publishingRoutes(app);
   portalPages(app);
   cityRoutes(app);

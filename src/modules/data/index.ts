@@ -12,3 +12,4 @@ export function dataRoutes(app: OpenAPIHono<AppEnv>): void {
   dataValueRoutes(app);
 }
 export { dataReminderJob } from './data.jobs';
+export { dataDeadlines, type DataDeadline } from './data.deadlines';

@@ -3,12 +3,13 @@
  * latest assessment (达成 / 基本达成 / 未达成 and the reason) beside the linked tasks' progress;
  * the supervisor records a period's assessment (a new version; earlier ones stay readable).
  */
-import { Alert, App, Button, Input } from 'antd';
+import { Alert, Button, Input } from 'antd';
 import { useState } from 'react';
 import type { AssessmentRating, TargetAssessments } from '../../../../src/contracts/tasks';
 import { Link } from '../../router';
 import { formatInstant } from '../admin/formatInstant';
 import { problemText } from '../auth/problemMessage';
+import { useMessage } from '../common/LightApp';
 import { useSession } from '../auth/SessionContext';
 import { Loaded } from '../common/Loading';
 import { useAsync } from '../common/useAsync';
@@ -36,7 +37,7 @@ function AssessForm({
   onDone: (a: TargetAssessments) => void;
 }) {
   const { tt } = useTasksI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [period, setPeriod] = useState(String(new Date().getFullYear()));
   const [rating, setRating] = useState<AssessmentRating | ''>('');
   const [reason, setReason] = useState('');

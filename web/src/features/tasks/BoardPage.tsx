@@ -127,9 +127,10 @@ export function BoardPage({ plan }: { plan: PlanData }) {
       <p className="sx-tk-intro">{tt('tkBoardIntro')}</p>
       <form className="sx-tk-filters" aria-label={tt('tkFilters')} onSubmit={(e) => e.preventDefault()}>
         {filterKeys.map((k) => (
-          <label key={k}>
-            <span>{labels[k]}</span>
+          <div key={k} className="sx-tk-filter">
+            <label htmlFor={`sx-tk-f-${k}`}>{labels[k]}</label>
             <select
+              id={`sx-tk-f-${k}`}
               value={query[k] ?? ''}
               onChange={(e) => navigate(withParam(search, k, e.target.value || undefined))}
             >
@@ -140,7 +141,7 @@ export function BoardPage({ plan }: { plan: PlanData }) {
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         ))}
         {filtered && (
           <Link href={`/tasks${kanban ? '?view=kanban' : ''}`} className="sx-tk-clear">

@@ -3,11 +3,12 @@
  * evidence files, the review; and what the caller may do with it — the supervisor accepts or
  * returns it with a comment, a co-operating department adds its part.
  */
-import { Alert, App, Button, Input } from 'antd';
+import { Alert, Button, Input, Modal } from 'antd';
 import { useState } from 'react';
 import type { TaskDetail, TaskReport } from '../../../../src/contracts/tasks';
 import { formatInstant } from '../admin/formatInstant';
 import { problemText } from '../auth/problemMessage';
+import { useMessage } from '../common/LightApp';
 import { useSession } from '../auth/SessionContext';
 import { deptName } from './planNames';
 import { useTaskRoles } from './TaskActions';
@@ -24,7 +25,7 @@ export function ReportCard(props: {
 }) {
   const { plan, task, report: r } = props;
   const { tt, lang } = useTasksI18n();
-  const { message, modal } = App.useApp();
+  const message = useMessage();
   const session = useSession();
   const roles = useTaskRoles(task);
   const [comment, setComment] = useState('');
@@ -54,27 +55,21 @@ export function ReportCard(props: {
       setBusy(false);
     }
   };
-  const review = (decision: 'accept' | 'return') => {
+  const [confirming, setConfirming] = useState<'accept' | 'return' | null>(null);
+  const review = async (decision: 'accept' | 'return') => {
     const text = comment.trim();
-    const word = decision === 'accept' ? tt('tkAcceptReport') : tt('tkReturnReport');
-    modal.confirm({
-      title: tt('tkConfirm', { action: `${word} ${r.period}` }),
-      content: text || undefined,
-      okText: word,
-      cancelText: tt('tkCancel'),
-      okButtonProps: { danger: decision === 'return' },
-      onOk: () =>
-        run(
-          () =>
-            reviewReport(plan, task.id, r.period, {
-              if_version: r.version,
-              decision,
-              ...(text ? { comment: text } : {}),
-            }),
-          tt(decision === 'accept' ? 'tkReportAccepted' : 'tkReportReturned', { period: r.period }),
-        ),
-    });
+    await run(
+      () =>
+        reviewReport(plan, task.id, r.period, {
+          if_version: r.version,
+          decision,
+          ...(text ? { comment: text } : {}),
+        }),
+      tt(decision === 'accept' ? 'tkReportAccepted' : 'tkReportReturned', { period: r.period }),
+    );
+    setConfirming(null);
   };
+  const word = (d: 'accept' | 'return') => (d === 'accept' ? tt('tkAcceptReport') : tt('tkReturnReport'));
 
   return (
     <article
@@ -149,15 +144,33 @@ export function ReportCard(props: {
             onChange={(e) => setComment(e.target.value)}
           />
           <div className="sx-tk-buttons">
-            <Button type="primary" loading={busy} onClick={() => review('accept')}>
+            <Button type="primary" loading={busy} onClick={() => setConfirming('accept')}>
               {tt('tkAcceptReport')}
             </Button>
-            <Button danger loading={busy} disabled={comment.trim() === ''} onClick={() => review('return')}>
+            <Button
+              danger
+              loading={busy}
+              disabled={comment.trim() === ''}
+              onClick={() => setConfirming('return')}
+            >
               {tt('tkReturnReport')}
             </Button>
           </div>
         </div>
       )}
+      <Modal
+        open={confirming !== null}
+        title={confirming ? tt('tkConfirm', { action: `${word(confirming)} ${r.period}` }) : ''}
+        okText={confirming ? word(confirming) : tt('tkOk')}
+        cancelText={tt('tkCancel')}
+        okButtonProps={{ danger: confirming === 'return', loading: busy }}
+        onCancel={() => setConfirming(null)}
+        onOk={() => confirming && void review(confirming)}
+      >
+        {comment.trim()
+          ? `${tt('tkReviewComment')}：${comment.trim()}`
+          : tt('tkConfirmReview', { period: r.period })}
+      </Modal>
       {canPart && (
         <div className="sx-tk-review">
           <label htmlFor={`sx-part-${r.period}`}>{tt('tkAddPart')}</label>

@@ -3,10 +3,11 @@
  * and evidence files uploaded once the report exists. A returned report is corrected in place
  * and goes back for review.
  */
-import { Alert, App, Button, Form, Input, InputNumber } from 'antd';
+import { Alert, Button, Form, Input, InputNumber } from 'antd';
 import { useState } from 'react';
 import type { TaskDetail, TaskReport } from '../../../../src/contracts/tasks';
 import { problemText } from '../auth/problemMessage';
+import { useMessage } from '../common/LightApp';
 import { editReport, fileReport, uploadEvidence } from './tasksApi';
 import { useTasksI18n } from './tasksDict';
 
@@ -26,7 +27,7 @@ export function ReportForm(props: {
 }) {
   const { plan, task } = props;
   const { tt } = useTasksI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [period, setPeriod] = useState(props.period);
   const existing: TaskReport | undefined = task.reports.find((r) => r.period === period);
   const [form] = Form.useForm<Values>();

@@ -3,11 +3,12 @@
  * the lead department's 签收/开始/申请办结/申请延期, the supervisor's 办结/退回/同意或不同意延期. Each
  * step asks for confirmation (it cannot be undone) and says what happened when it is done.
  */
-import { Alert, App, Button, Input, Modal } from 'antd';
+import { Alert, Button, Input, Modal } from 'antd';
 import { useState } from 'react';
 import type { TaskDetail } from '../../../../src/contracts/tasks';
 import { allowedActions, transitionRules, type TaskAction } from '../../../../src/domain/tasks/workflow';
 import { problemText } from '../auth/problemMessage';
+import { useMessage } from '../common/LightApp';
 import { useSession } from '../auth/SessionContext';
 import { stepTask } from './tasksApi';
 import { useTasksI18n } from './tasksDict';
@@ -37,7 +38,7 @@ export function TaskActions({
   onChange: (t: TaskDetail) => void;
 }) {
   const { tt } = useTasksI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const roles = useTaskRoles(task);
   const [open, setOpen] = useState<TaskAction | null>(null);
   const [comment, setComment] = useState('');

@@ -92,7 +92,11 @@ export function TaskList({
               },
             },
             { key: 'lead', title: tt('tkLead'), render: (_, t) => deptName(t.lead_department, lang) },
-            { key: 'due', title: tt('tkDue'), render: (_, t) => t.due ?? '—' },
+            {
+              key: 'due',
+              title: tt('tkDue'),
+              render: (_, t) => <span className="sx-tk-nowrap">{t.due ?? '—'}</span>,
+            },
             { key: 'percent', title: tt('tkPercent'), render: (_, t) => <Progress task={t} /> },
             {
               key: 'light',

@@ -1,0 +1,200 @@
+/**
+ * Task supervision in Chromium over the production build (SQLite, demo plan, the clock on
+ * 2026-12-01): the supervisor's board filtered to red through its counts (the filter stays in
+ * the URL) and shown as a kanban; a liaison of the housing commission (zjw) finds the report it
+ * owes on "my tasks", files it with an evidence file; the supervisor accepts it with a comment and
+ * the timeline says so. axe-core on each page, and the pages on a 375 px phone without sideways
+ * scrolling. Screenshots in test-results/tasks-*.png. Needs `npm run build:web`.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { login, startTestServer, testAdminPassword, type RunningTestServer } from '../server';
+import { launchBrowser, loginByForm, newPage, shots } from './browser';
+
+const password = 'tasks e2e 督查督办 password 2026!';
+const liaison = { username: 'liaison-zjw', roles: ['reporter'], departments: ['zjw'] };
+const supervisor = { username: 'duchashi', roles: ['supervisor'], departments: [] };
+const task = 'p5-a1-t1'; // 完成老旧小区改造100万平方米, led by zjw: 2026-Q4 owed on 2026-12-01
+const pdf = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n');
+
+async function axe(page: Page, what: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(
+    bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    [],
+    `${what}: axe violations`,
+  );
+}
+
+async function noSidewaysScroll(page: Page, what: string): Promise<void> {
+  const { overflow, culprits } = await page.evaluate(() => ({
+    overflow: document.documentElement.scrollWidth - window.innerWidth,
+    culprits: [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}.${String(e.className)}`),
+  }));
+  assert.ok(overflow <= 0, `${what} is ${overflow}px wider than the phone: ${culprits.join(', ')}`);
+}
+
+describe('task supervision in a browser', () => {
+  let server: RunningTestServer;
+  let browser: Browser;
+
+  before(async () => {
+    browser = await launchBrowser();
+    server = await startTestServer('sqlite', { now: () => new Date('2026-12-01T08:00:00Z') });
+    const admin = await login(server.url, 'admin', testAdminPassword);
+    for (const u of [liaison, supervisor]) {
+      const res = await admin.send('POST', '/api/users', { ...u, display_name: u.username, password });
+      assert.equal(res.status, 201, await res.text());
+      // The administrator set the password: the first login replaces it (with the same one).
+      await login(server.url, u.username, password);
+    }
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function as(username: string, viewport?: { width: number; height: number }): Promise<Page> {
+    const page = await newPage(browser, viewport);
+    await loginByForm(page, server.url, username, password);
+    return page;
+  }
+
+  it('the supervisor’s board filters to red through its counts, kept in the URL, and shows a kanban', async () => {
+    const page = await as(supervisor.username, { width: 1440, height: 1000 });
+    await page
+      .getByRole('navigation', { name: '主导航' })
+      .first()
+      .getByRole('link', { name: '督查督办' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: '任务看板' }).waitFor();
+    const counts = page.getByRole('group', { name: '按灯色筛选任务' });
+    const red = counts.getByRole('button', { name: /红灯/ });
+    assert.equal((await red.locator('strong').innerText()).trim(), '9');
+    assert.equal(
+      (await counts.getByRole('button', { name: /全部/ }).locator('strong').innerText()).trim(),
+      '37',
+    );
+    await axe(page, '/tasks');
+    await page.screenshot({ path: `${shots}/tasks-board.png`, fullPage: true });
+
+    await red.click();
+    await page.waitForURL(/\/tasks\?light=red$/);
+    assert.equal(await red.getAttribute('aria-pressed'), 'true');
+    await page.getByText('共9项任务').waitFor();
+    const rows = page.locator('.sx-tk-wide tbody tr');
+    assert.equal(await rows.count(), 9);
+    for (const text of await rows.allInnerTexts()) assert.match(text, /红灯/);
+    assert.match(await rows.filter({ hasText: '完成老旧小区改造100万平方米' }).innerText(), /催办/);
+    assert.equal(
+      await page.getByLabel('灯色', { exact: true }).inputValue(),
+      'red',
+      'the filter form shows the URL’s filter',
+    );
+    await page.screenshot({ path: `${shots}/tasks-board-red.png`, fullPage: true });
+
+    // Reloading the address gives the same board; the kanban keeps the filter.
+    await page.reload();
+    await page.getByText('共9项任务').waitFor();
+    await page.getByRole('button', { name: '看板' }).click();
+    await page.waitForURL(/light=red&view=kanban/);
+    const cards = page.locator('.sx-tk-kanban .sx-tk-card');
+    assert.equal(await cards.count(), 9);
+    await page.getByRole('button', { name: '按灯色' }).click();
+    assert.equal(await page.locator('[data-column="red"] .sx-tk-card').count(), 9);
+    await page.screenshot({ path: `${shots}/tasks-kanban.png`, fullPage: true });
+
+    await page.goto(`${server.url}/tasks/red`);
+    await page.getByRole('heading', { level: 2, name: /督办事项/ }).waitFor();
+    await page.getByRole('heading', { level: 2, name: /逾期未报/ }).waitFor();
+    await axe(page, '/tasks/red');
+    await page.screenshot({ path: `${shots}/tasks-red.png`, fullPage: true });
+    await page.context().close();
+  });
+
+  it('a liaison finds the report it owes on “my tasks” and files it with evidence', async () => {
+    const page = await as(liaison.username, { width: 1280, height: 900 });
+    await page.goto(`${server.url}/tasks/mine`);
+    await page.getByRole('heading', { level: 1, name: '我的任务' }).waitFor();
+    const due = page.getByRole('region', { name: /本期应报/ });
+    const row = due.getByRole('row').filter({ hasText: '完成老旧小区改造100万平方米' });
+    assert.match(await row.innerText(), /2026-Q4[\s\S]*2027-01-05/);
+    await axe(page, '/tasks/mine');
+    await page.screenshot({ path: `${shots}/tasks-mine.png`, fullPage: true });
+    await row.getByRole('link', { name: /填报/ }).click();
+    await page.waitForURL(new RegExp(`/tasks/${task}\\?report=2026-Q4$`));
+    await page.getByRole('heading', { level: 1, name: '完成老旧小区改造100万平方米' }).waitFor();
+
+    const form = page.getByRole('region', { name: '报送进展' });
+    assert.equal(await form.getByLabel('期次').inputValue(), '2026-Q4');
+    await form.getByLabel('进展情况').fill('二期招标已完成，累计改造68万平方米');
+    await form.getByLabel('存在问题').fill('冬季施工工期紧');
+    await form.getByLabel('下步打算').fill('12月底前完成三期设计');
+    await form.getByLabel('完成进度（%）').fill('68');
+    await form
+      .getByLabel('佐证材料')
+      .setInputFiles({ name: '招标结果公示.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await form.getByRole('button', { name: '提交报告' }).click();
+    await page.getByText('已报送2026-Q4期进展，等待督查室审核').waitFor();
+    const report = page.locator('[data-period="2026-Q4"]');
+    await report.getByText('待审核').waitFor();
+    await report.getByRole('link', { name: /招标结果公示\.pdf/ }).waitFor();
+    assert.match(await report.innerText(), /68%/);
+    assert.match(await page.getByRole('region', { name: '办理过程' }).innerText(), /报送进展/);
+    await axe(page, `/tasks/${task}`);
+    await page.screenshot({ path: `${shots}/tasks-filed.png`, fullPage: true });
+    await page.context().close();
+  });
+
+  it('the supervisor accepts the report with a comment, after confirming', async () => {
+    const page = await as(supervisor.username, { width: 1280, height: 900 });
+    await page.goto(`${server.url}/tasks/${task}`);
+    const report = page.locator('[data-period="2026-Q4"]');
+    await report.getByText('待审核').waitFor();
+    await report.getByLabel(/审核意见/).fill('进展属实，佐证齐全');
+    await report.getByRole('button', { name: '采纳' }).click();
+    const confirm = page.getByRole('dialog');
+    await confirm.getByText('确认采纳 2026-Q4？').waitFor();
+    await confirm.getByRole('button', { name: '采纳' }).click();
+    await page.getByText('已采纳2026-Q4期报告').waitFor();
+    await report.getByText('已采纳').waitFor();
+    assert.match(await report.innerText(), /审核意见：进展属实，佐证齐全/);
+    assert.match(await page.getByRole('region', { name: '办理过程' }).innerText(), /采纳进展报告/);
+    await page.screenshot({ path: `${shots}/tasks-accepted.png`, fullPage: true });
+    await page.context().close();
+  });
+
+  it('reads well on a 375 px phone: board cards, my tasks and the task page', async () => {
+    const sup = await as(supervisor.username, { width: 375, height: 800 });
+    await sup.goto(`${server.url}/tasks?light=red`);
+    await sup.getByText('共9项任务').waitFor();
+    assert.equal(await sup.locator('.sx-tk-narrow .sx-tk-card').count(), 9);
+    await noSidewaysScroll(sup, '/tasks?light=red');
+    await axe(sup, '/tasks on a phone');
+    await sup.screenshot({ path: `${shots}/tasks-board-phone.png`, fullPage: true });
+    await sup.goto(`${server.url}/tasks/${task}`);
+    await sup.locator('[data-period="2026-Q4"]').getByText('已采纳').waitFor();
+    await noSidewaysScroll(sup, `/tasks/${task}`);
+    await sup.screenshot({ path: `${shots}/tasks-task-phone.png`, fullPage: true });
+    await sup.context().close();
+
+    const rep = await as(liaison.username, { width: 375, height: 800 });
+    await rep.goto(`${server.url}/tasks/mine`);
+    await rep.getByRole('heading', { level: 1, name: '我的任务' }).waitFor();
+    await rep
+      .getByRole('region', { name: /全部任务/ })
+      .locator('.sx-tk-card')
+      .first()
+      .waitFor();
+    await rep.screenshot({ path: `${shots}/tasks-mine-phone.png`, fullPage: true });
+    await noSidewaysScroll(rep, '/tasks/mine');
+    await rep.context().close();
+  });
+});

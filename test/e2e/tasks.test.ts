@@ -171,6 +171,25 @@ describe('task supervision in a browser', () => {
     await page.context().close();
   });
 
+  it('the supervisor assesses a qualitative target beside its linked task’s progress', async () => {
+    const page = await as(supervisor.username, { width: 1280, height: 900 });
+    await page.goto(`${server.url}/tasks/assessments`);
+    await page.getByRole('heading', { level: 1, name: '定性目标评估' }).waitFor();
+    const card = page.locator('article#t-rule-of-law');
+    // The task of the rule-of-law target stands beside it with its progress.
+    assert.match(await card.innerText(), /创建全国法治政府建设示范区[\s\S]*推进中[\s\S]*\d+%/);
+    await card.getByLabel('评估期').fill('2026');
+    await card.getByRole('radio', { name: '基本达成' }).check();
+    await card.getByLabel(/理由/).fill('示范区创建按计划推进，年度评估指标基本完成');
+    await card.getByLabel(/佐证材料/).fill('区司法局年度自评报告');
+    await card.getByRole('button', { name: '评估' }).click();
+    await page.getByText('已记录2026评估：基本达成').waitFor();
+    assert.match(await card.innerText(), /2026 · 基本达成[\s\S]*年度评估指标基本完成/);
+    await axe(page, '/tasks/assessments');
+    await page.screenshot({ path: `${shots}/tasks-assessments.png`, fullPage: true });
+    await page.context().close();
+  });
+
   it('reads well on a 375 px phone: board cards, my tasks and the task page', async () => {
     const sup = await as(supervisor.username, { width: 375, height: 800 });
     await sup.goto(`${server.url}/tasks?light=red`);
@@ -179,6 +198,12 @@ describe('task supervision in a browser', () => {
     await noSidewaysScroll(sup, '/tasks?light=red');
     await axe(sup, '/tasks on a phone');
     await sup.screenshot({ path: `${shots}/tasks-board-phone.png`, fullPage: true });
+    // English is the second language: the board speaks it after the switch.
+    await sup.getByRole('button', { name: 'Switch to English' }).click();
+    await sup.getByRole('heading', { level: 1, name: 'Task board' }).waitFor();
+    await sup.getByText('9 tasks').first().waitFor();
+    await sup.screenshot({ path: `${shots}/tasks-board-phone-en.png`, fullPage: true });
+    await sup.getByRole('button', { name: '切换到中文' }).click();
     await sup.goto(`${server.url}/tasks/${task}`);
     await sup.locator('[data-period="2026-Q4"]').getByText('已采纳').waitFor();
     await noSidewaysScroll(sup, `/tasks/${task}`);

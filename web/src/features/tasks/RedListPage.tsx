@@ -1,7 +1,7 @@
 /**
  * `/tasks/red`: the red list (红榜) as the bulletin names it — tasks under a formal notice (督办),
  * past their due date and not completed (逾期未办结), and with a progress report past its deadline
- * (逾期未报). Every red task is in at least one list.
+ * (逾期未报); a red task in none of these is late on a milestone (节点逾期), listed last.
  */
 import type { TaskSummary } from '../../../../src/contracts/tasks';
 import { daysBetween } from '../../../../src/domain/periods/period';
@@ -41,6 +41,7 @@ export function RedListPage({ plan }: { plan: PlanData }) {
           const day = list.as_of;
           const notice = list.tasks.filter((t) => t.escalation === 'notice');
           const undone = list.tasks.filter((t) => t.due !== null && t.due < day && t.state !== 'completed');
+          const listed = new Set([...notice, ...undone].map((t) => t.id));
           const late: LateReport[] = list.tasks.flatMap((t) =>
             t.owed
               .filter((o) => o.due < day)
@@ -52,6 +53,8 @@ export function RedListPage({ plan }: { plan: PlanData }) {
                 days: daysBetween(o.due, day),
               })),
           );
+          for (const r of late) listed.add(r.task.id);
+          const milestones = list.tasks.filter((t) => !listed.has(t.id));
           return (
             <>
               <p className="sx-tk-muted">{tt('tkAsOf', { date: day })}</p>
@@ -110,6 +113,13 @@ export function RedListPage({ plan }: { plan: PlanData }) {
                     },
                   ]}
                 />
+              </section>
+              <section aria-labelledby="sx-red-milestone" className="sx-tk-section">
+                <h2 id="sx-red-milestone">
+                  {tt('tkRedMilestone')} <span className="sx-tk-num">{milestones.length}</span>
+                </h2>
+                <p className="sx-tk-muted">{tt('tkRedMilestoneHint')}</p>
+                <TaskList tasks={milestones} plan={plan} />
               </section>
             </>
           );

@@ -88,7 +88,7 @@ export function TaskActions({
   };
 
   return (
-    <section aria-labelledby="sx-tk-actions" className="sx-tk-panel">
+    <section aria-labelledby="sx-tk-actions" className="sx-tk-panel sx-tk-actions-panel">
       <h2 id="sx-tk-actions">{tt('tkActions')}</h2>
       {pending && (
         <p>

@@ -178,11 +178,12 @@ describe('task supervision in a browser', () => {
     const card = page.locator('article#t-rule-of-law');
     // The task of the rule-of-law target stands beside it with its progress.
     assert.match(await card.innerText(), /创建全国法治政府建设示范区[\s\S]*推进中[\s\S]*\d+%/);
+    await card.getByRole('button', { name: '评估' }).click();
     await card.getByLabel('评估期').fill('2026');
     await card.getByRole('radio', { name: '基本达成' }).check();
     await card.getByLabel(/理由/).fill('示范区创建按计划推进，年度评估指标基本完成');
     await card.getByLabel(/佐证材料/).fill('区司法局年度自评报告');
-    await card.getByRole('button', { name: '评估' }).click();
+    await card.getByRole('button', { name: '记录评估' }).click();
     await page.getByText('已记录2026评估：基本达成').waitFor();
     assert.match(await card.innerText(), /2026 · 基本达成[\s\S]*年度评估指标基本完成/);
     await axe(page, '/tasks/assessments');

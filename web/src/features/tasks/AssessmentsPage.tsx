@@ -113,7 +113,7 @@ function AssessForm({
         onChange={(e) => setEvidence(e.target.value)}
       />
       <Button type="primary" htmlType="submit" loading={busy} disabled={!rating || reason.trim() === ''}>
-        {tt('tkAssess')}
+        {tt('tkAssessSubmit')}
       </Button>
     </form>
   );
@@ -123,6 +123,7 @@ function TargetCard({ plan, text, initial }: { plan: string; text: string; initi
   const { tt, lang } = useTasksI18n();
   const session = useSession();
   const [a, setA] = useState(initial);
+  const [assessing, setAssessing] = useState(false);
   const latest = [...a.current].sort((x, y) => (x.period < y.period ? 1 : -1))[0];
   return (
     <article className="sx-tk-panel sx-tk-assess" id={a.target} aria-labelledby={`sx-as-h-${a.target}`}>
@@ -170,7 +171,21 @@ function TargetCard({ plan, text, initial }: { plan: string; text: string; initi
               </ul>
             </details>
           )}
-          {session.can('task:supervise') && <AssessForm plan={plan} target={a.target} onDone={setA} />}
+          {session.can('task:supervise') &&
+            (assessing ? (
+              <AssessForm
+                plan={plan}
+                target={a.target}
+                onDone={(next) => {
+                  setA(next);
+                  setAssessing(false);
+                }}
+              />
+            ) : (
+              <Button onClick={() => setAssessing(true)} aria-expanded={false}>
+                {tt('tkAssess')}
+              </Button>
+            ))}
         </div>
         <div>
           <h3>{tt('tkLinkedTasks')}</h3>

@@ -204,6 +204,7 @@ describe('task supervision in a browser', () => {
     await sup.getByRole('heading', { level: 1, name: 'Task board' }).waitFor();
     await sup.getByText('9 tasks').first().waitFor();
     await sup.screenshot({ path: `${shots}/tasks-board-phone-en.png`, fullPage: true });
+    await noSidewaysScroll(sup, '/tasks in English');
     await sup.getByRole('button', { name: '切换到中文' }).click();
     await sup.goto(`${server.url}/tasks/${task}`);
     await sup.locator('[data-period="2026-Q4"]').getByText('已采纳').waitFor();

@@ -2,9 +2,11 @@
  * Task supervision in Chromium over the production build (SQLite, demo plan, the clock on
  * 2026-12-01): the supervisor's board filtered to red through its counts (the filter stays in
  * the URL) and shown as a kanban; a liaison of the housing commission (zjw) finds the report it
- * owes on "my tasks", files it with an evidence file; the supervisor accepts it with a comment and
- * the timeline says so. axe-core on each page, and the pages on a 375 px phone without sideways
- * scrolling. Screenshots in test-results/tasks-*.png. Needs `npm run build:web`.
+ * owes on "my tasks" and files it with an evidence file; the co-operating department adds its
+ * part; the supervisor accepts it with a comment and the timeline says so; an extension asked
+ * for with a date and a reason is approved; a qualitative target is assessed. axe-core on each
+ * page, the pages on a 375 px phone (zh and en) without sideways scrolling. Screenshots in
+ * test-results/tasks-*.png. Needs `npm run build:web`.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -16,6 +18,7 @@ import { launchBrowser, loginByForm, newPage, shots } from './browser';
 const password = 'tasks e2e 督查督办 password 2026!';
 const liaison = { username: 'liaison-zjw', roles: ['reporter'], departments: ['zjw'] };
 const supervisor = { username: 'duchashi', roles: ['supervisor'], departments: [] };
+const partner = { username: 'liaison-ghzyj', roles: ['reporter'], departments: ['ghzyj'] }; // 配合单位 of p5-a1-t1
 const task = 'p5-a1-t1'; // 完成老旧小区改造100万平方米, led by zjw: 2026-Q4 owed on 2026-12-01
 const pdf = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n');
 
@@ -48,7 +51,7 @@ describe('task supervision in a browser', () => {
     browser = await launchBrowser();
     server = await startTestServer('sqlite', { now: () => new Date('2026-12-01T08:00:00Z') });
     const admin = await login(server.url, 'admin', testAdminPassword);
-    for (const u of [liaison, supervisor]) {
+    for (const u of [liaison, supervisor, partner]) {
       const res = await admin.send('POST', '/api/users', { ...u, display_name: u.username, password });
       assert.equal(res.status, 201, await res.text());
       // The administrator set the password: the first login replaces it (with the same one).
@@ -153,6 +156,20 @@ describe('task supervision in a browser', () => {
     await page.context().close();
   });
 
+  it('the co-operating department adds its part to the report', async () => {
+    const page = await as(partner.username);
+    await page.goto(`${server.url}/tasks/${task}`);
+    const report = page.locator('[data-period="2026-Q4"]');
+    await report.getByLabel('补充本单位配合情况').fill('完成二期规划方案审查');
+    await report.getByRole('button', { name: '补充本单位配合情况' }).click();
+    await page.getByText('已补充配合情况').waitFor();
+    assert.match(await report.innerText(), /区规划自然资源局\s*完成二期规划方案审查/);
+    // A co-operating department files no report and takes no step of the lead department.
+    assert.equal(await page.getByRole('region', { name: '报送进展' }).count(), 0);
+    await page.getByText('您在此任务当前状态下没有可办理的事项。').waitFor();
+    await page.context().close();
+  });
+
   it('the supervisor accepts the report with a comment, after confirming', async () => {
     const page = await as(supervisor.username, { width: 1280, height: 900 });
     await page.goto(`${server.url}/tasks/${task}`);
@@ -169,6 +186,31 @@ describe('task supervision in a browser', () => {
     assert.match(await page.getByRole('region', { name: '办理过程' }).innerText(), /采纳进展报告/);
     await page.screenshot({ path: `${shots}/tasks-accepted.png`, fullPage: true });
     await page.context().close();
+  });
+
+  it('the liaison asks for an extension with a date and a reason; the supervisor approves it', async () => {
+    const rep = await as(liaison.username);
+    await rep.goto(`${server.url}/tasks/${task}`);
+    await rep.getByRole('button', { name: '申请延期' }).click();
+    const dialog = rep.getByRole('dialog');
+    await dialog.getByText('确认申请延期？').waitFor();
+    await dialog.getByLabel('申请延期至').fill('2027-09-30');
+    await dialog.getByLabel(/延期理由/).fill('三期工程受雨季影响');
+    await dialog.getByRole('button', { name: '申请延期' }).click();
+    await rep.getByText('已申请延期：“完成老旧小区改造100万平方米”现为“申请延期”').waitFor();
+    await rep.context().close();
+
+    const sup = await as(supervisor.username);
+    await sup.goto(`${server.url}/tasks/${task}`);
+    await sup.getByText('2027-06-30 → 2027-09-30：三期工程受雨季影响').first().waitFor();
+    await sup.getByRole('button', { name: '同意延期', exact: true }).click();
+    await sup.getByRole('dialog').getByRole('button', { name: '同意延期', exact: true }).click();
+    await sup.getByText(/已同意延期：.*现为“推进中”/).waitFor();
+    const facts = sup.getByRole('region', { name: '任务信息' });
+    assert.match(await facts.innerText(), /截止日期\s*2027-09-30/);
+    assert.match(await sup.getByRole('region', { name: '延期申请' }).innerText(), /已同意/);
+    await sup.screenshot({ path: `${shots}/tasks-extension.png`, fullPage: true });
+    await sup.context().close();
   });
 
   it('the supervisor assesses a qualitative target beside its linked task’s progress', async () => {

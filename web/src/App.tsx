@@ -21,6 +21,7 @@ const AdminPage = lazy(() => import('./features/admin/AdminPage'));
 const DataPage = lazy(() => import('./features/data/DataPage'));
 const CockpitPage = lazy(() => import('./features/cockpit/CockpitPage'));
 const ScreenPage = lazy(() => import('./features/cockpit/ScreenPage'));
+const TasksPage = lazy(() => import('./features/tasks/TasksPage'));
 const NotFoundPage = lazy(() => import('./features/layout/NotFoundPage'));
 
 const spinner = <Loaded state={{ state: 'loading' }}>{() => null}</Loaded>;
@@ -42,6 +43,8 @@ function Page({ route }: { route: Route }) {
       return <AdminPage section={route.section} />;
     case 'data':
       return <DataPage view={route.view} indicator={route.indicator} period={route.period} />;
+    case 'tasks':
+      return <TasksPage view={route.view} id={route.id} />;
     case 'cockpit':
       return null; // rendered by Routed, without the plan provider
     case 'not_found':

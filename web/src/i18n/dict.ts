@@ -89,6 +89,7 @@ const baseZh = {
   notFound: '页面不存在',
   notFoundHint: '该页面尚在建设中或地址有误。',
   footer: '实效 Shixiao · 见行动、求实效',
+  navTasks: '督查督办',
 };
 
 const zh = { ...baseZh, ...authZh, ...adminZh, ...extractZh, ...dataZh, ...notificationsZh, ...cockpitZh };
@@ -174,6 +175,7 @@ const baseEn: Record<keyof typeof baseZh, string> = {
   notFound: 'Page not found',
   notFoundHint: 'This page is still being built, or the address is wrong.',
   footer: 'Shixiao 实效 · Show the action, get real results',
+  navTasks: 'Supervision',
 };
 
 const en: Record<Key, string> = {

@@ -136,6 +136,8 @@ const matrix: Record<string, Who[]> = {
   'PATCH /api/tenants/{slug}': ['admin'],
   'GET /api/city/ranks': cityUsers,
   'GET /api/city/rollup': cityUsers,
+  // Reporting without training (issue 18).
+  'POST /api/plans/{plan}/data/checks': readers,
 };
 
 /** Routes Hono serves under /api that are not OpenAPI operations, with their access level. */

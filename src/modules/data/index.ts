@@ -5,6 +5,7 @@ import { dataValueRoutes } from './data.routes';
 export { callerOf, loadIndicator, seriesState, type DataCaller } from './data.context';
 export { canSeeDepartment, requireWriter } from './data.policy';
 export { getCalendar } from './data.queries';
+export { warningsFor } from './data.checks';
 export * as dataRepository from './data.repository';
 
 /** Mounts data collection (values, workflow, calendar, queue); notifications are the notify module's. */

@@ -230,3 +230,49 @@ export const checkRequestSchema = z
 export const checkResultSchema = z
   .object({ warnings: z.array(dataWarningSchema) })
   .openapi('DataCheckResult');
+
+export const districtQuery = z.object({
+  year: z
+    .string()
+    .regex(/^\d{4}$/, 'YYYY')
+    .optional()
+    .openapi({ param: { name: 'year', in: 'query' }, example: '2025' }),
+});
+
+const districtItem = z.object({
+  indicator: z.string(),
+  indicator_name: z.string(),
+  period: z.string(),
+  due: z.string(),
+  state: z.enum(['on_time', 'late', 'missing', 'pending']),
+  arrived: z.string().nullable(),
+});
+
+/** The district's reporting by department: on time, late, missing (supervisors). */
+export const districtSchema = z
+  .object({
+    today: z.string(),
+    departments: z.array(
+      z.object({
+        department: z.string(),
+        department_name: z.string(),
+        state: z.enum(['on_time', 'late', 'missing']),
+        on_time: z.number().int(),
+        late: z.number().int(),
+        missing: z.number().int(),
+        pending: z.number().int(),
+        items: z.array(districtItem).openapi({ description: 'Late and missing values first' }),
+      }),
+    ),
+  })
+  .openapi('DataDistrict');
+
+export const urgeSchema = z
+  .object({ department: code, note: text(500).nullable().optional() })
+  .strict()
+  .openapi('DataUrge');
+export const urgeResultSchema = z
+  .object({ department: z.string(), department_name: z.string(), missing: z.number().int() })
+  .openapi('DataUrgeResult');
+
+export type DataDistrict = z.infer<typeof districtSchema>;

@@ -274,5 +274,71 @@ for (const dialect of dialects) {
         ],
       );
     });
+
+    it("shows the supervisor the district's reporting by department, and 催报 reaches the department", async () => {
+      await expectJson(
+        u.repA.send('POST', `${data}/values`, { indicator: 'gdp_growth', period: '2025', value: 5.1 }),
+        201,
+      );
+      await expectJson(
+        u.repA.send('POST', `${valuePath('gdp_growth', '2025')}/submit`, { if_version: 1 }),
+        200,
+      );
+      interface District {
+        departments: {
+          department: string;
+          department_name: string;
+          state: string;
+          late: number;
+          missing: number;
+          items: { indicator: string; period: string; state: string; arrived: string | null }[];
+        }[];
+      }
+      const district = await expectJson<District>(u.sup.get(`${data}/district`), 200);
+      const tjj = district.departments.find((d) => d.department === 'tjj');
+      assert.equal(tjj?.department_name, '区统计局');
+      assert.equal(tjj?.late, 1);
+      assert.deepEqual(
+        tjj?.items.find((i) => i.state === 'late'),
+        {
+          indicator: 'gdp_growth',
+          indicator_name: '地区生产总值增速',
+          period: '2025',
+          due: '2026-03-31',
+          state: 'late',
+          arrived: now.toISOString(),
+        },
+      );
+      // gdp 2024 is a gap in the demo data: missing, first in the list.
+      assert.deepEqual(
+        tjj?.items.filter((i) => i.indicator === 'gdp').map((i) => [i.period, i.state]),
+        [
+          ['2024', 'missing'],
+          ['2023', 'on_time'],
+          ['2025', 'on_time'],
+        ],
+      );
+      const only2025 = await expectJson<District>(u.sup.get(`${data}/district?year=2025`), 200);
+      assert.deepEqual(
+        only2025.departments
+          .flatMap((d) => d.items.map((i) => i.period.slice(0, 4)))
+          .filter((y) => y !== '2025'),
+        [],
+      );
+      assert.equal((await u.repA.get(`${data}/district`)).status, 403);
+
+      const urged = await expectJson<{ department_name: string; missing: number }>(
+        u.sup.send('POST', `${data}/urge`, { department: 'tjj', note: '请于本周内补报' }),
+        200,
+      );
+      assert.deepEqual(urged, { department: 'tjj', department_name: '区统计局', missing: tjj?.missing });
+      const got = (await notes(u.repA)).find((n) => n.kind === 'data.urged');
+      assert.equal(got?.payload.note, '请于本周内补报');
+      assert.equal(got?.payload.by, 'sup-1');
+      assert.deepEqual((await notes(u.headA)).filter((n) => n.kind === 'data.urged').length, 1);
+      assert.equal((await notes(u.repB)).filter((n) => n.kind === 'data.urged').length, 0);
+      assert.equal((await u.sup.send('POST', `${data}/urge`, { department: 'nope' })).status, 404);
+      assert.equal((await u.repA.send('POST', `${data}/urge`, { department: 'tjj' })).status, 403);
+    });
   });
 }

@@ -286,3 +286,31 @@ export async function displayNameOf(db: Q, userId: number): Promise<string | nul
   const row = await db.selectFrom('users').select(['username', 'display_name']).where('id', '=', userId).executeTakeFirst();
   return row ? (row.display_name ?? row.username) : null;
 }
+
+/** Per indicator and period, when its first version came in (published_on for loaded figures). */
+export async function firstArrivals(db: Q, indicatorIds: number[], fromYear: number) {
+  if (indicatorIds.length === 0) return [];
+  return db
+    .selectFrom('observations')
+    .select((eb) => [
+      'indicator_id',
+      'period',
+      eb.fn.min(eb.fn.coalesce('published_on', 'recorded_at')).as('first_at'),
+    ])
+    .where('indicator_id', 'in', indicatorIds)
+    .where('alternate', '=', 0)
+    .where('status', 'in', ['submitted', 'approved', 'accepted'])
+    .where('period', '>=', String(fromYear))
+    .groupBy(['indicator_id', 'period'])
+    .execute();
+}
+
+/** A department of the tenant by code. */
+export async function findDepartment(db: Q, tenantId: number, code: string) {
+  return db
+    .selectFrom('departments')
+    .select(['id', 'code', 'name'])
+    .where('tenant_id', '=', tenantId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+}

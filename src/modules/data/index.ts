@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../http';
 import { dataValueRoutes } from './data.routes';
+import { districtRoutes } from './data.district.routes';
 
 export { callerOf, loadIndicator, seriesState, type DataCaller } from './data.context';
 export { canSeeDepartment, requireWriter } from './data.policy';
@@ -11,5 +12,6 @@ export * as dataRepository from './data.repository';
 /** Mounts data collection (values, workflow, calendar, queue); notifications are the notify module's. */
 export function dataRoutes(app: OpenAPIHono<AppEnv>): void {
   dataValueRoutes(app);
+  districtRoutes(app);
 }
 export { dataReminderJob } from './data.jobs';

@@ -366,6 +366,10 @@ export interface ObservationTable {
   recorded_at: string;
   reason: string | null;
   position: number;
+  /** 1 for a preliminary value (快报/预计数); the final one is a later version. */
+  preliminary: Generated<number>;
+  /** Why the reporter kept a value that the entry checks warned about. */
+  check_reason: string | null;
 }
 
 export interface AuditLogTable {

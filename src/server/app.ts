@@ -172,13 +172,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       return problem(c, 400, 'Bad Request', 'The request contains characters that cannot be stored.');
     }
     if (error instanceof AppError) {
-      return problem(
-        c,
-        error.status,
-        error.title,
-        error.message,
-        error.errors ? { errors: error.errors } : {},
-      );
+      return problem(c, error.status, error.title, error.message, {
+        ...(error.errors ? { errors: error.errors } : {}),
+        ...(error.code ? { code: error.code, params: error.params ?? {} } : {}),
+      });
     }
     const errorId = newErrorId();
     c.get('log')?.error({ err: error, error_id: errorId, req_id: c.get('requestId') }, 'request failed');

@@ -138,6 +138,10 @@ const matrix: Record<string, Who[]> = {
   'PATCH /api/tenants/{slug}': ['admin'],
   'GET /api/city/ranks': cityUsers,
   'GET /api/city/rollup': cityUsers,
+  // Reporting without training (issue 18).
+  'POST /api/plans/{plan}/data/checks': readers,
+  'GET /api/plans/{plan}/data/district': ['supervisor'],
+  'POST /api/plans/{plan}/data/urge': ['supervisor'],
 };
 
 /** Routes Hono serves under /api that are not OpenAPI operations, with their access level. */

@@ -131,6 +131,7 @@ function targetsSection(input: BulletinInput, table: () => number): Section {
         caption: `表${table()} ${a.name}目标进展`,
         unit: '单位：见各指标',
         columns: ['目标', '最新值', '状态', '说明'],
+        widths: [28, 20, 12, 40],
         rows,
         source: `资料来源：${sources.length ? sources.join('；') : '各责任部门报送数据'}`,
       };
@@ -179,6 +180,7 @@ function tasksSection(input: BulletinInput, table: () => number): Section {
     caption: `表${table()} 重点任务推进情况（按专项）`,
     unit: '单位：项，%',
     columns: ['专项', '任务数', '已完成', '正常', '预警', '逾期', '督办', '平均进度'],
+    widths: [37, 9, 9, 9, 9, 9, 9, 9],
     rows,
     source: '资料来源：督查督办系统任务台账（截至月末的进展报告）',
   };
@@ -218,6 +220,7 @@ function redSection(input: BulletinInput, table: () => number): Section {
               columns: tbl.columns,
               rows: tbl.rows,
               source: tbl.source,
+              widths: tbl.widths,
             },
           ],
   });
@@ -236,6 +239,7 @@ function redSection(input: BulletinInput, table: () => number): Section {
           title: '逾期未办结任务',
           unit: '单位：%',
           columns: ['任务', '牵头部门', '完成时限', '进度', '原因'],
+          widths: [26, 16, 14, 8, 36],
           rows: red.map((t) => [
             t.title,
             dept(t),
@@ -254,6 +258,7 @@ function redSection(input: BulletinInput, table: () => number): Section {
           title: '督办事项',
           unit: null,
           columns: ['任务', '牵头部门', '完成时限', '原因'],
+          widths: [28, 16, 14, 42],
           rows: notices.map((t) => [t.title, dept(t), t.due ?? '—', t.reasons.join('；')]),
           source: '资料来源：督查督办系统督办记录',
         },
@@ -266,6 +271,7 @@ function redSection(input: BulletinInput, table: () => number): Section {
           title: '逾期未报数据',
           unit: '单位：期',
           columns: ['部门', '逾期期数', '最早应报日期', '事项'],
+          widths: [20, 10, 16, 54],
           rows: reports.map((o) => [
             o.department?.name ?? '未明确',
             String(o.count),
@@ -290,6 +296,7 @@ function rankingSection(ranking: RankedDepartment[], table: () => number): Secti
     caption: `表${table()} 部门排名`,
     unit: '单位：分',
     columns: ['名次', '部门', '得分', '情况'],
+    widths: [8, 24, 8, 60],
     rows: ranking.map((r) => [
       r.rank === null ? '—' : String(r.rank),
       r.name,

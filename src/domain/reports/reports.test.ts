@@ -148,6 +148,7 @@ const input = (over: Partial<BulletinInput>): BulletinInput => ({
     { code: 'kjj', name: '区科技局' },
   ],
   nextSteps: [],
+  indicators: [],
   ...over,
 });
 

@@ -84,6 +84,18 @@ export interface BulletinInput {
   overdueReports: OverdueReports[];
   departments: { code: string; name: string }[];
   nextSteps: string[];
+  /** Every indicator with its values as known at the month's end: the data book's sheets. */
+  indicators: IndicatorValues[];
+}
+
+export interface IndicatorValues {
+  id: string;
+  name: string;
+  unit: string;
+  frequency: string;
+  department: string | null;
+  source: string | null;
+  values: { period: string; value: number }[];
 }
 
 /** A table as officials print it: a caption with the unit, columns, rows and the source. */
@@ -94,6 +106,8 @@ export interface TableBlock {
   columns: string[];
   rows: string[][];
   source: string;
+  /** Relative column widths (they sum to 100), when the columns are not alike. */
+  widths?: number[];
 }
 
 export interface ParagraphBlock {

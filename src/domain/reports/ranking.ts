@@ -70,9 +70,8 @@ function reasonsOf(
     parts.push(`牵头任务${tasks}项，完成${completed}项（完成率${percentText((completed / tasks) * 100)}）`);
   const problems = countList([
     ['逾期', late],
-    ['其中督办', notices],
     ['预警', yellow],
-  ]);
+  ]).replace(/逾期(\d+)项/, (m) => (notices > 0 ? `${m}（其中督办${notices}项）` : m));
   if (problems) parts.push(problems);
   if (reports > 0) parts.push(`逾期未报数据${reports}期`);
   if (late === 0 && reports === 0) parts.push('无逾期事项');

@@ -4,5 +4,6 @@
  */
 import { dataReminderJob } from '../modules/data';
 import type { JobKind } from '../modules/notify';
+import { bulletinJob } from '../modules/reports';
 
-export const jobKinds: readonly JobKind[] = [dataReminderJob];
+export const jobKinds: readonly JobKind[] = [dataReminderJob, bulletinJob];

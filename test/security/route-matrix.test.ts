@@ -136,6 +136,9 @@ const matrix: Record<string, Who[]> = {
   'PATCH /api/tenants/{slug}': ['admin'],
   'GET /api/city/ranks': cityUsers,
   'GET /api/city/rollup': cityUsers,
+  'GET /api/plans/{plan}/bulletins': ['supervisor', 'leader'],
+  'POST /api/plans/{plan}/bulletins': ['supervisor'],
+  'GET /api/plans/{plan}/bulletins/{month}/{format}': ['supervisor', 'leader'],
 };
 
 /** Routes Hono serves under /api that are not OpenAPI operations, with their access level. */

@@ -18,3 +18,5 @@ export {
   type BulletinFormat,
 } from './reports.render';
 export { PdfUnavailableError } from './render/pdf';
+export { reportsRoutes } from './reports.routes';
+export { bulletinJob } from './reports.jobs';

@@ -41,6 +41,9 @@ export async function archiveBulletin(
   req: BulletinRequest & { by: number | null; origin: 'job' | 'user'; replace: boolean },
 ): Promise<boolean> {
   const structure = await loadPlanStructure(db, req.tenantId, req.plan);
+  // The job runs every few minutes: an archived month is not gathered again.
+  if (!req.replace && (await repo.findArchived(db.kysely, req.tenantId, structure.plan.id, req.month)))
+    return false;
   const input = await gatherBulletinInput(db, req);
   const row = {
     tenant_id: req.tenantId,

@@ -21,6 +21,7 @@ const AdminPage = lazy(() => import('./features/admin/AdminPage'));
 const DataPage = lazy(() => import('./features/data/DataPage'));
 const CockpitPage = lazy(() => import('./features/cockpit/CockpitPage'));
 const ScreenPage = lazy(() => import('./features/cockpit/ScreenPage'));
+const ReportsPage = lazy(() => import('./features/reports/ReportsPage'));
 const NotFoundPage = lazy(() => import('./features/layout/NotFoundPage'));
 
 const spinner = <Loaded state={{ state: 'loading' }}>{() => null}</Loaded>;
@@ -43,6 +44,7 @@ function Page({ route }: { route: Route }) {
     case 'data':
       return <DataPage view={route.view} indicator={route.indicator} period={route.period} />;
     case 'cockpit':
+    case 'reports':
       return null; // rendered by Routed, without the plan provider
     case 'not_found':
       return <NotFoundPage />;
@@ -69,6 +71,15 @@ function Routed() {
       <AppShell route={route}>
         <Suspense fallback={spinner}>
           <CockpitPage />
+        </Suspense>
+      </AppShell>
+    );
+  // The bulletins page finds its plan itself, like the cockpit.
+  if (route.page === 'reports')
+    return (
+      <AppShell route={route}>
+        <Suspense fallback={spinner}>
+          <ReportsPage />
         </Suspense>
       </AppShell>
     );

@@ -41,6 +41,7 @@ export type Route =
   | { page: 'extract' }
   | { page: 'admin'; section: AdminSection }
   | { page: 'data'; view: 'entry' | 'review' | 'upload' | 'history'; indicator?: string; period?: string }
+  | { page: 'reports' }
   | { page: 'not_found' };
 
 export const adminSections = ['users', 'departments', 'tokens', 'audit'] as const;
@@ -71,6 +72,7 @@ export function matchRoute(path: string): Route {
       indicator: decodeURIComponent(m[1]),
       period: decodeURIComponent(m[2]),
     };
+  if (clean === '/reports') return { page: 'reports' };
   if (clean === '/admin') return { page: 'admin', section: 'users' };
   m = /^\/admin\/([^/]+)$/.exec(clean);
   if (m?.[1] && isAdminSection(m[1])) return { page: 'admin', section: m[1] };

@@ -37,6 +37,8 @@ function pageTitle(route: Route): Key | null {
       return 'navData';
     case 'cockpit':
       return 'navCockpit';
+    case 'reports':
+      return 'navReports';
     case 'overview':
     case 'indicator':
       return null;

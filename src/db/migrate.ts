@@ -19,6 +19,7 @@ import * as m0006 from './migrations/0006-publishing';
 import * as m0008 from './migrations/0008-city';
 import * as m0011 from './migrations/0011-scorecards';
 import * as m0012 from './migrations/0012-reporting';
+import * as m0010 from './migrations/0010-bulletins';
 
 type Step = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
 const steps: Record<string, Step> = {
@@ -31,6 +32,7 @@ const steps: Record<string, Step> = {
   '0008-city': m0008,
   '0011-scorecards': m0011,
   '0012-reporting': m0012,
+  '0010-bulletins': m0010,
 };
 
 function provider(dialect: DialectName): MigrationProvider {

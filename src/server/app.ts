@@ -12,6 +12,7 @@ import type { AppEnv } from '../modules/http';
 import { accountsRoutes } from '../modules/accounts';
 import { auditRoutes } from '../modules/audit';
 import { cockpitRoutes } from '../modules/cockpit';
+import { reportsRoutes } from '../modules/reports';
 import { cityRoutes } from '../modules/city';
 import { dataRoutes } from '../modules/data';
 import { authenticate, authRoutes, clearCachesAfterWrites, csrfProtection } from '../modules/auth';
@@ -109,6 +110,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   publishingRoutes(app);
   portalPages(app);
   cityRoutes(app);
+  reportsRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -142,6 +142,9 @@ const matrix: Record<string, Who[]> = {
   'POST /api/plans/{plan}/data/checks': readers,
   'GET /api/plans/{plan}/data/district': ['supervisor'],
   'POST /api/plans/{plan}/data/urge': ['supervisor'],
+  'GET /api/plans/{plan}/bulletins': ['supervisor', 'leader'],
+  'POST /api/plans/{plan}/bulletins': ['supervisor'],
+  'GET /api/plans/{plan}/bulletins/{month}/{format}': ['supervisor', 'leader'],
 };
 
 /** Routes Hono serves under /api that are not OpenAPI operations, with their access level. */

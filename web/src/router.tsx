@@ -42,6 +42,7 @@ export type Route =
   | { page: 'admin'; section: AdminSection }
   | { page: 'data'; view: 'entry' | 'review' | 'upload' | 'history'; indicator?: string; period?: string }
   | { page: 'tasks'; view: TasksView; id?: string }
+  | { page: 'reports' }
   | { page: 'not_found' };
 
 /** The task supervision pages (`/tasks/{id}`: one task). */
@@ -84,6 +85,7 @@ export function matchRoute(path: string): Route {
   if (tasksView) return { page: 'tasks', view: tasksView };
   if (m?.[1] && !tasksReserved.has(m[1]))
     return { page: 'tasks', view: 'task', id: decodeURIComponent(m[1]) };
+  if (clean === '/reports') return { page: 'reports' };
   if (clean === '/admin') return { page: 'admin', section: 'users' };
   m = /^\/admin\/([^/]+)$/.exec(clean);
   if (m?.[1] && isAdminSection(m[1])) return { page: 'admin', section: m[1] };

@@ -5,6 +5,7 @@ import { notificationsEn, notificationsZh } from '../features/notifications/noti
 import { extractEn, extractZh } from '../features/extract/extractDict';
 import { dataEn, dataZh } from '../features/data/dataDict';
 import { cockpitEn, cockpitZh } from '../features/cockpit/cockpitDict';
+import { reportsEn, reportsZh } from '../features/reports/reportsDict';
 
 export type Lang = 'zh' | 'en';
 
@@ -92,7 +93,16 @@ const baseZh = {
   navTasks: '督查督办',
 };
 
-const zh = { ...baseZh, ...authZh, ...adminZh, ...extractZh, ...dataZh, ...notificationsZh, ...cockpitZh };
+const zh = {
+  ...baseZh,
+  ...authZh,
+  ...adminZh,
+  ...extractZh,
+  ...dataZh,
+  ...notificationsZh,
+  ...cockpitZh,
+  ...reportsZh,
+};
 
 export type Key = keyof typeof zh;
 
@@ -186,6 +196,7 @@ const en: Record<Key, string> = {
   ...dataEn,
   ...notificationsEn,
   ...cockpitEn,
+  ...reportsEn,
 };
 
 export const dictionaries: Record<Lang, Record<Key, string>> = { zh, en };

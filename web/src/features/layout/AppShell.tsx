@@ -39,6 +39,8 @@ function pageTitle(route: Route): Key | null {
       return 'navCockpit';
     case 'tasks':
       return 'navTasks';
+    case 'reports':
+      return 'navReports';
     case 'overview':
     case 'indicator':
       return null;

@@ -70,7 +70,8 @@ export async function loadPublicPlan(
   const tenant = await publishedPlan(db, tenantSlug, code);
   const planId = await planIdOf(db, tenant.id, code);
   const [detail, observations, status, publications, events] = await Promise.all([
-    getPlanDetail(db, tenant.id, code),
+    // The latest values come from the observations known as of the day, read beside it.
+    getPlanDetail(db, tenant.id, code, null, { latest: false }),
     listObservations(db, tenant.id, code, { asOf }),
     getPlanStatus(db, tenant.id, code, asOf),
     publicationsOf(db, tenant.id, code),

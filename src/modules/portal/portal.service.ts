@@ -9,8 +9,9 @@ import type { Db } from '../../db';
 import { notFound } from '../errors';
 import { getPlanDetail, listObservations, listPlans, planIdOf, resolveTenant } from '../plans';
 import { getPlanStatus } from '../status';
-import { buildPublicPlan, publicPlanDetail, type Publications } from './portal.model';
+import { buildPublicPlan, isPublished, publicPlanDetail, type Publications } from './portal.model';
 import * as repo from './portal.repository';
+import { publishedTasks } from './portal.tasks';
 
 type Tenant = Awaited<ReturnType<typeof resolveTenant>>;
 
@@ -77,11 +78,17 @@ export async function loadPublicPlan(
     publicationsOf(db, tenant.id, code),
     repo.listPublicationEvents(db.kysely, planId),
   ]);
+  // Tasks are shown only once published: with none published, none is read.
+  const anyTask = [...publications].some(([key, shown]) => shown && key.startsWith('task:'));
+  const tasks = anyTask
+    ? await publishedTasks(db, tenant.id, code, asOf, (id) => isPublished(publications, 'task', id))
+    : [];
   return buildPublicPlan({
     detail,
     observations,
     status,
     publications,
+    tasks,
     events: events.map((e) => ({ kind: e.object_type, code: e.object_code, action: e.action, at: e.at })),
   });
 }

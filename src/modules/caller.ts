@@ -12,8 +12,8 @@ import type { Actor, AppEnv } from './http';
 export type Authenticated = Exclude<Actor, { kind: 'anonymous' }>;
 
 export interface Caller {
+  /** Who, with the tenant (`actor.tenantId`), roles, permissions and departments. */
   actor: Authenticated;
-  tenantId: number;
   now: Date;
   /** The socket's address, for audit rows. */
   sourceIp: string | null;
@@ -21,7 +21,7 @@ export interface Caller {
 
 /** The caller of a request (null when anonymous), as the authentication middleware builds it. */
 export function callerFor(actor: Actor, now: Date, sourceIp: string | null): Caller | null {
-  return actor.kind === 'anonymous' ? null : { actor, tenantId: actor.tenantId, now, sourceIp };
+  return actor.kind === 'anonymous' ? null : { actor, now, sourceIp };
 }
 
 /**
@@ -67,7 +67,7 @@ export function auditOf(
 ): AuditEntry {
   return {
     ...e,
-    tenantId: caller.tenantId,
+    tenantId: caller.actor.tenantId,
     actor: caller.actor,
     sourceIp: caller.sourceIp,
     at: caller.now,

@@ -12,6 +12,7 @@ import type { AppEnv } from '../modules/http';
 import { accountsRoutes } from '../modules/accounts';
 import { auditRoutes } from '../modules/audit';
 import { cockpitRoutes } from '../modules/cockpit';
+import { reportsRoutes } from '../modules/reports';
 import { cityRoutes } from '../modules/city';
 import { dataRoutes } from '../modules/data';
 import { authenticate, authRoutes, clearCachesAfterWrites, csrfProtection } from '../modules/auth';
@@ -26,6 +27,7 @@ import { plansRoutes } from '../modules/plans';
 import { portalPages, portalRoutes, publishingRoutes } from '../modules/portal';
 import { statusRoutes } from '../modules/status';
 import { tasksRoutes } from '../modules/tasks';
+import { scorecardsRoutes } from '../modules/scorecards';
 import { compressResponses } from './compress';
 import { newErrorId, problem } from './problems';
 import { requestLog } from './request-log';
@@ -104,9 +106,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   evidenceRoutes(app);
   importsRoutes(app);
   tasksRoutes(app);
+  scorecardsRoutes(app);
   publishingRoutes(app);
   portalPages(app);
   cityRoutes(app);
+  reportsRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
@@ -170,13 +174,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       return problem(c, 400, 'Bad Request', 'The request contains characters that cannot be stored.');
     }
     if (error instanceof AppError) {
-      return problem(
-        c,
-        error.status,
-        error.title,
-        error.message,
-        error.errors ? { errors: error.errors } : {},
-      );
+      return problem(c, error.status, error.title, error.message, {
+        ...(error.errors ? { errors: error.errors } : {}),
+        ...(error.code ? { code: error.code, params: error.params ?? {} } : {}),
+      });
     }
     const errorId = newErrorId();
     c.get('log')?.error({ err: error, error_id: errorId, req_id: c.get('requestId') }, 'request failed');

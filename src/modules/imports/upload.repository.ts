@@ -57,6 +57,7 @@ export interface SubmittedRow {
   recorded_by: number | null;
   recorded_at: string;
   reason: string | null;
+  preliminary?: number;
 }
 
 export async function insertSubmitted(trx: Q, row: SubmittedRow): Promise<number> {

@@ -10,7 +10,7 @@ import type { ImportPreview, ImportResultBody } from '../../contracts/imports';
 import type { Db } from '../../db';
 import { departmentScope, type Caller } from '../caller';
 import { writeAudit } from '../auth';
-import { planIndicators } from '../data';
+import { planIndicators, warningsFor } from '../data';
 import { AppError, notFound } from '../errors';
 import { writeDataTemplate } from './template.service';
 import { readUpload } from './upload-file';
@@ -50,7 +50,7 @@ export async function checkUpload(db: Db, caller: Caller, planCode: string, byte
   const series = seriesIndex(await repo.seriesRowsOf(db.kysely, touched));
   const compared = compareUpload(indicators, valid, series);
   const all = [...errors, ...compared.errors].sort((a, b) => a.row - b.row);
-  return { raw, errors: all, planned: compared.planned, indicators, departments };
+  return { plan, raw, errors: all, planned: compared.planned, indicators, departments };
 }
 
 export async function previewUpload(
@@ -59,7 +59,15 @@ export async function previewUpload(
   planCode: string,
   bytes: Uint8Array,
 ): Promise<ImportPreview> {
-  const { raw, errors, planned } = await checkUpload(db, caller, planCode, bytes);
+  const { plan, raw, errors, planned, indicators } = await checkUpload(db, caller, planCode, bytes);
+  const byCode = new Map(indicators.map((i) => [i.code, i]));
+  // The entry checks of each new or changed row (the first few hundred: a template's worth).
+  const warnings = new Map<number, Awaited<ReturnType<typeof warningsFor>>>();
+  for (const p of planned.filter((x) => x.kind !== 'same').slice(0, 300)) {
+    const ind = byCode.get(p.row.indicator);
+    if (ind) warnings.set(p.row.row, await warningsFor(db, plan, ind, p.row.period, p.row.value));
+  }
+  const names = new Map(indicators.map((i) => [i.code, i.name]));
   const token =
     errors.length === 0 && raw.length > 0
       ? keepUpload(
@@ -72,7 +80,12 @@ export async function previewUpload(
           caller.now.getTime(),
         )
       : null;
-  return { rows: raw.length, errors: errors.slice(0, 10_000), changes: changesOf(planned), token };
+  return {
+    rows: raw.length,
+    errors: errors.slice(0, 10_000),
+    changes: changesOf(planned, names, warnings),
+    token,
+  };
 }
 
 /** Writes one planned row as a submitted version (superseding a draft or returned head). */
@@ -94,6 +107,7 @@ async function writeRow(trx: repo.Q, caller: Caller, p: PlannedRow, reason: stri
     recorded_by: caller.actor.kind === 'user' ? caller.actor.userId : null,
     recorded_at: caller.now.toISOString(),
     reason: head ? reason : null,
+    preliminary: p.row.preliminary ? 1 : 0,
   };
   const id = await repo.insertSubmitted(trx, row);
   await writeAudit(trx, {
@@ -182,7 +196,11 @@ export async function templateBytes(
   const dir = await mkdtemp(join(tmpdir(), 'shixiao-template-'));
   try {
     const file = join(dir, 'template.xlsx');
-    await writeDataTemplate(db, { tenantSlug: slug, planCode, ...q }, file);
+    await writeDataTemplate(
+      db,
+      { tenantSlug: slug, planCode, ...q, today: caller.now.toISOString().slice(0, 10) },
+      file,
+    );
     return new Uint8Array(await readFile(file));
   } finally {
     await rm(dir, { recursive: true, force: true });

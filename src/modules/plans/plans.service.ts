@@ -124,12 +124,17 @@ export async function listPlans(db: Db, tenantId: number) {
   return (await repo.listPlans(db.kysely, tenantId)).map(presentPlan);
 }
 
-/** The plan with its goal areas, indicators (each with its latest value), targets and programmes. */
+/**
+ * The plan with its goal areas, indicators (each with its latest value), targets and programmes.
+ * `latest: false` leaves every indicator's latest value out (null) and skips reading the values:
+ * for readers that load the values themselves (the portal, the cockpit).
+ */
 export async function getPlanDetail(
   db: Db,
   tenantId: number,
   code: string,
   scope: Scope = null,
+  opts: { latest?: boolean } = {},
 ): Promise<PlanDetail> {
   const k = db.kysely;
   const plan = await requirePlan(db, tenantId, code);
@@ -141,7 +146,7 @@ export async function getPlanDetail(
       repo.listTargets(k, plan.id),
       repo.listProgrammes(k, plan.id),
       repo.listActions(k, plan.id),
-      repo.listCurrentObservations(k, { planId: plan.id }),
+      opts.latest === false ? [] : repo.listCurrentObservations(k, { planId: plan.id }),
     ]);
   const indicators = allIndicators.filter((i) => inScope(scope, i.department_id));
   const visible = new Set(indicators.map((i) => i.id));

@@ -19,6 +19,7 @@ import type {
   PublicObservation,
   PublicPlan,
   PublicTarget,
+  PublicTask,
   PublicationKind,
 } from '../../contracts/portal';
 import type { PlanStatus, TargetStatus } from '../../contracts/status';
@@ -40,6 +41,8 @@ export interface PortalSources {
   status: PlanStatus;
   publications: Publications;
   events: readonly PublicationEvent[];
+  /** The published tasks only, already in the public's shape, with their programme. */
+  tasks: readonly (PublicTask & { programme: string | null })[];
 }
 
 /** Whether an object is shown: explicitly withdrawn objects are not; tasks must be published explicitly. */
@@ -215,6 +218,10 @@ export function buildPublicPlan(src: PortalSources): PublicPlan {
       `target:${t.id}`,
       { name: t.text, name_en: t.text_en },
     ]),
+    ...src.tasks.map((t): [string, { name: string; name_en: string | null }] => [
+      `task:${t.id}`,
+      { name: t.title, name_en: null },
+    ]),
   ]);
   return {
     plan: {
@@ -244,6 +251,7 @@ export function buildPublicPlan(src: PortalSources): PublicPlan {
         lead_department: dept(a.lead_department),
         co_departments: a.co_departments.map((d) => ({ id: d.id, name: d.name, name_en: d.name_en })),
       })),
+      tasks: src.tasks.filter((t) => t.programme === p.id).map(({ programme: _p, ...task }) => task),
     })),
     changes: changesOf(src.events, names, indicators),
   };

@@ -136,6 +136,8 @@ const matrix: Record<string, Who[]> = {
   'PATCH /api/tenants/{slug}': ['admin'],
   'GET /api/city/ranks': cityUsers,
   'GET /api/city/rollup': cityUsers,
+  'GET /api/city/definitions': readers,
+  'POST /api/city/definitions': ['admin', 'supervisor'],
 };
 
 /** Routes Hono serves under /api that are not OpenAPI operations, with their access level. */

@@ -10,3 +10,4 @@ export { cityRanks, type RanksQuery } from './ranks.service';
 export { cityRollup } from './rollup.service';
 export { cityRoutes } from './city.routes';
 export { rankSeriesOf, rankNeighbours, type RankSeries, type RankPoint } from './rank-series.service';
+export { listDefinitions, publishDefinition } from './definitions.service';

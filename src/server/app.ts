@@ -13,6 +13,7 @@ import { accountsRoutes } from '../modules/accounts';
 import { auditRoutes } from '../modules/audit';
 import { cockpitRoutes } from '../modules/cockpit';
 import { cityRoutes } from '../modules/city';
+import { cityViewRoutes } from '../modules/cityview';
 import { dataRoutes } from '../modules/data';
 import { authenticate, authRoutes, clearCachesAfterWrites, csrfProtection } from '../modules/auth';
 import { oidcConfigFromEnv, type OidcConfig } from '../modules/auth/oidc';
@@ -104,6 +105,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   publishingRoutes(app);
   portalPages(app);
   cityRoutes(app);
+  cityViewRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

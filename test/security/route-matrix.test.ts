@@ -138,6 +138,8 @@ const matrix: Record<string, Who[]> = {
   'GET /api/city/rollup': cityUsers,
   'GET /api/city/definitions': readers,
   'POST /api/city/definitions': ['admin', 'supervisor'],
+  'GET /api/city/overview': cityUsers,
+  'GET /api/city/districts/{slug}': cityUsers,
 };
 
 /** Routes Hono serves under /api that are not OpenAPI operations, with their access level. */

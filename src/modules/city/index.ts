@@ -11,3 +11,4 @@ export { cityRollup } from './rollup.service';
 export { cityRoutes } from './city.routes';
 export { rankSeriesOf, rankNeighbours, type RankSeries, type RankPoint } from './rank-series.service';
 export { listDefinitions, publishDefinition } from './definitions.service';
+export { cityOfCaller, districtsOf } from './city.service';

@@ -21,6 +21,7 @@ const AdminPage = lazy(() => import('./features/admin/AdminPage'));
 const DataPage = lazy(() => import('./features/data/DataPage'));
 const CockpitPage = lazy(() => import('./features/cockpit/CockpitPage'));
 const ScreenPage = lazy(() => import('./features/cockpit/ScreenPage'));
+const CityPage = lazy(() => import('./features/city/CityPage'));
 const NotFoundPage = lazy(() => import('./features/layout/NotFoundPage'));
 
 const spinner = <Loaded state={{ state: 'loading' }}>{() => null}</Loaded>;
@@ -43,6 +44,7 @@ function Page({ route }: { route: Route }) {
     case 'data':
       return <DataPage view={route.view} indicator={route.indicator} period={route.period} />;
     case 'cockpit':
+    case 'city':
       return null; // rendered by Routed, without the plan provider
     case 'not_found':
       return <NotFoundPage />;
@@ -69,6 +71,15 @@ function Routed() {
       <AppShell route={route}>
         <Suspense fallback={spinner}>
           <CockpitPage />
+        </Suspense>
+      </AppShell>
+    );
+  // The city cockpit reads its districts, not a plan of the caller's own tenant.
+  if (route.page === 'city')
+    return (
+      <AppShell route={route}>
+        <Suspense fallback={spinner}>
+          <CityPage />
         </Suspense>
       </AppShell>
     );

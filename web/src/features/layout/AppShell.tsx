@@ -37,6 +37,8 @@ function pageTitle(route: Route): Key | null {
       return 'navData';
     case 'cockpit':
       return 'navCockpit';
+    case 'city':
+      return 'cityTitle';
     case 'overview':
     case 'indicator':
       return null;

@@ -206,9 +206,11 @@ describe('task supervision in a browser', () => {
     await sup.getByRole('button', { name: '同意延期', exact: true }).click();
     await sup.getByRole('dialog').getByRole('button', { name: '同意延期', exact: true }).click();
     await sup.getByText(/已同意延期：.*现为“推进中”/).waitFor();
+    await sup.getByRole('dialog').waitFor({ state: 'hidden' });
     const facts = sup.getByRole('region', { name: '任务信息' });
     assert.match(await facts.innerText(), /截止日期\s*2027-09-30/);
     assert.match(await sup.getByRole('region', { name: '延期申请' }).innerText(), /已同意/);
+    await axe(sup, `/tasks/${task} after the extension`);
     await sup.screenshot({ path: `${shots}/tasks-extension.png`, fullPage: true });
     await sup.context().close();
   });

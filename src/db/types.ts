@@ -522,7 +522,22 @@ export interface CityDefinitionTable {
   created_by: number | null;
 }
 
+/** A month's department scorecards of a plan (考核), frozen once computed. */
+export interface ScorecardSnapshotTable {
+  id: Generated<number>;
+  tenant_id: number;
+  plan_id: number;
+  /** YYYY-MM */
+  month: string;
+  computed_at: string;
+  /** JSON: the weights used. */
+  weights: string;
+  /** JSON: the ranked department scores. */
+  body: string;
+}
+
 export interface Database {
+  scorecard_snapshots: ScorecardSnapshotTable;
   city_definitions: CityDefinitionTable;
   job_leases: JobLeaseTable;
   notice_keys: NoticeKeyTable;

@@ -4,5 +4,7 @@
  */
 import { dataReminderJob } from '../modules/data';
 import type { JobKind } from '../modules/notify';
+import { scorecardSnapshotJob } from '../modules/scorecards';
+import { taskEscalationJob } from '../modules/tasks';
 
-export const jobKinds: readonly JobKind[] = [dataReminderJob];
+export const jobKinds: readonly JobKind[] = [dataReminderJob, taskEscalationJob, scorecardSnapshotJob];

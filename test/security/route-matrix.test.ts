@@ -97,6 +97,8 @@ const matrix: Record<string, Who[]> = {
   'GET /api/plans/{plan}/data/values/{indicator}/{period}/evidence': readers,
   'GET /api/evidence/{id}': readers,
   'GET /api/plans/{plan}/tasks': readers,
+  'GET /api/plans/{plan}/tasks/red-list': readers,
+  'GET /api/plans/{plan}/scorecards': readers,
   'POST /api/plans/{plan}/tasks': ['supervisor'],
   'POST /api/plans/{plan}/tasks/from-actions': ['supervisor'],
   'GET /api/plans/{plan}/tasks/{task}': readers,

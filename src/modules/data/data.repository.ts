@@ -208,3 +208,17 @@ export async function plansInUse(db: Q) {
     .orderBy('id')
     .execute();
 }
+
+/** The first time each indicator's period was reported beyond a draft (scorecards: on time?). */
+export async function firstReportedAt(db: Q, indicatorIds: number[], fromYear: number) {
+  if (indicatorIds.length === 0) return [];
+  return db
+    .selectFrom('observations')
+    .select(['indicator_id', 'period', (eb) => eb.fn.min('recorded_at').as('reported_at')])
+    .where('indicator_id', 'in', indicatorIds)
+    .where('alternate', '=', 0)
+    .where('status', '!=', 'draft')
+    .where('period', '>=', String(fromYear))
+    .groupBy(['indicator_id', 'period'])
+    .execute();
+}

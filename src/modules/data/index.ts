@@ -5,10 +5,11 @@ import { dataValueRoutes } from './data.routes';
 export { callerOf, loadIndicator, seriesState, type DataCaller } from './data.context';
 export { canSeeDepartment, requireWriter } from './data.policy';
 export { getCalendar } from './data.queries';
-export * as dataRepository from './data.repository';
+export { planIndicators, valueSeries, type DataIndicator } from './lookups.service';
 
 /** Mounts data collection (values, workflow, calendar, queue); notifications are the notify module's. */
 export function dataRoutes(app: OpenAPIHono<AppEnv>): void {
   dataValueRoutes(app);
 }
 export { dataReminderJob } from './data.jobs';
+export { dataDeadlines, type DataDeadline } from './data.deadlines';

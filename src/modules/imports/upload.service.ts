@@ -10,7 +10,7 @@ import type { ImportPreview, ImportResultBody } from '../../contracts/imports';
 import type { Db } from '../../db';
 import type { Actor } from '../http';
 import { writeAudit } from '../auth';
-import { dataRepository } from '../data';
+import { planIndicators } from '../data';
 import { AppError, notFound } from '../errors';
 import { writeDataTemplate } from './template.service';
 import { readUpload } from './upload-file';
@@ -28,9 +28,10 @@ const actorKey = (a: UploadCaller['actor']) => (a.kind === 'user' ? `u${a.userId
 const forbidden = (m: string) => new AppError(403, 'Forbidden', m);
 
 async function context(db: Db, caller: UploadCaller, planCode: string) {
-  const plan = await dataRepository.findPlan(db.kysely, caller.actor.tenantId, planCode);
-  if (!plan) throw notFound(`plan '${planCode}'`);
-  const indicators = (await dataRepository.listIndicators(db.kysely, plan.id, null)).map((i) => ({
+  const found = await planIndicators(db, caller.actor.tenantId, planCode);
+  if (!found) throw notFound(`plan '${planCode}'`);
+  const plan = found.plan;
+  const indicators = found.indicators.map((i) => ({
     ...i,
     department: i.department_code,
   }));

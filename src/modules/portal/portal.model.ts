@@ -22,6 +22,7 @@ import type {
   PublicationKind,
 } from '../../contracts/portal';
 import type { PlanStatus, TargetStatus } from '../../contracts/status';
+import { comparePeriodTexts } from '../../domain/periods';
 
 /** Explicit publication states by `kind:code`; goal areas, targets and indicators of a published plan default to shown. */
 export type Publications = ReadonlyMap<string, boolean>;
@@ -167,7 +168,9 @@ export function buildPublicPlan(src: PortalSources): PublicPlan {
   const indicators: PublicIndicator[] = detail.indicators
     .filter((i) => visible.indicators.has(i.id))
     .map((i) => {
-      const observations = (byIndicator.get(i.id) ?? []).sort((a, b) => comparePeriods(a.period, b.period));
+      const observations = (byIndicator.get(i.id) ?? []).sort((a, b) =>
+        comparePeriodTexts(a.period, b.period),
+      );
       return {
         id: i.id,
         name: i.name,
@@ -244,17 +247,6 @@ export function buildPublicPlan(src: PortalSources): PublicPlan {
     })),
     changes: changesOf(src.events, names, indicators),
   };
-}
-
-/** Orders `YYYY`, `YYYY-Qn`, `YYYY-MM` by their end: a year sorts after its months. */
-export function comparePeriods(a: string, b: string): number {
-  const end = (p: string) => {
-    const year = Number(p.slice(0, 4));
-    if (p.length === 4) return year * 100 + 12.5;
-    if (p[5] === 'Q') return year * 100 + Number(p[6]) * 3;
-    return year * 100 + Number(p.slice(5, 7));
-  };
-  return end(a) - end(b);
 }
 
 /**

@@ -117,6 +117,9 @@ describe('task supervision in a browser', () => {
     await page.goto(`${server.url}/tasks/red`);
     await page.getByRole('heading', { level: 2, name: /督办事项/ }).waitFor();
     await page.getByRole('heading', { level: 2, name: /逾期未报/ }).waitFor();
+    const notices = page.getByRole('region', { name: /督办事项/ });
+    assert.equal(await notices.locator('tbody tr').count(), 5);
+    assert.match(await notices.innerText(), /深化与四川有关市州合作项目落地[\s\S]*逾期57天/);
     await axe(page, '/tasks/red');
     await page.screenshot({ path: `${shots}/tasks-red.png`, fullPage: true });
     await page.context().close();

@@ -64,6 +64,11 @@ export function MinePage({ plan }: { plan: PlanData }) {
     <>
       <h1>{tt('tkMine')}</h1>
       <p className="sx-tk-intro">{tt('tkMineIntro')}</p>
+      {mineIds.size === 0 && (
+        <p>
+          {tt('tkMineNoDepartment')} <Link href="/tasks">{tt('tkBoard')}</Link>
+        </p>
+      )}
       <Loaded state={state}>
         {(list) => {
           const day = list.as_of;

@@ -55,7 +55,7 @@ export function cockpitRoutes(app: OpenAPIHono<AppEnv>): void {
     const cockpit = await getCockpit(c.get('db'), {
       tenantId: tenant.id,
       plan: c.req.valid('param').plan,
-      asOf: query.as_of ?? todayUtc(),
+      asOf: query.as_of ?? todayUtc(c.get('now')()),
       caller: callerOf(c),
       scope: scopeOf(c.get('actor')),
     });
@@ -69,7 +69,7 @@ export function cockpitRoutes(app: OpenAPIHono<AppEnv>): void {
       tenantId: tenant.id,
       plan,
       target,
-      asOf: query.as_of ?? todayUtc(),
+      asOf: query.as_of ?? todayUtc(c.get('now')()),
       scope: scopeOf(c.get('actor')),
       body: c.req.valid('json'),
     });

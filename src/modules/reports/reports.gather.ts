@@ -15,7 +15,7 @@ import {
   type TaskLine,
 } from '../../domain/reports';
 import { getCockpit } from '../cockpit';
-import type { DataCaller } from '../data';
+import type { Caller } from '../caller';
 import { badInput } from '../errors';
 import { getPlanDetail, listObservations, loadPlanStructure } from '../plans';
 import { listTasks } from '../tasks';
@@ -35,7 +35,7 @@ export interface GatherRequest {
 const readPermissions: Permission[] = ['plan:read', 'data:read', 'task:read', 'task:supervise'];
 
 /** The office's own reading: the whole tenant, as of the month's last instant. */
-function officeCaller(tenantId: number, asOf: string): DataCaller {
+function officeCaller(tenantId: number, asOf: string): Caller {
   return {
     actor: {
       kind: 'token',
@@ -148,7 +148,7 @@ export async function gatherBulletinInput(db: Db, req: GatherRequest): Promise<B
   };
 }
 
-async function allTasks(db: Db, caller: DataCaller, plan: string, asOf: string): Promise<TaskLine[]> {
+async function allTasks(db: Db, caller: Caller, plan: string, asOf: string): Promise<TaskLine[]> {
   const out: TaskLine[] = [];
   for (let page = 1; ; page++) {
     const list = await listTasks(db, caller, plan, { as_of: asOf, page, page_size: 200 });

@@ -24,6 +24,8 @@ export interface HeadlineFigure {
 
 export interface TargetLine {
   id: string;
+  /** The indicator's id (absent in bulletins archived before fact sheets). */
+  indicatorId?: string | null;
   text: string;
   indicator: string | null;
   unit: string | null;
@@ -139,15 +141,19 @@ export interface RankedDepartment {
   reasons: string;
 }
 
-export interface Bulletin {
-  month: string;
-  asOf: string;
+/** What the .docx and .pdf renderers write: a title, sections, the issuing office and date. */
+export interface OfficialDocument {
   title: string;
   office: string;
   /** `2026年11月1日` */
   issuedText: string;
-  plan: { id: string; title: string };
   sections: Section[];
+}
+
+export interface Bulletin extends OfficialDocument {
+  month: string;
+  asOf: string;
+  plan: { id: string; title: string };
   ranking: RankedDepartment[];
   counts: { tasks: number; completed: number; overdue: number; notices: number; overdueReports: number };
 }

@@ -108,6 +108,7 @@ export async function gatherBulletinInput(db: Db, req: GatherRequest): Promise<B
       id: t.id,
       text: t.text ?? t.indicator?.name ?? t.id,
       indicator: t.indicator?.name ?? null,
+      indicatorId: t.indicator?.id ?? null,
       unit: t.indicator?.unit ?? null,
       status: t.evaluation.status,
       latest: t.evaluation.latest,

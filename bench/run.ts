@@ -6,6 +6,7 @@ import { benchBulletin } from './bulletin.bench';
 import { benchExtract } from './extract.bench';
 import { benchHttp } from './http.bench';
 import { benchImport } from './import.bench';
+import { benchPortal } from './portal.bench';
 import { benchStartup } from './startup.bench';
 import { benchTargets } from './targets.bench';
 import type { BenchResult } from './types';
@@ -17,6 +18,7 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
   http: () => benchHttp(),
   startup: benchStartup,
   bulletin: benchBulletin,
+  portal: benchPortal,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');

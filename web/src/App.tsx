@@ -21,6 +21,7 @@ const AdminPage = lazy(() => import('./features/admin/AdminPage'));
 const DataPage = lazy(() => import('./features/data/DataPage'));
 const CockpitPage = lazy(() => import('./features/cockpit/CockpitPage'));
 const ScreenPage = lazy(() => import('./features/cockpit/ScreenPage'));
+const TasksPage = lazy(() => import('./features/tasks/TasksPage'));
 const ReportsPage = lazy(() => import('./features/reports/ReportsPage'));
 const NotFoundPage = lazy(() => import('./features/layout/NotFoundPage'));
 
@@ -43,6 +44,8 @@ function Page({ route }: { route: Route }) {
       return <AdminPage section={route.section} />;
     case 'data':
       return <DataPage view={route.view} indicator={route.indicator} period={route.period} />;
+    case 'tasks':
+      return <TasksPage view={route.view} id={route.id} />;
     case 'cockpit':
     case 'reports':
       return null; // rendered by Routed, without the plan provider

@@ -90,6 +90,7 @@ const baseZh = {
   notFound: '页面不存在',
   notFoundHint: '该页面尚在建设中或地址有误。',
   footer: '实效 Shixiao · 见行动、求实效',
+  navTasks: '督查督办',
 };
 
 const zh = {
@@ -184,6 +185,7 @@ const baseEn: Record<keyof typeof baseZh, string> = {
   notFound: 'Page not found',
   notFoundHint: 'This page is still being built, or the address is wrong.',
   footer: 'Shixiao 实效 · Show the action, get real results',
+  navTasks: 'Supervision',
 };
 
 const en: Record<Key, string> = {

@@ -3,7 +3,7 @@ import type { Permission } from '../../../../src/domain/access/roles';
 import type { Key } from '../../i18n/dict';
 import type { Route } from '../../router';
 
-export type NavKey = 'overview' | 'cockpit' | 'portal' | 'extract' | 'data' | 'admin' | 'reports';
+export type NavKey = 'overview' | 'cockpit' | 'portal' | 'extract' | 'data' | 'admin' | 'tasks' | 'reports';
 
 export interface NavItem {
   key: NavKey;
@@ -25,6 +25,7 @@ export function navItems(
     { key: 'overview', href: '/', label: 'navOverview' },
     signedIn && can('plan:read') && { key: 'cockpit', href: '/cockpit', label: 'navCockpit' },
     signedIn && can('data:read') && { key: 'data', href: '/data', label: 'navData' },
+    signedIn && can('task:read') && { key: 'tasks', href: '/tasks', label: 'navTasks' },
     signedIn && can('report:read') && { key: 'reports', href: '/reports', label: 'navReports' },
     signedIn && can('plan:write') && { key: 'extract', href: '/extract', label: 'navExtract' },
     { key: 'portal', href: '/portal/', label: 'navPortal' },
@@ -41,6 +42,7 @@ export function selectedNav(route: Route): NavKey | null {
     case 'extract':
     case 'data':
     case 'cockpit':
+    case 'tasks':
     case 'reports':
       return route.page;
     case 'overview':

@@ -242,6 +242,30 @@ describe('the bulletin', () => {
     assert.match(r[0]?.reasons ?? '', /牵头任务2项，完成1项（完成率50%）；预警1项；无逾期事项/);
   });
 
+  it('takes rank, points and reasons from the month’s scorecards when there are some', () => {
+    const r = rankDepartments(
+      [
+        { code: 'a', name: 'A' },
+        { code: 'b', name: 'B' },
+        { code: 'c', name: 'C' },
+      ],
+      [task({ department: { code: 'a', name: 'A' }, light: 'red' })],
+      [],
+      [
+        { code: 'b', name: 'B', rank: 1, score: 100, reasons: '进展按时报送1/1（100%）' },
+        { code: 'a', name: 'A', rank: 2, score: 40, reasons: '任务按期办结0/1（0%）' },
+      ],
+    );
+    assert.deepEqual(
+      r.map((x) => [x.code, x.rank, x.score, x.overdue, x.reasons]),
+      [
+        ['b', 1, 100, 0, '进展按时报送1/1（100%）'],
+        ['a', 2, 40, 1, '任务按期办结0/1（0%）'],
+        ['c', null, null, 0, '本月无考核事项'],
+      ],
+    );
+  });
+
   it('ties share a rank only with equal completion rates', () => {
     const r = rankDepartments(
       [

@@ -86,6 +86,11 @@ export interface BulletinInput {
   overdueReports: OverdueReports[];
   departments: { code: string; name: string }[];
   nextSteps: string[];
+  /**
+   * The month's department scorecards (考核) when the plan has them: the bulletin's ranking is
+   * theirs, so the bulletin and the scorecards page never rank differently.
+   */
+  scorecard?: ScorecardRow[] | null;
   /** Every indicator with its values as known at the month's end: the data book's sheets. */
   indicators: IndicatorValues[];
 }
@@ -156,4 +161,13 @@ export interface Bulletin extends OfficialDocument {
   plan: { id: string; title: string };
   ranking: RankedDepartment[];
   counts: { tasks: number; completed: number; overdue: number; notices: number; overdueReports: number };
+}
+
+/** One department's place in the month's scorecards (考核). */
+export interface ScorecardRow {
+  code: string;
+  name: string;
+  rank: number;
+  score: number;
+  reasons: string;
 }

@@ -14,6 +14,7 @@ import { auditRoutes } from '../modules/audit';
 import { cockpitRoutes } from '../modules/cockpit';
 import { reportsRoutes } from '../modules/reports';
 import { cityRoutes } from '../modules/city';
+import { cityViewRoutes } from '../modules/cityview';
 import { dataRoutes } from '../modules/data';
 import { authenticate, authRoutes, clearCachesAfterWrites, csrfProtection } from '../modules/auth';
 import { oidcConfigFromEnv, type OidcConfig } from '../modules/auth/oidc';
@@ -111,6 +112,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   portalPages(app);
   cityRoutes(app);
   reportsRoutes(app);
+  cityViewRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

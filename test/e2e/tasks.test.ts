@@ -117,6 +117,9 @@ describe('task supervision in a browser', () => {
     await page.goto(`${server.url}/tasks/red`);
     await page.getByRole('heading', { level: 2, name: /督办事项/ }).waitFor();
     await page.getByRole('heading', { level: 2, name: /逾期未报/ }).waitFor();
+    const notices = page.getByRole('region', { name: /督办事项/ });
+    assert.equal(await notices.locator('tbody tr').count(), 5);
+    assert.match(await notices.innerText(), /深化与四川有关市州合作项目落地[\s\S]*逾期57天/);
     await axe(page, '/tasks/red');
     await page.screenshot({ path: `${shots}/tasks-red.png`, fullPage: true });
     await page.context().close();
@@ -206,9 +209,11 @@ describe('task supervision in a browser', () => {
     await sup.getByRole('button', { name: '同意延期', exact: true }).click();
     await sup.getByRole('dialog').getByRole('button', { name: '同意延期', exact: true }).click();
     await sup.getByText(/已同意延期：.*现为“推进中”/).waitFor();
+    await sup.getByRole('dialog').waitFor({ state: 'hidden' });
     const facts = sup.getByRole('region', { name: '任务信息' });
     assert.match(await facts.innerText(), /截止日期\s*2027-09-30/);
     assert.match(await sup.getByRole('region', { name: '延期申请' }).innerText(), /已同意/);
+    await axe(sup, `/tasks/${task} after the extension`);
     await sup.screenshot({ path: `${shots}/tasks-extension.png`, fullPage: true });
     await sup.context().close();
   });

@@ -145,6 +145,10 @@ const matrix: Record<string, Who[]> = {
   'GET /api/plans/{plan}/bulletins': ['supervisor', 'leader'],
   'POST /api/plans/{plan}/bulletins': ['supervisor'],
   'GET /api/plans/{plan}/bulletins/{month}/{format}': ['supervisor', 'leader'],
+  'GET /api/city/definitions': readers,
+  'POST /api/city/definitions': ['admin', 'supervisor'],
+  'GET /api/city/overview': cityUsers,
+  'GET /api/city/districts/{slug}': cityUsers,
 };
 
 /** Routes Hono serves under /api that are not OpenAPI operations, with their access level. */

@@ -23,6 +23,7 @@ const CockpitPage = lazy(() => import('./features/cockpit/CockpitPage'));
 const ScreenPage = lazy(() => import('./features/cockpit/ScreenPage'));
 const TasksPage = lazy(() => import('./features/tasks/TasksPage'));
 const ReportsPage = lazy(() => import('./features/reports/ReportsPage'));
+const CityPage = lazy(() => import('./features/city/CityPage'));
 const NotFoundPage = lazy(() => import('./features/layout/NotFoundPage'));
 
 const spinner = <Loaded state={{ state: 'loading' }}>{() => null}</Loaded>;
@@ -48,6 +49,7 @@ function Page({ route }: { route: Route }) {
       return <TasksPage view={route.view} id={route.id} />;
     case 'cockpit':
     case 'reports':
+    case 'city':
       return null; // rendered by Routed, without the plan provider
     case 'not_found':
       return <NotFoundPage />;
@@ -83,6 +85,15 @@ function Routed() {
       <AppShell route={route}>
         <Suspense fallback={spinner}>
           <ReportsPage />
+        </Suspense>
+      </AppShell>
+    );
+  // The city cockpit reads its districts, not a plan of the caller's own tenant.
+  if (route.page === 'city')
+    return (
+      <AppShell route={route}>
+        <Suspense fallback={spinner}>
+          <CityPage />
         </Suspense>
       </AppShell>
     );

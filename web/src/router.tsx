@@ -39,6 +39,7 @@ export type Route =
   | { page: 'cockpit'; screen: boolean }
   | { page: 'login' }
   | { page: 'extract' }
+  | { page: 'city' }
   | { page: 'admin'; section: AdminSection }
   | { page: 'data'; view: 'entry' | 'review' | 'upload' | 'history'; indicator?: string; period?: string }
   | { page: 'tasks'; view: TasksView; id?: string }
@@ -68,6 +69,7 @@ export function matchRoute(path: string): Route {
     return { page: 'cockpit', screen: clean === '/cockpit/screen' };
   if (clean === '/login') return { page: 'login' };
   if (clean === '/extract') return { page: 'extract' };
+  if (clean === '/city') return { page: 'city' };
   if (clean === '/data') return { page: 'data', view: 'entry' };
   if (clean === '/data/review' || clean === '/data/upload')
     return { page: 'data', view: clean === '/data/review' ? 'review' : 'upload' };

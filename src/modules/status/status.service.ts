@@ -12,6 +12,8 @@ import { evaluatePlan } from '../../domain/targets';
 import { badInput, notFound } from '../errors';
 import { shortCache } from '../short-cache';
 import { exportPlanFile, findPlan, indicatorCodesInScope, scopeOf, type Scope } from '../plans';
+import { rankNeighbours } from '../city';
+import { withComputedRanks } from './computed-ranks';
 
 /** Today's date in UTC as YYYY-MM-DD. */
 export function todayUtc(): string {
@@ -34,11 +36,13 @@ async function revisionOf(db: Db, tenantId: number, planCode: string): Promise<s
 }
 
 async function readRevision(db: Db, tenantId: number, planCode: string): Promise<string> {
+  // A district's computed ranks move with its city's other districts: their changes count too.
+  const tenants = await rankNeighbours(db, tenantId);
   const [audit, plan] = await Promise.all([
     db.kysely
       .selectFrom('audit_log')
       .select((eb) => eb.fn.max('id').as('id'))
-      .where('tenant_id', '=', tenantId)
+      .where('tenant_id', 'in', tenants)
       .executeTakeFirst(),
     findPlan(db, tenantId, planCode),
   ]);
@@ -69,11 +73,8 @@ async function evaluateAll(
   );
   const result = evaluatePlan(plan, asOf);
   if (!result.ok) throw badInput(`the plan cannot be evaluated: ${result.reason}`);
-  const status: PlanStatus = {
-    as_of: asOf,
-    counts: countOf(result.evaluations),
-    statuses: result.evaluations,
-  };
+  const evaluations = await withComputedRanks(db, tenantId, plan, result.evaluations, asOf);
+  const status: PlanStatus = { as_of: asOf, counts: countOf(evaluations), statuses: evaluations };
   if (cache.size >= maxCached) cache.delete(cache.keys().next().value ?? '');
   cache.set(key, { revision, status });
   return status;

@@ -6,6 +6,7 @@ import { extractEn, extractZh } from '../features/extract/extractDict';
 import { dataEn, dataZh } from '../features/data/dataDict';
 import { cockpitEn, cockpitZh } from '../features/cockpit/cockpitDict';
 import { reportsEn, reportsZh } from '../features/reports/reportsDict';
+import { cityEn, cityZh } from '../features/city/cityDict';
 
 export type Lang = 'zh' | 'en';
 
@@ -102,6 +103,7 @@ const zh = {
   ...notificationsZh,
   ...cockpitZh,
   ...reportsZh,
+  ...cityZh,
 };
 
 export type Key = keyof typeof zh;
@@ -197,6 +199,7 @@ const en: Record<Key, string> = {
   ...notificationsEn,
   ...cockpitEn,
   ...reportsEn,
+  ...cityEn,
 };
 
 export const dictionaries: Record<Lang, Record<Key, string>> = { zh, en };

@@ -41,6 +41,8 @@ function pageTitle(route: Route): Key | null {
       return 'navTasks';
     case 'reports':
       return 'navReports';
+    case 'city':
+      return 'cityTitle';
     case 'overview':
     case 'indicator':
       return null;

@@ -3,7 +3,8 @@ import type { Permission } from '../../../../src/domain/access/roles';
 import type { Key } from '../../i18n/dict';
 import type { Route } from '../../router';
 
-export type NavKey = 'overview' | 'cockpit' | 'portal' | 'extract' | 'data' | 'admin' | 'tasks' | 'reports';
+export type NavKey =
+  'overview' | 'cockpit' | 'city' | 'portal' | 'extract' | 'data' | 'admin' | 'tasks' | 'reports';
 
 export interface NavItem {
   key: NavKey;
@@ -24,6 +25,7 @@ export function navItems(
   const items: (NavItem | false)[] = [
     { key: 'overview', href: '/', label: 'navOverview' },
     signedIn && can('plan:read') && { key: 'cockpit', href: '/cockpit', label: 'navCockpit' },
+    signedIn && can('city:read') && { key: 'city', href: '/city', label: 'navCity' },
     signedIn && can('data:read') && { key: 'data', href: '/data', label: 'navData' },
     signedIn && can('task:read') && { key: 'tasks', href: '/tasks', label: 'navTasks' },
     signedIn && can('report:read') && { key: 'reports', href: '/reports', label: 'navReports' },
@@ -44,6 +46,7 @@ export function selectedNav(route: Route): NavKey | null {
     case 'cockpit':
     case 'tasks':
     case 'reports':
+    case 'city':
       return route.page;
     case 'overview':
     case 'indicator':

@@ -29,11 +29,13 @@ function Section({
   id,
   title,
   count,
+  empty,
   children,
 }: {
   id: string;
   title: string;
   count: number;
+  empty: string;
   children: React.ReactNode;
 }) {
   return (
@@ -41,7 +43,7 @@ function Section({
       <h2 id={id}>
         {title} <span className="sx-tk-num">{count}</span>
       </h2>
-      {children}
+      {count === 0 ? <p className="sx-tk-muted">{empty}</p> : children}
     </section>
   );
 }
@@ -64,6 +66,11 @@ export function MinePage({ plan }: { plan: PlanData }) {
     <>
       <h1>{tt('tkMine')}</h1>
       <p className="sx-tk-intro">{tt('tkMineIntro')}</p>
+      {mineIds.size === 0 && (
+        <p>
+          {tt('tkMineNoDepartment')} <Link href="/tasks">{tt('tkBoard')}</Link>
+        </p>
+      )}
       <Loaded state={state}>
         {(list) => {
           const day = list.as_of;
@@ -72,7 +79,7 @@ export function MinePage({ plan }: { plan: PlanData }) {
           const returned = mine.filter(
             (t) => leads(t) && (t.state === 'returned' || t.owed.some((o) => o.returned)),
           );
-          const overdue = mine.filter((t) => t.overdue_days > 0);
+          const overdue = mine.filter((t) => leads(t) && t.overdue_days > 0);
           const owed: Owed[] = mine
             .filter(leads)
             .flatMap((t) =>
@@ -82,12 +89,21 @@ export function MinePage({ plan }: { plan: PlanData }) {
           return (
             <>
               <p className="sx-tk-muted">{tt('tkAsOf', { date: day })}</p>
-              <Section id="sx-mine-sign" title={tt('tkMineSign')} count={toSign.length}>
+              <Section
+                id="sx-mine-sign"
+                title={tt('tkMineSign')}
+                count={toSign.length}
+                empty={tt('tkMineNothing')}
+              >
                 <TaskList tasks={toSign} plan={plan} />
               </Section>
-              <Section id="sx-mine-returned" title={tt('tkMineReturned')} count={returned.length}>
+              <Section
+                id="sx-mine-returned"
+                title={tt('tkMineReturned')}
+                count={returned.length}
+                empty={tt('tkMineNothing')}
+              >
                 <ul className="sx-tk-plain">
-                  {returned.length === 0 && <li className="sx-tk-muted">{tt('tkMineNothing')}</li>}
                   {returned.map((t) => (
                     <li key={t.id}>
                       <Link href={taskHref(t, t.owed.find((o) => o.returned)?.period)}>{t.title}</Link> ·{' '}
@@ -103,10 +119,20 @@ export function MinePage({ plan }: { plan: PlanData }) {
                   ))}
                 </ul>
               </Section>
-              <Section id="sx-mine-overdue" title={tt('tkMineOverdue')} count={overdue.length}>
+              <Section
+                id="sx-mine-overdue"
+                title={tt('tkMineOverdue')}
+                count={overdue.length}
+                empty={tt('tkMineNothing')}
+              >
                 <TaskList tasks={overdue} plan={plan} />
               </Section>
-              <Section id="sx-mine-due" title={tt('tkMineDue')} count={owed.length}>
+              <Section
+                id="sx-mine-due"
+                title={tt('tkMineDue')}
+                count={owed.length}
+                empty={tt('tkMineNothing')}
+              >
                 <SimpleTable<Owed>
                   rowKey="key"
                   size="small"
@@ -136,7 +162,12 @@ export function MinePage({ plan }: { plan: PlanData }) {
                   ]}
                 />
               </Section>
-              <Section id="sx-mine-all" title={tt('tkMineAll')} count={mine.length}>
+              <Section
+                id="sx-mine-all"
+                title={tt('tkMineAll')}
+                count={mine.length}
+                empty={tt('tkMineNothing')}
+              >
                 <TaskList tasks={mine} plan={plan} />
               </Section>
             </>

@@ -1,129 +1,130 @@
 /**
- * `/tasks/red`: the red list (红榜) as the bulletin names it — tasks under a formal notice (督办),
- * past their due date and not completed (逾期未办结), and with a progress report past its deadline
- * (逾期未报); a red task in none of these is late on a milestone (节点逾期), listed last.
+ * `/tasks/red`: the red list (红榜) as the bulletin names it, read from the server's red list —
+ * tasks under a formal notice (督办事项, with when the notice went out), tasks past their due date
+ * and not completed (逾期未办结), and progress reports past their deadline (逾期未报). Every other
+ * red task (a milestone late) is on the board's red filter, linked below.
  */
-import type { TaskSummary } from '../../../../src/contracts/tasks';
-import { daysBetween } from '../../../../src/domain/periods/period';
+import type { RedListEntry } from '../../../../src/contracts/task-red-list';
 import { Link, useLocation } from '../../router';
+import { formatInstant } from '../admin/formatInstant';
 import { Loaded } from '../common/Loading';
 import { SimpleTable } from '../common/SimpleTable';
 import { useAsync } from '../common/useAsync';
 import type { PlanData } from '../plan/PlanContext';
 import { deptName } from './planNames';
-import { TaskList } from './TaskList';
-import { EscalationTag } from './taskLook';
-import { listTasks } from './tasksApi';
-import { useTasksI18n } from './tasksDict';
+import { getRedList } from './tasksApi';
+import { type TasksKey, useTasksI18n } from './tasksDict';
 
-interface LateReport {
-  key: string;
-  task: TaskSummary;
-  period: string;
-  due: string;
-  days: number;
+function Entries({
+  id,
+  title,
+  hint,
+  entries,
+  notices,
+}: {
+  id: string;
+  title: TasksKey;
+  hint: TasksKey;
+  entries: RedListEntry[];
+  notices?: boolean;
+}) {
+  const { tt, lang } = useTasksI18n();
+  return (
+    <section aria-labelledby={id} className="sx-tk-section">
+      <h2 id={id}>
+        {tt(title)} <span className="sx-tk-num">{entries.length}</span>
+      </h2>
+      <p className="sx-tk-muted">{tt(hint)}</p>
+      <SimpleTable<RedListEntry>
+        rowKey={(r) => `${r.task}|${r.item.kind}|${r.item.period ?? r.item.title ?? ''}|${r.date}`}
+        size="small"
+        dataSource={entries}
+        empty={tt('tkEmpty')}
+        scroll={{ x: 640 }}
+        rowClassName={() => 'sx-tk-row sx-tk-row-red'}
+        columns={[
+          {
+            key: 'task',
+            title: tt('tkTitle'),
+            width: '28%',
+            render: (_, r) => (
+              <Link className="sx-tk-title" href={`/tasks/${encodeURIComponent(r.task)}`}>
+                {r.title}
+              </Link>
+            ),
+          },
+          { key: 'lead', title: tt('tkLead'), render: (_, r) => deptName(r.lead_department, lang) },
+          { key: 'leader', title: tt('tkLeader'), render: (_, r) => r.leader ?? '—' },
+          {
+            key: 'what',
+            title: tt('tkRedWhat'),
+            width: '30%',
+            render: (_, r) => (lang === 'en' ? r.reason.en : r.reason.zh),
+          },
+          {
+            key: 'days',
+            title: tt('tkRedDays'),
+            render: (_, r) => (
+              <span className="sx-tk-late sx-tk-nowrap">{tt('tkOverdueBy', { n: r.days })}</span>
+            ),
+          },
+          ...(notices
+            ? [
+                {
+                  key: 'sent',
+                  title: tt('tkNoticeSent'),
+                  render: (_: unknown, r: RedListEntry) =>
+                    r.notice_sent_at ? (
+                      formatInstant(r.notice_sent_at, lang)
+                    ) : (
+                      <span className="sx-tk-muted">{tt('tkNoticeNotYet')}</span>
+                    ),
+                },
+              ]
+            : []),
+        ]}
+      />
+    </section>
+  );
 }
 
 export function RedListPage({ plan }: { plan: PlanData }) {
-  const { tt, lang } = useTasksI18n();
+  const { tt } = useTasksI18n();
   const asOf = useLocation().search.get('as_of') || undefined;
   const code = plan.detail.plan.id;
-  const state = useAsync(
-    (signal) => listTasks(code, { light: 'red', as_of: asOf, page_size: 200 }, signal),
-    `${code}|${asOf ?? ''}`,
-  );
+  const state = useAsync((signal) => getRedList(code, asOf, signal), `${code}|${asOf ?? ''}`);
   return (
     <>
       <h1>{tt('tkRed')}</h1>
       <p className="sx-tk-intro">{tt('tkRedIntro')}</p>
       <Loaded state={state}>
-        {(list) => {
-          const day = list.as_of;
-          const notice = list.tasks.filter((t) => t.escalation === 'notice');
-          const undone = list.tasks.filter((t) => t.due !== null && t.due < day && t.state !== 'completed');
-          const listed = new Set([...notice, ...undone].map((t) => t.id));
-          const late: LateReport[] = list.tasks.flatMap((t) =>
-            t.owed
-              .filter((o) => o.due < day)
-              .map((o) => ({
-                key: `${t.id}|${o.period}`,
-                task: t,
-                period: o.period,
-                due: o.due,
-                days: daysBetween(o.due, day),
-              })),
-          );
-          for (const r of late) listed.add(r.task.id);
-          const milestones = list.tasks.filter((t) => !listed.has(t.id));
-          return (
-            <>
-              <p className="sx-tk-muted">{tt('tkAsOf', { date: day })}</p>
-              <section aria-labelledby="sx-red-notice" className="sx-tk-section">
-                <h2 id="sx-red-notice">
-                  {tt('tkRedNotice')} <span className="sx-tk-num">{notice.length}</span>
-                </h2>
-                <p className="sx-tk-muted">{tt('tkRedNoticeHint')}</p>
-                <TaskList tasks={notice} plan={plan} />
-              </section>
-              <section aria-labelledby="sx-red-undone" className="sx-tk-section">
-                <h2 id="sx-red-undone">
-                  {tt('tkRedUndone')} <span className="sx-tk-num">{undone.length}</span>
-                </h2>
-                <p className="sx-tk-muted">{tt('tkRedUndoneHint')}</p>
-                <TaskList tasks={undone} plan={plan} />
-              </section>
-              <section aria-labelledby="sx-red-unreported" className="sx-tk-section">
-                <h2 id="sx-red-unreported">
-                  {tt('tkRedUnreported')} <span className="sx-tk-num">{late.length}</span>
-                </h2>
-                <p className="sx-tk-muted">{tt('tkRedUnreportedHint')}</p>
-                <SimpleTable<LateReport>
-                  rowKey="key"
-                  size="small"
-                  dataSource={late}
-                  empty={tt('tkEmpty')}
-                  scroll={{ x: 560 }}
-                  columns={[
-                    {
-                      key: 'task',
-                      title: tt('tkTitle'),
-                      render: (_, r) => (
-                        <Link href={`/tasks/${encodeURIComponent(r.task.id)}`}>{r.task.title}</Link>
-                      ),
-                    },
-                    {
-                      key: 'lead',
-                      title: tt('tkLead'),
-                      render: (_, r) => deptName(r.task.lead_department, lang),
-                    },
-                    { key: 'period', title: tt('tkPeriod'), dataIndex: 'period' },
-                    {
-                      key: 'due',
-                      title: tt('tkReportDue'),
-                      render: (_, r) => (
-                        <span className="sx-tk-late">
-                          {r.due} · {tt('tkOverdueBy', { n: r.days })}
-                        </span>
-                      ),
-                    },
-                    {
-                      key: 'esc',
-                      title: tt('tkEscalation'),
-                      render: (_, r) => <EscalationTag step={r.task.escalation} />,
-                    },
-                  ]}
-                />
-              </section>
-              <section aria-labelledby="sx-red-milestone" className="sx-tk-section">
-                <h2 id="sx-red-milestone">
-                  {tt('tkRedMilestone')} <span className="sx-tk-num">{milestones.length}</span>
-                </h2>
-                <p className="sx-tk-muted">{tt('tkRedMilestoneHint')}</p>
-                <TaskList tasks={milestones} plan={plan} />
-              </section>
-            </>
-          );
-        }}
+        {(list) => (
+          <>
+            <p className="sx-tk-muted">
+              {tt('tkAsOf', { date: list.as_of })} ·{' '}
+              <Link href={`/tasks?light=red${asOf ? `&as_of=${asOf}` : ''}`}>{tt('tkAllRed')}</Link>
+            </p>
+            <Entries
+              id="sx-red-notice"
+              title="tkRedNotice"
+              hint="tkRedNoticeHint"
+              entries={list.notices}
+              notices
+            />
+            <Entries
+              id="sx-red-undone"
+              title="tkRedUndone"
+              hint="tkRedUndoneHint"
+              entries={list.overdue_tasks}
+            />
+            <Entries
+              id="sx-red-unreported"
+              title="tkRedUnreported"
+              hint="tkRedUnreportedHint"
+              entries={list.overdue_reports}
+            />
+          </>
+        )}
       </Loaded>
     </>
   );

@@ -4,7 +4,7 @@
  * returns it with a comment, a co-operating department adds its part.
  */
 import { Alert, Button, Input, Modal } from 'antd';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { TaskDetail, TaskReport } from '../../../../src/contracts/tasks';
 import { formatInstant } from '../admin/formatInstant';
 import { problemText } from '../auth/problemMessage';
@@ -99,10 +99,10 @@ export function ReportCard(props: {
           </>
         )}
         {r.parts.map((p) => (
-          <div key={p.department} className="sx-tk-part">
+          <Fragment key={p.department}>
             <dt>{deptName(depts.get(p.department) ?? null, lang)}</dt>
             <dd>{p.content}</dd>
-          </div>
+          </Fragment>
         ))}
         {r.evidence.length > 0 && (
           <>

@@ -28,8 +28,8 @@ function Extensions({ task }: { task: TaskDetail }) {
     <section aria-labelledby="sx-tk-ext" className="sx-tk-panel">
       <h2 id="sx-tk-ext">{tt('tkExtensions')}</h2>
       <ul className="sx-tk-plain">
-        {task.extensions.map((e) => (
-          <li key={e.requested_at}>
+        {task.extensions.map((e, i) => (
+          <li key={i}>
             {tt('tkExtLine', { from: e.previous_due, to: e.requested_due, reason: e.reason })} ·{' '}
             <strong>{word[e.decision]}</strong>
             {e.decision_note && <div className="sx-tk-note">{e.decision_note}</div>}

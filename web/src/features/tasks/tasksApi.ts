@@ -12,6 +12,7 @@ import type {
   TaskList,
   TaskListQuery,
 } from '../../../../src/contracts/tasks';
+import type { RedList } from '../../../../src/contracts/task-red-list';
 import { apiFetch, ProblemError } from '../auth/apiFetch';
 
 const seg = encodeURIComponent;
@@ -36,6 +37,12 @@ export function listTasks(
   const s = q.toString();
   return apiFetch<TaskList>(`${tasks(plan)}${s ? `?${s}` : ''}`, { signal, requireLogin: true });
 }
+
+export const getRedList = (plan: string, asOf: string | undefined, signal?: AbortSignal) =>
+  apiFetch<RedList>(`${tasks(plan)}/red-list${asOf ? `?as_of=${seg(asOf)}` : ''}`, {
+    signal,
+    requireLogin: true,
+  });
 
 export const getTask = (plan: string, task: string, asOf: string | undefined, signal?: AbortSignal) =>
   apiFetch<TaskDetail>(`${one(plan, task)}${asOf ? `?as_of=${seg(asOf)}` : ''}`, {

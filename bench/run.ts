@@ -2,6 +2,7 @@
  * `npm run bench`: every speed goal, each printed beside a baseline measured in the same run.
  * Pass names to run some: `npm run bench -- targets http`.
  */
+import { benchCity } from './city.bench';
 import { benchExtract } from './extract.bench';
 import { benchHttp } from './http.bench';
 import { benchImport } from './import.bench';
@@ -15,6 +16,7 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
   import: benchImport,
   http: () => benchHttp(),
   startup: benchStartup,
+  city: benchCity,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');

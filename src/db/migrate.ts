@@ -17,6 +17,7 @@ import * as m0004 from './migrations/0004-jobs-notify';
 import * as m0005 from './migrations/0005-tasks';
 import * as m0006 from './migrations/0006-publishing';
 import * as m0008 from './migrations/0008-city';
+import * as m0014 from './migrations/0014-city-indexes';
 
 type Step = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
 const steps: Record<string, Step> = {
@@ -27,6 +28,7 @@ const steps: Record<string, Step> = {
   '0005-tasks': m0005,
   '0006-publishing': m0006,
   '0008-city': m0008,
+  '0014-city-indexes': m0014,
 };
 
 function provider(dialect: DialectName): MigrationProvider {

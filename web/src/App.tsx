@@ -21,6 +21,8 @@ const AdminPage = lazy(() => import('./features/admin/AdminPage'));
 const DataPage = lazy(() => import('./features/data/DataPage'));
 const CockpitPage = lazy(() => import('./features/cockpit/CockpitPage'));
 const ScreenPage = lazy(() => import('./features/cockpit/ScreenPage'));
+const TasksPage = lazy(() => import('./features/tasks/TasksPage'));
+const ReportsPage = lazy(() => import('./features/reports/ReportsPage'));
 const CityPage = lazy(() => import('./features/city/CityPage'));
 const NotFoundPage = lazy(() => import('./features/layout/NotFoundPage'));
 
@@ -43,7 +45,10 @@ function Page({ route }: { route: Route }) {
       return <AdminPage section={route.section} />;
     case 'data':
       return <DataPage view={route.view} indicator={route.indicator} period={route.period} />;
+    case 'tasks':
+      return <TasksPage view={route.view} id={route.id} />;
     case 'cockpit':
+    case 'reports':
     case 'city':
       return null; // rendered by Routed, without the plan provider
     case 'not_found':
@@ -71,6 +76,15 @@ function Routed() {
       <AppShell route={route}>
         <Suspense fallback={spinner}>
           <CockpitPage />
+        </Suspense>
+      </AppShell>
+    );
+  // The bulletins page finds its plan itself, like the cockpit.
+  if (route.page === 'reports')
+    return (
+      <AppShell route={route}>
+        <Suspense fallback={spinner}>
+          <ReportsPage />
         </Suspense>
       </AppShell>
     );

@@ -7,12 +7,19 @@
 import type { User, UserCreate, UserUpdate } from '../../contracts/accounts';
 import type { Db } from '../../db';
 import { checkPassword, type Role } from '../../domain/access';
-import { commonPasswords, deleteUserSessions, usersRepository as users, writeAudit } from '../auth';
+import {
+  commonPasswords,
+  createUserRow,
+  deleteUserSessions,
+  findUser,
+  grantsOf,
+  hashPassword,
+  writeAudit,
+} from '../auth';
 import { AppError, badInput, notFound } from '../errors';
 import * as repo from './accounts.repository';
 import { presentUser } from './accounts.presenter';
 import { auditOf, type Caller } from './caller';
-import { hashPassword } from './passwords';
 
 /** The audited view of a user: what an administrator changes, never a password or hash. */
 interface Snapshot {
@@ -23,11 +30,10 @@ interface Snapshot {
 }
 
 async function loadUser(db: Db, caller: Caller, username: string) {
-  const row = await users.findUserByName(db.kysely, caller.tenantId, username);
+  const row = await findUser(db.kysely, caller.tenantId, username);
   if (!row) throw notFound(`user '${username}'`);
-  const roles = (await users.rolesByUser(db.kysely, caller.tenantId, [row.id])).get(row.id) ?? [];
-  const departments = (await users.departmentsByUser(db.kysely, caller.tenantId, [row.id])).get(row.id) ?? [];
-  return { row, roles, departments };
+  const grants = await grantsOf(db.kysely, caller.tenantId, [row.id]);
+  return { row, roles: grants.roles.get(row.id) ?? [], departments: grants.departments.get(row.id) ?? [] };
 }
 
 /** One user as the API shows it. */
@@ -70,15 +76,14 @@ async function refuseSelf(db: Db, caller: Caller, action: string, userId: number
 export async function listUsers(db: Db, caller: Caller): Promise<User[]> {
   const rows = await repo.listUsers(db.kysely, caller.tenantId);
   const ids = rows.map((r) => r.id);
-  const roles = await users.rolesByUser(db.kysely, caller.tenantId, ids);
-  const departments = await users.departmentsByUser(db.kysely, caller.tenantId, ids);
+  const { roles, departments } = await grantsOf(db.kysely, caller.tenantId, ids);
   return rows.map((r) => presentUser(r, roles.get(r.id) ?? [], departments.get(r.id) ?? [], caller.now));
 }
 
 /** Creates a user in the caller's tenant (409 when the name is taken, 422 for a weak password). */
 export async function createUser(db: Db, caller: Caller, input: UserCreate): Promise<User> {
   requireGoodPassword(input.password, input.username);
-  if (await users.findUserByName(db.kysely, caller.tenantId, input.username)) {
+  if (await findUser(db.kysely, caller.tenantId, input.username)) {
     throw new AppError(409, 'Conflict', `The user name '${input.username}' is taken.`);
   }
   const departmentIds = await resolveDepartments(db, caller, input.departments);
@@ -87,7 +92,7 @@ export async function createUser(db: Db, caller: Caller, input: UserCreate): Pro
   const passwordHash = await hashPassword(input.password);
   const now = caller.now.toISOString();
   await db.kysely.transaction().execute(async (trx) => {
-    const userId = await users.insertUser(trx, {
+    const userId = await createUserRow(trx, {
       tenantId: caller.tenantId,
       username: input.username,
       displayName: input.display_name ?? null,

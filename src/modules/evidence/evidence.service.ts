@@ -6,14 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../../db';
 import { nameForType, safeFileName, sniffType } from '../../domain/files/sniff';
 import { writeAudit } from '../auth';
-import {
-  canSeeDepartment,
-  dataRepository as dataRepo,
-  loadIndicator,
-  requireWriter,
-  seriesState,
-  type DataCaller,
-} from '../data';
+import { canSeeDepartment, requireWriter, valueSeries, type DataCaller } from '../data';
 import { AppError, notFound } from '../errors';
 import * as repo from './evidence.repository';
 
@@ -36,8 +29,7 @@ export interface EvidenceView {
 }
 
 async function series(db: Db, caller: DataCaller, ref: ValueRef) {
-  const { indicator } = await loadIndicator(db, caller, ref.plan, ref.indicator);
-  const state = seriesState(await dataRepo.seriesRows(db.kysely, indicator.id, ref.period), ref.period);
+  const { indicator, state } = await valueSeries(db, caller, ref);
   if (!state.head) throw notFound(`value of '${ref.indicator}' for ${ref.period}`);
   return { indicator, state };
 }

@@ -15,7 +15,7 @@ export async function findTenantBySlug(db: Q, slug: string) {
 
 /** The plan with that code, or the tenant's first plan when no code is given. */
 export async function findPlan(db: Q, tenantId: number, code: string | undefined) {
-  let q = db.selectFrom('plans').select(['id', 'code']).where('tenant_id', '=', tenantId);
+  let q = db.selectFrom('plans').select(['id', 'code', 'settings']).where('tenant_id', '=', tenantId);
   if (code !== undefined) q = q.where('code', '=', code);
   return q.orderBy('id').executeTakeFirst();
 }

@@ -10,7 +10,7 @@ import type { ImportPreview, ImportResultBody } from '../../contracts/imports';
 import type { Db } from '../../db';
 import type { Actor } from '../http';
 import { writeAudit } from '../auth';
-import { dataRepository } from '../data';
+import { planIndicators, warningsFor } from '../data';
 import { AppError, notFound } from '../errors';
 import { writeDataTemplate } from './template.service';
 import { readUpload } from './upload-file';
@@ -28,9 +28,10 @@ const actorKey = (a: UploadCaller['actor']) => (a.kind === 'user' ? `u${a.userId
 const forbidden = (m: string) => new AppError(403, 'Forbidden', m);
 
 async function context(db: Db, caller: UploadCaller, planCode: string) {
-  const plan = await dataRepository.findPlan(db.kysely, caller.actor.tenantId, planCode);
-  if (!plan) throw notFound(`plan '${planCode}'`);
-  const indicators = (await dataRepository.listIndicators(db.kysely, plan.id, null)).map((i) => ({
+  const found = await planIndicators(db, caller.actor.tenantId, planCode);
+  if (!found) throw notFound(`plan '${planCode}'`);
+  const plan = found.plan;
+  const indicators = found.indicators.map((i) => ({
     ...i,
     department: i.department_code,
   }));
@@ -56,7 +57,7 @@ export async function checkUpload(db: Db, caller: UploadCaller, planCode: string
   const series = seriesIndex(await repo.seriesRowsOf(db.kysely, touched));
   const compared = compareUpload(indicators, valid, series);
   const all = [...errors, ...compared.errors].sort((a, b) => a.row - b.row);
-  return { raw, errors: all, planned: compared.planned, indicators, departments };
+  return { plan, raw, errors: all, planned: compared.planned, indicators, departments };
 }
 
 export async function previewUpload(
@@ -65,7 +66,15 @@ export async function previewUpload(
   planCode: string,
   bytes: Uint8Array,
 ): Promise<ImportPreview> {
-  const { raw, errors, planned } = await checkUpload(db, caller, planCode, bytes);
+  const { plan, raw, errors, planned, indicators } = await checkUpload(db, caller, planCode, bytes);
+  const byCode = new Map(indicators.map((i) => [i.code, i]));
+  // The entry checks of each new or changed row (the first few hundred: a template's worth).
+  const warnings = new Map<number, Awaited<ReturnType<typeof warningsFor>>>();
+  for (const p of planned.filter((x) => x.kind !== 'same').slice(0, 300)) {
+    const ind = byCode.get(p.row.indicator);
+    if (ind) warnings.set(p.row.row, await warningsFor(db, plan, ind, p.row.period, p.row.value));
+  }
+  const names = new Map(indicators.map((i) => [i.code, i.name]));
   const token =
     errors.length === 0 && raw.length > 0
       ? keepUpload(
@@ -78,7 +87,12 @@ export async function previewUpload(
           caller.now.getTime(),
         )
       : null;
-  return { rows: raw.length, errors: errors.slice(0, 10_000), changes: changesOf(planned), token };
+  return {
+    rows: raw.length,
+    errors: errors.slice(0, 10_000),
+    changes: changesOf(planned, names, warnings),
+    token,
+  };
 }
 
 /** Writes one planned row as a submitted version (superseding a draft or returned head). */
@@ -100,6 +114,7 @@ async function writeRow(trx: repo.Q, caller: UploadCaller, p: PlannedRow, reason
     recorded_by: caller.actor.kind === 'user' ? caller.actor.userId : null,
     recorded_at: caller.now.toISOString(),
     reason: head ? reason : null,
+    preliminary: p.row.preliminary ? 1 : 0,
   };
   const id = await repo.insertSubmitted(trx, row);
   await writeAudit(trx, {
@@ -188,7 +203,11 @@ export async function templateBytes(
   const dir = await mkdtemp(join(tmpdir(), 'shixiao-template-'));
   try {
     const file = join(dir, 'template.xlsx');
-    await writeDataTemplate(db, { tenantSlug: slug, planCode, ...q }, file);
+    await writeDataTemplate(
+      db,
+      { tenantSlug: slug, planCode, ...q, today: caller.now.toISOString().slice(0, 10) },
+      file,
+    );
     return new Uint8Array(await readFile(file));
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -11,7 +11,8 @@ import {
   type PlanFileProblem,
 } from '../../domain/plan-file';
 import type { Db } from '../../db';
-import { writeAudit } from '../auth/audit';
+import { comparePeriodTexts } from '../../domain/periods';
+import { writeAudit } from '../auth';
 import { AppError, notFound } from '../errors';
 import type { Actor } from '../http';
 import { writePlanFile, type ImportOutcome } from './plans.import';
@@ -125,12 +126,17 @@ export async function listPlans(db: Db, tenantId: number) {
   return (await repo.listPlans(db.kysely, tenantId)).map(presentPlan);
 }
 
-/** The plan with its goal areas, indicators (each with its latest value), targets and programmes. */
+/**
+ * The plan with its goal areas, indicators (each with its latest value), targets and programmes.
+ * `latest: false` leaves every indicator's latest value out (null) and skips reading the values:
+ * for readers that load the values themselves (the portal, the cockpit).
+ */
 export async function getPlanDetail(
   db: Db,
   tenantId: number,
   code: string,
   scope: Scope = null,
+  opts: { latest?: boolean } = {},
 ): Promise<PlanDetail> {
   const k = db.kysely;
   const plan = await requirePlan(db, tenantId, code);
@@ -142,7 +148,7 @@ export async function getPlanDetail(
       repo.listTargets(k, plan.id),
       repo.listProgrammes(k, plan.id),
       repo.listActions(k, plan.id),
-      repo.listCurrentObservations(k, { planId: plan.id }),
+      opts.latest === false ? [] : repo.listCurrentObservations(k, { planId: plan.id }),
     ]);
   const indicators = allIndicators.filter((i) => inScope(scope, i.department_id));
   const visible = new Set(indicators.map((i) => i.id));
@@ -162,7 +168,7 @@ export async function getPlanDetail(
   for (const o of observations) {
     if (o.alternate) continue;
     const seen = latest.get(o.indicator_id);
-    if (!seen || comparePeriods(o.period, seen.period) > 0) latest.set(o.indicator_id, o);
+    if (!seen || comparePeriodTexts(o.period, seen.period) > 0) latest.set(o.indicator_id, o);
   }
   return {
     plan: presentPlan(plan),
@@ -233,16 +239,6 @@ export async function listObservations(
 }
 
 /** Orders `YYYY`, `YYYY-Qn`, `YYYY-MM` by their end: a year sorts after its months. */
-function comparePeriods(a: string, b: string): number {
-  const end = (p: string) => {
-    const year = Number(p.slice(0, 4));
-    if (p.length === 4) return year * 100 + 12.5;
-    if (p[5] === 'Q') return year * 100 + Number(p[6]) * 3;
-    return year * 100 + Number(p.slice(5, 7));
-  };
-  return end(a) - end(b);
-}
-
 /**
  * Rebuilds the plan file from the database: current accepted observations only, or those known at
  * the instant `knownAt` (ISO) when given.
@@ -424,4 +420,15 @@ export async function publishPlan(db: Db, tenantId: number, code: string, actor:
 /** The row id of a plan (other modules key their own tables by it); 404 when there is none. */
 export async function planIdOf(db: Db, tenantId: number, code: string): Promise<number> {
   return (await requirePlan(db, tenantId, code)).id;
+}
+
+/** The tenant's plan row of that code, if any: the one lookup other modules use. */
+export async function findPlan(db: Db, tenantId: number, code: string) {
+  return repo.findPlan(db.kysely, tenantId, code);
+}
+
+/** Codes of the plan's indicators a scope sees (all of them when unscoped). */
+export async function indicatorCodesInScope(db: Db, planId: number, scope: Scope): Promise<Set<string>> {
+  const indicators = await repo.listIndicators(db.kysely, planId);
+  return new Set(indicators.filter((i) => inScope(scope, i.department_id)).map((i) => i.code));
 }

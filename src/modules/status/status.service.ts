@@ -11,8 +11,7 @@ import type { Db } from '../../db';
 import { evaluatePlan } from '../../domain/targets';
 import { badInput, notFound } from '../errors';
 import { shortCache } from '../short-cache';
-import { exportPlanFile, scopeOf, type Scope } from '../plans';
-import { listIndicators, findPlan } from '../plans/plans.repository';
+import { exportPlanFile, findPlan, indicatorCodesInScope, scopeOf, type Scope } from '../plans';
 import { rankNeighbours } from '../city';
 import { withComputedRanks } from './computed-ranks';
 
@@ -45,7 +44,7 @@ async function readRevision(db: Db, tenantId: number, planCode: string): Promise
       .select((eb) => eb.fn.max('id').as('id'))
       .where('tenant_id', 'in', tenants)
       .executeTakeFirst(),
-    findPlan(db.kysely, tenantId, planCode),
+    findPlan(db, tenantId, planCode),
   ]);
   if (!plan) throw notFound(`plan '${planCode}'`);
   return `${plan.id}:${plan.version}:${plan.updated_at}:${audit?.id ?? 0}`;
@@ -98,12 +97,8 @@ export async function getPlanStatus(
 ): Promise<PlanStatus> {
   const all = await evaluateAll(db, tenantId, planCode, asOf, preview);
   if (scope === null) return all;
-  const plan = await findPlan(db.kysely, tenantId, planCode);
-  const visible = new Set(
-    (await listIndicators(db.kysely, plan?.id ?? -1))
-      .filter((i) => i.department_id !== null && scope.departmentIds.includes(i.department_id))
-      .map((i) => i.code),
-  );
+  const plan = await findPlan(db, tenantId, planCode);
+  const visible = await indicatorCodesInScope(db, plan?.id ?? -1, scope);
   const statuses = all.statuses.filter((s) => s.indicator !== null && visible.has(s.indicator));
   return { as_of: asOf, counts: countOf(statuses), statuses };
 }

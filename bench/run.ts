@@ -3,6 +3,7 @@
  * Pass names to run some: `npm run bench -- targets http`.
  */
 import { benchBulletin } from './bulletin.bench';
+import { benchCity } from './city.bench';
 import { benchExtract } from './extract.bench';
 import { benchHttp } from './http.bench';
 import { benchImport } from './import.bench';
@@ -19,6 +20,7 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
   startup: benchStartup,
   bulletin: benchBulletin,
   portal: benchPortal,
+  city: benchCity,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');

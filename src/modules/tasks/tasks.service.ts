@@ -152,18 +152,19 @@ const columns = (r: ResolvedTask) => ({
 });
 
 /** A code for a new task of an action: `<action>-t<n>`, the first n not taken. */
-function newCode(taken: Set<string>, base: string): string {
+export function newCode(taken: Set<string>, base: string): string {
   for (let n = 1; ; n++) if (!taken.has(`${base}-t${n}`)) return `${base}-t${n}`;
 }
 
 /** Inserts a resolved task (assigned, version 1) with its milestones and links, recorded. */
-async function insertResolved(
+export async function insertResolved(
   trx: repo.Q,
   caller: Caller,
   ctx: PlanContext,
   code: string,
   r: ResolvedTask,
-  kind: 'create' | 'bulk_create',
+  kind: 'create' | 'bulk_create' | 'upload',
+  percent = 0,
 ): Promise<number> {
   const at = caller.now.toISOString();
   const id = await repo.insertTask(trx, {
@@ -172,7 +173,7 @@ async function insertResolved(
     code,
     ...columns(r),
     state: 'assigned',
-    percent: 0,
+    percent,
     version: 1,
     position: await repo.nextPosition(trx, ctx.structure.plan.id),
     created_at: at,

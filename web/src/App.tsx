@@ -22,6 +22,8 @@ const DataPage = lazy(() => import('./features/data/DataPage'));
 const CockpitPage = lazy(() => import('./features/cockpit/CockpitPage'));
 const ScreenPage = lazy(() => import('./features/cockpit/ScreenPage'));
 const NotFoundPage = lazy(() => import('./features/layout/NotFoundPage'));
+const ScorecardsPage = lazy(() => import('./features/scorecards/ScorecardsPage'));
+const TaskUploadPage = lazy(() => import('./features/task-upload/TaskUploadPage'));
 
 const spinner = <Loaded state={{ state: 'loading' }}>{() => null}</Loaded>;
 
@@ -44,6 +46,10 @@ function Page({ route }: { route: Route }) {
       return <DataPage view={route.view} indicator={route.indicator} period={route.period} />;
     case 'cockpit':
       return null; // rendered by Routed, without the plan provider
+    case 'scorecards':
+      return <ScorecardsPage />;
+    case 'task_upload':
+      return <TaskUploadPage />;
     case 'not_found':
       return <NotFoundPage />;
   }

@@ -37,6 +37,10 @@ function pageTitle(route: Route): Key | null {
       return 'navData';
     case 'cockpit':
       return 'navCockpit';
+    case 'scorecards':
+      return 'scTitle';
+    case 'task_upload':
+      return 'tuTitle';
     case 'overview':
     case 'indicator':
       return null;

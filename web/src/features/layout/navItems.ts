@@ -3,7 +3,7 @@ import type { Permission } from '../../../../src/domain/access/roles';
 import type { Key } from '../../i18n/dict';
 import type { Route } from '../../router';
 
-export type NavKey = 'overview' | 'cockpit' | 'portal' | 'extract' | 'data' | 'admin';
+export type NavKey = 'overview' | 'cockpit' | 'portal' | 'extract' | 'data' | 'admin' | 'scorecards';
 
 export interface NavItem {
   key: NavKey;
@@ -26,6 +26,7 @@ export function navItems(
     signedIn && can('plan:read') && { key: 'cockpit', href: '/cockpit', label: 'navCockpit' },
     signedIn && can('data:read') && { key: 'data', href: '/data', label: 'navData' },
     signedIn && can('plan:write') && { key: 'extract', href: '/extract', label: 'navExtract' },
+    signedIn && can('task:read') && { key: 'scorecards', href: '/scorecards', label: 'navScorecards' },
     { key: 'portal', href: '/portal/', label: 'navPortal' },
     signedIn && adminSection !== null && { key: 'admin', href: `/admin/${adminSection}`, label: 'navAdmin' },
   ];
@@ -44,6 +45,9 @@ export function selectedNav(route: Route): NavKey | null {
     case 'overview':
     case 'indicator':
       return 'overview';
+    case 'scorecards':
+      return 'scorecards';
+    case 'task_upload':
     case 'login':
     case 'not_found':
       return null;

@@ -7,6 +7,7 @@ import { benchHttp } from './http.bench';
 import { benchImport } from './import.bench';
 import { benchStartup } from './startup.bench';
 import { benchTargets } from './targets.bench';
+import { benchTasks } from './tasks.bench';
 import type { BenchResult } from './types';
 
 const suites: Record<string, () => Promise<BenchResult[]>> = {
@@ -15,6 +16,7 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
   import: benchImport,
   http: () => benchHttp(),
   startup: benchStartup,
+  tasks: benchTasks,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');

@@ -35,7 +35,7 @@ import type { StaticFiles } from './static';
 
 /** Paths the web app routes itself: `/`, `/plans/…` and the other pages (the portal is server-rendered). */
 const spaRoute =
-  /^\/((plans|targets|indicators|programmes|cockpit|extract|login|admin|data|tasks|en)(\/[\w\-%~]*)*)?$/;
+  /^\/((plans|targets|indicators|programmes|cockpit|extract|login|admin|data|tasks|scorecards|en)(\/[\w\-%~]*)*)?$/;
 
 export interface AppDeps {
   db: Db;

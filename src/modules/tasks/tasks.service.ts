@@ -67,9 +67,9 @@ export async function listTasks(
     return true;
   });
   const evaluations = await evaluatePlanTasks(db, ctx, filtered, asOf);
-  const lit = filtered
-    .map((t) => presentSummary(ctx, t, evaluations.get(t.id)!))
-    .filter((s) => query.light === undefined || s.light === query.light);
+  const lit = filtered.filter(
+    (t) => query.light === undefined || evaluations.get(t.id)?.light === query.light,
+  );
   const page = query.page ?? 1;
   const pageSize = query.page_size ?? defaultPageSize;
   return {
@@ -77,7 +77,10 @@ export async function listTasks(
     total: lit.length,
     page,
     page_size: pageSize,
-    tasks: lit.slice((page - 1) * pageSize, page * pageSize),
+    // Only the page is presented (reasons formatted): the board of 5,000 tasks shows 50.
+    tasks: lit
+      .slice((page - 1) * pageSize, page * pageSize)
+      .map((t) => presentSummary(ctx, t, evaluations.get(t.id)!)),
   };
 }
 

@@ -18,9 +18,17 @@ type Part = DepartmentScoreBody['parts'][number];
 function Ranking({ plan }: { plan: string }) {
   const { t, lang } = useI18n();
   const session = useSession();
-  const months = recentMonths(new Date());
-  const [month, setMonth] = useState(months[0] ?? '');
-  const state = useAsync((signal) => getScorecards(plan, month, signal), `${plan}|${month}`);
+  const [month, setMonth] = useState<string | null>(null);
+  const [latest, setLatest] = useState<string | null>(null);
+  const state = useAsync(
+    async (signal) => {
+      const data = await getScorecards(plan, month, signal);
+      if (month === null) setLatest(data.month);
+      return data;
+    },
+    `${plan}|${month ?? ''}`,
+  );
+  const months = latest ? recentMonths(latest) : [];
   const reason = (r: { zh: string; en: string }) => (lang === 'zh' ? r.zh : r.en);
   const points = (p: Part | undefined) =>
     !p || p.rate === null ? (
@@ -42,7 +50,7 @@ function Ranking({ plan }: { plan: string }) {
           {t('scMonth')}{' '}
           <Select
             aria-label={t('scMonth')}
-            value={month}
+            value={month ?? latest}
             onChange={setMonth}
             options={months.map((m) => ({ value: m, label: m }))}
             style={{ width: 120 }}

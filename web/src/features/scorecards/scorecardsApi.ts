@@ -7,8 +7,9 @@ import { apiFetch, ProblemError } from '../auth/apiFetch';
 
 const seg = encodeURIComponent;
 
-export const getScorecards = (plan: string, month: string, signal?: AbortSignal) =>
-  apiFetch<Scorecards>(`/api/plans/${seg(plan)}/scorecards?month=${seg(month)}`, {
+/** `month` null: the server's current month (its clock decides, not the browser's). */
+export const getScorecards = (plan: string, month: string | null, signal?: AbortSignal) =>
+  apiFetch<Scorecards>(`/api/plans/${seg(plan)}/scorecards${month ? `?month=${seg(month)}` : ''}`, {
     signal,
     requireLogin: true,
   });
@@ -46,11 +47,12 @@ export const commitBreakdown = (plan: string, token: string) =>
     requireLogin: true,
   });
 
-/** This month and the eleven before it, newest first (YYYY-MM). */
-export function recentMonths(today: Date, n = 12): string[] {
+/** `latest` (YYYY-MM) and the eleven months before it, newest first. */
+export function recentMonths(latest: string, n = 12): string[] {
   const out: string[] = [];
+  const [y, m] = [Number(latest.slice(0, 4)), Number(latest.slice(5, 7))];
   for (let i = 0; i < n; i++) {
-    const d = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - i, 1));
+    const d = new Date(Date.UTC(y, m - 1 - i, 1));
     out.push(`${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`);
   }
   return out;

@@ -5,6 +5,7 @@
 import { benchExtract } from './extract.bench';
 import { benchHttp } from './http.bench';
 import { benchImport } from './import.bench';
+import { benchPortal } from './portal.bench';
 import { benchStartup } from './startup.bench';
 import { benchTargets } from './targets.bench';
 import { benchTasks } from './tasks.bench';
@@ -16,6 +17,7 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
   import: benchImport,
   http: () => benchHttp(),
   startup: benchStartup,
+  portal: benchPortal,
   tasks: benchTasks,
 };
 

@@ -13,6 +13,14 @@ export const problemSchema = z
       .optional()
       .openapi({ description: 'Field-level problems of a rejected request' }),
     error_id: z.string().optional().openapi({ description: 'Quote this id when reporting the problem' }),
+    code: z
+      .string()
+      .optional()
+      .openapi({ description: 'A stable code of the problem, worded by the client' }),
+    params: z
+      .record(z.string(), z.union([z.string(), z.number()]))
+      .optional()
+      .openapi({ description: 'The values the coded problem names' }),
   })
   .openapi('Problem');
 

@@ -44,6 +44,11 @@ export const valueCreateSchema = z
     value: finite,
     source: text(500).nullable().optional(),
     note: text(2000).nullable().optional(),
+    preliminary: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'A preliminary value (快报/预计数); always so for a period not yet ended' }),
+    check_reason: text(1000).nullable().optional(),
   })
   .strict()
   .openapi('DataValueCreate');
@@ -54,6 +59,11 @@ export const valueEditSchema = z
     value: finite.optional(),
     source: text(500).nullable().optional(),
     note: text(2000).nullable().optional(),
+    preliminary: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'A preliminary value (快报/预计数); always so for a period not yet ended' }),
+    check_reason: text(1000).nullable().optional(),
   })
   .strict()
   .openapi('DataValueEdit');
@@ -65,6 +75,11 @@ export const correctionSchema = z
     source: text(500).nullable().optional(),
     note: text(2000).nullable().optional(),
     reason,
+    preliminary: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'A preliminary value (快报/预计数); always so for a period not yet ended' }),
+    check_reason: text(1000).nullable().optional(),
   })
   .strict()
   .openapi('DataValueCorrection');
@@ -93,8 +108,27 @@ export const dataValueSchema = z
     recorded_by: z.string().nullable().openapi({ description: 'User name; null for a token or an import' }),
     recorded_at: z.string(),
     reason: z.string().nullable(),
+    preliminary: z.boolean().openapi({ description: 'A preliminary value (快报/预计数)' }),
+    indicator_name: z.string(),
+    indicator_name_en: z.string().nullable(),
+    unit: z.string(),
+    department_name: z.string().nullable(),
+    recorded_by_display: z.string().nullable().openapi({ description: 'The person’s display name' }),
+    check_reason: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Why the reporter kept a value warned about' }),
   })
   .openapi('DataValue');
+
+/** A finding of the entry checks (src/domain/data-checks): a stable code, its numbers, a sentence. */
+export const dataWarningSchema = z
+  .object({
+    code: z.string(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])),
+    message: z.string(),
+  })
+  .openapi('DataWarning');
 
 export const valueDetailSchema = z
   .object({
@@ -102,12 +136,20 @@ export const valueDetailSchema = z
     accepted: dataValueSchema
       .nullable()
       .openapi({ description: 'The version that counts until another is accepted' }),
+    returned: z
+      .object({ reason: z.string().nullable(), by: z.string(), at: z.string() })
+      .nullable()
+      .openapi({ description: 'Who returned the value under work, when and why (null unless returned)' }),
+    warnings: z
+      .array(dataWarningSchema)
+      .openapi({ description: 'What the entry checks find odd about the value' }),
   })
   .openapi('DataValueDetail');
 
 export const historyEventSchema = z.object({
   at: z.string(),
   actor: z.string(),
+  actor_name: z.string().nullable(),
   action: z.string(),
   version: z.number().int().nullable(),
   from_status: z.string().nullable(),
@@ -144,6 +186,9 @@ export const calendarSchema = z
         unit: z.string(),
         frequency: z.string(),
         department: z.string().nullable(),
+        department_name: z.string().nullable(),
+        name_en: z.string().nullable(),
+        preliminary_allowed: z.boolean(),
         periods: z.array(
           z.object({
             period: z.string(),
@@ -151,6 +196,8 @@ export const calendarSchema = z
             status: z.enum(['missing', ...workflowStatuses]),
             version: z.number().int().nullable(),
             overdue: z.boolean(),
+            standing: z.enum(['upcoming', 'running', 'due', 'due_soon', 'overdue']),
+            preliminary: z.boolean().openapi({ description: 'The value under work is preliminary' }),
           }),
         ),
       }),
@@ -166,9 +213,66 @@ export const queueSchema = z
 export { notificationParams, notificationSchema, type Notification } from './notify';
 
 export type DataValue = z.infer<typeof dataValueSchema>;
+export type DataWarning = z.infer<typeof dataWarningSchema>;
 export type ValueCreate = z.infer<typeof valueCreateSchema>;
 export type ValueEdit = z.infer<typeof valueEditSchema>;
 export type Correction = z.infer<typeof correctionSchema>;
 export type DataCalendar = z.infer<typeof calendarSchema>;
 export type DataHistory = z.infer<typeof historySchema>;
+export type DataValueDetail = z.infer<typeof valueDetailSchema>;
 export type QueueEntry = z.infer<typeof queueSchema>['values'][number];
+
+/** A value to check before it is entered: the entry checks' warnings, nothing written. */
+export const checkRequestSchema = z
+  .object({ indicator: code, period, value: finite })
+  .strict()
+  .openapi('DataCheckRequest');
+export const checkResultSchema = z
+  .object({ warnings: z.array(dataWarningSchema) })
+  .openapi('DataCheckResult');
+
+export const districtQuery = z.object({
+  year: z
+    .string()
+    .regex(/^\d{4}$/, 'YYYY')
+    .optional()
+    .openapi({ param: { name: 'year', in: 'query' }, example: '2025' }),
+});
+
+const districtItem = z.object({
+  indicator: z.string(),
+  indicator_name: z.string(),
+  period: z.string(),
+  due: z.string(),
+  state: z.enum(['on_time', 'late', 'missing', 'pending']),
+  arrived: z.string().nullable(),
+});
+
+/** The district's reporting by department: on time, late, missing (supervisors). */
+export const districtSchema = z
+  .object({
+    today: z.string(),
+    departments: z.array(
+      z.object({
+        department: z.string(),
+        department_name: z.string(),
+        state: z.enum(['on_time', 'late', 'missing']),
+        on_time: z.number().int(),
+        late: z.number().int(),
+        missing: z.number().int(),
+        pending: z.number().int(),
+        items: z.array(districtItem).openapi({ description: 'Late and missing values first' }),
+      }),
+    ),
+  })
+  .openapi('DataDistrict');
+
+export const urgeSchema = z
+  .object({ department: code, note: text(500).nullable().optional() })
+  .strict()
+  .openapi('DataUrge');
+export const urgeResultSchema = z
+  .object({ department: z.string(), department_name: z.string(), missing: z.number().int() })
+  .openapi('DataUrgeResult');
+
+export type DataDistrict = z.infer<typeof districtSchema>;

@@ -4,6 +4,7 @@
  * transaction of submitted values; an error report and the department's template as .xlsx.
  */
 import { z } from '@hono/zod-openapi';
+import { dataWarningSchema } from './data';
 
 export const uploadFormSchema = z.object({
   file: z
@@ -15,14 +16,22 @@ export const importProblemSchema = z.object({
   row: z.number().int(),
   column: z.string(),
   reason: z.string(),
+  code: z.string().optional().openapi({ description: 'A stable code of the problem, worded by the client' }),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 
 export const importChangeSchema = z.object({
+  row: z.number().int(),
   indicator: z.string(),
+  indicator_name: z.string(),
   period: z.string(),
   old: z.number().nullable(),
   new: z.number(),
   kind: z.enum(['add', 'correct', 'same']),
+  preliminary: z.boolean().openapi({ description: 'A preliminary value (快报/预计数) of a running period' }),
+  warnings: z
+    .array(dataWarningSchema)
+    .openapi({ description: 'What the entry checks find odd about the row' }),
 });
 
 export const importPreviewSchema = z

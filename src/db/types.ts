@@ -366,6 +366,10 @@ export interface ObservationTable {
   recorded_at: string;
   reason: string | null;
   position: number;
+  /** 1 for a preliminary value (快报/预计数); the final one is a later version. */
+  preliminary: Generated<number>;
+  /** Why the reporter kept a value that the entry checks warned about. */
+  check_reason: string | null;
 }
 
 export interface AuditLogTable {
@@ -538,6 +542,24 @@ export interface ScorecardSnapshotTable {
 
 export interface Database {
   scorecard_snapshots: ScorecardSnapshotTable;
+}
+
+/** An archived monthly bulletin: its inputs as known at the month's end (0010-bulletins). */
+export interface BulletinTable {
+  id: Generated<number>;
+  tenant_id: number;
+  plan_id: number;
+  month: string;
+  /** The BulletinInput of src/domain/reports, as JSON. */
+  input: string;
+  /** `job` (the monthly job) or `user` (generated from the web app). */
+  origin: string;
+  generated_at: string;
+  generated_by: number | null;
+}
+
+export interface Database {
+  bulletins: BulletinTable;
   city_definitions: CityDefinitionTable;
   job_leases: JobLeaseTable;
   notice_keys: NoticeKeyTable;

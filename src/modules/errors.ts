@@ -15,6 +15,21 @@ export class AppError extends Error {
   ) {
     super(message);
   }
+
+  /** A stable code and its parameters, which the web app words in the user's language. */
+  code?: string;
+  params?: Record<string, string | number>;
+}
+
+/** Gives a problem a stable `code` (+ params) besides its English detail. */
+export function coded<E extends AppError>(
+  error: E,
+  code: string,
+  params: Record<string, string | number> = {},
+): E {
+  error.code = code;
+  error.params = params;
+  return error;
 }
 
 export const notFound = (what: string) => new AppError(404, 'Not Found', `${what} not found`);

@@ -12,7 +12,9 @@ import type { AppEnv } from '../modules/http';
 import { accountsRoutes } from '../modules/accounts';
 import { auditRoutes } from '../modules/audit';
 import { cockpitRoutes } from '../modules/cockpit';
+import { reportsRoutes } from '../modules/reports';
 import { cityRoutes } from '../modules/city';
+import { cityViewRoutes } from '../modules/cityview';
 import { dataRoutes } from '../modules/data';
 import { authenticate, authRoutes, clearCachesAfterWrites, csrfProtection } from '../modules/auth';
 import { oidcConfigFromEnv, type OidcConfig } from '../modules/auth/oidc';
@@ -36,6 +38,9 @@ import type { StaticFiles } from './static';
 /** Paths the web app routes itself: `/`, `/plans/…` and the other pages (the portal is server-rendered). */
 const spaRoute =
   /^\/((plans|targets|indicators|programmes|cockpit|extract|login|admin|data|tasks|scorecards|en)(\/[\w\-%~]*)*)?$/;
+
+/** package.json says UNLICENSED: an SPDX expression for a licence of one's own (OpenAPI 3.1). */
+const license = { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' };
 
 export interface AppDeps {
   db: Db;
@@ -106,6 +111,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   publishingRoutes(app);
   portalPages(app);
   cityRoutes(app);
+  reportsRoutes(app);
+  cityViewRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
@@ -119,7 +126,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       title: 'Shixiao 实效 API',
       version: '0.1.0',
       description: 'Plans, indicators, targets, observations and tasks of a government plan.',
+      license,
     },
+    // Relative: the API is where this document is served from, behind any proxy.
+    servers: [{ url: '/', description: 'This server' }],
   });
 
   app.get('*', (c) => {
@@ -166,13 +176,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       return problem(c, 400, 'Bad Request', 'The request contains characters that cannot be stored.');
     }
     if (error instanceof AppError) {
-      return problem(
-        c,
-        error.status,
-        error.title,
-        error.message,
-        error.errors ? { errors: error.errors } : {},
-      );
+      return problem(c, error.status, error.title, error.message, {
+        ...(error.errors ? { errors: error.errors } : {}),
+        ...(error.code ? { code: error.code, params: error.params ?? {} } : {}),
+      });
     }
     const errorId = newErrorId();
     c.get('log')?.error({ err: error, error_id: errorId, req_id: c.get('requestId') }, 'request failed');

@@ -391,7 +391,10 @@ describe('shixiao import-data / export-data [sqlite]', () => {
     const ws = wb.getWorksheet('data');
     assert.ok(ws);
     assert.equal(ws.getCell('A1').protection?.locked ?? true, true);
-    assert.equal(ws.getCell('C2').dataValidation?.type, 'decimal');
+    // Row 1 holds the codes (hidden), row 2 the Chinese column names people read.
+    assert.equal(ws.getRow(1).hidden, true);
+    assert.equal(ws.getCell('C2').value, '数值');
+    assert.equal(ws.getCell('C3').dataValidation?.type, 'decimal');
     let filled = 0;
     ws.eachRow((row, n) => {
       if (n > 1 && row.getCell(3).value === null && filled === 0) {

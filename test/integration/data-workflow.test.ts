@@ -364,7 +364,7 @@ for (const dialect of dialects) {
         indicators: {
           indicator: string;
           department: string;
-          periods: { period: string; due: string; status: string; overdue: boolean }[];
+          periods: { period: string; due: string; status: string; overdue: boolean; standing: string }[];
         }[];
       }>(u.repA.get(`${data}/calendar`), 200, 'calendar');
       assert.ok(cal.indicators.length > 0);
@@ -378,13 +378,24 @@ for (const dialect of dialects) {
           status: 'accepted',
           version: 1,
           overdue: false,
+          standing: 'overdue',
+          preliminary: false,
         },
       );
+      // The running year is on the list (a preliminary value, 快报/预计数, may be entered for it);
+      // a monthly indicator's running month is not.
+      const year = String(new Date().getUTCFullYear());
+      assert.equal(gdp?.periods.find((p) => p.period === year)?.standing, 'running');
       const monthly = await expectJson<{
         indicators: { indicator: string; periods: { period: string; due: string }[] }[];
       }>(admin.get(`${data}/calendar?department=sthjj`), 200);
       const air = monthly.indicators.find((i) => i.indicator === 'good_air_days');
       assert.equal(air?.periods.find((p) => p.period === '2024-01')?.due, '2024-02-10');
+      const month = new Date().toISOString().slice(0, 7);
+      assert.equal(
+        air?.periods.find((p) => p.period === month),
+        undefined,
+      );
     });
   });
 }

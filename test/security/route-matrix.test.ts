@@ -141,6 +141,17 @@ const matrix: Record<string, Who[]> = {
   'PATCH /api/tenants/{slug}': ['admin'],
   'GET /api/city/ranks': cityUsers,
   'GET /api/city/rollup': cityUsers,
+  // Reporting without training (issue 18).
+  'POST /api/plans/{plan}/data/checks': readers,
+  'GET /api/plans/{plan}/data/district': ['supervisor'],
+  'POST /api/plans/{plan}/data/urge': ['supervisor'],
+  'GET /api/plans/{plan}/bulletins': ['supervisor', 'leader'],
+  'POST /api/plans/{plan}/bulletins': ['supervisor'],
+  'GET /api/plans/{plan}/bulletins/{month}/{format}': ['supervisor', 'leader'],
+  'GET /api/city/definitions': readers,
+  'POST /api/city/definitions': ['admin', 'supervisor'],
+  'GET /api/city/overview': cityUsers,
+  'GET /api/city/districts/{slug}': cityUsers,
 };
 
 /** Routes Hono serves under /api that are not OpenAPI operations, with their access level. */

@@ -46,6 +46,8 @@ export interface ValidRow {
   source: string | null;
   note: string | null;
   breakdown: Readonly<Record<string, string>> | null;
+  /** A preliminary value of a running period (only with `preliminaryAllowed`). */
+  preliminary?: boolean;
 }
 
 /** One thing wrong with one cell. */
@@ -53,6 +55,9 @@ export interface RowProblem {
   row: number;
   column: string;
   reason: string;
+  /** A stable code and its values, for a client that words the problem in its language. */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface ValidatorOptions {
@@ -70,6 +75,11 @@ export interface ValidatorOptions {
   allowOutliers?: boolean;
   /** When set, only this department's indicators are accepted. */
   department?: string | null;
+  /**
+   * Indicators whose running period takes a preliminary value (快报/预计数): such a row is
+   * accepted and marked `preliminary` instead of refused as not yet ended.
+   */
+  preliminaryAllowed?: (code: string) => boolean;
 }
 
 const frequencyKind: Record<string, PeriodKind> = { annual: 'year', quarterly: 'quarter', monthly: 'month' };
@@ -123,8 +133,15 @@ export function nearestValue(
 }
 
 /** Adds a problem (a plain function: the validator's hot path creates no closures per row). */
-function note(problems: RowProblem[], row: number, column: string, reason: string): void {
-  problems.push({ row, column, reason });
+function note(
+  problems: RowProblem[],
+  row: number,
+  column: string,
+  reason: string,
+  code?: string,
+  params?: Record<string, string | number>,
+): void {
+  problems.push(code ? { row, column, reason, code, params: params ?? {} } : { row, column, reason });
 }
 
 /** Period keys: month ordinal × 3 + kind, below this bound for years up to 9999. */
@@ -170,9 +187,18 @@ export function createRowValidator(options: ValidatorOptions) {
       const problems: RowProblem[] = [];
       const code = raw.indicator.trim();
       const entry = indicators.get(code);
-      if (code === '') note(problems, raw.row, 'indicator', 'indicator is empty');
+      if (code === '') note(problems, raw.row, 'indicator', 'indicator is empty', 'indicator_empty');
       else if (!entry)
-        note(problems, raw.row, 'indicator', `unknown indicator '${code.slice(0, 60)}' (not in this plan)`);
+        note(
+          problems,
+          raw.row,
+          'indicator',
+          `unknown indicator '${code.slice(0, 60)}' (not in this plan)`,
+          'indicator_unknown',
+          {
+            indicator: code.slice(0, 60),
+          },
+        );
       else if (options.department && entry.info.department !== options.department)
         note(
           problems,
@@ -185,7 +211,11 @@ export function createRowValidator(options: ValidatorOptions) {
       const parsed = parsePeriod(periodText);
       let period: Period | undefined;
       let key = -1;
-      if (!parsed.ok) note(problems, raw.row, 'period', parsed.reason);
+      let preliminary = false;
+      if (!parsed.ok)
+        note(problems, raw.row, 'period', parsed.reason, 'period_invalid', {
+          period: periodText.slice(0, 20),
+        });
       else {
         const p = parsed.period;
         const wanted = entry ? frequencyKind[entry.info.frequency] : undefined;
@@ -195,9 +225,25 @@ export function createRowValidator(options: ValidatorOptions) {
             raw.row,
             'period',
             `${code} is ${entry?.info.frequency}: period must be ${periodShape[wanted]}, not ${periodText}`,
+            'period_kind',
+            { indicator: code, shape: periodShape[wanted], period: periodText },
           );
-        else if (p.last >= asOfMonth)
-          note(problems, raw.row, 'period', `period ${periodText} has not ended by ${options.asOf}`);
+        else if (p.last >= asOfMonth && p.first <= asOfMonth && options.preliminaryAllowed?.(code)) {
+          // The running period: a preliminary value (快报/预计数), judged like any other.
+          preliminary = true;
+          period = p;
+        } else if (p.last >= asOfMonth)
+          note(
+            problems,
+            raw.row,
+            'period',
+            `period ${periodText} has not ended by ${options.asOf}`,
+            'period_not_ended',
+            {
+              period: periodText,
+              as_of: options.asOf,
+            },
+          );
         // A period of the wrong kind has no yardstick: judging a month by a year would only add noise.
         else period = p;
         key = periodKey(p);
@@ -205,7 +251,8 @@ export function createRowValidator(options: ValidatorOptions) {
 
       let value = NaN;
       const read = parseValue(raw.value);
-      if (!read.ok) note(problems, raw.row, 'value', read.reason);
+      if (!read.ok)
+        note(problems, raw.row, 'value', read.reason, 'value_invalid', { value: raw.value.slice(0, 40) });
       else value = read.value;
 
       const unit = raw.unit?.trim() ?? '';
@@ -213,7 +260,17 @@ export function createRowValidator(options: ValidatorOptions) {
         // A convertible unit (万元 for 亿元) is converted exactly; another base unit is refused.
         const converted = convertValue(read.ok ? read.value : 0, unit, entry.info.unit);
         if (!converted.ok)
-          note(problems, raw.row, 'unit', `unit ${unit} does not match ${code}'s unit ${entry.info.unit}`);
+          note(
+            problems,
+            raw.row,
+            'unit',
+            `unit ${unit} does not match ${code}'s unit ${entry.info.unit}`,
+            'unit_mismatch',
+            {
+              unit,
+              expected: entry.info.unit,
+            },
+          );
         else if (read.ok) value = converted.value;
       }
 
@@ -231,6 +288,8 @@ export function createRowValidator(options: ValidatorOptions) {
               raw.row,
               'period',
               `second value of ${code} for ${periodText} in this file${first ? ` (first in row ${first})` : ''}`,
+              'duplicate',
+              { indicator: code, period: periodText, first: first ?? 0 },
             );
           else {
             bits[key >> 3] = (bits[key >> 3] ?? 0) | mask;
@@ -267,6 +326,8 @@ export function createRowValidator(options: ValidatorOptions) {
               raw.row,
               'value',
               `${value} is outside 1/${OUTLIER_FACTOR}…${OUTLIER_FACTOR}× of the stored ${ref} (check the unit, or pass --allow-outliers)`,
+              'outlier',
+              { value, reference: ref },
             );
         }
       }
@@ -282,6 +343,7 @@ export function createRowValidator(options: ValidatorOptions) {
           source: cleaned(raw.source),
           note: cleaned(raw.note),
           breakdown,
+          ...(preliminary ? { preliminary } : {}),
         },
       };
     },

@@ -8,11 +8,16 @@ function rowStatus(status: string): RowStatus {
 }
 
 /** One version of a value. `versionOf` maps row ids of the series to their versions. */
-export function presentValue(
-  row: ValueRow,
-  indicator: { code: string; department_code: string | null },
-  versionOf: Map<number, number>,
-): DataValue {
+export interface PresentedIndicator {
+  code: string;
+  name: string;
+  name_en: string | null;
+  unit: string;
+  department_code: string | null;
+  department_name: string | null;
+}
+
+export function presentValue(row: ValueRow, indicator: PresentedIndicator, versionOf: Map<number, number>): DataValue {
   return {
     indicator: indicator.code,
     department: indicator.department_code,
@@ -26,6 +31,13 @@ export function presentValue(
     recorded_by: row.recorded_by_name ?? null,
     recorded_at: row.recorded_at,
     reason: row.reason,
+    preliminary: row.preliminary === 1,
+    indicator_name: indicator.name,
+    indicator_name_en: indicator.name_en,
+    unit: indicator.unit,
+    department_name: indicator.department_name,
+    recorded_by_display: row.recorded_by_display ?? row.recorded_by_name ?? null,
+    check_reason: row.check_reason ?? null,
   };
 }
 
@@ -58,6 +70,7 @@ const int = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) ? v : 
 export function presentEvent(a: {
   at: string;
   actor_label: string;
+  actor_display: string | null;
   action: string;
   before: string | null;
   after: string | null;
@@ -68,6 +81,7 @@ export function presentEvent(a: {
   return {
     at: a.at,
     actor: a.actor_label,
+    actor_name: a.actor_display,
     action: a.action,
     version: int(after.version),
     from_status: str(before.status),

@@ -2,13 +2,16 @@
  * Reads of data collection: one value, its history, the reporting calendar ("what I owe, by
  * when") and the reviewers' queue. A department-scoped caller only ever gets its departments' rows.
  */
-import type { DataCalendar, DataHistory, QueueEntry } from '../../contracts/data';
+import type { DataCalendar, DataHistory, DataValueDetail, QueueEntry } from '../../contracts/data';
+import { allowsPreliminary, standingOf } from '../../domain/reporting';
+import { warningsFor } from './data.checks';
 import type { Db } from '../../db';
-import { dueDate, periodEnd, periodsPerYear, subPeriod, kindOfFrequency } from '../../domain/periods';
+import { dueDate, periodsPerYear, subPeriod, kindOfFrequency } from '../../domain/periods';
 import { notFound } from '../errors';
 import * as repo from './data.repository';
 import { departmentFilter } from './data.policy';
-import { frequencyOf, loadIndicator, loadPlan, seriesState, type DataCaller } from './data.context';
+import type { Caller } from '../caller';
+import { frequencyOf, loadIndicator, loadPlan, seriesState } from './data.context';
 import { changesFrom, presentEvent, presentValue } from './data.presenter';
 
 /** A value series: plan, indicator and period codes. */
@@ -18,25 +21,35 @@ export interface ValueRef {
   period: string;
 }
 
-async function loadSeries(db: Db, caller: DataCaller, ref: ValueRef) {
-  const { indicator } = await loadIndicator(db, caller, ref.plan, ref.indicator);
+async function loadSeries(db: Db, caller: Caller, ref: ValueRef) {
+  const { plan, indicator } = await loadIndicator(db, caller, ref.plan, ref.indicator);
   const series = seriesState(await repo.seriesRows(db.kysely, indicator.id, ref.period), ref.period);
   if (!series.head) throw notFound(`value of '${ref.indicator}' for ${ref.period}`);
   const versionOf = new Map(series.rows.map((r) => [r.id, r.version]));
-  return { indicator, series, head: series.head, versionOf };
+  return { plan, indicator, series, head: series.head, versionOf };
 }
 
 /** The version under work and the accepted one. */
-export async function getValue(db: Db, caller: DataCaller, ref: ValueRef) {
-  const { indicator, series, head, versionOf } = await loadSeries(db, caller, ref);
+export async function getValue(db: Db, caller: Caller, ref: ValueRef): Promise<DataValueDetail> {
+  const { plan, indicator, series, head, versionOf } = await loadSeries(db, caller, ref);
+  const returned =
+    head.status === 'returned' ? await repo.lastReturn(db.kysely, caller.actor.tenantId, series.rows.map((r) => r.id)) : undefined;
   return {
     value: presentValue(head, indicator, versionOf),
     accepted: series.accepted ? presentValue(series.accepted, indicator, versionOf) : null,
+    returned: returned ? { reason: returned.reason, by: returned.actor_display ?? returned.actor_label, at: returned.at } : null,
+    warnings: await warningsFor(db, plan, indicator, ref.period, head.value),
   };
 }
 
+/** The entry checks of a value not yet entered (the form asks before submitting). */
+export async function checkEntry(db: Db, caller: Caller, planCode: string, input: { indicator: string; period: string; value: number }) {
+  const { plan, indicator } = await loadIndicator(db, caller, planCode, input.indicator);
+  return { warnings: await warningsFor(db, plan, indicator, input.period, input.value) };
+}
+
 /** Every version with what changed, and every workflow step with who, when and why. */
-export async function getHistory(db: Db, caller: DataCaller, ref: ValueRef): Promise<DataHistory> {
+export async function getHistory(db: Db, caller: Caller, ref: ValueRef): Promise<DataHistory> {
   const { indicator, series, versionOf } = await loadSeries(db, caller, ref);
   const audit = await repo.auditOf(
     db.kysely,
@@ -59,9 +72,15 @@ export const owedStatuses: ReadonlySet<string> = new Set(['missing', 'draft', 'r
 
 type CalendarPeriod = DataCalendar['indicators'][number]['periods'][number];
 
+interface Head {
+  status: string;
+  version: number;
+  preliminary: number;
+}
+
 /** The workflow head (highest version) of each indicator and period, keyed `id|period`. */
 export function headsOf(rows: Awaited<ReturnType<typeof repo.workflowRows>>) {
-  const heads = new Map<string, { status: string; version: number }>();
+  const heads = new Map<string, Head>();
   for (const r of rows) {
     const key = `${r.indicator_id}|${r.period}`;
     const seen = heads.get(key);
@@ -71,28 +90,39 @@ export function headsOf(rows: Awaited<ReturnType<typeof repo.workflowRows>>) {
 }
 
 /**
- * The periods of an indicator from the plan's start that have ended by `today`, each with its
- * deadline and status: what the department owes, by when. The calendar and the reporting
- * reminders both read it.
+ * The periods of an indicator from the plan's start that have ended by `today` — and the running
+ * one when the indicator takes preliminary values (快报/预计数) — each with its deadline, standing
+ * and status: what the department owes, by when. The calendar and the reporting reminders both
+ * read it.
  */
 export function reportingPeriods(
   plan: { start_year: number; end_year: number; settings: string },
   indicator: { id: number; frequency: string },
   today: string,
-  heads: Map<string, { status: string; version: number }>,
+  heads: Map<string, Head>,
 ): CalendarPeriod[] {
   const settings = JSON.parse(plan.settings) as { annual_due?: string } | null;
   const lastYear = Math.min(plan.end_year, Number(today.slice(0, 4)));
   const kind = kindOfFrequency(frequencyOf(indicator.frequency));
+  const running = allowsPreliminary(indicator);
   const periods: CalendarPeriod[] = [];
   for (let year = plan.start_year; year <= lastYear; year++) {
     for (let index = kind === 'year' ? 0 : 1; index <= (kind === 'year' ? 0 : periodsPerYear(kind)); index++) {
       const p = subPeriod(year, kind, index);
-      if (periodEnd(p) >= today) continue;
+      const due = dueDate(p, { annualDue: settings?.annual_due });
+      const standing = standingOf(p, due, today);
+      if (standing === 'upcoming' || (standing === 'running' && !running)) continue;
       const head = heads.get(`${indicator.id}|${p.text}`);
       const status = head ? statusOf(head.status) : 'missing';
-      const due = dueDate(p, { annualDue: settings?.annual_due });
-      periods.push({ period: p.text, due, status, version: head?.version ?? null, overdue: due < today && owedStatuses.has(status) });
+      periods.push({
+        period: p.text,
+        due,
+        status,
+        version: head?.version ?? null,
+        overdue: due < today && owedStatuses.has(status),
+        standing,
+        preliminary: head?.preliminary === 1,
+      });
     }
   }
   return periods;
@@ -101,7 +131,7 @@ export function reportingPeriods(
 /** Per visible indicator, the periods from the plan start to today with deadline and status. */
 export async function getCalendar(
   db: Db,
-  caller: DataCaller,
+  caller: Caller,
   planCode: string,
   department?: string,
 ): Promise<DataCalendar> {
@@ -124,6 +154,9 @@ export async function getCalendar(
       unit: i.unit,
       frequency: i.frequency,
       department: i.department_code,
+      department_name: i.department_name,
+      name_en: i.name_en,
+      preliminary_allowed: allowsPreliminary(i),
       periods: reportingPeriods(plan, i, today, heads),
     })),
   };
@@ -146,13 +179,20 @@ function statusOf(status: string) {
  * What waits for the caller: submitted values of the departments they head (data:approve) and
  * approved values waiting for acceptance (data:accept; all departments unless scoped).
  */
-export async function getQueue(db: Db, caller: DataCaller, planCode: string): Promise<QueueEntry[]> {
+export async function getQueue(db: Db, caller: Caller, planCode: string): Promise<QueueEntry[]> {
   const plan = await loadPlan(db, caller, planCode);
   const actor = caller.actor;
   const entries: QueueEntry[] = [];
   const add = (rows: Awaited<ReturnType<typeof repo.rowsInStatus>>, awaiting: QueueEntry['awaiting']) => {
     for (const r of rows) {
-      const indicator = { code: r.indicator_code, department_code: r.department_code };
+      const indicator = {
+        code: r.indicator_code,
+        name: r.indicator_name,
+        name_en: r.indicator_name_en,
+        unit: r.indicator_unit,
+        department_code: r.department_code,
+        department_name: r.department_name,
+      };
       const replaced = new Map<number, number>();
       if (r.replaces_id !== null && r.replaced_version !== null) replaced.set(r.replaces_id, r.replaced_version);
       entries.push({ ...presentValue(r, indicator, replaced), awaiting });

@@ -8,15 +8,6 @@ import type { Database, DialectName } from '../../db';
 
 export type Q = Kysely<Database> | Transaction<Database>;
 
-export async function findPlan(db: Q, tenantId: number, code: string) {
-  return db
-    .selectFrom('plans')
-    .select(['id', 'code', 'start_year', 'end_year', 'baseline_year', 'settings'])
-    .where('tenant_id', '=', tenantId)
-    .where('code', '=', code)
-    .executeTakeFirst();
-}
-
 function indicatorsQuery(db: Q, planId: number) {
   return db
     .selectFrom('indicators as i')
@@ -30,6 +21,9 @@ function indicatorsQuery(db: Q, planId: number) {
       'i.formula',
       'i.department_id',
       'd.code as department_code',
+      'd.name as department_name',
+      'i.name_en',
+      'i.measure',
     ])
     .where('i.plan_id', '=', planId);
 }
@@ -73,7 +67,10 @@ const rowColumns = [
   'o.recorded_by',
   'o.recorded_at',
   'o.reason',
+  'o.preliminary',
+  'o.check_reason',
   'u.username as recorded_by_name',
+  'u.display_name as recorded_by_display',
 ] as const;
 
 /** Every row of one value series, oldest version first. */
@@ -105,6 +102,8 @@ export interface NewRow {
   recorded_by: number | null;
   recorded_at: string;
   reason: string | null;
+  preliminary?: number;
+  check_reason?: string | null;
 }
 
 export async function insertRow(trx: Q, row: NewRow): Promise<number> {
@@ -146,7 +145,7 @@ export async function workflowRows(db: Q, indicatorIds: number[], fromYear: numb
   if (indicatorIds.length === 0) return [];
   return db
     .selectFrom('observations')
-    .select(['indicator_id', 'period', 'status', 'version'])
+    .select(['indicator_id', 'period', 'status', 'version', 'preliminary'])
     .where('indicator_id', 'in', indicatorIds)
     .where('alternate', '=', 0)
     .where('status', '!=', 'superseded')
@@ -162,7 +161,16 @@ export async function rowsInStatus(db: Q, planId: number, status: string, depart
     .leftJoin('departments as d', 'd.id', 'i.department_id')
     .leftJoin('users as u', 'u.id', 'o.recorded_by')
     .leftJoin('observations as r', 'r.id', 'o.replaces_id')
-    .select([...rowColumns, 'i.code as indicator_code', 'd.code as department_code', 'r.version as replaced_version'])
+    .select([
+      ...rowColumns,
+      'i.code as indicator_code',
+      'i.name as indicator_name',
+      'i.name_en as indicator_name_en',
+      'i.unit as indicator_unit',
+      'd.code as department_code',
+      'd.name as department_name',
+      'r.version as replaced_version',
+    ])
     .where('i.plan_id', '=', planId)
     .where('o.alternate', '=', 0)
     .where('o.status', '=', status);
@@ -174,15 +182,40 @@ export async function rowsInStatus(db: Q, planId: number, status: string, depart
 export async function auditOf(db: Q, tenantId: number, rowIds: number[]) {
   if (rowIds.length === 0) return [];
   return db
-    .selectFrom('audit_log')
-    .select(['at', 'actor_label', 'action', 'object_id', 'before', 'after', 'reason'])
-    .where('tenant_id', '=', tenantId)
-    .where('object_type', '=', 'observation')
-    .where('object_id', 'in', rowIds.map(String))
-    .where('outcome', '=', 'success')
-    .orderBy('at')
-    .orderBy('id')
+    .selectFrom('audit_log as a')
+    .leftJoin('users as u', 'u.id', 'a.actor_user_id')
+    .select([
+      'a.at',
+      'a.actor_label',
+      'u.display_name as actor_display',
+      'a.action',
+      'a.object_id',
+      'a.before',
+      'a.after',
+      'a.reason',
+    ])
+    .where('a.tenant_id', '=', tenantId)
+    .where('a.object_type', '=', 'observation')
+    .where('a.object_id', 'in', rowIds.map(String))
+    .where('a.outcome', '=', 'success')
+    .orderBy('a.at')
+    .orderBy('a.id')
     .execute();
+}
+
+/** Active users of a tenant holding `role` in a department: the heads told of a submitted value. */
+export async function roleHolderIds(db: Q, tenantId: number, role: string, departmentId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('role_grants as g')
+    .innerJoin('users as u', 'u.id', 'g.user_id')
+    .innerJoin('user_departments as ud', 'ud.user_id', 'u.id')
+    .select('u.id')
+    .where('g.tenant_id', '=', tenantId)
+    .where('g.role', '=', role)
+    .where('ud.department_id', '=', departmentId)
+    .where('u.disabled', '=', 0)
+    .execute();
+  return [...new Set(rows.map((r) => r.id))];
 }
 
 /** Active supervisors of a tenant: who is told that values wait for acceptance. */
@@ -221,4 +254,68 @@ export async function firstReportedAt(db: Q, indicatorIds: number[], fromYear: n
     .where('period', '>=', String(fromYear))
     .groupBy(['indicator_id', 'period'])
     .execute();
+}
+
+/** Accepted main-series values of some indicators (every version; the caller keeps the latest). */
+export async function acceptedValues(db: Q, indicatorIds: number[]) {
+  if (indicatorIds.length === 0) return [];
+  return db
+    .selectFrom('observations')
+    .select(['indicator_id', 'period', 'value', 'version'])
+    .where('indicator_id', 'in', indicatorIds)
+    .where('alternate', '=', 0)
+    .where('status', '=', 'accepted')
+    .orderBy('version')
+    .execute();
+}
+
+/** The latest `data.return` audit row of some observation rows: who returned, when, why. */
+export async function lastReturn(db: Q, tenantId: number, rowIds: number[]) {
+  if (rowIds.length === 0) return undefined;
+  return db
+    .selectFrom('audit_log as a')
+    .leftJoin('users as u', 'u.id', 'a.actor_user_id')
+    .select(['a.at', 'a.actor_label', 'u.display_name as actor_display', 'a.reason'])
+    .where('a.tenant_id', '=', tenantId)
+    .where('a.object_type', '=', 'observation')
+    .where('a.object_id', 'in', rowIds.map(String))
+    .where('a.action', 'in', ['data.return', 'data.reopen'])
+    .where('a.outcome', '=', 'success')
+    .orderBy('a.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** A user's display name (their user name when none is set). */
+export async function displayNameOf(db: Q, userId: number): Promise<string | null> {
+  const row = await db.selectFrom('users').select(['username', 'display_name']).where('id', '=', userId).executeTakeFirst();
+  return row ? (row.display_name ?? row.username) : null;
+}
+
+/** Per indicator and period, when its first version came in (published_on for loaded figures). */
+export async function firstArrivals(db: Q, indicatorIds: number[], fromYear: number) {
+  if (indicatorIds.length === 0) return [];
+  return db
+    .selectFrom('observations')
+    .select((eb) => [
+      'indicator_id',
+      'period',
+      eb.fn.min(eb.fn.coalesce('published_on', 'recorded_at')).as('first_at'),
+    ])
+    .where('indicator_id', 'in', indicatorIds)
+    .where('alternate', '=', 0)
+    .where('status', 'in', ['submitted', 'approved', 'accepted'])
+    .where('period', '>=', String(fromYear))
+    .groupBy(['indicator_id', 'period'])
+    .execute();
+}
+
+/** A department of the tenant by code. */
+export async function findDepartment(db: Q, tenantId: number, code: string) {
+  return db
+    .selectFrom('departments')
+    .select(['id', 'code', 'name'])
+    .where('tenant_id', '=', tenantId)
+    .where('code', '=', code)
+    .executeTakeFirst();
 }

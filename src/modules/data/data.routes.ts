@@ -8,6 +8,8 @@ import { planParams, problemResponse } from '../../contracts/common';
 import {
   calendarQuery,
   calendarSchema,
+  checkRequestSchema,
+  checkResultSchema,
   correctionSchema,
   historySchema,
   queueSchema,
@@ -20,8 +22,8 @@ import {
 } from '../../contracts/data';
 import type { AppEnv } from '../http';
 import { defineRoute, type Access } from '../route';
-import { callerOf } from './data.context';
-import { getCalendar, getHistory, getQueue, getValue } from './data.queries';
+import { callerOf } from '../caller';
+import { checkEntry, getCalendar, getHistory, getQueue, getValue } from './data.queries';
 import { correctValue, createValue, editValue, transitionValue, type Transition } from './data.service';
 
 export const problems = {
@@ -111,6 +113,15 @@ const historyRoute = defineRoute('data:read', {
   responses: ok(historySchema, 'The history'),
 });
 
+const checkRoute = defineRoute('data:read', {
+  method: 'post',
+  path: `${base}/checks`,
+  tags,
+  summary: 'The entry checks of a value before it is entered: warnings only, nothing written',
+  request: { params: planParams, ...body(checkRequestSchema) },
+  responses: ok(checkResultSchema, 'The warnings'),
+});
+
 /** Return is open to both reviewers: the use case picks by the value's stage. */
 const transitions: [Transition, Access, string, typeof transitionSchema | typeof reasonedTransitionSchema][] = [
   ['submit', 'data:write', 'Submit a draft or returned value for approval', transitionSchema],
@@ -152,6 +163,9 @@ export function dataValueRoutes(app: OpenAPIHono<AppEnv>): void {
   );
   app.openapi(historyRoute, async (c) =>
     c.json(await getHistory(c.get('db'), callerOf(c), c.req.valid('param')), 200),
+  );
+  app.openapi(checkRoute, async (c) =>
+    c.json(await checkEntry(c.get('db'), callerOf(c), c.req.valid('param').plan, c.req.valid('json')), 200),
   );
   for (const [name, access, summary, schema] of transitions) {
     app.openapi(transitionRoute(name, access, summary, schema as typeof transitionSchema), async (c) =>

@@ -9,7 +9,9 @@
 import type { Correction, ValueCreate, ValueEdit } from '../../contracts/data';
 import type { Db } from '../../db';
 import { writeAudit } from '../auth';
-import { AppError, badInput, notFound } from '../errors';
+import { AppError, badInput, coded, notFound } from '../errors';
+import { parsePeriod } from '../../domain/periods';
+import { entryOf } from '../../domain/reporting';
 import * as repo from './data.repository';
 import {
   conflict,
@@ -20,7 +22,8 @@ import {
   requireVersion,
   requireWriter,
 } from './data.policy';
-import { checkPeriod, loadIndicator, seriesState, type DataCaller, type Series } from './data.context';
+import type { Caller } from '../caller';
+import { checkPeriod, loadIndicator, seriesState, type Series } from './data.context';
 import { getValue, type ValueRef } from './data.queries';
 import { recordNotifications } from '../notify';
 
@@ -32,7 +35,7 @@ interface Step {
 }
 
 /** Runs `step` in a transaction on the locked series of `ref`, then returns the value as it is. */
-async function onSeries(db: Db, caller: DataCaller, ref: ValueRef, step: (s: Step) => Promise<void>) {
+async function onSeries(db: Db, caller: Caller, ref: ValueRef, step: (s: Step) => Promise<void>) {
   const { indicator } = await loadIndicator(db, caller, ref.plan, ref.indicator);
   try {
     await db.kysely.transaction().execute(async (trx) => {
@@ -62,7 +65,7 @@ const snapshot = (r: { status: string; value: number; source: string | null; not
 
 async function audit(
   s: Step,
-  caller: DataCaller,
+  caller: Caller,
   action: string,
   rowId: number,
   before: ReturnType<typeof snapshot> | null,
@@ -87,9 +90,17 @@ async function audit(
 /** Adds a version to the series (an edit, correction or reopening) and audits it. */
 async function addVersion(
   s: Step,
-  caller: DataCaller,
+  caller: Caller,
   action: string,
-  fields: { value: number; source: string | null; note: string | null; status: string; reason: string | null },
+  fields: {
+    value: number;
+    source: string | null;
+    note: string | null;
+    status: string;
+    reason: string | null;
+    preliminary?: boolean;
+    check_reason?: string | null;
+  },
   recordedBy: number | null,
 ) {
   const row = {
@@ -97,6 +108,8 @@ async function addVersion(
     indicator_id: s.indicator.id,
     period: s.series.period,
     ...fields,
+    preliminary: fields.preliminary ? 1 : 0,
+    check_reason: fields.check_reason ?? null,
     version: s.series.maxVersion + 1,
     replaces_id: s.series.accepted?.id ?? null,
     recorded_by: recordedBy,
@@ -106,11 +119,28 @@ async function addVersion(
   await audit(s, caller, action, id, s.series.head ? snapshot(s.series.head) : null, snapshot(row), fields.reason ?? undefined);
 }
 
-const today = (caller: DataCaller) => caller.now.toISOString().slice(0, 10);
-const authorOf = (caller: DataCaller) => (caller.actor.kind === 'user' ? caller.actor.userId : null);
+const today = (caller: Caller) => caller.now.toISOString().slice(0, 10);
+
+/**
+ * Whether a value of `period` is preliminary (快报/预计数): always while the period runs, and then
+ * only when asked — or, for an edit that does not say, as the version it replaces was. 422 for a
+ * running period of an indicator that takes no preliminary values.
+ */
+function preliminaryOf(caller: Caller, indicator: repo.IndicatorRow, period: string, asked: boolean | undefined) {
+  const parsed = parsePeriod(period);
+  if (!parsed.ok) throw badInput(parsed.reason, [{ field: 'period', message: parsed.reason }]);
+  const entry = entryOf(indicator, parsed.period, today(caller), asked);
+  if (entry.ok) return entry.preliminary;
+  const message =
+    entry.code === 'period_not_begun'
+      ? 'period has not begun yet'
+      : `'${indicator.code}' takes no preliminary values: report ${period} once it has ended`;
+  throw coded(badInput(message, [{ field: 'period', message }]), entry.code, { indicator: indicator.code, period });
+}
+const authorOf = (caller: Caller) => (caller.actor.kind === 'user' ? caller.actor.userId : null);
 
 /** Creates a draft for a period that has no value yet. */
-export async function createValue(db: Db, caller: DataCaller, planCode: string, input: ValueCreate) {
+export async function createValue(db: Db, caller: Caller, planCode: string, input: ValueCreate) {
   requireWriter(caller.actor);
   const { plan, indicator } = await loadIndicator(db, caller, planCode, input.indicator);
   requireWriter(caller.actor, indicator.department_id);
@@ -129,14 +159,22 @@ export async function createValue(db: Db, caller: DataCaller, planCode: string, 
       s,
       caller,
       'create',
-      { value: input.value, source: input.source ?? null, note: input.note ?? null, status: 'draft', reason: null },
+      {
+        value: input.value,
+        source: input.source ?? null,
+        note: input.note ?? null,
+        status: 'draft',
+        reason: null,
+        preliminary: preliminaryOf(caller, s.indicator, input.period, input.preliminary),
+        check_reason: input.check_reason ?? null,
+      },
       authorOf(caller),
     );
   });
 }
 
 /** Edits a draft or returned value: a new draft version replaces it in the workflow. */
-export async function editValue(db: Db, caller: DataCaller, ref: ValueRef, input: ValueEdit) {
+export async function editValue(db: Db, caller: Caller, ref: ValueRef, input: ValueEdit) {
   requireWriter(caller.actor);
   return onSeries(db, caller, ref, async (s) => {
     requireWriter(caller.actor, s.indicator.department_id);
@@ -152,13 +190,15 @@ export async function editValue(db: Db, caller: DataCaller, ref: ValueRef, input
       note: input.note === undefined ? head.note : input.note,
       status: 'draft',
       reason: null,
+      preliminary: preliminaryOf(caller, s.indicator, ref.period, input.preliminary ?? head.preliminary === 1),
+      check_reason: input.check_reason === undefined ? head.check_reason : input.check_reason,
     };
     await addVersion(s, caller, 'edit', fields, authorOf(caller));
   });
 }
 
 /** A correction of an accepted value: a new draft version; the accepted one counts until then. */
-export async function correctValue(db: Db, caller: DataCaller, ref: ValueRef, input: Correction) {
+export async function correctValue(db: Db, caller: Caller, ref: ValueRef, input: Correction) {
   requireWriter(caller.actor);
   return onSeries(db, caller, ref, async (s) => {
     requireWriter(caller.actor, s.indicator.department_id);
@@ -173,6 +213,9 @@ export async function correctValue(db: Db, caller: DataCaller, ref: ValueRef, in
       note: input.note === undefined ? head.note : input.note,
       status: 'draft',
       reason: input.reason,
+      // A correction is the final value unless it says otherwise: this is how a 快报 is replaced.
+      preliminary: preliminaryOf(caller, s.indicator, ref.period, input.preliminary ?? false),
+      check_reason: input.check_reason ?? null,
     };
     await addVersion(s, caller, 'correct', fields, authorOf(caller));
   });
@@ -183,7 +226,7 @@ export type Transition = 'submit' | 'approve' | 'accept' | 'return' | 'reopen';
 /** Moves a value one workflow step (or reopens an accepted one), audited, with notifications. */
 export async function transitionValue(
   db: Db,
-  caller: DataCaller,
+  caller: Caller,
   ref: ValueRef,
   transition: Transition,
   input: { if_version: number; reason?: string },
@@ -202,27 +245,29 @@ export async function transitionValue(
         requireWriter(actor, s.indicator.department_id);
         requireVersion(head.version, input.if_version);
         requireStatus(head.status, ['draft', 'returned'], 'submit');
-        return move(head.status, 'submitted');
+        await move(head.status, 'submitted');
+        return notifyHeads(s, caller, head);
       case 'approve':
         requireDepartmentReviewer(actor, s.indicator.department_id);
         requireVersion(head.version, input.if_version);
         requireStatus(head.status, ['submitted'], 'approve');
         refuseOwn(caller, s, head.id, 'approve');
         await move('submitted', 'approved');
-        return notifySupervisors(s, caller, head.version);
+        return notifySupervisors(s, caller, head);
       case 'accept':
         requireSupervisor(actor);
         requireVersion(head.version, input.if_version);
         requireStatus(head.status, ['approved'], 'accept');
         refuseOwn(caller, s, head.id, 'accept');
-        return move('approved', 'accepted');
+        await move('approved', 'accepted');
+        return notifyAuthor(s, caller, head);
       case 'return':
         if (head.status === 'submitted') requireDepartmentReviewer(actor, s.indicator.department_id);
         else if (head.status === 'approved') requireSupervisor(actor);
         requireVersion(head.version, input.if_version);
         requireStatus(head.status, ['submitted', 'approved'], 'return');
         await move(head.status, 'returned');
-        return notifyReturned(s, caller, head.version, input.reason ?? '');
+        return notifyReturned(s, caller, head, head.version, input.reason ?? '');
       case 'reopen':
         requireSupervisor(actor);
         requireVersion(head.version, input.if_version);
@@ -232,10 +277,18 @@ export async function transitionValue(
           s,
           caller,
           'reopen',
-          { value: head.value, source: head.source, note: head.note, status: 'returned', reason: input.reason ?? null },
+          {
+            value: head.value,
+            source: head.source,
+            note: head.note,
+            status: 'returned',
+            reason: input.reason ?? null,
+            preliminary: head.preliminary === 1,
+            check_reason: head.check_reason,
+          },
           head.recorded_by,
         );
-        return notifyReturned(s, caller, s.series.maxVersion + 1, input.reason ?? '');
+        return notifyReturned(s, caller, head, s.series.maxVersion + 1, input.reason ?? '');
     }
   });
 }
@@ -251,7 +304,7 @@ class OwnEntryRefused extends AppError {
   }
 }
 
-function refuseOwn(caller: DataCaller, s: Step, rowId: number, action: string) {
+function refuseOwn(caller: Caller, s: Step, rowId: number, action: string) {
   try {
     requireNotOwn(caller.actor, s.series.openAuthors);
   } catch (error) {
@@ -259,7 +312,7 @@ function refuseOwn(caller: DataCaller, s: Step, rowId: number, action: string) {
   }
 }
 
-async function auditRefusal(db: Db, caller: DataCaller, e: OwnEntryRefused) {
+async function auditRefusal(db: Db, caller: Caller, e: OwnEntryRefused) {
   await writeAudit(db.kysely, {
     tenantId: caller.actor.tenantId,
     actor: caller.actor,
@@ -273,34 +326,57 @@ async function auditRefusal(db: Db, caller: DataCaller, e: OwnEntryRefused) {
   });
 }
 
-function payload(s: Step, version: number, extra: Record<string, unknown> = {}) {
-  return { plan: s.planCode, indicator: s.indicator.code, period: s.series.period, version, ...extra };
+/** What a message about a value names: codes for links, names and the value for people. */
+async function payload(s: Step, caller: Caller, row: repo.ValueRow, version: number, extra: Record<string, unknown> = {}) {
+  const by = caller.actor.kind === 'user' ? await repo.displayNameOf(s.trx, caller.actor.userId) : null;
+  return {
+    plan: s.planCode,
+    indicator: s.indicator.code,
+    indicator_name: s.indicator.name,
+    indicator_name_en: s.indicator.name_en,
+    unit: s.indicator.unit,
+    department_name: s.indicator.department_name,
+    period: s.series.period,
+    value: row.value,
+    preliminary: row.preliminary === 1,
+    version,
+    by,
+    ...extra,
+  };
 }
 
-async function notifyReturned(s: Step, caller: DataCaller, version: number, reason: string) {
-  await recordNotifications(s.trx, [
-    {
-      tenantId: caller.actor.tenantId,
-      userId: null,
-      departmentId: s.indicator.department_id,
-      kind: 'data.returned',
-      payload: payload(s, version, { reason }),
-      at: caller.now.toISOString(),
-    },
-  ]);
+const message = (caller: Caller, kind: string, p: Awaited<ReturnType<typeof payload>>, to: { userId?: number; departmentId?: number }) => ({
+  tenantId: caller.actor.tenantId,
+  userId: to.userId ?? null,
+  departmentId: to.departmentId ?? null,
+  kind,
+  payload: p,
+  at: caller.now.toISOString(),
+});
+
+async function notifyReturned(s: Step, caller: Caller, row: repo.ValueRow, version: number, reason: string) {
+  if (s.indicator.department_id === null) return;
+  const p = await payload(s, caller, row, version, { reason });
+  await recordNotifications(s.trx, [message(caller, 'data.returned', p, { departmentId: s.indicator.department_id })]);
 }
 
-async function notifySupervisors(s: Step, caller: DataCaller, version: number) {
+/** A submitted value waits for the heads of its department. */
+async function notifyHeads(s: Step, caller: Caller, row: repo.ValueRow) {
+  if (s.indicator.department_id === null) return;
+  const ids = await repo.roleHolderIds(s.trx, caller.actor.tenantId, 'dept_head', s.indicator.department_id);
+  const p = await payload(s, caller, row, row.version);
+  await recordNotifications(s.trx, ids.map((userId) => message(caller, 'data.awaiting_approval', p, { userId })));
+}
+
+async function notifySupervisors(s: Step, caller: Caller, row: repo.ValueRow) {
   const ids = await repo.supervisorIds(s.trx, caller.actor.tenantId);
-  await recordNotifications(
-    s.trx,
-    ids.map((userId) => ({
-      tenantId: caller.actor.tenantId,
-      userId,
-      departmentId: null,
-      kind: 'data.awaiting_acceptance',
-      payload: payload(s, version),
-      at: caller.now.toISOString(),
-    })),
-  );
+  const p = await payload(s, caller, row, row.version);
+  await recordNotifications(s.trx, ids.map((userId) => message(caller, 'data.awaiting_acceptance', p, { userId })));
+}
+
+/** The reporter learns that the value now counts. */
+async function notifyAuthor(s: Step, caller: Caller, row: repo.ValueRow) {
+  if (row.recorded_by === null) return;
+  const p = await payload(s, caller, row, row.version);
+  await recordNotifications(s.trx, [message(caller, 'data.accepted', p, { userId: row.recorded_by })]);
 }

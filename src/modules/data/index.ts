@@ -1,15 +1,20 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../http';
 import { dataValueRoutes } from './data.routes';
+import { districtRoutes } from './data.district.routes';
 
-export { callerOf, loadIndicator, seriesState, type DataCaller } from './data.context';
+export { loadIndicator, seriesState } from './data.context';
+/** Old names of `modules/caller.ts`'s, for branches written before it: use `../caller`. */
+export { callerOf, type Caller as DataCaller } from '../caller';
 export { canSeeDepartment, requireWriter } from './data.policy';
 export { getCalendar } from './data.queries';
-export * as dataRepository from './data.repository';
+export { planIndicators, valueSeries, type DataIndicator } from './lookups.service';
+export { warningsFor } from './data.checks';
 
 /** Mounts data collection (values, workflow, calendar, queue); notifications are the notify module's. */
 export function dataRoutes(app: OpenAPIHono<AppEnv>): void {
   dataValueRoutes(app);
+  districtRoutes(app);
 }
 export { dataReminderJob } from './data.jobs';
 export { dataDeadlines, type DataDeadline } from './data.deadlines';

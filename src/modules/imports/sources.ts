@@ -60,7 +60,17 @@ export async function* csvRecords(file: string, onBytes?: (n: number) => void): 
 const required = ['indicator', 'period', 'value'] as const;
 const optional = ['unit', 'source', 'note'] as const;
 /** Columns that export-data and the Excel template write and import-data reads past. */
-const ignored = new Set(['status', 'version', 'recorded_at', 'name', 'last_period', 'last_value']);
+const ignored = new Set([
+  'status',
+  'version',
+  'recorded_at',
+  'name',
+  'last_period',
+  'last_value',
+  'preliminary',
+]);
+/** The department template's second row: the column names people read (指标代码, 期间, 数值 …). */
+const templateLabel = '指标代码';
 
 /** Maps a header row (`indicator,period,value[,unit,source,note]`) to column positions. */
 export function tabularHeader(
@@ -113,6 +123,7 @@ export async function* tabularRows(
         continue;
       }
       const f = r.fields;
+      if (columns.template >= 0 && (f[columns.indicator] ?? '').trim() === templateLabel) continue;
       if (columns.alternate >= 0 && /^(1|true|yes)$/i.test(f[columns.alternate] ?? '')) {
         stats.skipped++;
         stats.skippedWhy = 'alternate figures are not loaded by import-data';

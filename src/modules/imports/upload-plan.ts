@@ -7,6 +7,7 @@
 import type { ImportChange, ImportProblem } from '../../contracts/imports';
 import { createRowValidator, type RawRow, type ValidRow } from '../../domain/data-import';
 import { parsePeriod } from '../../domain/periods';
+import { allowsPreliminary } from '../../domain/reporting';
 import { unchanged } from './current';
 import type { SeriesRow, UploadIndicator } from './upload.repository';
 
@@ -57,7 +58,14 @@ export interface PlanInput {
 /** Validates every row (no database access); `compare` then needs the touched series. */
 export function validateUpload(input: PlanInput): { errors: ImportProblem[]; valid: ValidRow[] } {
   const byCode = new Map(input.indicators.map((i) => [i.code, i]));
-  const validator = createRowValidator({ indicators: input.indicators, asOf: input.asOf });
+  const validator = createRowValidator({
+    indicators: input.indicators,
+    asOf: input.asOf,
+    preliminaryAllowed: (code) => {
+      const i = byCode.get(code);
+      return i !== undefined && allowsPreliminary(i);
+    },
+  });
   const errors: ImportProblem[] = [];
   const valid: ValidRow[] = [];
   for (const raw of input.raw) {
@@ -69,15 +77,25 @@ export function validateUpload(input: PlanInput): { errors: ImportProblem[]; val
         row: raw.row,
         column: 'indicator',
         reason: `another department's indicator: '${ind.code}'`,
+        code: 'other_department',
+        params: { indicator: ind.code },
       });
     else if (ind?.formula)
-      own.push({ row: raw.row, column: 'indicator', reason: `'${ind.code}' is computed from a formula` });
+      own.push({
+        row: raw.row,
+        column: 'indicator',
+        reason: `'${ind.code}' is computed from a formula`,
+        code: 'formula_indicator',
+        params: { indicator: ind.code },
+      });
     const parsed = parsePeriod(raw.period.trim());
     if (parsed.ok && (parsed.period.year < input.years.from || parsed.period.year > input.years.to))
       own.push({
         row: raw.row,
         column: 'period',
         reason: `period must lie between ${input.years.from} and ${input.years.to}`,
+        code: 'period_out_of_plan',
+        params: { from: input.years.from, to: input.years.to },
       });
     if (!checked.ok) errors.push(...checked.problems, ...own);
     else if (own.length > 0) errors.push(...own);
@@ -107,6 +125,8 @@ export function compareUpload(
         row: row.row,
         column: 'value',
         reason: `the value for ${row.period} is under review (${head.status}): it can change once it is accepted or returned`,
+        code: 'under_review',
+        params: { period: row.period, status: head.status },
       });
       continue;
     } else if (head) kind = 'correct';
@@ -115,12 +135,20 @@ export function compareUpload(
   return { errors, planned };
 }
 
-export function changesOf(planned: PlannedRow[]): ImportChange[] {
+export function changesOf(
+  planned: PlannedRow[],
+  names: Map<string, string> = new Map(),
+  warnings: Map<number, ImportChange['warnings']> = new Map(),
+): ImportChange[] {
   return planned.map((p) => ({
+    row: p.row.row,
     indicator: p.row.indicator,
+    indicator_name: names.get(p.row.indicator) ?? p.row.indicator,
     period: p.row.period,
     old: p.series?.head?.value ?? null,
     new: p.row.value,
     kind: p.kind,
+    preliminary: p.row.preliminary === true,
+    warnings: warnings.get(p.row.row) ?? [],
   }));
 }

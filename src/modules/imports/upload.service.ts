@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ImportPreview, ImportResultBody } from '../../contracts/imports';
 import type { Db } from '../../db';
-import type { Actor } from '../http';
+import { departmentScope, type Caller } from '../caller';
 import { writeAudit } from '../auth';
-import { dataRepository } from '../data';
+import { planIndicators, warningsFor } from '../data';
 import { AppError, notFound } from '../errors';
 import { writeDataTemplate } from './template.service';
 import { readUpload } from './upload-file';
@@ -18,31 +18,25 @@ import { changesOf, compareUpload, seriesIndex, validateUpload, type PlannedRow 
 import * as repo from './upload.repository';
 import { dropUpload, findUpload, keepUpload } from './upload-store';
 
-export interface UploadCaller {
-  actor: Exclude<Actor, { kind: 'anonymous' }>;
-  now: Date;
-  sourceIp: string | null;
-}
-
-const actorKey = (a: UploadCaller['actor']) => (a.kind === 'user' ? `u${a.userId}` : `t${a.tokenId}`);
+const actorKey = (a: Caller['actor']) => (a.kind === 'user' ? `u${a.userId}` : `t${a.tokenId}`);
 const forbidden = (m: string) => new AppError(403, 'Forbidden', m);
 
-async function context(db: Db, caller: UploadCaller, planCode: string) {
-  const plan = await dataRepository.findPlan(db.kysely, caller.actor.tenantId, planCode);
-  if (!plan) throw notFound(`plan '${planCode}'`);
-  const indicators = (await dataRepository.listIndicators(db.kysely, plan.id, null)).map((i) => ({
+async function context(db: Db, caller: Caller, planCode: string) {
+  const found = await planIndicators(db, caller.actor.tenantId, planCode);
+  if (!found) throw notFound(`plan '${planCode}'`);
+  const plan = found.plan;
+  const indicators = found.indicators.map((i) => ({
     ...i,
     department: i.department_code,
   }));
   // An upload and a template are for writing values: data:write's scope decides.
-  const departments = caller.actor.scopedPermissions.has('data:write')
-    ? await repo.departmentCodes(db.kysely, caller.actor.departmentIds)
-    : null;
+  const scope = departmentScope(caller.actor, 'data:write');
+  const departments = scope ? await repo.departmentCodes(db.kysely, scope) : null;
   return { plan, indicators, departments };
 }
 
 /** Validates an upload and compares it with the database (read-only). */
-export async function checkUpload(db: Db, caller: UploadCaller, planCode: string, bytes: Uint8Array) {
+export async function checkUpload(db: Db, caller: Caller, planCode: string, bytes: Uint8Array) {
   const { plan, indicators, departments } = await context(db, caller, planCode);
   const { rows: raw } = await readUpload(bytes);
   const { errors, valid } = validateUpload({
@@ -56,16 +50,24 @@ export async function checkUpload(db: Db, caller: UploadCaller, planCode: string
   const series = seriesIndex(await repo.seriesRowsOf(db.kysely, touched));
   const compared = compareUpload(indicators, valid, series);
   const all = [...errors, ...compared.errors].sort((a, b) => a.row - b.row);
-  return { raw, errors: all, planned: compared.planned, indicators, departments };
+  return { plan, raw, errors: all, planned: compared.planned, indicators, departments };
 }
 
 export async function previewUpload(
   db: Db,
-  caller: UploadCaller,
+  caller: Caller,
   planCode: string,
   bytes: Uint8Array,
 ): Promise<ImportPreview> {
-  const { raw, errors, planned } = await checkUpload(db, caller, planCode, bytes);
+  const { plan, raw, errors, planned, indicators } = await checkUpload(db, caller, planCode, bytes);
+  const byCode = new Map(indicators.map((i) => [i.code, i]));
+  // The entry checks of each new or changed row (the first few hundred: a template's worth).
+  const warnings = new Map<number, Awaited<ReturnType<typeof warningsFor>>>();
+  for (const p of planned.filter((x) => x.kind !== 'same').slice(0, 300)) {
+    const ind = byCode.get(p.row.indicator);
+    if (ind) warnings.set(p.row.row, await warningsFor(db, plan, ind, p.row.period, p.row.value));
+  }
+  const names = new Map(indicators.map((i) => [i.code, i.name]));
   const token =
     errors.length === 0 && raw.length > 0
       ? keepUpload(
@@ -78,11 +80,16 @@ export async function previewUpload(
           caller.now.getTime(),
         )
       : null;
-  return { rows: raw.length, errors: errors.slice(0, 10_000), changes: changesOf(planned), token };
+  return {
+    rows: raw.length,
+    errors: errors.slice(0, 10_000),
+    changes: changesOf(planned, names, warnings),
+    token,
+  };
 }
 
 /** Writes one planned row as a submitted version (superseding a draft or returned head). */
-async function writeRow(trx: repo.Q, caller: UploadCaller, p: PlannedRow, reason: string) {
+async function writeRow(trx: repo.Q, caller: Caller, p: PlannedRow, reason: string) {
   const head = p.series?.head;
   if (head && (head.status === 'draft' || head.status === 'returned')) {
     if (!(await repo.supersede(trx, head.id)))
@@ -100,6 +107,7 @@ async function writeRow(trx: repo.Q, caller: UploadCaller, p: PlannedRow, reason
     recorded_by: caller.actor.kind === 'user' ? caller.actor.userId : null,
     recorded_at: caller.now.toISOString(),
     reason: head ? reason : null,
+    preliminary: p.row.preliminary ? 1 : 0,
   };
   const id = await repo.insertSubmitted(trx, row);
   await writeAudit(trx, {
@@ -126,7 +134,7 @@ async function writeRow(trx: repo.Q, caller: UploadCaller, p: PlannedRow, reason
 /** Commits a previewed upload in one transaction; 410 when the token is unknown or expired. */
 export async function commitUpload(
   db: Db,
-  caller: UploadCaller,
+  caller: Caller,
   planCode: string,
   token: string,
 ): Promise<ImportResultBody> {
@@ -174,7 +182,7 @@ export async function commitUpload(
 /** The department's Excel template; a department-scoped actor gets only its own. */
 export async function templateBytes(
   db: Db,
-  caller: UploadCaller,
+  caller: Caller,
   planCode: string,
   q: { department: string; from: number; to: number },
 ): Promise<Uint8Array> {
@@ -188,7 +196,11 @@ export async function templateBytes(
   const dir = await mkdtemp(join(tmpdir(), 'shixiao-template-'));
   try {
     const file = join(dir, 'template.xlsx');
-    await writeDataTemplate(db, { tenantSlug: slug, planCode, ...q }, file);
+    await writeDataTemplate(
+      db,
+      { tenantSlug: slug, planCode, ...q, today: caller.now.toISOString().slice(0, 10) },
+      file,
+    );
     return new Uint8Array(await readFile(file));
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -67,6 +67,9 @@ export async function listTasks(
     return true;
   });
   const evaluations = await evaluatePlanTasks(db, ctx, filtered, asOf);
+  // Counts by light from the evaluations; only the page is presented (reasons formatted).
+  const counts = { red: 0, yellow: 0, green: 0, blue: 0 };
+  for (const t of filtered) counts[evaluations.get(t.id)!.light] += 1;
   const lit = filtered.filter(
     (t) => query.light === undefined || evaluations.get(t.id)?.light === query.light,
   );
@@ -77,7 +80,8 @@ export async function listTasks(
     total: lit.length,
     page,
     page_size: pageSize,
-    // Only the page is presented (reasons formatted): the board of 5,000 tasks shows 50.
+    counts,
+    // The board of 5,000 tasks shows 50: only those are presented.
     tasks: lit
       .slice((page - 1) * pageSize, page * pageSize)
       .map((t) => presentSummary(ctx, t, evaluations.get(t.id)!)),

@@ -3,7 +3,17 @@ import type { Permission } from '../../../../src/domain/access/roles';
 import type { Key } from '../../i18n/dict';
 import type { Route } from '../../router';
 
-export type NavKey = 'overview' | 'cockpit' | 'portal' | 'extract' | 'data' | 'admin' | 'scorecards';
+export type NavKey =
+  | 'overview'
+  | 'cockpit'
+  | 'city'
+  | 'portal'
+  | 'extract'
+  | 'data'
+  | 'admin'
+  | 'tasks'
+  | 'reports'
+  | 'scorecards';
 
 export interface NavItem {
   key: NavKey;
@@ -24,7 +34,10 @@ export function navItems(
   const items: (NavItem | false)[] = [
     { key: 'overview', href: '/', label: 'navOverview' },
     signedIn && can('plan:read') && { key: 'cockpit', href: '/cockpit', label: 'navCockpit' },
+    signedIn && can('city:read') && { key: 'city', href: '/city', label: 'navCity' },
     signedIn && can('data:read') && { key: 'data', href: '/data', label: 'navData' },
+    signedIn && can('task:read') && { key: 'tasks', href: '/tasks', label: 'navTasks' },
+    signedIn && can('report:read') && { key: 'reports', href: '/reports', label: 'navReports' },
     signedIn && can('plan:write') && { key: 'extract', href: '/extract', label: 'navExtract' },
     signedIn && can('task:read') && { key: 'scorecards', href: '/scorecards', label: 'navScorecards' },
     { key: 'portal', href: '/portal/', label: 'navPortal' },
@@ -41,6 +54,9 @@ export function selectedNav(route: Route): NavKey | null {
     case 'extract':
     case 'data':
     case 'cockpit':
+    case 'tasks':
+    case 'reports':
+    case 'city':
       return route.page;
     case 'overview':
     case 'indicator':
@@ -48,6 +64,7 @@ export function selectedNav(route: Route): NavKey | null {
     case 'scorecards':
       return 'scorecards';
     case 'task_upload':
+      return 'tasks';
     case 'login':
     case 'not_found':
       return null;

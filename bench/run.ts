@@ -10,6 +10,7 @@ import { benchImport } from './import.bench';
 import { benchPortal } from './portal.bench';
 import { benchStartup } from './startup.bench';
 import { benchTargets } from './targets.bench';
+import { benchTasks } from './tasks.bench';
 import type { BenchResult } from './types';
 
 const suites: Record<string, () => Promise<BenchResult[]>> = {
@@ -21,6 +22,7 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
   bulletin: benchBulletin,
   portal: benchPortal,
   city: benchCity,
+  tasks: benchTasks,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');

@@ -7,6 +7,7 @@ import { dataEn, dataZh } from '../features/data/dataDict';
 import { cockpitEn, cockpitZh } from '../features/cockpit/cockpitDict';
 import { reportsEn, reportsZh } from '../features/reports/reportsDict';
 import { cityEn, cityZh } from '../features/city/cityDict';
+import { scorecardsEn, scorecardsZh } from '../features/scorecards/scorecardsDict';
 
 export type Lang = 'zh' | 'en';
 
@@ -104,6 +105,7 @@ const zh = {
   ...cockpitZh,
   ...reportsZh,
   ...cityZh,
+  ...scorecardsZh,
 };
 
 export type Key = keyof typeof zh;
@@ -200,6 +202,7 @@ const en: Record<Key, string> = {
   ...cockpitEn,
   ...reportsEn,
   ...cityEn,
+  ...scorecardsEn,
 };
 
 export const dictionaries: Record<Lang, Record<Key, string>> = { zh, en };

@@ -40,7 +40,12 @@ export type Route =
   | { page: 'login' }
   | { page: 'extract' }
   | { page: 'admin'; section: AdminSection }
-  | { page: 'data'; view: 'entry' | 'review' | 'upload' | 'history'; indicator?: string; period?: string }
+  | {
+      page: 'data';
+      view: 'entry' | 'review' | 'upload' | 'history' | 'district';
+      indicator?: string;
+      period?: string;
+    }
   | { page: 'not_found' };
 
 export const adminSections = ['users', 'departments', 'tokens', 'audit'] as const;
@@ -61,6 +66,7 @@ export function matchRoute(path: string): Route {
   if (clean === '/login') return { page: 'login' };
   if (clean === '/extract') return { page: 'extract' };
   if (clean === '/data') return { page: 'data', view: 'entry' };
+  if (clean === '/data/district') return { page: 'data', view: 'district' };
   if (clean === '/data/review' || clean === '/data/upload')
     return { page: 'data', view: clean === '/data/review' ? 'review' : 'upload' };
   m = /^\/data\/history\/([^/]+)\/([^/]+)$/.exec(clean);

@@ -4,6 +4,7 @@ import { authEn, authZh } from './authDict';
 import { notificationsEn, notificationsZh } from '../features/notifications/notificationsDict';
 import { extractEn, extractZh } from '../features/extract/extractDict';
 import { dataEn, dataZh } from '../features/data/dataDict';
+import { reportingEn, reportingZh } from '../features/data/reportingDict';
 import { cockpitEn, cockpitZh } from '../features/cockpit/cockpitDict';
 
 export type Lang = 'zh' | 'en';
@@ -91,7 +92,16 @@ const baseZh = {
   footer: '实效 Shixiao · 见行动、求实效',
 };
 
-const zh = { ...baseZh, ...authZh, ...adminZh, ...extractZh, ...dataZh, ...notificationsZh, ...cockpitZh };
+const zh = {
+  ...baseZh,
+  ...authZh,
+  ...adminZh,
+  ...extractZh,
+  ...dataZh,
+  ...notificationsZh,
+  ...cockpitZh,
+  ...reportingZh,
+};
 
 export type Key = keyof typeof zh;
 
@@ -184,6 +194,7 @@ const en: Record<Key, string> = {
   ...dataEn,
   ...notificationsEn,
   ...cockpitEn,
+  ...reportingEn,
 };
 
 export const dictionaries: Record<Lang, Record<Key, string>> = { zh, en };

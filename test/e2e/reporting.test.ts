@@ -195,4 +195,24 @@ describe('reporting without training in a browser', () => {
     assert.doesNotMatch(text, /应报数据|提交|请核对/, 'no Chinese interface words in English mode');
     await page.context().close();
   });
+
+  it('the audit page finds the return by the indicator name and reads it as a sentence with a link', async () => {
+    const page = await newPage(browser);
+    await loginByForm(page, server.url, 'admin', testAdminPassword);
+    await page.goto(`${server.url}/admin/audit`);
+    await page.getByLabel('查找（人员、指标、操作）').fill('地区生产总值');
+    const link = page.getByRole('link', { name: 'wang-jun 退回：地区生产总值 2026年 1850亿元' });
+    await link.waitFor();
+    assert.equal(
+      await page.getByRole('row').filter({ hasText: '登录' }).count(),
+      0,
+      'only entries about the indicator',
+    );
+    await page.screenshot({ path: `${shots}/reporting-audit.png`, fullPage: true });
+    await link.click();
+    await page.getByRole('heading', { name: '历史版本：地区生产总值 · 2026年' }).waitFor();
+    await page.getByRole('cell', { name: '退回', exact: true }).first().waitFor();
+    await page.screenshot({ path: `${shots}/reporting-history.png`, fullPage: true });
+    await page.context().close();
+  });
 });

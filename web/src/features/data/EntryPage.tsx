@@ -14,6 +14,7 @@ import { SimpleTable } from '../common/SimpleTable';
 import { useAsync } from '../common/useAsync';
 import { getCalendar } from './dataApi';
 import { StatusTag } from './StatusTag';
+import { withUnit } from './words';
 import type { Slot } from './ValueDialog';
 
 // The entry form (antd Form, Modal, InputNumber) loads when a period is opened.
@@ -108,7 +109,7 @@ export function EntryPage({ plan }: { plan: string }) {
               pagination={{ pageSize: 20, hideOnSinglePage: true }}
               empty={t('rpNothingOwed')}
               columns={[
-                { title: t('indicator'), render: (_, r) => `${r.name}（${r.unit}）` },
+                { title: t('indicator'), render: (_, r) => withUnit(i18n, r.name, r.unit) },
                 {
                   title: annual ? t('reportYear') : t('reportPeriod'),
                   render: (_, r) => (

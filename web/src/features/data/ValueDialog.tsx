@@ -9,7 +9,7 @@ import { formatPeriod } from '../../format';
 import type { DataWarning } from '../../../../src/contracts/data';
 import { useI18n } from '../../i18n/context';
 import { checkValue, createValue, editValue, getValue, step, type ValueDetail, type ValueFields } from './dataApi';
-import { describeValue, errorWords, warningText } from './words';
+import { describeValue, errorWords, warningText, withUnit } from './words';
 
 export interface Slot {
   indicator: string;
@@ -141,7 +141,7 @@ export function ValueDialog({ plan, slot, onClose }: { plan: string; slot: Slot;
       <Form form={form} layout="vertical" disabled={!editable || warnings !== null}>
         <Form.Item
           name="value"
-          label={`${t('dataValue')}（${slot.unit}）`}
+          label={withUnit(i18n, t('dataValue'), slot.unit)}
           rules={[{ required: true, message: t('dataValue') }]}
         >
           <InputNumber style={{ width: '100%' }} inputMode="decimal" />

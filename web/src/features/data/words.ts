@@ -6,6 +6,7 @@ import type { DataValue, DataWarning } from '../../../../src/contracts/data';
 import type { I18n } from '../../i18n/context';
 import type { Key } from '../../i18n/dict';
 import { formatPeriod, formatValue } from '../../format';
+import { formatEnglish } from '../../../../src/domain/units';
 import { dictionaries } from '../../i18n/dict';
 import { ProblemError } from '../auth/apiFetch';
 import { problemText } from '../auth/problemMessage';
@@ -78,3 +79,15 @@ export function errorWords(i18n: I18n, e: unknown): string {
   if (e instanceof ProblemError && e.problem.code) return problemWords(i18n, e.problem);
   return problemText(e);
 }
+
+/** A unit for a label: 亿元 in Chinese; in English its words (亿元 → 100 million yuan). */
+export function unitWords(i18n: I18n, unit: string): string {
+  if (i18n.lang === 'zh' || unit === '') return unit;
+  const eng = formatEnglish(1, unit);
+  if (eng === '1%') return '%';
+  return eng.startsWith('1 ') ? eng.slice(2) : eng;
+}
+
+/** 地区生产总值（亿元） / Gross domestic product (GDP) (100 million yuan). */
+export const withUnit = (i18n: I18n, name: string, unit: string) =>
+  i18n.lang === 'zh' ? `${name}（${unit}）` : `${name} (${unitWords(i18n, unit)})`;

@@ -1,5 +1,6 @@
 // Lint: type-aware TypeScript rules plus the import direction of docs/ARCHITECTURE.md:
 // domain ← contracts ← db ← modules ← server | jobs | cli; web imports contracts and domain only.
+import { dirname, relative, resolve } from 'node:path';
 import tseslint from 'typescript-eslint';
 
 /** Forbid importing the named layers from a folder. */
@@ -19,6 +20,58 @@ function layerRule(files, banned) {
     },
   };
 }
+
+const modulesRoot = resolve(import.meta.dirname, 'src/modules');
+
+/**
+ * `src/modules/<m>/…` → `m` (`index`: the module's index file); null outside a module folder
+ * (the shared files directly in src/modules: route.ts, http.ts, errors.ts, …).
+ */
+function moduleOf(file) {
+  const parts = relative(modulesRoot, file).split(/[\\/]/);
+  if (parts[0] === '..' || parts.length < 2) return null;
+  const rest = parts
+    .slice(1)
+    .join('/')
+    .replace(/\.(ts|js|mjs)$/, '');
+  return { name: parts[0], index: rest === 'index' || rest === '' };
+}
+
+/**
+ * Modules use each other only through their index (docs/adr/0006-module-rules.md): a file of
+ * src/modules/<a>/ may import src/modules/<b> or src/modules/<b>/index, never another file of <b>.
+ */
+const moduleBoundaries = {
+  rules: {
+    'through-index': {
+      meta: { type: 'problem', schema: [] },
+      create(context) {
+        const from = moduleOf(context.filename);
+        const check = (node) => {
+          const source = node.source?.value;
+          if (!from || typeof source !== 'string' || !source.startsWith('.')) return;
+          const target = resolve(dirname(context.filename), source);
+          // `../plans` is the plans module's index; `../route` a shared file.
+          const directory = dirname(target) === modulesRoot && !/\.\w+$/.test(target);
+          const to = directory
+            ? { name: target.slice(modulesRoot.length + 1), index: true }
+            : moduleOf(target);
+          if (!to || to.name === from.name || to.index) return;
+          context.report({
+            node: node.source,
+            message: `Module '${from.name}' may use module '${to.name}' only through its index (src/modules/${to.name}/index.ts).`,
+          });
+        };
+        return {
+          ImportDeclaration: check,
+          ImportExpression: check,
+          ExportNamedDeclaration: check,
+          ExportAllDeclaration: check,
+        };
+      },
+    },
+  },
+};
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'data', 'test-results', 'bin', 'scripts/*.mjs', 'eslint.config.mjs'] },
@@ -54,4 +107,9 @@ export default tseslint.config(
   layerRule(['src/modules/**'], ['server', 'cli', 'jobs']),
   layerRule(['src/jobs/**'], ['server', 'cli']),
   layerRule(['web/**'], ['db', 'modules', 'server', 'cli', 'jobs']),
+  {
+    files: ['src/modules/**'],
+    plugins: { modules: moduleBoundaries },
+    rules: { 'modules/through-index': 'error' },
+  },
 );

@@ -5,6 +5,7 @@
 import { benchExtract } from './extract.bench';
 import { benchHttp } from './http.bench';
 import { benchImport } from './import.bench';
+import { benchPortal } from './portal.bench';
 import { benchStartup } from './startup.bench';
 import { benchTargets } from './targets.bench';
 import type { BenchResult } from './types';
@@ -15,6 +16,7 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
   import: benchImport,
   http: () => benchHttp(),
   startup: benchStartup,
+  portal: benchPortal,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');

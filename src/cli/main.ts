@@ -8,6 +8,7 @@ import { registerExtractCommand } from './commands/extract';
 import { registerJobsCommands } from './commands/jobs';
 import { registerOpensdgCommand } from './commands/opensdg';
 import { registerPlanFileCommands } from './commands/plan-files';
+import { registerReportCommands } from './commands/report';
 import { registerServeCommand } from './commands/serve';
 import { registerStatusCommand } from './commands/status';
 import { registerTasksCommand } from './commands/tasks';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerBackupCommands(program);
   registerExportSiteCommand(program);
   registerCityCommands(program);
+  registerReportCommands(program);
   return program;
 }
 

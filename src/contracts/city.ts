@@ -113,3 +113,70 @@ export type TenantUpdate = z.infer<typeof tenantUpdateSchema>;
 export type RankEntry = z.infer<typeof rankEntrySchema>;
 export type Ranks = z.infer<typeof ranksSchema>;
 export type RollupResult = z.infer<typeof rollupSchema>;
+
+/** A city's indicator definition (统一指标口径): what district plans adopt by id. */
+export const definitionInputSchema = z
+  .object({
+    code: z.string().regex(/^[a-z][a-z0-9_-]{0,79}$/, 'lower-case letters, digits, _ and -'),
+    name,
+    name_en: name.nullable().optional(),
+    unit: z.string().trim().min(1).max(40),
+    measure: z.enum(['flow', 'stock', 'ratio']),
+    direction: z.enum(['up', 'down']),
+    frequency: z.enum(['annual', 'quarterly', 'monthly']),
+    formula: z.string().trim().min(1).max(500).nullable().optional(),
+    method: z.string().trim().min(1).max(4000).nullable().optional().openapi({
+      description: 'How the figure is defined and collected (口径说明)',
+    }),
+  })
+  .strict()
+  .openapi('CityDefinitionInput');
+
+const definitionFields = {
+  code: z.string(),
+  version: z.number().int(),
+  name: z.string(),
+  name_en: z.string().nullable(),
+  unit: z.string(),
+  measure: z.string(),
+  direction: z.string(),
+  frequency: z.string(),
+  formula: z.string().nullable(),
+  method: z.string().nullable(),
+  published_at: z.string(),
+};
+
+export const definitionSchema = z
+  .object({
+    ...definitionFields,
+    changes: z
+      .array(z.string())
+      .openapi({ description: 'Fields that differ from the previous version (empty for version 1)' }),
+    adoption: z
+      .array(
+        z.object({
+          plan: z.string(),
+          indicator: z.string(),
+          differs: z
+            .array(z.string())
+            .openapi({ description: "Fields where the district's indicator departs from this version" }),
+        }),
+      )
+      .openapi({ description: "For a district: its plans' indicators with this id" }),
+  })
+  .openapi('CityDefinition');
+
+export const definitionsSchema = z
+  .object({
+    city: z.string().nullable().openapi({ description: 'The city whose definitions these are' }),
+    definitions: z.array(definitionSchema),
+  })
+  .openapi('CityDefinitions');
+
+export const definitionPublishedSchema = z
+  .object({ definition: definitionSchema, created: z.boolean() })
+  .openapi('CityDefinitionPublished');
+
+export type DefinitionInput = z.infer<typeof definitionInputSchema>;
+export type CityDefinition = z.infer<typeof definitionSchema>;
+export type CityDefinitions = z.infer<typeof definitionsSchema>;

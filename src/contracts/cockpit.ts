@@ -4,6 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { departmentSchema, planSummarySchema } from './plans';
+import { taskLights } from '../domain/tasks';
 import { statusQuery, statusValues, targetStatusSchema } from './status';
 
 const nullableText = z.string().nullable();
@@ -42,6 +43,41 @@ export const overdueDepartmentSchema = z
   })
   .openapi('OverdueDepartment');
 
+const reasonText = z.object({ zh: z.string(), en: z.string() });
+
+/** A task as the cockpit shows it: its light, why, and where it belongs (the task page has the rest). */
+export const cockpitTaskSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    programme: nullableText,
+    lead_department: departmentSchema.nullable(),
+    due: nullableText,
+    percent: z.number(),
+    light: z.enum(taskLights),
+    reasons: z.array(reasonText),
+  })
+  .openapi('CockpitTask');
+
+export const cockpitTasksSchema = z
+  .object({
+    total: z.number().int(),
+    counts: z.record(z.enum(taskLights), z.number().int()),
+    items: z.array(cockpitTaskSchema).openapi({ description: 'Every task the caller may see, red first' }),
+    overdue: z
+      .array(
+        z.object({
+          department: departmentSchema.nullable(),
+          count: z.number().int(),
+          items: z.array(z.object({ task: z.string(), title: z.string(), reasons: z.array(reasonText) })),
+        }),
+      )
+      .openapi({
+        description: 'Tasks with an overdue report, milestone or due date, by lead department, most first',
+      }),
+  })
+  .openapi('CockpitTasks');
+
 export const cockpitSchema = z
   .object({
     plan: planSummarySchema,
@@ -54,6 +90,9 @@ export const cockpitSchema = z
     programmes: z.array(
       z.object({ id: z.string(), number: z.number().int(), name: z.string(), name_en: nullableText }),
     ),
+    tasks: cockpitTasksSchema
+      .nullable()
+      .openapi({ description: 'The task lights; null when the caller may not read tasks' }),
   })
   .openapi('Cockpit');
 
@@ -95,5 +134,7 @@ export const whatIfSchema = z
 
 export type Cockpit = z.infer<typeof cockpitSchema>;
 export type CockpitTarget = z.infer<typeof cockpitTargetSchema>;
+export type CockpitTask = z.infer<typeof cockpitTaskSchema>;
+export type CockpitTasks = z.infer<typeof cockpitTasksSchema>;
 export type WhatIfRequest = z.infer<typeof whatIfBody>;
 export type WhatIfResponse = z.infer<typeof whatIfSchema>;

@@ -50,6 +50,10 @@ export const extractResponseSchema = z
       .nullable()
       .openapi({ description: 'A draft plan file (edit, then POST /api/plans), null without a year' }),
     draft_problem: z.string().nullable(),
+    departments: z
+      .array(z.object({ id: z.string(), name: z.string() }))
+      .optional()
+      .openapi({ description: "The caller's departments, which the task table's units were matched to" }),
   })
   .openapi('ExtractResult');
 

@@ -76,6 +76,28 @@ export const publicGoalAreaSchema = z
   })
   .openapi('PublicGoalArea');
 
+export const publicTaskProgress = ['not_started', 'in_progress', 'overdue', 'completed'] as const;
+
+/**
+ * A published task as the public sees it: what, who leads, when, and its progress from accepted
+ * reports only. No responsible leader, no report text, no evidence, no workflow detail.
+ */
+export const publicTaskSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    action: nullableText,
+    lead_department: publicDepartmentSchema.nullable(),
+    co_departments: z.array(publicDepartmentSchema),
+    start: nullableText,
+    due: nullableText,
+    progress: z.enum(publicTaskProgress),
+    percent: z.number().nullable().openapi({ description: 'From the latest accepted progress report' }),
+    reported: nullableText.openapi({ description: 'The period of the latest accepted progress report' }),
+    illustrative: z.boolean().openapi({ description: '示意: a demo task, not a real assignment' }),
+  })
+  .openapi('PublicTask');
+
 export const publicProgrammeSchema = z
   .object({
     id: z.string(),
@@ -91,6 +113,7 @@ export const publicProgrammeSchema = z
         co_departments: z.array(publicDepartmentSchema),
       }),
     ),
+    tasks: z.array(publicTaskSchema).openapi({ description: 'Its published tasks only' }),
   })
   .openapi('PublicProgramme');
 
@@ -130,9 +153,8 @@ export const publicPlanSchema = z
   })
   .openapi('PublicPlan');
 
-/** A supervisor's publishing request: show or withdraw one object of a plan. */
-/** What a supervisor can publish today (tasks join when the plan model has them). */
-export const publishableKinds = ['goal_area', 'target', 'indicator'] as const;
+/** A supervisor's publishing request: show or withdraw one object of a plan (a task is shown only once published). */
+export const publishableKinds = publicationKinds;
 
 export const publicationRequestSchema = z
   .object({
@@ -160,6 +182,7 @@ export type PublicEvaluation = z.infer<typeof publicEvaluationSchema>;
 export type PublicTarget = z.infer<typeof publicTargetSchema>;
 export type PublicGoalArea = z.infer<typeof publicGoalAreaSchema>;
 export type PublicProgramme = z.infer<typeof publicProgrammeSchema>;
+export type PublicTask = z.infer<typeof publicTaskSchema>;
 export type PublicChange = z.infer<typeof publicChangeSchema>;
 export type PublicPlan = z.infer<typeof publicPlanSchema>;
 export type PublicationKind = (typeof publicationKinds)[number];

@@ -236,6 +236,11 @@ export const taskSummarySchema = z
     }),
     illustrative: z.boolean().openapi({ description: '示意: a demo task, not a real assignment' }),
     version: z.number().int(),
+    next_due: z.string().nullable().openapi({ description: 'The earliest unmet date on or after as_of' }),
+    overdue_days: z.number().int().openapi({ description: 'Days since the oldest unmet date; 0 if none' }),
+    owed: z
+      .array(z.object({ period: z.string(), due: z.string(), returned: z.boolean() }))
+      .openapi({ description: 'Report periods begun by as_of and not filed (returned: filed, sent back)' }),
   })
   .openapi('TaskSummary');
 
@@ -245,6 +250,14 @@ export const taskListSchema = z
     total: z.number().int(),
     page: z.number().int(),
     page_size: z.number().int(),
+    counts: z
+      .object({
+        red: z.number().int(),
+        yellow: z.number().int(),
+        green: z.number().int(),
+        blue: z.number().int(),
+      })
+      .openapi({ description: 'Tasks by light under every filter except `light`' }),
     tasks: z.array(taskSummarySchema),
   })
   .openapi('TaskList');

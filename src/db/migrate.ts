@@ -17,7 +17,10 @@ import * as m0004 from './migrations/0004-jobs-notify';
 import * as m0005 from './migrations/0005-tasks';
 import * as m0006 from './migrations/0006-publishing';
 import * as m0008 from './migrations/0008-city';
+import * as m0011 from './migrations/0011-scorecards';
 import * as m0012 from './migrations/0012-reporting';
+import * as m0010 from './migrations/0010-bulletins';
+import * as m0016 from './migrations/0016-portal-speed';
 
 type Step = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
 const steps: Record<string, Step> = {
@@ -28,7 +31,10 @@ const steps: Record<string, Step> = {
   '0005-tasks': m0005,
   '0006-publishing': m0006,
   '0008-city': m0008,
+  '0011-scorecards': m0011,
   '0012-reporting': m0012,
+  '0010-bulletins': m0010,
+  '0016-portal-speed': m0016,
 };
 
 function provider(dialect: DialectName): MigrationProvider {

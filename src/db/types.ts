@@ -526,7 +526,40 @@ export interface CityDefinitionTable {
   created_by: number | null;
 }
 
+/** A month's department scorecards of a plan (考核), frozen once computed. */
+export interface ScorecardSnapshotTable {
+  id: Generated<number>;
+  tenant_id: number;
+  plan_id: number;
+  /** YYYY-MM */
+  month: string;
+  computed_at: string;
+  /** JSON: the weights used. */
+  weights: string;
+  /** JSON: the ranked department scores. */
+  body: string;
+}
+
 export interface Database {
+  scorecard_snapshots: ScorecardSnapshotTable;
+}
+
+/** An archived monthly bulletin: its inputs as known at the month's end (0010-bulletins). */
+export interface BulletinTable {
+  id: Generated<number>;
+  tenant_id: number;
+  plan_id: number;
+  month: string;
+  /** The BulletinInput of src/domain/reports, as JSON. */
+  input: string;
+  /** `job` (the monthly job) or `user` (generated from the web app). */
+  origin: string;
+  generated_at: string;
+  generated_by: number | null;
+}
+
+export interface Database {
+  bulletins: BulletinTable;
   city_definitions: CityDefinitionTable;
   job_leases: JobLeaseTable;
   notice_keys: NoticeKeyTable;

@@ -4,5 +4,13 @@
  */
 import { dataReminderJob } from '../modules/data';
 import type { JobKind } from '../modules/notify';
+import { scorecardSnapshotJob } from '../modules/scorecards';
+import { taskEscalationJob } from '../modules/tasks';
+import { bulletinJob } from '../modules/reports';
 
-export const jobKinds: readonly JobKind[] = [dataReminderJob];
+export const jobKinds: readonly JobKind[] = [
+  dataReminderJob,
+  taskEscalationJob,
+  scorecardSnapshotJob,
+  bulletinJob,
+];

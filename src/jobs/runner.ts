@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import type { Db } from '../db';
-import { deliverDue, recordNotice, type Channels, type JobKind, type SentNotice } from '../modules/notify';
+import { deliverDue, recordNotices, type Channels, type JobKind, type SentNotice } from '../modules/notify';
 import { releaseLease, takeLease } from './jobs.repository';
 
 /** Longer than any run should take; a runner that dies frees its jobs after this. */
@@ -65,11 +65,11 @@ export async function runJobsOnce(db: Db, opts: RunOptions): Promise<RunReport> 
   const record = { now: opts.now, emailEnabled: opts.channels.mailer !== null };
   for (const job of opts.jobs) {
     const outcome = await underLease(db, `job:${job.name}`, holder, clock, async () => {
-      for (const item of await job.findDue(ctx)) {
-        const sent = await recordNotice(db, job.name, item, record);
-        if (sent === null) report.skipped++;
-        else report.sent.push(...sent);
-      }
+      if (job.run) await job.run(ctx);
+      // Recorded in chunks: one transaction and a few multi-row inserts per chunk of notices.
+      const recorded = await recordNotices(db, job.name, await job.findDue(ctx), record);
+      report.skipped += recorded.skipped;
+      report.sent.push(...recorded.sent);
     });
     if (!outcome.held) report.busy.push(job.name);
   }

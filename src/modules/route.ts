@@ -2,8 +2,12 @@
  * Declares a route with who may call it. The access level becomes the route's guard middleware
  * and an `x-access` field of its OpenAPI operation, from which the role × route test is built:
  * a route declared without it does not compile, and one missing from the test's table fails it.
+ * Every operation also gets an `operationId` (from method and path unless declared) and the
+ * problem responses the shared middleware may give it, so the document is one client generators
+ * accept (test/integration/openapi-lint.test.ts).
  */
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
+import { problemResponse } from '../contracts/common';
 import type { Permission } from '../domain/access';
 import { guard } from './auth/middleware';
 
@@ -11,9 +15,67 @@ const secured: Record<string, string[]>[] = [{ session: [] }, { bearer: [] }];
 
 export type Access = Permission | 'public' | 'authenticated';
 
-export function defineRoute<const R extends Omit<RouteConfig, 'middleware'>>(access: Access, config: R) {
+type Config = Omit<RouteConfig, 'middleware'>;
+
+/** `get /api/plans/{plan}/targets` → `getPlansByPlanTargets`. */
+export function operationIdOf(method: string, path: string): string {
+  const words = path
+    .replace(/^\/api\//, '')
+    .split('/')
+    .filter(Boolean)
+    .map((segment) => {
+      const param = /^\{(.+)\}$/.exec(segment)?.[1];
+      const word = (param ?? segment)
+        .split(/[^A-Za-z0-9]+/)
+        .filter(Boolean)
+        .map((w) => w[0].toUpperCase() + w.slice(1))
+        .join('');
+      return param ? `By${word}` : word;
+    });
+  return method.toLowerCase() + words.join('');
+}
+
+const unsafe = new Set(['post', 'put', 'patch', 'delete']);
+
+/** The problems that the app's middleware and validation may answer for this route. */
+export function standardProblems(access: Access, config: Config): RouteConfig['responses'] {
+  const request = config.request ?? {};
+  const hasInput = Boolean(request.params ?? request.query ?? request.body ?? request.headers);
+  const write = unsafe.has(config.method);
+  return {
+    ...(hasInput ? { 400: problemResponse('Malformed or invalid input; `errors` names each field') } : {}),
+    401: problemResponse(
+      access === 'public'
+        ? 'An invalid or expired API token'
+        : 'Not logged in, or an invalid or expired API token',
+    ),
+    ...(access !== 'public' || write
+      ? {
+          403: problemResponse(
+            access === 'public'
+              ? 'A cross-origin write'
+              : 'Not allowed: a missing permission, a pending password change, or a write without the CSRF token',
+          ),
+        }
+      : {}),
+    ...(request.params ? { 404: problemResponse('Not found, or outside the caller’s departments') } : {}),
+    ...(request.body
+      ? {
+          413: problemResponse('The request body is larger than the limit'),
+          422: problemResponse('Well-formed but unacceptable content; `errors` names each field'),
+        }
+      : {}),
+    default: problemResponse('An unexpected error; quote its `error_id`'),
+  };
+}
+
+export function defineRoute<const R extends Config>(access: Access, config: R) {
+  // Declared responses win over the standard ones (their descriptions are more precise).
+  const responses = { ...standardProblems(access, config), ...config.responses } as R['responses'];
   return createRoute({
     ...config,
+    operationId: config.operationId ?? operationIdOf(config.method, config.path),
+    responses,
     middleware: [guard(access)] as const,
     'x-access': access,
     security: access === 'public' ? [] : secured,

@@ -12,7 +12,9 @@ import type { AppEnv } from '../modules/http';
 import { accountsRoutes } from '../modules/accounts';
 import { auditRoutes } from '../modules/audit';
 import { cockpitRoutes } from '../modules/cockpit';
+import { reportsRoutes } from '../modules/reports';
 import { cityRoutes } from '../modules/city';
+import { cityViewRoutes } from '../modules/cityview';
 import { dataRoutes } from '../modules/data';
 import { authenticate, authRoutes, clearCachesAfterWrites, csrfProtection } from '../modules/auth';
 import { oidcConfigFromEnv, type OidcConfig } from '../modules/auth/oidc';
@@ -26,6 +28,7 @@ import { plansRoutes } from '../modules/plans';
 import { portalPages, portalRoutes, publishingRoutes } from '../modules/portal';
 import { statusRoutes } from '../modules/status';
 import { tasksRoutes } from '../modules/tasks';
+import { scorecardsRoutes } from '../modules/scorecards';
 import { compressResponses } from './compress';
 import { newErrorId, problem } from './problems';
 import { requestLog } from './request-log';
@@ -35,6 +38,9 @@ import type { StaticFiles } from './static';
 /** Paths the web app routes itself: `/`, `/plans/…` and the other pages (the portal is server-rendered). */
 const spaRoute =
   /^\/((plans|targets|indicators|programmes|cockpit|extract|login|admin|data|tasks|en)(\/[\w\-%~]*)*)?$/;
+
+/** package.json says UNLICENSED: an SPDX expression for a licence of one's own (OpenAPI 3.1). */
+const license = { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' };
 
 export interface AppDeps {
   db: Db;
@@ -101,9 +107,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   evidenceRoutes(app);
   importsRoutes(app);
   tasksRoutes(app);
+  scorecardsRoutes(app);
   publishingRoutes(app);
   portalPages(app);
   cityRoutes(app);
+  reportsRoutes(app);
+  cityViewRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
@@ -117,7 +126,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       title: 'Shixiao 实效 API',
       version: '0.1.0',
       description: 'Plans, indicators, targets, observations and tasks of a government plan.',
+      license,
     },
+    // Relative: the API is where this document is served from, behind any proxy.
+    servers: [{ url: '/', description: 'This server' }],
   });
 
   app.get('*', (c) => {

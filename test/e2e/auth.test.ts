@@ -9,13 +9,6 @@ import type { Browser, Page } from 'playwright-core';
 import { startTestServer, testAdminPassword, type RunningTestServer } from '../server';
 import { launchBrowser, newPage, shots } from './browser';
 
-/** Whether the server has a route (an anonymous GET answers 401/403 when it does, 404 when not). */
-async function hasRoute(url: string): Promise<boolean> {
-  const res = await fetch(url);
-  await res.body?.cancel();
-  return res.status !== 404;
-}
-
 describe('login and administration in a browser', () => {
   let server: RunningTestServer;
   let browser: Browser;
@@ -62,8 +55,7 @@ describe('login and administration in a browser', () => {
     assert.ok(await page.getByRole('link', { name: '系统管理' }).isVisible(), 'the admin nav is shown');
   });
 
-  it('creates a reporter on /admin/users (or shows the error when the API is missing)', async () => {
-    const usersApi = await hasRoute(`${server.url}/api/users`);
+  it('creates a reporter on /admin/users', async () => {
     await page.getByRole('link', { name: '系统管理' }).click();
     await page.getByRole('heading', { level: 1, name: '用户管理' }).waitFor();
     await page.getByRole('button', { name: '新建用户' }).click();
@@ -75,49 +67,31 @@ describe('login and administration in a browser', () => {
     await page.locator('.ant-select-item-option[title="单位联络员"]').click();
     await drawer.getByLabel('姓名').click(); // closes the options (Escape would close the drawer)
     await drawer.getByRole('button', { name: '创建' }).click();
-    if (usersApi) {
-      await page.getByRole('row').filter({ hasText: 'reporter-e2e' }).getByText('单位联络员').waitFor();
-      await drawer.waitFor({ state: 'hidden' });
-    } else {
-      // POST /api/users is not merged yet: the drawer says so and nothing pretends to succeed.
-      await drawer
-        .getByRole('alert')
-        .filter({ hasText: /404|Not Found/ })
-        .waitFor();
-      await drawer.getByRole('button', { name: '取消' }).click();
-    }
+    await page.getByRole('row').filter({ hasText: 'reporter-e2e' }).getByText('单位联络员').waitFor();
+    await drawer.waitFor({ state: 'hidden' });
     await page.waitForTimeout(300); // the drawer's closing animation
     await page.screenshot({ path: `${shots}/admin-users.png`, fullPage: true });
   });
 
   it('shows the auth.login row on /admin/audit', async () => {
-    const auditApi = await hasRoute(`${server.url}/api/audit`);
     await page.getByRole('navigation', { name: '管理菜单' }).getByRole('link', { name: '审计日志' }).click();
     await page.getByRole('heading', { level: 1, name: '审计日志' }).waitFor();
-    if (auditApi) {
-      // Entries read as sentences: "admin 登录" (the code auth.login is in the raw record).
-      const row = page.getByRole('row').filter({ hasText: '登录' }).filter({ hasText: 'admin' }).first();
-      await row.waitFor();
-      assert.match(await row.innerText(), /admin/);
-      // The newest row (the user just created) opens to show its before/after JSON.
-      await page
-        .getByRole('button', { name: /展开行|Expand row/ })
-        .first()
-        .click();
-      await page.locator('.sx-audit-json pre').first().waitFor();
-      await page.waitForTimeout(300);
-      await page.screenshot({ path: `${shots}/admin-audit.png`, fullPage: true });
-      // Filter by action: every row left is a login.
-      await page.getByLabel('动作').fill('auth.login');
-      await page.getByRole('button', { name: '查询' }).click();
-      await page.getByRole('row').filter({ hasText: '失败' }).first().waitFor();
-    } else {
-      await page
-        .getByRole('alert')
-        .filter({ hasText: /404|Not Found/ })
-        .waitFor();
-      await page.screenshot({ path: `${shots}/admin-audit.png`, fullPage: true });
-    }
+    // Entries read as sentences: "admin 登录" (the code auth.login is in the raw record).
+    const row = page.getByRole('row').filter({ hasText: '登录' }).filter({ hasText: 'admin' }).first();
+    await row.waitFor();
+    assert.match(await row.innerText(), /admin/);
+    // The newest row (the user just created) opens to show its before/after JSON.
+    await page
+      .getByRole('button', { name: /展开行|Expand row/ })
+      .first()
+      .click();
+    await page.locator('.sx-audit-json pre').first().waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${shots}/admin-audit.png`, fullPage: true });
+    // Filter by action: every row left is a login.
+    await page.getByLabel('动作').fill('auth.login');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByRole('row').filter({ hasText: '失败' }).first().waitFor();
   });
 
   it('logs out: /api/auth/me says nobody', async () => {

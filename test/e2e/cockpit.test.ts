@@ -76,6 +76,7 @@ describe('leaders’ cockpit in a browser', () => {
       '规划总览',
       '领导驾驶舱',
       '数据报送',
+      '督查督办',
       '公开进展',
     ]);
     await nav.getByRole('link', { name: '领导驾驶舱' }).click();

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { openDatabase } from '../../src/db';
-import { hashPassword } from '../../src/modules/accounts';
+import { hashPassword } from '../../src/modules/auth';
 import { ensureTenant } from '../../src/modules/plans';
 import { dialects } from '../databases';
 import { seedDepartmentsAndUsers, type SeededUsers } from '../helpers/seed-users';

@@ -58,6 +58,35 @@ for (const dialect of dialects) {
         assert.ok(d.items.length <= 5 && d.items.length > 0);
         assert.equal(d.items[0]?.due, d.oldest_due);
       }
+      // The task lights come in the same answer: every task, red first, by programme.
+      const tasks = body.tasks;
+      assert.ok(tasks, 'a leader reads tasks');
+      assert.equal(tasks.items.length, tasks.total);
+      assert.ok(tasks.total >= 36, `the demo plan has a task per action, got ${tasks.total}`);
+      assert.equal(
+        Object.values(tasks.counts).reduce((a, b) => a + b, 0),
+        tasks.total,
+      );
+      const order = ['red', 'yellow', 'green', 'blue'];
+      for (let i = 1; i < tasks.items.length; i++)
+        assert.ok(
+          order.indexOf(tasks.items[i - 1]?.light ?? '') <= order.indexOf(tasks.items[i]?.light ?? ''),
+        );
+      const programmes = new Set(body.programmes.map((p) => p.id));
+      assert.ok(tasks.items.every((t) => t.programme !== null && programmes.has(t.programme)));
+      const red = new Set(tasks.items.filter((t) => t.light === 'red').map((t) => t.id));
+      for (const d of tasks.overdue) {
+        assert.equal(d.count, d.items.length);
+        for (const item of d.items) {
+          assert.ok(red.has(item.task), `${item.task} is overdue, so red`);
+          assert.ok(item.reasons.length > 0 && item.reasons.every((r) => r.zh.includes('逾期')));
+        }
+      }
+      assert.equal(
+        tasks.overdue.reduce((a, d) => a + d.count, 0),
+        red.size,
+        'every red task is overdue on something',
+      );
     });
 
     it('limits a department reporter to its own department', async () => {
@@ -66,6 +95,7 @@ for (const dialect of dialects) {
       const body = (await res.json()) as Cockpit;
       assert.ok(body.targets.every((t) => t.department?.id === seeded.departments.a));
       assert.ok(body.overdue.departments.every((d) => d.department?.id === seeded.departments.a));
+      assert.equal(body.tasks?.total, 0, 'no task of its department, none of the others');
       const whatIf = await seeded.clients.reporter.a.send('POST', `${base}/targets/t-gdp/what-if`, {
         growth: 5,
       });

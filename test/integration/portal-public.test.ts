@@ -38,9 +38,19 @@ const secrets = {
   person: '王秘书长',
   usernames: 'rep-a',
   supervisor: 'sup-1',
+  hiddenTask: 'UNPUBLISHED-TASK-未公开任务',
+  leader: 'LEADER-李副区长',
+  taskDescription: 'TASK-DESCRIPTION-内部交办说明',
+  reportProgress: 'REPORT-PROGRESS-进展情况',
+  reportProblems: 'REPORT-PROBLEMS-存在问题',
+  reviewComment: 'REVIEW-COMMENT-审核意见',
+  pendingReport: 'PENDING-REPORT-待审核进展',
+  taskEvidence: 'TASK-EVIDENCE-任务佐证材料',
 };
 /** Accepted figures that must be public (so that the search above can fail). */
 const acceptedValue = '1234.56';
+/** A published task's title: public, with its accepted progress only. */
+const publishedTask = 'PUBLISHED-TASK-公开任务';
 
 const pdf = new TextEncoder().encode('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n');
 
@@ -130,6 +140,7 @@ async function seed(server: RunningTestServer, admin: Client, u: DataUsers): Pro
       `withdraw ${id}`,
     );
   }
+  await seedTasks(server, u);
   // A draft plan.
   const draft = await admin.send('POST', '/api/plans', {
     plan: {
@@ -148,6 +159,70 @@ async function seed(server: RunningTestServer, admin: Client, u: DataUsers): Pro
     },
   });
   assert.equal(draft.status, 201, await draft.clone().text());
+}
+
+/**
+ * Two tasks led by the reporter's department: one never published; one published, with a leader,
+ * an internal description, an accepted report (its text, problems and review comment stay inside)
+ * and a later report still waiting, with an evidence file.
+ */
+async function seedTasks(server: RunningTestServer, u: DataUsers): Promise<void> {
+  const tasks = `${plan}/tasks`;
+  const reports = (code: string) => `${tasks}/${code}/reports`;
+  const fields = {
+    action: 'p3-a1',
+    lead_department: 'tjj',
+    leader: secrets.leader,
+    description: secrets.taskDescription,
+    start: '2026-01-01',
+    due: '2027-06-30',
+    cycle: 'quarterly',
+  };
+  await expectJson(
+    u.sup.send('POST', tasks, { id: 'leak-hidden', title: secrets.hiddenTask, ...fields }),
+    201,
+    'task',
+  );
+  await expectJson(
+    u.sup.send('POST', tasks, { id: 'leak-pub', title: publishedTask, ...fields }),
+    201,
+    'task',
+  );
+  const report = (period: string, percent: number, progress: string) =>
+    expectJson(
+      u.repA.send('POST', reports('leak-pub'), {
+        period,
+        progress,
+        problems: secrets.reportProblems,
+        percent,
+      }),
+      201,
+      `report ${period}`,
+    );
+  await report('2026-Q1', 20, secrets.reportProgress);
+  await expectJson(
+    u.sup.send('POST', `${reports('leak-pub')}/2026-Q1/review`, {
+      if_version: 1,
+      decision: 'accept',
+      comment: secrets.reviewComment,
+    }),
+    200,
+    'accept report',
+  );
+  await report('2026-Q2', 77, secrets.pendingReport);
+  const form = new FormData();
+  form.append('file', new Blob([pdf]), `${secrets.taskEvidence}.pdf`);
+  const up = await fetch(`${server.url}${reports('leak-pub')}/2026-Q2/evidence`, {
+    method: 'POST',
+    headers: { Cookie: u.repA.cookie, 'X-CSRF-Token': u.repA.csrf },
+    body: form,
+  });
+  assert.equal(up.status, 201, await up.clone().text());
+  await expectJson(
+    u.sup.send('POST', `${plan}/publications`, { kind: 'task', id: 'leak-pub', published: true }),
+    200,
+    'publish task',
+  );
 }
 
 function assertNoSecrets(bodies: Map<string, string>, where: string): void {
@@ -186,6 +261,10 @@ for (const dialect of dialects) {
       const xlsx =
         crawled.bodies.get('/portal/plans/yuzhong-2023/indicators/tertiary_va/tertiary_va.xlsx') ?? '';
       assert.ok(xlsx.includes(acceptedValue), 'and in its XLSX download');
+      const programme = crawled.bodies.get('/portal/plans/yuzhong-2023/programmes/p3/') ?? '';
+      assert.ok(programme.includes(publishedTask), 'the published task is on its programme page');
+      assert.ok(programme.includes('已完成20%'), 'with the progress of its accepted report');
+      assert.ok(!programme.includes('已完成77%'), 'not that of the report still waiting');
       assert.ok(!crawled.bodies.has('/portal/plans/yuzhong-2023/indicators/urbanization_rate/'));
       const gone = await fetch(`${server.url}/portal/plans/yuzhong-2023/indicators/urbanization_rate/`);
       assert.equal(gone.status, 404);
@@ -210,6 +289,15 @@ for (const dialect of dialects) {
         bodies.set(path, await res.text());
       }
       assertNoSecrets(bodies, 'api');
+      const portal = JSON.parse(bodies.get('/api/public/plans/yuzhong-2023/portal') ?? '{}') as {
+        programmes: { tasks: { id: string; percent: number | null; reported: string | null }[] }[];
+      };
+      const shown = portal.programmes.flatMap((p) => p.tasks);
+      assert.deepEqual(
+        shown.map((t) => [t.id, t.percent, t.reported]),
+        [['leak-pub', 20, '2026-Q1']],
+        'only the published task, with its accepted progress',
+      );
       assert.ok(bodies.get('/api/public/plans/yuzhong-2023/indicators/tertiary_va')?.includes(acceptedValue));
       for (const path of [
         '/api/public/plans/draft-plan',
@@ -237,6 +325,7 @@ for (const dialect of dialects) {
       );
       assertNoSecrets(site.bodies, 'export');
       assert.ok(site.bodies.get('plans/yuzhong-2023/data/observations.csv')?.includes(acceptedValue));
+      assert.ok(site.bodies.get('plans/yuzhong-2023/data/tasks.csv')?.includes(publishedTask));
       for (const loc of (site.bodies.get('sitemap.xml') ?? '').matchAll(/<loc>([^<]*)<\/loc>/g)) {
         const path = loc[1] ?? '';
         assert.ok(

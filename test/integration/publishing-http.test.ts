@@ -83,6 +83,45 @@ for (const dialect of dialects) {
       assert.equal((await get(page('targets/t-air/'))).status, 200);
     });
 
+    it('shows a task only once published, on its programme page, and withdraws it', async () => {
+      const list = await expectJson<{ publications: State[] }>(
+        u.sup.get(`${plan}/publications`),
+        200,
+        'list',
+      );
+      const task = list.publications.find((p) => p.kind === 'task' && p.id === 'p5-a1-t1');
+      assert.equal(task?.published, false, 'tasks start unpublished');
+      const title = '完成老旧小区改造100万平方米';
+      assert.doesNotMatch(await (await get(page('programmes/p5/'))).text(), new RegExp(title));
+      await expectJson(
+        u.sup.send('POST', `${plan}/publications`, { kind: 'task', id: 'p5-a1-t1', published: true }),
+        200,
+        'publish task',
+      );
+      const shown = await (await get(page('programmes/p5/'))).text();
+      assert.match(shown, new RegExp(title));
+      assert.match(shown, /已完成\d+%|暂无已审核的进展报告/);
+      assert.doesNotMatch(shown, /分管副区长/, 'the responsible leader stays inside');
+      assert.match(await (await get('/portal/')).text(), /1项任务已公开/);
+      assert.ok((await (await get(page('changes/'))).text()).includes(title), 'on the change log');
+      await expectJson(
+        u.sup.send('POST', `${plan}/publications`, { kind: 'task', id: 'p5-a1-t1', published: false }),
+        200,
+        'withdraw task',
+      );
+      assert.doesNotMatch(await (await get(page('programmes/p5/'))).text(), new RegExp(title));
+      assert.equal(
+        (
+          await u.sup.send('POST', `${plan}/publications`, {
+            kind: 'task',
+            id: 'no-such-task',
+            published: true,
+          })
+        ).status,
+        404,
+      );
+    });
+
     it('refuses everyone but supervisors and administrators, unknown objects and bad kinds', async () => {
       const body = { kind: 'target', id: 't-gdp', published: false };
       assert.equal((await u.repA.send('POST', `${plan}/publications`, body)).status, 403);

@@ -97,6 +97,8 @@ const matrix: Record<string, Who[]> = {
   'GET /api/plans/{plan}/data/values/{indicator}/{period}/evidence': readers,
   'GET /api/evidence/{id}': readers,
   'GET /api/plans/{plan}/tasks': readers,
+  'GET /api/plans/{plan}/tasks/red-list': readers,
+  'GET /api/plans/{plan}/scorecards': readers,
   'POST /api/plans/{plan}/tasks': ['supervisor'],
   'POST /api/plans/{plan}/tasks/from-actions': ['supervisor'],
   'GET /api/plans/{plan}/tasks/{task}': readers,
@@ -140,6 +142,13 @@ const matrix: Record<string, Who[]> = {
   'POST /api/plans/{plan}/data/checks': readers,
   'GET /api/plans/{plan}/data/district': ['supervisor'],
   'POST /api/plans/{plan}/data/urge': ['supervisor'],
+  'GET /api/plans/{plan}/bulletins': ['supervisor', 'leader'],
+  'POST /api/plans/{plan}/bulletins': ['supervisor'],
+  'GET /api/plans/{plan}/bulletins/{month}/{format}': ['supervisor', 'leader'],
+  'GET /api/city/definitions': readers,
+  'POST /api/city/definitions': ['admin', 'supervisor'],
+  'GET /api/city/overview': cityUsers,
+  'GET /api/city/districts/{slug}': cityUsers,
 };
 
 /** Routes Hono serves under /api that are not OpenAPI operations, with their access level. */

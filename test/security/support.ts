@@ -84,6 +84,8 @@ export function fillPath(path: string, overrides: Record<string, string> = {}): 
     code: 'dept-b',
     slug: 'jiangbei',
     id: '999999',
+    month: '2026-10',
+    format: 'docx',
   };
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = overrides[name] ?? defaults[name];

@@ -20,6 +20,7 @@ export const firstVisits: Record<string, string[]> = {
   '/cockpit/screen': ['src/features/cockpit/ScreenPage.tsx'],
   '/data': ['src/features/data/DataPage.tsx', 'src/features/data/EntryPage.tsx'],
   '/indicators/gdp': ['src/features/indicator/IndicatorPage.tsx'],
+  '/tasks': ['src/features/tasks/TasksPage.tsx', 'src/features/tasks/BoardPage.tsx'],
 };
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;

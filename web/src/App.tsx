@@ -21,6 +21,9 @@ const AdminPage = lazy(() => import('./features/admin/AdminPage'));
 const DataPage = lazy(() => import('./features/data/DataPage'));
 const CockpitPage = lazy(() => import('./features/cockpit/CockpitPage'));
 const ScreenPage = lazy(() => import('./features/cockpit/ScreenPage'));
+const TasksPage = lazy(() => import('./features/tasks/TasksPage'));
+const ReportsPage = lazy(() => import('./features/reports/ReportsPage'));
+const CityPage = lazy(() => import('./features/city/CityPage'));
 const NotFoundPage = lazy(() => import('./features/layout/NotFoundPage'));
 
 const spinner = <Loaded state={{ state: 'loading' }}>{() => null}</Loaded>;
@@ -42,7 +45,11 @@ function Page({ route }: { route: Route }) {
       return <AdminPage section={route.section} />;
     case 'data':
       return <DataPage view={route.view} indicator={route.indicator} period={route.period} />;
+    case 'tasks':
+      return <TasksPage view={route.view} id={route.id} />;
     case 'cockpit':
+    case 'reports':
+    case 'city':
       return null; // rendered by Routed, without the plan provider
     case 'not_found':
       return <NotFoundPage />;
@@ -69,6 +76,24 @@ function Routed() {
       <AppShell route={route}>
         <Suspense fallback={spinner}>
           <CockpitPage />
+        </Suspense>
+      </AppShell>
+    );
+  // The bulletins page finds its plan itself, like the cockpit.
+  if (route.page === 'reports')
+    return (
+      <AppShell route={route}>
+        <Suspense fallback={spinner}>
+          <ReportsPage />
+        </Suspense>
+      </AppShell>
+    );
+  // The city cockpit reads its districts, not a plan of the caller's own tenant.
+  if (route.page === 'city')
+    return (
+      <AppShell route={route}>
+        <Suspense fallback={spinner}>
+          <CityPage />
         </Suspense>
       </AppShell>
     );

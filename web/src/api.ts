@@ -143,7 +143,7 @@ export async function fetchObservations(
   }
 }
 
-/** Target statuses; `null` when the server has no status route yet (404): show "not evaluated". */
+/** Target statuses; `null` when the viewer may not see them (401/403): show "not evaluated". */
 export async function fetchStatus(
   plan: string,
   access: Access,
@@ -154,7 +154,7 @@ export async function fetchStatus(
     const path = `${base[access]}/${encodeURIComponent(plan)}/status${query({ as_of: asOf })}`;
     return (await getJson<StatusResponse>(path, signal)).statuses;
   } catch (e) {
-    if (isStatus(e, 404, 501, 401, 403)) return null;
+    if (isStatus(e, 401, 403)) return null;
     throw e;
   }
 }

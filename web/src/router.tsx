@@ -39,6 +39,7 @@ export type Route =
   | { page: 'cockpit'; screen: boolean }
   | { page: 'login' }
   | { page: 'extract' }
+  | { page: 'city' }
   | { page: 'admin'; section: AdminSection }
   | {
       page: 'data';
@@ -46,7 +47,15 @@ export type Route =
       indicator?: string;
       period?: string;
     }
+  | { page: 'tasks'; view: TasksView; id?: string }
+  | { page: 'reports' }
   | { page: 'not_found' };
+
+/** The task supervision pages (`/tasks/{id}`: one task). */
+export type TasksView = 'board' | 'red' | 'mine' | 'assessments' | 'task';
+const tasksPages: Record<string, TasksView> = { red: 'red', mine: 'mine', assessments: 'assessments' };
+// Paths under /tasks/ that are pages, never task codes (the upload page is another route).
+const tasksReserved = new Set(['upload', 'red', 'mine', 'assessments']);
 
 export const adminSections = ['users', 'departments', 'tokens', 'audit'] as const;
 export type AdminSection = (typeof adminSections)[number];
@@ -65,6 +74,7 @@ export function matchRoute(path: string): Route {
     return { page: 'cockpit', screen: clean === '/cockpit/screen' };
   if (clean === '/login') return { page: 'login' };
   if (clean === '/extract') return { page: 'extract' };
+  if (clean === '/city') return { page: 'city' };
   if (clean === '/data') return { page: 'data', view: 'entry' };
   if (clean === '/data/district') return { page: 'data', view: 'district' };
   if (clean === '/data/review' || clean === '/data/upload')
@@ -77,6 +87,13 @@ export function matchRoute(path: string): Route {
       indicator: decodeURIComponent(m[1]),
       period: decodeURIComponent(m[2]),
     };
+  if (clean === '/tasks') return { page: 'tasks', view: 'board' };
+  m = /^\/tasks\/([^/]+)$/.exec(clean);
+  const tasksView = m?.[1] ? tasksPages[m[1]] : undefined;
+  if (tasksView) return { page: 'tasks', view: tasksView };
+  if (m?.[1] && !tasksReserved.has(m[1]))
+    return { page: 'tasks', view: 'task', id: decodeURIComponent(m[1]) };
+  if (clean === '/reports') return { page: 'reports' };
   if (clean === '/admin') return { page: 'admin', section: 'users' };
   m = /^\/admin\/([^/]+)$/.exec(clean);
   if (m?.[1] && isAdminSection(m[1])) return { page: 'admin', section: m[1] };

@@ -29,6 +29,7 @@ export const permissions = [
   'token:admin',
   'audit:read',
   'city:read',
+  'report:read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -45,10 +46,11 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'task:supervise',
     'user:read',
     'audit:read',
+    'report:read',
   ],
   dept_head: [...read, 'data:write', 'data:approve', 'task:write'],
   reporter: [...read, 'data:write', 'task:write'],
-  leader: read,
+  leader: [...read, 'report:read'],
   viewer: read,
   // City roles, held in the city's tenant: they read their districts side by side (ranks,
   // roll-up, a district's plan and data) and write nothing there.

@@ -1,3 +1,4 @@
 export * from './tenants';
 export * from './ranks';
 export * from './rollup';
+export * from './rank-target';

@@ -1,3 +1,4 @@
 export * from './values';
 export * from './validate';
 export * from './export';
+export * from './series';

@@ -105,6 +105,15 @@ export function comparePeriods(a: Period, b: Period): number {
   return a.first - b.first || a.last - b.last;
 }
 
+/** `comparePeriods` of period texts (stored codes); a text that is no period sorts after, as text. */
+export function comparePeriodTexts(a: string, b: string): number {
+  const pa = parsePeriod(a);
+  const pb = parsePeriod(b);
+  if (pa.ok && pb.ok) return comparePeriods(pa.period, pb.period);
+  if (pa.ok !== pb.ok) return pa.ok ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** True when every month of `inner` lies in `outer` (a period contains itself). */
 export function containsPeriod(outer: Period, inner: Period): boolean {
   return inner.first >= outer.first && inner.last <= outer.last;

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import {
   aggregateYear,
   comparePeriods,
+  comparePeriodTexts,
   containsPeriod,
   dueDate,
   isStale,
@@ -63,6 +64,10 @@ void describe('ordering and containment', () => {
       sorted.map((x) => x.text),
       ['2023', '2024-01', '2024-Q1', '2024', '2024-02'],
     );
+  });
+  void it('orders period texts the same way, anything else after them', () => {
+    const sorted = ['2024-02', 'x', '2024', '2023', '2024-Q1', '2024-01'].sort(comparePeriodTexts);
+    assert.deepEqual(sorted, ['2023', '2024-01', '2024-Q1', '2024', '2024-02', 'x']);
   });
   void it('year contains its quarters and months; a quarter contains its months', () => {
     assert.ok(containsPeriod(p('2024'), p('2024-Q2')));

@@ -29,3 +29,4 @@ export {
 } from './reasons';
 export * from './workflow';
 export { evaluatePlanTasks, taskFactsOf, taskReportFactsOf, taskRuleSettingsOf } from './plan';
+export * from './scorecard';

@@ -1,7 +1,6 @@
 /** Accounts: the first administrator of a tenant. Roles and sessions build on these rows. */
 import type { Db } from '../../db';
-import { usersRepository as users, writeAudit } from '../auth';
-import { generatePassword, hashPassword } from './passwords';
+import { createUserRow, findUser, generatePassword, hashPassword, writeAudit } from '../auth';
 
 /**
  * Creates the tenant's `admin` user when it has none. Returns the password when one was generated
@@ -12,13 +11,12 @@ export async function ensureAdmin(
   tenantId: number,
   given: string | undefined,
 ): Promise<{ created: boolean; generatedPassword: string | null }> {
-  if (await users.findUserByName(db.kysely, tenantId, 'admin'))
-    return { created: false, generatedPassword: null };
+  if (await findUser(db.kysely, tenantId, 'admin')) return { created: false, generatedPassword: null };
   const password = given ?? generatePassword();
   const passwordHash = await hashPassword(password);
   const at = new Date();
   await db.kysely.transaction().execute(async (trx) => {
-    const userId = await users.insertUser(trx, {
+    const userId = await createUserRow(trx, {
       tenantId,
       username: 'admin',
       displayName: '系统管理员',

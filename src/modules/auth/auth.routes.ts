@@ -1,7 +1,7 @@
 /** Login, logout, the current user, password change. */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { problemResponses } from '../../contracts/common';
+import { problemResponse, problemResponses } from '../../contracts/common';
 import { loginSchema, meSchema, passwordChangeSchema } from '../../contracts/auth';
 import type { AppEnv } from '../http';
 import { resolveTenant } from '../plans';
@@ -19,8 +19,8 @@ const loginRoute = defineRoute('public', {
   request: { body: { content: { 'application/json': { schema: loginSchema } }, required: true } },
   responses: {
     200: { description: 'Logged in', content: { 'application/json': { schema: meSchema } } },
-    401: problemResponses[404],
-    429: problemResponses[404],
+    401: problemResponse('Wrong user name or password'),
+    429: problemResponse('Too many failed logins: try again later'),
   },
 });
 

@@ -4,7 +4,7 @@
  */
 import type { Db } from '../../db';
 import { checkPassword, departmentScopedPermissions, permissionsOf } from '../../domain/access';
-import { hashPassword, verifyPassword } from '../accounts/passwords';
+import { hashPassword, verifyPassword } from './passwords';
 import { AppError } from '../errors';
 import type { Actor } from '../http';
 import { writeAudit } from './audit';

@@ -14,5 +14,6 @@ export { writeAudit, type AuditEntry } from './audit';
 export { commonPasswords } from './common-passwords';
 export { deleteUserSessions, hashToken, sessionSettings } from './sessions';
 export { newApiToken } from './tokens';
+export { generatePassword, hashPassword, verifyPassword } from './passwords';
 export { loginSettings } from './auth.service';
-export * as usersRepository from './users.repository';
+export { createUserRow, findUser, grantsOf, type NewUser } from './users.service';

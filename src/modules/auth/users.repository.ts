@@ -1,6 +1,6 @@
 /**
  * Queries of users, their roles and departments (the only SQL reading these tables); account
- * administration reaches them as `usersRepository` through the module's index.
+ * administration reaches them through users.service.ts (the module's index).
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db';

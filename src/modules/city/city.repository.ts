@@ -138,3 +138,41 @@ export function acceptedValues(
 }
 
 export type AcceptedValueRow = Awaited<ReturnType<typeof acceptedValues>>[number];
+
+/** Every version of a city's indicator definitions, oldest first per code. */
+export function definitionVersions(db: Q, cityId: number) {
+  return db
+    .selectFrom('city_definitions')
+    .selectAll()
+    .where('tenant_id', '=', cityId)
+    .orderBy('code')
+    .orderBy('version')
+    .execute();
+}
+
+export type DefinitionRow = Awaited<ReturnType<typeof definitionVersions>>[number];
+
+export function insertDefinition(db: Q, row: Omit<DefinitionRow, 'id'>) {
+  return db.insertInto('city_definitions').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** The indicators of a tenant's plans with some ids, for comparison with the city's definitions. */
+export function planIndicatorsWithCodes(db: Q, tenantId: number, codes: readonly string[]) {
+  return db
+    .selectFrom('indicators as i')
+    .innerJoin('plans as p', 'p.id', 'i.plan_id')
+    .select([
+      'p.code as plan',
+      'i.code',
+      'i.name',
+      'i.unit',
+      'i.measure',
+      'i.direction',
+      'i.frequency',
+      'i.formula',
+    ])
+    .where('p.tenant_id', '=', tenantId)
+    .where('i.code', 'in', codes.length ? codes : [''])
+    .orderBy('p.code')
+    .execute();
+}

@@ -7,6 +7,9 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { problemResponse } from '../../contracts/common';
 import {
+  definitionInputSchema,
+  definitionPublishedSchema,
+  definitionsSchema,
   ranksQuery,
   ranksSchema,
   rollupQuery,
@@ -21,6 +24,7 @@ import { AppError } from '../errors';
 import type { AppEnv } from '../http';
 import { defineRoute } from '../route';
 import { cityOfCaller } from './city.service';
+import { listDefinitions, publishDefinition } from './definitions.service';
 import { cityRanks } from './ranks.service';
 import { cityRollup } from './rollup.service';
 import { listTenants, saveTenant } from './tenants.service';
@@ -87,6 +91,28 @@ const rollupRoute = defineRoute('city:read', {
   responses: { 200: ok(rollupSchema, 'The roll-up with each district and its share'), ...problems },
 });
 
+const definitionsRoute = defineRoute('plan:read', {
+  method: 'get',
+  path: '/api/city/definitions',
+  tags: ['city'],
+  summary:
+    "The city's indicator definitions (统一指标口径), current versions, with where the caller's plans depart from them",
+  responses: { 200: ok(definitionsSchema, 'Definitions (none when the tenant has no city)'), ...problems },
+});
+
+const publishDefinitionRoute = defineRoute('plan:write', {
+  method: 'post',
+  path: '/api/city/definitions',
+  tags: ['city'],
+  summary: 'Publish an indicator definition of the city: a changed field makes a new version',
+  request: body(definitionInputSchema),
+  responses: {
+    200: ok(definitionPublishedSchema, 'Unchanged: the current version already says this'),
+    201: ok(definitionPublishedSchema, 'A new version'),
+    ...problems,
+  },
+});
+
 function who(c: Context<AppEnv>) {
   const actor = c.get('actor');
   if (actor.kind === 'anonymous') throw new AppError(401, 'Unauthorized', 'Log in first.');
@@ -128,6 +154,16 @@ export function cityRoutes(app: OpenAPIHono<AppEnv>): void {
     const db = c.get('db');
     const city = await cityOfCaller(db, who(c).actor.tenantId);
     return c.json(await cityRanks(db, city, c.req.valid('query')), 200);
+  });
+
+  app.openapi(definitionsRoute, async (c) => {
+    return c.json(await listDefinitions(c.get('db'), who(c).actor.tenantId), 200);
+  });
+
+  app.openapi(publishDefinitionRoute, async (c) => {
+    const by = who(c);
+    const r = await publishDefinition(c.get('db'), by.actor.tenantId, c.req.valid('json'), by);
+    return r.created ? c.json(r, 201) : c.json(r, 200);
   });
 
   app.openapi(rollupRoute, async (c) => {

@@ -9,3 +9,6 @@ export {
 export { cityRanks, type RanksQuery } from './ranks.service';
 export { cityRollup } from './rollup.service';
 export { cityRoutes } from './city.routes';
+export { rankSeriesOf, rankNeighbours, type RankSeries, type RankPoint } from './rank-series.service';
+export { listDefinitions, publishDefinition } from './definitions.service';
+export { cityOfCaller, districtsOf } from './city.service';

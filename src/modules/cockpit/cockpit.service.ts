@@ -1,32 +1,36 @@
 /**
- * The leaders' cockpit: the plan, every target's evaluation and urgency, and the data overdue by
- * department, read in parallel from the plans, status and data modules and put in one answer.
+ * The leaders' cockpit: the plan, every target's evaluation and urgency, the data overdue by
+ * department and the task lights, read in parallel from the plans, status, data and tasks modules
+ * and put in one answer.
  * The what-if runs the target engine on an assumed future and saves nothing.
  */
 import type { Cockpit, CockpitTarget, WhatIfRequest, WhatIfResponse } from '../../contracts/cockpit';
 import type { PlanDetail } from '../../contracts/plans';
 import type { Db } from '../../db';
 import { type Assumption, urgencyRanks, whatIf } from '../../domain/targets';
-import { type DataCaller, getCalendar } from '../data';
+import type { Caller } from '../caller';
+import { getCalendar } from '../data';
 import { badInput } from '../errors';
 import { exportPlanFile, getPlanDetail, type Scope } from '../plans';
 import { getPlanStatus, getTargetStatus } from '../status';
 import { presentEvaluation, presentOverdue } from './cockpit.presenter';
+import { cockpitTasks } from './cockpit.tasks';
 
 export interface CockpitRequest {
   tenantId: number;
   plan: string;
   asOf: string;
-  caller: DataCaller;
+  caller: Caller;
   scope: Scope;
 }
 
 /** Everything the cockpit shows, in one read. */
 export async function getCockpit(db: Db, req: CockpitRequest): Promise<Cockpit> {
-  const [detail, status, calendar] = await Promise.all([
-    getPlanDetail(db, req.tenantId, req.plan, req.scope),
+  const [detail, status, calendar, tasks] = await Promise.all([
+    getPlanDetail(db, req.tenantId, req.plan, req.scope, { latest: false }),
     getPlanStatus(db, req.tenantId, req.plan, req.asOf, req.scope),
     getCalendar(db, req.caller, req.plan),
+    cockpitTasks(db, req.caller, req.plan, req.asOf),
   ]);
   const byTarget = new Map(status.statuses.map((s) => [s.target, s]));
   const ranks = urgencyRanks(status.statuses);
@@ -62,6 +66,7 @@ export async function getCockpit(db: Db, req: CockpitRequest): Promise<Cockpit> 
     targets,
     overdue: presentOverdue(calendar, departmentsOf(detail)),
     programmes: detail.programmes.map(({ id, number, name, name_en }) => ({ id, number, name, name_en })),
+    tasks,
   };
 }
 

@@ -8,15 +8,6 @@ import type { Database, DialectName } from '../../db';
 
 export type Q = Kysely<Database> | Transaction<Database>;
 
-export async function findPlan(db: Q, tenantId: number, code: string) {
-  return db
-    .selectFrom('plans')
-    .select(['id', 'code', 'start_year', 'end_year', 'baseline_year', 'settings'])
-    .where('tenant_id', '=', tenantId)
-    .where('code', '=', code)
-    .executeTakeFirst();
-}
-
 function indicatorsQuery(db: Q, planId: number) {
   return db
     .selectFrom('indicators as i')
@@ -248,6 +239,20 @@ export async function plansInUse(db: Q) {
     .where('status', '!=', 'archived')
     .orderBy('tenant_id')
     .orderBy('id')
+    .execute();
+}
+
+/** The first time each indicator's period was reported beyond a draft (scorecards: on time?). */
+export async function firstReportedAt(db: Q, indicatorIds: number[], fromYear: number) {
+  if (indicatorIds.length === 0) return [];
+  return db
+    .selectFrom('observations')
+    .select(['indicator_id', 'period', (eb) => eb.fn.min('recorded_at').as('reported_at')])
+    .where('indicator_id', 'in', indicatorIds)
+    .where('alternate', '=', 0)
+    .where('status', '!=', 'draft')
+    .where('period', '>=', String(fromYear))
+    .groupBy(['indicator_id', 'period'])
     .execute();
 }
 

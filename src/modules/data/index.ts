@@ -3,11 +3,13 @@ import type { AppEnv } from '../http';
 import { dataValueRoutes } from './data.routes';
 import { districtRoutes } from './data.district.routes';
 
-export { callerOf, loadIndicator, seriesState, type DataCaller } from './data.context';
+export { loadIndicator, seriesState } from './data.context';
+/** Old names of `modules/caller.ts`'s, for branches written before it: use `../caller`. */
+export { callerOf, type Caller as DataCaller } from '../caller';
 export { canSeeDepartment, requireWriter } from './data.policy';
 export { getCalendar } from './data.queries';
+export { planIndicators, valueSeries, type DataIndicator } from './lookups.service';
 export { warningsFor } from './data.checks';
-export * as dataRepository from './data.repository';
 
 /** Mounts data collection (values, workflow, calendar, queue); notifications are the notify module's. */
 export function dataRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -15,3 +17,4 @@ export function dataRoutes(app: OpenAPIHono<AppEnv>): void {
   districtRoutes(app);
 }
 export { dataReminderJob } from './data.jobs';
+export { dataDeadlines, type DataDeadline } from './data.deadlines';

@@ -1,5 +1,6 @@
 /** Extraction over HTTP: paste text or upload a document; get statements and a draft plan. */
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { problemResponses } from '../../contracts/common';
 import { extractRequestSchema, extractResponseSchema } from '../../contracts/extract';
 import { AppError } from '../errors';
@@ -8,6 +9,7 @@ import { defineRoute } from '../route';
 import { jsonLimit } from '../json-limits';
 import { uploadLimit } from '../uploads';
 import { MAX_DOCUMENT_BYTES } from './decode';
+import { tenantDepartments } from './extract.repository';
 import { extractFromText, extractFromUpload } from './extract.service';
 
 const result = {
@@ -55,9 +57,19 @@ export function extractRoutes(app: OpenAPIHono<AppEnv>): void {
   // Pasted text may be 2,000,000 characters: up to 6 MB of UTF-8, with JSON escapes.
   jsonLimit('/api/extract', 8 * 1024 * 1024);
 
-  app.openapi(textRoute, (c) => {
+  // Task-table names are matched to the caller's own departments (never another tenant's).
+  const departmentsOf = (c: Context<AppEnv>) => {
+    const actor = c.get('actor');
+    return actor.kind === 'anonymous' ? Promise.resolve([]) : tenantDepartments(c.get('db'), actor.tenantId);
+  };
+
+  app.openapi(textRoute, async (c) => {
     const body = c.req.valid('json');
-    return c.json(extractFromText(body.text, body.document_name ?? 'document.txt', body.year), 200);
+    const departments = await departmentsOf(c);
+    return c.json(
+      extractFromText(body.text, body.document_name ?? 'document.txt', body.year, null, departments),
+      200,
+    );
   });
 
   app.openapi(uploadRoute, async (c) => {
@@ -72,6 +84,7 @@ export function extractRoutes(app: OpenAPIHono<AppEnv>): void {
     }
     // The name is only a label and a hint for the decoder; it never becomes a path.
     const name = file.name.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 120) || 'document';
-    return c.json(await extractFromUpload(new Uint8Array(await file.arrayBuffer()), name, year), 200);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    return c.json(await extractFromUpload(bytes, name, year, await departmentsOf(c)), 200);
   });
 }

@@ -1,6 +1,7 @@
 /** Extraction use cases: decode an uploaded document, extract statements, draft a plan. */
 import { extractStatements } from '../../domain/extract';
 import { documentYear, draftPlan } from '../../domain/extract/draft';
+import type { DepartmentName } from '../../domain/extract/tasks';
 import type { ExtractResult } from '../../contracts/extract';
 import { AppError } from '../errors';
 import { decodeDocument } from './decode';
@@ -11,10 +12,12 @@ export function extractFromText(
   documentName: string,
   year: number | undefined,
   encoding: string | null = null,
+  departments: readonly DepartmentName[] = [],
 ): ExtractResult {
   const docYear = documentYear(text, documentName, year);
   const statements = extractStatements(text, docYear === null ? {} : { year: docYear });
-  const draft = docYear === null ? null : draftPlan({ text, statements, documentName, year: docYear });
+  const draft =
+    docYear === null ? null : draftPlan({ text, statements, documentName, year: docYear, departments });
   return {
     text,
     encoding,
@@ -28,6 +31,7 @@ export function extractFromText(
         }
       : null,
     draft_problem: draft ? null : 'cannot tell the document year: give it as `year`',
+    departments: departments.map((d) => ({ id: d.id, name: d.name })),
   };
 }
 
@@ -36,6 +40,7 @@ export async function extractFromUpload(
   bytes: Uint8Array,
   fileName: string,
   year: number | undefined,
+  departments: readonly DepartmentName[] = [],
 ): Promise<ExtractResult> {
   const decoded = await decodeDocument(bytes, fileName);
   if (!decoded.ok) {
@@ -43,5 +48,5 @@ export async function extractFromUpload(
     if (decoded.tooLarge) throw new AppError(413, 'Content Too Large', `${fileName}: ${decoded.reason}`);
     throw new AppError(422, 'Unprocessable Content', `${fileName}: ${decoded.reason}`);
   }
-  return extractFromText(decoded.text, fileName, year, decoded.encoding);
+  return extractFromText(decoded.text, fileName, year, decoded.encoding, departments);
 }

@@ -3,11 +3,10 @@
  * file is compared with it (a million stored values must not cost a million objects): numeric
  * period keys, parallel number arrays, and source/note only where they are set.
  */
-import { nearestValue, periodKey } from '../../domain/data-import';
+import { nearestValue, periodKey, seriesKey } from '../../domain/data-import';
 import { parsePeriod, type Period, type PeriodKind } from '../../domain/periods';
 import type { Database } from '../../db';
 import type { Kysely, Transaction } from 'kysely';
-import { seriesKey } from '../plans/plans.import';
 import { listAcceptedRows, type AcceptedRow } from './imports.repository';
 
 /** One current version. */

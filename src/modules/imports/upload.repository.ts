@@ -4,7 +4,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, DialectName } from '../../db';
-import type { dataRepository } from '../data';
+import type { DataIndicator } from '../data';
 
 export type Q = Kysely<Database> | Transaction<Database>;
 
@@ -14,7 +14,7 @@ export async function findTenantSlug(db: Q, tenantId: number) {
 }
 
 /** A plan indicator as uploads read it: the data module's row plus its department code. */
-export type UploadIndicator = Awaited<ReturnType<typeof dataRepository.listIndicators>>[number] & {
+export type UploadIndicator = DataIndicator & {
   department: string | null;
 };
 

@@ -6,7 +6,14 @@
 export { notifyRoutes } from './notify.routes';
 export { notifyConfigFromEnv, NotifyConfigError, type NotifyConfig, type SmtpConfig } from './config';
 export { noticeKinds, type DueItem, type JobContext, type JobKind, type NoticeKind } from './notice';
-export { recordNotice, noticePayload, type SentNotice, type RecordOptions } from './notices.service';
+export {
+  recordNotice,
+  recordNotices,
+  noticeChunk,
+  noticePayload,
+  type SentNotice,
+  type RecordOptions,
+} from './notices.service';
 export {
   deliverDue,
   maxAttempts,
@@ -24,3 +31,4 @@ export {
   webhookFormats,
   type WebhookFormat,
 } from './webhooks';
+export { noticesSentAt, noticesRecordedBetween } from './sent.service';

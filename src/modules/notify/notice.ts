@@ -28,8 +28,11 @@ export interface DueItem {
    * `{ task: 'p5-a1-t1' }` or `{ plan: 'yuzhong-2023', indicator: 'gdp', period: '2026-Q1' }`.
    */
   about: Record<string, string>;
-  /** Departments (their inbox, their members' e-mail, their webhooks) and users, by id. */
-  to: { departments?: number[]; users?: number[] };
+  /**
+   * Departments (their inbox, their members' e-mail, their webhooks) and users, by id; `roles`
+   * reaches every active user holding one of them in the tenant, as users (e.g. the supervisors).
+   */
+  to: { departments?: number[]; users?: number[]; roles?: string[] };
   /** What the recipient reads, Chinese first. */
   message: { zh: string; en: string };
   /** Where the web app shows the object: a path such as `/tasks/p5-a1-t1`. */
@@ -49,4 +52,9 @@ export interface JobContext {
 export interface JobKind {
   name: string;
   findDue(ctx: JobContext): Promise<DueItem[]>;
+  /**
+   * Work that writes, done under the job's lease before `findDue` (a monthly snapshot). It must
+   * be idempotent: a second run, or a racing runner after the lease, changes nothing.
+   */
+  run?(ctx: JobContext): Promise<void>;
 }

@@ -35,6 +35,20 @@ export function noticePayload(job: string, item: DueItem): Record<string, unknow
   };
 }
 
+/** Notices recorded together: one transaction, one insert of keys, one of messages, one of deliveries. */
+export const noticeChunk = 500;
+/** Rows per multi-row insert of messages and deliveries (well under both dialects' parameter limits). */
+const rowChunk = 1000;
+
+const keyOf = (tenantId: number, object: string, step: string, due: string) =>
+  JSON.stringify([tenantId, object, step, due]);
+
+function chunks<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
 /**
  * Writes the notice unless its key exists. Returns the in-app messages written (e-mails and
  * webhook calls are queued and reported when delivered), or null when it was sent before.
@@ -45,82 +59,149 @@ export async function recordNotice(
   item: DueItem,
   opts: RecordOptions,
 ): Promise<SentNotice[] | null> {
+  const result = await recordNotices(db, job, [item], opts);
+  return result.skipped === 1 ? null : result.sent;
+}
+
+/**
+ * Records many due notices, each once: per chunk of `noticeChunk` one transaction claims the
+ * keys in one insert (those already there are skipped), then writes the new notices' messages
+ * and queued deliveries with multi-row inserts. The same item twice in `items` counts once.
+ */
+export async function recordNotices(
+  db: Db,
+  job: string,
+  items: readonly DueItem[],
+  opts: RecordOptions,
+): Promise<{ sent: SentNotice[]; skipped: number }> {
+  const seen = new Set<string>();
+  const unique: DueItem[] = [];
+  let skipped = 0;
+  for (const item of items) {
+    const key = keyOf(item.tenantId, item.object, item.step, item.due);
+    if (seen.has(key)) skipped++;
+    else {
+      seen.add(key);
+      unique.push(item);
+    }
+  }
+  const sent: SentNotice[] = [];
+  for (const chunk of chunks(unique, noticeChunk)) {
+    const result = await db.kysely.transaction().execute((trx) => recordChunk(trx, job, chunk, opts));
+    sent.push(...result.sent);
+    skipped += result.skipped;
+  }
+  return { sent, skipped };
+}
+
+async function recordChunk(trx: repo.Q, job: string, chunk: DueItem[], opts: RecordOptions) {
   const at = opts.now.toISOString();
-  return db.kysely.transaction().execute(async (trx) => {
-    // The key goes in first: it takes the write lock (SQLite) or waits for a racing
-    // transaction with the same key (PostgreSQL) before anything else is read.
-    const noticeId = await repo.insertNoticeKey(trx, {
-      tenantId: item.tenantId,
-      job,
-      object: item.object,
-      step: item.step,
-      due: item.due,
-      kind: item.kind,
-      at,
+  // The keys go in first: they take the write lock (SQLite) or wait for a racing transaction
+  // holding the same keys (PostgreSQL) before anything else is read.
+  const keys = chunk
+    .map((i) => ({ tenantId: i.tenantId, job, object: i.object, step: i.step, due: i.due, kind: i.kind, at }))
+    .sort((a, b) => {
+      const x = keyOf(a.tenantId, a.object, a.step, a.due);
+      const y = keyOf(b.tenantId, b.object, b.step, b.due);
+      return x < y ? -1 : x > y ? 1 : 0;
     });
-    if (noticeId === undefined) return null;
+  const claimed = new Map(
+    (await repo.claimNoticeKeys(trx, keys)).map((k) => [
+      keyOf(k.tenant_id, k.object, k.step, k.due_date),
+      k.id,
+    ]),
+  );
+  const fresh = chunk.filter((i) => claimed.has(keyOf(i.tenantId, i.object, i.step, i.due)));
+  const sent: SentNotice[] = [];
+  const inbox: repo.NewNotification[] = [];
+  const deliveries: repo.NewDelivery[] = [];
 
-    const departmentIds = [...new Set(item.to.departments ?? [])];
-    const userIds = [...new Set(item.to.users ?? [])];
-    const departments = await repo.departmentsByIds(trx, item.tenantId, departmentIds);
-    const users = await repo.recipientUsers(
-      trx,
-      item.tenantId,
-      userIds,
-      departments.map((d) => d.id),
-    );
-    const payload = noticePayload(job, item);
-    const sent: SentNotice[] = [];
-    const base = { kind: item.kind, about: item.about };
-
-    const inbox: repo.NewNotification[] = [];
-    for (const d of departments) {
-      inbox.push({ tenantId: item.tenantId, userId: null, departmentId: d.id, kind: item.kind, payload, at });
-      sent.push({ ...base, to: d.code, channel: 'inbox' });
-    }
-    for (const u of users) {
-      if (!userIds.includes(u.id) || u.inbox === 0) continue;
-      inbox.push({ tenantId: item.tenantId, userId: u.id, departmentId: null, kind: item.kind, payload, at });
-      sent.push({ ...base, to: u.username, channel: 'inbox' });
-    }
-    await repo.insertNotifications(trx, inbox);
-
-    const message = JSON.stringify(payload);
-    const deliveries: repo.NewDelivery[] = [];
-    if (opts.emailEnabled) {
+  for (const [tenantId, items] of groupBy(fresh, (i) => i.tenantId)) {
+    const r = await recipientsOf(trx, tenantId, items);
+    for (const item of items) {
+      const noticeId = claimed.get(keyOf(item.tenantId, item.object, item.step, item.due))!;
+      const departmentIds = new Set(item.to.departments ?? []);
+      const direct = new Set([
+        ...(item.to.users ?? []),
+        ...(item.to.roles ?? []).flatMap((role) => r.byRole.get(role) ?? []),
+      ]);
+      const departments = r.departments.filter((d) => departmentIds.has(d.id));
+      const reached = new Set([
+        ...direct,
+        ...r.members.filter((m) => departmentIds.has(m.department_id)).map((m) => m.id),
+      ]);
+      const users = r.users.filter((u) => reached.has(u.id));
+      const payload = noticePayload(job, item);
+      const base = { kind: item.kind, about: item.about };
+      for (const d of departments) {
+        inbox.push({ tenantId, userId: null, departmentId: d.id, kind: item.kind, payload, at });
+        sent.push({ ...base, to: d.code, channel: 'inbox' });
+      }
       for (const u of users) {
-        if (u.email !== 1 || !u.email_address) continue;
+        if (!direct.has(u.id) || u.inbox === 0) continue;
+        inbox.push({ tenantId, userId: u.id, departmentId: null, kind: item.kind, payload, at });
+        sent.push({ ...base, to: u.username, channel: 'inbox' });
+      }
+      const message = JSON.stringify(payload);
+      const delivery = { tenantId, noticeId, message, at };
+      if (opts.emailEnabled) {
+        for (const u of users) {
+          if (u.email !== 1 || !u.email_address) continue;
+          deliveries.push({
+            ...delivery,
+            channel: 'email',
+            target: `user:${u.id}`,
+            recipient: u.email_address,
+            userId: u.id,
+            endpointId: null,
+          });
+        }
+      }
+      for (const e of r.endpoints) {
+        if (e.department_id !== null && !departmentIds.has(e.department_id)) continue;
         deliveries.push({
-          tenantId: item.tenantId,
-          noticeId,
-          channel: 'email',
-          target: `user:${u.id}`,
-          recipient: u.email_address,
-          userId: u.id,
-          endpointId: null,
-          message,
-          at,
+          ...delivery,
+          channel: 'webhook',
+          target: `endpoint:${e.id}`,
+          recipient: e.name,
+          userId: null,
+          endpointId: e.id,
         });
       }
     }
-    for (const e of await repo.endpointsFor(
-      trx,
-      item.tenantId,
-      departments.map((d) => d.id),
-    )) {
-      deliveries.push({
-        tenantId: item.tenantId,
-        noticeId,
-        channel: 'webhook',
-        target: `endpoint:${e.id}`,
-        recipient: e.name,
-        userId: null,
-        endpointId: e.id,
-        message,
-        at,
-      });
-    }
-    await repo.insertDeliveries(trx, deliveries);
-    return sent;
-  });
+  }
+  for (const rows of chunks(inbox, rowChunk)) await repo.insertNotifications(trx, rows);
+  for (const rows of chunks(deliveries, rowChunk)) await repo.insertDeliveries(trx, rows);
+  return { sent, skipped: chunk.length - fresh.length };
+}
+
+function groupBy<T, K>(list: readonly T[], key: (t: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const t of list) {
+    const k = key(t);
+    const l = out.get(k);
+    if (l) l.push(t);
+    else out.set(k, [t]);
+  }
+  return out;
+}
+
+/** Everyone the items of one tenant reach, read once for the whole chunk. */
+async function recipientsOf(trx: repo.Q, tenantId: number, items: readonly DueItem[]) {
+  const departmentIds = [...new Set(items.flatMap((i) => i.to.departments ?? []))];
+  const roles = [...new Set(items.flatMap((i) => i.to.roles ?? []))];
+  const byRole = new Map<string, number[]>();
+  for (const role of roles) byRole.set(role, await repo.usersWithRoles(trx, tenantId, [role]));
+  const direct = items.flatMap((i) => [
+    ...(i.to.users ?? []),
+    ...(i.to.roles ?? []).flatMap((r) => byRole.get(r)!),
+  ]);
+  // One after another: a transaction is one connection.
+  const departments = await repo.departmentsByIds(trx, tenantId, departmentIds);
+  const members = await repo.departmentMembers(trx, tenantId, departmentIds);
+  const endpoints = await repo.endpointsFor(trx, tenantId, departmentIds);
+  const users = await repo.usersWithSettings(trx, tenantId, [
+    ...new Set([...direct, ...members.map((m) => m.id)]),
+  ]);
+  return { departments, members, endpoints, users, byRole };
 }

@@ -43,6 +43,108 @@ export async function insertNoticeKey(trx: Q, k: NoticeKey): Promise<number | un
   return row?.id;
 }
 
+/**
+ * Inserts many notice keys in one statement, skipping those already there: the keys this call
+ * inserted, with their ids. Rows go in sorted by key so two racing runners take the unique
+ * index's locks in the same order (PostgreSQL waits, it does not deadlock).
+ */
+export async function claimNoticeKeys(trx: Q, keys: readonly NoticeKey[]) {
+  if (keys.length === 0) return [];
+  return trx
+    .insertInto('notice_keys')
+    .values(
+      keys.map((k) => ({
+        tenant_id: k.tenantId,
+        job: k.job,
+        object: k.object,
+        step: k.step,
+        due_date: k.due,
+        kind: k.kind,
+        created_at: k.at,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['tenant_id', 'job', 'object', 'step', 'due_date']).doNothing())
+    .returning(['id', 'tenant_id', 'object', 'step', 'due_date'])
+    .execute();
+}
+
+/** Members of the departments (active users), with their channel settings. */
+export async function departmentMembers(db: Q, tenantId: number, departmentIds: number[]) {
+  if (departmentIds.length === 0) return [];
+  return db
+    .selectFrom('user_departments as ud')
+    .innerJoin('users as u', 'u.id', 'ud.user_id')
+    .select(['ud.department_id', 'u.id'])
+    .where('u.tenant_id', '=', tenantId)
+    .where('u.disabled', '=', 0)
+    .where('ud.department_id', 'in', departmentIds)
+    .execute();
+}
+
+/** Active users by id with their channel settings, by username. */
+export async function usersWithSettings(db: Q, tenantId: number, userIds: number[]) {
+  if (userIds.length === 0) return [];
+  return db
+    .selectFrom('users as u')
+    .leftJoin('notification_settings as s', 's.user_id', 'u.id')
+    .select(['u.id', 'u.username', 's.inbox', 's.email', 's.email_address'])
+    .where('u.tenant_id', '=', tenantId)
+    .where('u.disabled', '=', 0)
+    .where('u.id', 'in', userIds)
+    .orderBy('u.username')
+    .execute();
+}
+
+/** Active users holding one of the roles in the tenant (e.g. the supervisors, for 督办). */
+export async function usersWithRoles(db: Q, tenantId: number, roles: readonly string[]) {
+  if (roles.length === 0) return [];
+  const rows = await db
+    .selectFrom('role_grants as g')
+    .innerJoin('users as u', 'u.id', 'g.user_id')
+    .select('u.id')
+    .distinct()
+    .where('g.tenant_id', '=', tenantId)
+    .where('u.disabled', '=', 0)
+    .where('g.role', 'in', [...roles])
+    .orderBy('u.id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** When each notice of a job and step was recorded, for some objects (e.g. the red list's 督办). */
+export async function noticesSent(db: Q, tenantId: number, job: string, step: string, objects: string[]) {
+  if (objects.length === 0) return [];
+  return db
+    .selectFrom('notice_keys')
+    .select(['object', 'due_date', 'created_at'])
+    .where('tenant_id', '=', tenantId)
+    .where('job', '=', job)
+    .where('step', '=', step)
+    .where('object', 'in', objects)
+    .execute();
+}
+
+/** Notices of a job and step recorded in [from, to) (ISO times), e.g. a month's 督办 notices. */
+export async function noticesRecordedBetween(
+  db: Q,
+  tenantId: number,
+  job: string,
+  step: string,
+  from: string,
+  to: string,
+) {
+  return db
+    .selectFrom('notice_keys')
+    .select(['object', 'due_date', 'created_at'])
+    .where('tenant_id', '=', tenantId)
+    .where('job', '=', job)
+    .where('step', '=', step)
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+    .orderBy('id')
+    .execute();
+}
+
 export async function countNoticeKeys(db: Q, tenantId: number): Promise<number> {
   const row = await db
     .selectFrom('notice_keys')

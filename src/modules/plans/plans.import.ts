@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { PlanFile } from '../../domain/plan-file';
+import { seriesKey } from '../../domain/data-import';
 import { nowIso, type Database } from '../../db';
 import { writePlanTasks } from '../tasks';
 
@@ -352,16 +353,6 @@ async function removeDropped(trx: Trx, planId: number, plan: PlanFile): Promise<
       ),
     )
     .execute();
-}
-
-/** Series identity of an observation: the main value of a period, or one alternate source's. */
-export function seriesKey(o: {
-  period: string;
-  alternate: boolean | number | null | undefined;
-  source?: string | null;
-  source_url?: string | null;
-}): string {
-  return `${o.period}|${o.alternate ? (o.source_url ?? o.source ?? 'alternate') : ''}`;
 }
 
 async function addObservations(

@@ -1,6 +1,6 @@
 /** HTTP routes of the plan model: each handler validates, calls one service, returns a contract. */
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import { planParams, problemResponses, tenantQuery } from '../../contracts/common';
+import { planParams, problemResponse, problemResponses, tenantQuery } from '../../contracts/common';
 import { createPlanSchema } from '../../contracts/extract';
 import {
   observationSchema,
@@ -72,8 +72,8 @@ const createRoute = defineRoute('plan:write', {
   request: { body: { content: { 'application/json': { schema: createPlanSchema } }, required: true } },
   responses: {
     201: { description: 'Created', content: { 'application/json': { schema: planSummarySchema } } },
-    409: problemResponses[400],
-    422: problemResponses[400],
+    409: problemResponse('A plan with this id exists'),
+    422: problemResponse('The plan file is not valid; `errors` names each field'),
   },
 });
 
@@ -83,7 +83,11 @@ const publishRoute = defineRoute('plan:write', {
   tags: ['plans'],
   summary: 'Publish a draft plan (the portal then shows it)',
   request: { params: planParams },
-  responses: json(planSummarySchema, 'Published (409 when it already is)'),
+  responses: {
+    200: { description: 'Published', content: { 'application/json': { schema: planSummarySchema } } },
+    ...problemResponses,
+    409: problemResponse('The plan is published already'),
+  },
 });
 
 /** Mounts the plan routes. */
@@ -97,6 +101,7 @@ export function plansRoutes(app: OpenAPIHono<AppEnv>): void {
       tenantSlug: tenant.slug,
       plan: c.req.valid('json').plan,
       actor,
+      now: c.get('now')(),
     });
     if (!result.ok) {
       throw badInput(
@@ -109,7 +114,8 @@ export function plansRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(publishRoute, async (c) => {
     const tenant = await tenantOf(c, undefined);
-    return c.json(await publishPlan(c.get('db'), tenant.id, c.req.valid('param').plan, c.get('actor')), 200);
+    const plan = c.req.valid('param').plan;
+    return c.json(await publishPlan(c.get('db'), tenant.id, plan, c.get('actor'), c.get('now')()), 200);
   });
 
   app.openapi(listRoute, async (c) => {

@@ -11,7 +11,9 @@ import {
   type PlanFileProblem,
 } from '../../domain/plan-file';
 import type { Db } from '../../db';
-import { writeAudit } from '../auth/audit';
+import { comparePeriodTexts } from '../../domain/periods';
+import { writeAudit } from '../auth';
+import { departmentScope } from '../caller';
 import { AppError, notFound } from '../errors';
 import type { Actor } from '../http';
 import { writePlanFile, type ImportOutcome } from './plans.import';
@@ -38,12 +40,9 @@ function inScope(scope: Scope, departmentId: number | null): boolean {
 }
 
 /** What an actor may read of a plan: department-scoped roles and tokens see only their departments. */
-export function scopeOf(actor: {
-  kind: string;
-  scopedPermissions?: ReadonlySet<string>;
-  departmentIds?: number[];
-}): Scope {
-  return actor.scopedPermissions?.has('plan:read') ? { departmentIds: actor.departmentIds ?? [] } : null;
+export function scopeOf(actor: Actor): Scope {
+  const departmentIds = actor.kind === 'anonymous' ? null : departmentScope(actor, 'plan:read');
+  return departmentIds ? { departmentIds } : null;
 }
 
 export type ImportResult = ({ ok: true } & ImportOutcome) | { ok: false; problems: PlanFileProblem[] };
@@ -65,7 +64,7 @@ export async function importPlanText(
  */
 async function importPlan(
   db: Db,
-  props: { tenantSlug: string; plan: PlanFile; actor?: Actor },
+  props: { tenantSlug: string; plan: PlanFile; actor?: Actor; now?: Date },
 ): Promise<ImportResult> {
   const { plan, actor } = props;
   const content = formatPlanFile(plan);
@@ -76,7 +75,8 @@ async function importPlan(
     const userId = actor?.kind === 'user' ? actor.userId : null;
     const result = await writePlanFile(trx, tenant.id, plan, content, userId, { renameDepartments });
     if (result.unchanged) return result;
-    const at = new Date();
+    // The request's clock; the CLI's import runs on the system clock.
+    const at = props.now ?? new Date();
     const audit = (entry: {
       action: string;
       objectType: string;
@@ -125,12 +125,17 @@ export async function listPlans(db: Db, tenantId: number) {
   return (await repo.listPlans(db.kysely, tenantId)).map(presentPlan);
 }
 
-/** The plan with its goal areas, indicators (each with its latest value), targets and programmes. */
+/**
+ * The plan with its goal areas, indicators (each with its latest value), targets and programmes.
+ * `latest: false` leaves every indicator's latest value out (null) and skips reading the values:
+ * for readers that load the values themselves (the portal, the cockpit).
+ */
 export async function getPlanDetail(
   db: Db,
   tenantId: number,
   code: string,
   scope: Scope = null,
+  opts: { latest?: boolean } = {},
 ): Promise<PlanDetail> {
   const k = db.kysely;
   const plan = await requirePlan(db, tenantId, code);
@@ -142,7 +147,7 @@ export async function getPlanDetail(
       repo.listTargets(k, plan.id),
       repo.listProgrammes(k, plan.id),
       repo.listActions(k, plan.id),
-      repo.listCurrentObservations(k, { planId: plan.id }),
+      opts.latest === false ? [] : repo.listCurrentObservations(k, { planId: plan.id }),
     ]);
   const indicators = allIndicators.filter((i) => inScope(scope, i.department_id));
   const visible = new Set(indicators.map((i) => i.id));
@@ -162,7 +167,7 @@ export async function getPlanDetail(
   for (const o of observations) {
     if (o.alternate) continue;
     const seen = latest.get(o.indicator_id);
-    if (!seen || comparePeriods(o.period, seen.period) > 0) latest.set(o.indicator_id, o);
+    if (!seen || comparePeriodTexts(o.period, seen.period) > 0) latest.set(o.indicator_id, o);
   }
   return {
     plan: presentPlan(plan),
@@ -233,16 +238,6 @@ export async function listObservations(
 }
 
 /** Orders `YYYY`, `YYYY-Qn`, `YYYY-MM` by their end: a year sorts after its months. */
-function comparePeriods(a: string, b: string): number {
-  const end = (p: string) => {
-    const year = Number(p.slice(0, 4));
-    if (p.length === 4) return year * 100 + 12.5;
-    if (p[5] === 'Q') return year * 100 + Number(p[6]) * 3;
-    return year * 100 + Number(p.slice(5, 7));
-  };
-  return end(a) - end(b);
-}
-
 /**
  * Rebuilds the plan file from the database: current accepted observations only, or those known at
  * the instant `knownAt` (ISO) when given.
@@ -378,7 +373,7 @@ export async function exportPlanText(db: Db, tenantId: number, code: string): Pr
  */
 export async function createDraftPlan(
   db: Db,
-  props: { tenantSlug: string; plan: unknown; actor: Actor },
+  props: { tenantSlug: string; plan: unknown; actor: Actor; now: Date },
 ): Promise<{ ok: true; plan: PlanSummary } | { ok: false; problems: PlanFileProblem[] }> {
   // The body is JSON already parsed (size and depth limited before): validate it as it is,
   // never through the YAML parser.
@@ -390,16 +385,20 @@ export async function createDraftPlan(
     throw new AppError(409, 'Conflict', `a plan with id '${code}' exists: choose another id`);
   }
   const draft = { ...parsed.plan, plan: { ...parsed.plan.plan, status: 'draft' as const } };
-  const result = await importPlan(db, { tenantSlug: props.tenantSlug, plan: draft, actor: props.actor });
+  const result = await importPlan(db, {
+    tenantSlug: props.tenantSlug,
+    plan: draft,
+    actor: props.actor,
+    now: props.now,
+  });
   if (!result.ok) return result;
   return { ok: true, plan: presentPlan(await requirePlan(db, tenant.id, code)) };
 }
 
 /** Publishes a draft plan: from now on the portal shows it. */
-export async function publishPlan(db: Db, tenantId: number, code: string, actor: Actor) {
+export async function publishPlan(db: Db, tenantId: number, code: string, actor: Actor, now: Date) {
   const plan = await requirePlan(db, tenantId, code);
   if (plan.status === 'published') throw new AppError(409, 'Conflict', `plan '${code}' is already published`);
-  const now = new Date();
   await db.kysely.transaction().execute(async (trx) => {
     await trx
       .updateTable('plans')
@@ -424,4 +423,18 @@ export async function publishPlan(db: Db, tenantId: number, code: string, actor:
 /** The row id of a plan (other modules key their own tables by it); 404 when there is none. */
 export async function planIdOf(db: Db, tenantId: number, code: string): Promise<number> {
   return (await requirePlan(db, tenantId, code)).id;
+}
+
+/**
+ * The tenant's plan row of that code (with no code, its first plan), if any: the one plan lookup,
+ * which other modules use too.
+ */
+export async function findPlan(db: Db, tenantId: number, code: string | undefined) {
+  return repo.findPlan(db.kysely, tenantId, code);
+}
+
+/** Codes of the plan's indicators a scope sees (all of them when unscoped). */
+export async function indicatorCodesInScope(db: Db, planId: number, scope: Scope): Promise<Set<string>> {
+  const indicators = await repo.listIndicators(db.kysely, planId);
+  return new Set(indicators.filter((i) => inScope(scope, i.department_id)).map((i) => i.code));
 }

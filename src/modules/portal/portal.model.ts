@@ -19,9 +19,11 @@ import type {
   PublicObservation,
   PublicPlan,
   PublicTarget,
+  PublicTask,
   PublicationKind,
 } from '../../contracts/portal';
 import type { PlanStatus, TargetStatus } from '../../contracts/status';
+import { comparePeriodTexts } from '../../domain/periods';
 
 /** Explicit publication states by `kind:code`; goal areas, targets and indicators of a published plan default to shown. */
 export type Publications = ReadonlyMap<string, boolean>;
@@ -39,6 +41,8 @@ export interface PortalSources {
   status: PlanStatus;
   publications: Publications;
   events: readonly PublicationEvent[];
+  /** The published tasks only, already in the public's shape, with their programme. */
+  tasks: readonly (PublicTask & { programme: string | null })[];
 }
 
 /** Whether an object is shown: explicitly withdrawn objects are not; tasks must be published explicitly. */
@@ -167,7 +171,9 @@ export function buildPublicPlan(src: PortalSources): PublicPlan {
   const indicators: PublicIndicator[] = detail.indicators
     .filter((i) => visible.indicators.has(i.id))
     .map((i) => {
-      const observations = (byIndicator.get(i.id) ?? []).sort((a, b) => comparePeriods(a.period, b.period));
+      const observations = (byIndicator.get(i.id) ?? []).sort((a, b) =>
+        comparePeriodTexts(a.period, b.period),
+      );
       return {
         id: i.id,
         name: i.name,
@@ -212,6 +218,10 @@ export function buildPublicPlan(src: PortalSources): PublicPlan {
       `target:${t.id}`,
       { name: t.text, name_en: t.text_en },
     ]),
+    ...src.tasks.map((t): [string, { name: string; name_en: string | null }] => [
+      `task:${t.id}`,
+      { name: t.title, name_en: null },
+    ]),
   ]);
   return {
     plan: {
@@ -241,20 +251,10 @@ export function buildPublicPlan(src: PortalSources): PublicPlan {
         lead_department: dept(a.lead_department),
         co_departments: a.co_departments.map((d) => ({ id: d.id, name: d.name, name_en: d.name_en })),
       })),
+      tasks: src.tasks.filter((t) => t.programme === p.id).map(({ programme: _p, ...task }) => task),
     })),
     changes: changesOf(src.events, names, indicators),
   };
-}
-
-/** Orders `YYYY`, `YYYY-Qn`, `YYYY-MM` by their end: a year sorts after its months. */
-export function comparePeriods(a: string, b: string): number {
-  const end = (p: string) => {
-    const year = Number(p.slice(0, 4));
-    if (p.length === 4) return year * 100 + 12.5;
-    if (p[5] === 'Q') return year * 100 + Number(p[6]) * 3;
-    return year * 100 + Number(p.slice(5, 7));
-  };
-  return end(a) - end(b);
 }
 
 /**

@@ -5,19 +5,36 @@
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import type { PublicPlan } from '../../contracts/portal';
 import type { AppEnv } from '../http';
+import { shortCache } from '../short-cache';
 import { todayUtc } from '../status';
 import { openCors } from './portal.routes';
 import { loadPublicPlans } from './portal.service';
-import { findSiteFile, portalSite, sitemap } from './site';
+import { findSiteFile, portalSite, sitemap, type SiteFile } from './site';
+
+/**
+ * The loaded portal for a second (any write on this server clears it): a reader or a crawler
+ * going through a 300-target plan's 2,400 pages does not load the whole plan for each.
+ */
+const loaded = shortCache<{ plans: PublicPlan[]; site: SiteFile[] }>(1000, 50);
+
+async function portalOf(c: Context<AppEnv>) {
+  const asOf = todayUtc(c.get('now')());
+  const hit = loaded.get(asOf, Date.now());
+  if (hit) return hit;
+  const plans = await loadPublicPlans(c.get('db'), undefined, asOf);
+  const value = { plans, site: portalSite(plans) };
+  loaded.set(asOf, value, Date.now());
+  return value;
+}
 
 async function answer(c: Context<AppEnv>): Promise<Response> {
   const rest = c.req.path.slice('/portal/'.length);
   if (c.req.query('lang') === 'en' && !rest.startsWith('en/')) return c.redirect(`/portal/en/${rest}`, 302);
   if (c.req.query('lang') === 'zh' && rest.startsWith('en/'))
     return c.redirect(`/portal/${rest.slice(3)}`, 302);
-  const plans = await loadPublicPlans(c.get('db'), undefined, todayUtc());
-  const site = portalSite(plans);
+  const { site } = await portalOf(c);
   if (rest === 'sitemap.xml') {
     const origin = new URL(c.req.url).origin;
     return c.body(sitemap(site, `${origin}/portal/`), 200, {

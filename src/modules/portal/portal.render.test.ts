@@ -120,6 +120,21 @@ function plan(text: string): PublicPlan {
         name: text,
         name_en: text,
         actions: [{ id: 'a', name: text, name_en: text, lead_department: dept, co_departments: [dept] }],
+        tasks: [
+          {
+            id: 'a-t1',
+            title: text,
+            action: 'a',
+            lead_department: dept,
+            co_departments: [dept],
+            start: '2026-01-01',
+            due: '2026-12-31',
+            progress: 'in_progress',
+            percent: 35,
+            reported: '2026-Q2',
+            illustrative: true,
+          },
+        ],
       },
     ],
     changes: [

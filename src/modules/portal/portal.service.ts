@@ -9,8 +9,9 @@ import type { Db } from '../../db';
 import { notFound } from '../errors';
 import { getPlanDetail, listObservations, listPlans, planIdOf, resolveTenant } from '../plans';
 import { getPlanStatus } from '../status';
-import { buildPublicPlan, publicPlanDetail, type Publications } from './portal.model';
+import { buildPublicPlan, isPublished, publicPlanDetail, type Publications } from './portal.model';
 import * as repo from './portal.repository';
+import { publishedTasks } from './portal.tasks';
 
 type Tenant = Awaited<ReturnType<typeof resolveTenant>>;
 
@@ -70,17 +71,24 @@ export async function loadPublicPlan(
   const tenant = await publishedPlan(db, tenantSlug, code);
   const planId = await planIdOf(db, tenant.id, code);
   const [detail, observations, status, publications, events] = await Promise.all([
-    getPlanDetail(db, tenant.id, code),
+    // The latest values come from the observations known as of the day, read beside it.
+    getPlanDetail(db, tenant.id, code, null, { latest: false }),
     listObservations(db, tenant.id, code, { asOf }),
     getPlanStatus(db, tenant.id, code, asOf),
     publicationsOf(db, tenant.id, code),
     repo.listPublicationEvents(db.kysely, planId),
   ]);
+  // Tasks are shown only once published: with none published, none is read.
+  const anyTask = [...publications].some(([key, shown]) => shown && key.startsWith('task:'));
+  const tasks = anyTask
+    ? await publishedTasks(db, tenant.id, code, asOf, (id) => isPublished(publications, 'task', id))
+    : [];
   return buildPublicPlan({
     detail,
     observations,
     status,
     publications,
+    tasks,
     events: events.map((e) => ({ kind: e.object_type, code: e.object_code, action: e.action, at: e.at })),
   });
 }

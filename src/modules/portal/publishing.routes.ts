@@ -28,7 +28,7 @@ const setRoute = defineRoute('plan:write', {
   method: 'post',
   path: '/api/plans/{plan}/publications',
   tags: ['portal'],
-  summary: 'Publish or withdraw a goal area, target or indicator on the public portal',
+  summary: 'Publish or withdraw a goal area, target, indicator or task on the public portal',
   request: {
     params: planParams,
     body: { content: { 'application/json': { schema: publicationRequestSchema } }, required: true },
@@ -46,7 +46,14 @@ export function publishingRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(listRoute, async (c) => {
     const tenant = await tenantOf(c, undefined);
     return c.json(
-      { publications: await listPublicationStates(c.get('db'), tenant.id, c.req.valid('param').plan) },
+      {
+        publications: await listPublicationStates(
+          c.get('db'),
+          tenant.id,
+          c.req.valid('param').plan,
+          c.get('now')().toISOString().slice(0, 10),
+        ),
+      },
       200,
     );
   });

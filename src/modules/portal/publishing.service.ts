@@ -1,6 +1,6 @@
 /**
- * Publishing: a supervisor shows or withdraws a goal area, target or indicator of a plan on the
- * public portal. Each change is one transaction with its audit row (who) and its public change-log
+ * Publishing: a supervisor shows or withdraws a goal area, target, indicator or task of a plan on
+ * the public portal (a task only once published). Each change is one transaction with its audit row (who) and its public change-log
  * event (what and when, no one's name).
  */
 import type { PublicationRequest, PublicationState } from '../../contracts/portal';
@@ -11,13 +11,18 @@ import type { Actor } from '../http';
 import { getPlanDetail, planIdOf } from '../plans';
 import { isPublished } from './portal.model';
 import * as repo from './portal.repository';
+import { planTasks } from './portal.tasks';
 
-async function objectsOf(db: Db, tenantId: number, code: string) {
-  const detail = await getPlanDetail(db, tenantId, code);
+async function objectsOf(db: Db, tenantId: number, code: string, asOf: string) {
+  const [detail, tasks] = await Promise.all([
+    getPlanDetail(db, tenantId, code, null, { latest: false }),
+    planTasks(db, tenantId, code, asOf),
+  ]);
   return [
     ...detail.goal_areas.map((g) => ({ kind: 'goal_area' as const, id: g.id, name: g.name })),
     ...detail.targets.map((t) => ({ kind: 'target' as const, id: t.id, name: t.text ?? t.id })),
     ...detail.indicators.map((i) => ({ kind: 'indicator' as const, id: i.id, name: i.name })),
+    ...tasks.map((t) => ({ kind: 'task' as const, id: t.id, name: t.title })),
   ];
 }
 
@@ -26,10 +31,11 @@ export async function listPublicationStates(
   db: Db,
   tenantId: number,
   code: string,
+  asOf: string,
 ): Promise<PublicationState[]> {
   const planId = await planIdOf(db, tenantId, code);
   const [objects, rows] = await Promise.all([
-    objectsOf(db, tenantId, code),
+    objectsOf(db, tenantId, code, asOf),
     repo.listPublications(db.kysely, planId),
   ]);
   const byKey = new Map(rows.map((r) => [`${r.object_type}:${r.object_code}`, r]));
@@ -48,7 +54,7 @@ export async function setPublication(
 ): Promise<PublicationState> {
   const { tenantId, planCode, request, actor, now } = props;
   const planId = await planIdOf(db, tenantId, planCode);
-  const object = (await objectsOf(db, tenantId, planCode)).find(
+  const object = (await objectsOf(db, tenantId, planCode, now.toISOString().slice(0, 10))).find(
     (o) => o.kind === request.kind && o.id === request.id,
   );
   if (!object) throw notFound(`${request.kind.replace('_', ' ')} '${request.id}'`);
@@ -69,7 +75,7 @@ export async function setPublication(
       action: request.published ? 'portal.publish' : 'portal.unpublish',
       objectType: request.kind,
       objectId: `${planCode}/${request.id}`,
-      before: { published: before ? before.published === 1 : true },
+      before: { published: before ? before.published === 1 : request.kind !== 'task' },
       after: { published: request.published },
       outcome: 'success',
       at: now,

@@ -9,6 +9,7 @@ import { indicatorPage, targetPage } from './html/detail';
 import type { Lang } from './html/i18n';
 import { localPath } from './html/layout';
 import { overviewPage } from './html/overview';
+import { programmePage } from './html/programme';
 import { downloadPaths } from './html/parts';
 import {
   dataPackage,
@@ -52,6 +53,8 @@ function pages(plans: readonly PublicPlan[], lang: Lang): SiteFile[] {
       out.push(at(`${p}targets/${target.id}/`, (ctx) => targetPage(ctx, plan, target)));
     for (const i of plan.indicators)
       out.push(at(`${p}indicators/${i.id}/`, (ctx) => indicatorPage(ctx, plan, i)));
+    for (const pr of plan.programmes)
+      out.push(at(`${p}programmes/${pr.id}/`, (ctx) => programmePage(ctx, plan, pr)));
   }
   return out;
 }

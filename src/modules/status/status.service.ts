@@ -11,12 +11,13 @@ import type { Db } from '../../db';
 import { evaluatePlan } from '../../domain/targets';
 import { badInput, notFound } from '../errors';
 import { shortCache } from '../short-cache';
-import { exportPlanFile, scopeOf, type Scope } from '../plans';
-import { listIndicators, findPlan } from '../plans/plans.repository';
+import { exportPlanFile, findPlan, indicatorCodesInScope, scopeOf, type Scope } from '../plans';
+import { rankNeighbours } from '../city';
+import { withComputedRanks } from './computed-ranks';
 
-/** Today's date in UTC as YYYY-MM-DD. */
-export function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10);
+/** The date of `now` (the request's clock, `c.get('now')()`) in UTC as YYYY-MM-DD. */
+export function todayUtc(now: Date): string {
+  return now.toISOString().slice(0, 10);
 }
 
 const cache = new Map<string, { revision: string; status: PlanStatus }>();
@@ -35,13 +36,15 @@ async function revisionOf(db: Db, tenantId: number, planCode: string): Promise<s
 }
 
 async function readRevision(db: Db, tenantId: number, planCode: string): Promise<string> {
+  // A district's computed ranks move with its city's other districts: their changes count too.
+  const tenants = await rankNeighbours(db, tenantId);
   const [audit, plan] = await Promise.all([
     db.kysely
       .selectFrom('audit_log')
       .select((eb) => eb.fn.max('id').as('id'))
-      .where('tenant_id', '=', tenantId)
+      .where('tenant_id', 'in', tenants)
       .executeTakeFirst(),
-    findPlan(db.kysely, tenantId, planCode),
+    findPlan(db, tenantId, planCode),
   ]);
   if (!plan) throw notFound(`plan '${planCode}'`);
   return `${plan.id}:${plan.version}:${plan.updated_at}:${audit?.id ?? 0}`;
@@ -70,11 +73,8 @@ async function evaluateAll(
   );
   const result = evaluatePlan(plan, asOf);
   if (!result.ok) throw badInput(`the plan cannot be evaluated: ${result.reason}`);
-  const status: PlanStatus = {
-    as_of: asOf,
-    counts: countOf(result.evaluations),
-    statuses: result.evaluations,
-  };
+  const evaluations = await withComputedRanks(db, tenantId, plan, result.evaluations, asOf);
+  const status: PlanStatus = { as_of: asOf, counts: countOf(evaluations), statuses: evaluations };
   if (cache.size >= maxCached) cache.delete(cache.keys().next().value ?? '');
   cache.set(key, { revision, status });
   return status;
@@ -97,12 +97,8 @@ export async function getPlanStatus(
 ): Promise<PlanStatus> {
   const all = await evaluateAll(db, tenantId, planCode, asOf, preview);
   if (scope === null) return all;
-  const plan = await findPlan(db.kysely, tenantId, planCode);
-  const visible = new Set(
-    (await listIndicators(db.kysely, plan?.id ?? -1))
-      .filter((i) => i.department_id !== null && scope.departmentIds.includes(i.department_id))
-      .map((i) => i.code),
-  );
+  const plan = await findPlan(db, tenantId, planCode);
+  const visible = await indicatorCodesInScope(db, plan?.id ?? -1, scope);
   const statuses = all.statuses.filter((s) => s.indicator !== null && visible.has(s.indicator));
   return { as_of: asOf, counts: countOf(statuses), statuses };
 }

@@ -4,6 +4,7 @@
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../http';
+import { redListRoutes } from './red-list.routes';
 import { reportRoutes } from './reports.routes';
 import { taskRoutes } from './tasks.routes';
 
@@ -12,6 +13,8 @@ export { stepTask, requestExtension, decideExtension, type SimpleStep } from './
 export { fileReport, editReport, addReportPart, reviewReport } from './tasks.reports';
 export { listAssessments, assessTarget } from './tasks.assessments';
 export { taskEscalationsDue, type TaskEscalation, type EscalationStepDue } from './tasks.escalations';
+export { taskEscalationJob, taskLink } from './tasks.jobs';
+export { redList } from './tasks.red-list';
 export {
   readPlanTasks,
   writePlanTasks,
@@ -23,6 +26,8 @@ export type { Caller as TaskCaller } from './tasks.context';
 
 /** Mounts the task, report and assessment routes. */
 export function tasksRoutes(app: OpenAPIHono<AppEnv>): void {
+  redListRoutes(app);
   taskRoutes(app);
   reportRoutes(app);
 }
+export { taskScoreFacts, type TaskScoreFacts } from './tasks.score-facts';

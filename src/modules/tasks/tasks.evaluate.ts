@@ -57,13 +57,25 @@ const group = <T extends { task_id: number }>(rows: readonly T[]) => {
   return out;
 };
 
+/** An evaluation with the periods whose report the supervisor returned (owed again by the liaison). */
+export type LitTask = TaskEvaluation & { readonly returned: readonly string[] };
+
+const lit = (evaluation: TaskEvaluation, reports: readonly ReportFactRow[], asOf: string): LitTask => ({
+  ...evaluation,
+  returned: reports
+    .filter(
+      (r) => r.status === 'returned' && (r.submitted_at === null || r.submitted_at.slice(0, 10) <= asOf),
+    )
+    .map((r) => r.period),
+});
+
 /** Evaluates every task of the plan as of `asOf` (two queries for all milestones and reports). */
 export async function evaluatePlanTasks(
   db: Db,
   ctx: PlanContext,
   tasks: readonly repo.TaskRow[],
   asOf: string,
-): Promise<Map<number, TaskEvaluation>> {
+): Promise<Map<number, LitTask>> {
   const planId = ctx.structure.plan.id;
   const [milestones, reports] = await Promise.all([
     repo.milestonesOfPlan(db.kysely, planId),
@@ -74,11 +86,15 @@ export async function evaluatePlanTasks(
   return new Map(
     tasks.map((t) => [
       t.id,
-      evaluateTask(
-        factsOf(t, milestonesBy.get(t.id) ?? []),
-        reportFactsOf(reportsBy.get(t.id) ?? []),
+      lit(
+        evaluateTask(
+          factsOf(t, milestonesBy.get(t.id) ?? []),
+          reportFactsOf(reportsBy.get(t.id) ?? []),
+          asOf,
+          ctx.settings,
+        ),
+        reportsBy.get(t.id) ?? [],
         asOf,
-        ctx.settings,
       ),
     ]),
   );
@@ -91,6 +107,10 @@ export function evaluateOne(
   milestones: readonly MilestoneRow[],
   reports: readonly ReportFactRow[],
   asOf: string,
-): TaskEvaluation {
-  return evaluateTask(factsOf(task, milestones), reportFactsOf(reports), asOf, ctx.settings);
+): LitTask {
+  return lit(
+    evaluateTask(factsOf(task, milestones), reportFactsOf(reports), asOf, ctx.settings),
+    reports,
+    asOf,
+  );
 }

@@ -4,11 +4,11 @@ import {
   formatTaskReason,
   type ReportCycle,
   type ReportStatus,
-  type TaskEvaluation,
   type TaskPriority,
   type TaskState,
 } from '../../domain/tasks';
 import type { PlanContext } from './tasks.context';
+import type { LitTask } from './tasks.evaluate';
 import { coDepartmentIds } from './tasks.policy';
 import type * as repo from './tasks.repository';
 
@@ -16,11 +16,7 @@ type Department = PlanContext['departmentById'] extends Map<number, infer D> ? D
 const presentDepartment = (d: Department | undefined) =>
   d ? { id: d.code, name: d.name, name_en: d.name_en } : null;
 
-export function presentSummary(
-  ctx: PlanContext,
-  task: repo.TaskRow,
-  evaluation: TaskEvaluation,
-): TaskSummary {
+export function presentSummary(ctx: PlanContext, task: repo.TaskRow, evaluation: LitTask): TaskSummary {
   const action = task.action_id === null ? undefined : ctx.actionById.get(task.action_id);
   const programme = action ? ctx.programmeById.get(action.programme_id) : undefined;
   return {
@@ -54,6 +50,12 @@ export function presentSummary(
     })),
     illustrative: task.illustrative === 1,
     version: task.version,
+    next_due: evaluation.next_due,
+    overdue_days: evaluation.overdue_days,
+    // What the liaison owes now: periods begun by the as-of day and not filed (or returned).
+    owed: evaluation.owed
+      .filter((p) => p.start <= evaluation.as_of)
+      .map((p) => ({ period: p.period, due: p.due, returned: evaluation.returned.includes(p.period) })),
   };
 }
 
@@ -115,7 +117,7 @@ function presentReport(ctx: PlanContext, r: repo.ReportRow, p: DetailParts): Tas
 export function presentDetail(
   ctx: PlanContext,
   task: repo.TaskRow,
-  evaluation: TaskEvaluation,
+  evaluation: LitTask,
   p: DetailParts,
 ): TaskDetail {
   const codes = (ids: number[], map: Map<number, { code: string }>) =>

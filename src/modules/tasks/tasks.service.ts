@@ -67,9 +67,10 @@ export async function listTasks(
     return true;
   });
   const evaluations = await evaluatePlanTasks(db, ctx, filtered, asOf);
-  const lit = filtered
-    .map((t) => presentSummary(ctx, t, evaluations.get(t.id)!))
-    .filter((s) => query.light === undefined || s.light === query.light);
+  const everyLit = filtered.map((t) => presentSummary(ctx, t, evaluations.get(t.id)!));
+  const counts = { red: 0, yellow: 0, green: 0, blue: 0 };
+  for (const s of everyLit) counts[s.light] += 1;
+  const lit = everyLit.filter((s) => query.light === undefined || s.light === query.light);
   const page = query.page ?? 1;
   const pageSize = query.page_size ?? defaultPageSize;
   return {
@@ -77,6 +78,7 @@ export async function listTasks(
     total: lit.length,
     page,
     page_size: pageSize,
+    counts,
     tasks: lit.slice((page - 1) * pageSize, page * pageSize),
   };
 }

@@ -6,6 +6,8 @@ import { extractEn, extractZh } from '../features/extract/extractDict';
 import { dataEn, dataZh } from '../features/data/dataDict';
 import { reportingEn, reportingZh } from '../features/data/reportingDict';
 import { cockpitEn, cockpitZh } from '../features/cockpit/cockpitDict';
+import { reportsEn, reportsZh } from '../features/reports/reportsDict';
+import { cityEn, cityZh } from '../features/city/cityDict';
 
 export type Lang = 'zh' | 'en';
 
@@ -90,6 +92,7 @@ const baseZh = {
   notFound: '页面不存在',
   notFoundHint: '该页面尚在建设中或地址有误。',
   footer: '实效 Shixiao · 见行动、求实效',
+  navTasks: '督查督办',
 };
 
 const zh = {
@@ -100,6 +103,8 @@ const zh = {
   ...dataZh,
   ...notificationsZh,
   ...cockpitZh,
+  ...reportsZh,
+  ...cityZh,
   ...reportingZh,
 };
 
@@ -184,6 +189,7 @@ const baseEn: Record<keyof typeof baseZh, string> = {
   notFound: 'Page not found',
   notFoundHint: 'This page is still being built, or the address is wrong.',
   footer: 'Shixiao 实效 · Show the action, get real results',
+  navTasks: 'Supervision',
 };
 
 const en: Record<Key, string> = {
@@ -194,6 +200,8 @@ const en: Record<Key, string> = {
   ...dataEn,
   ...notificationsEn,
   ...cockpitEn,
+  ...reportsEn,
+  ...cityEn,
   ...reportingEn,
 };
 

@@ -24,7 +24,7 @@ export function dataIndexPage(ctx: PageCtx, plans: readonly PublicPlan[]): strin
         <h3>${t(lang, 'dataPackage')}</h3>
         <ul class="downloads">
           <li>${link(ctx, packagePath(id, 'datapackage.json'), 'datapackage.json', { file: true })}</li>
-          ${['goal_areas', 'indicators', 'targets', 'observations'].map(
+          ${['goal_areas', 'indicators', 'targets', 'observations', 'tasks'].map(
             (n) => html`<li>${link(ctx, packagePath(id, `${n}.csv`), `${n}.csv`, { file: true })}</li>`,
           )}
           <li>${link(ctx, packagePath(id, 'plan.json'), 'plan.json', { file: true })}</li>
@@ -91,7 +91,13 @@ export function changesPage(ctx: PageCtx, plan: PublicPlan): string {
       ? `plans/${plan.plan.id}/indicators/${id}/`
       : kind === 'target'
         ? `plans/${plan.plan.id}/targets/${id}/`
-        : null;
+        : kind === 'task'
+          ? programmeOf(id)
+          : null;
+  const programmeOf = (task: string) => {
+    const p = plan.programmes.find((x) => x.tasks.some((y) => y.id === task));
+    return p ? `plans/${plan.plan.id}/programmes/${p.id}/` : null;
+  };
   const body = html`<h1>${title}</h1>
     <p>${t(lang, 'changesIntro')}</p>
     <div class="table-wrap">

@@ -66,6 +66,19 @@ const zh = {
   footer: '本网站仅公开已发布、已审核的数据。',
   baseline: '基期',
   requiredGrowth: '此后需年均增长{p}%',
+  publicTasks: '公开任务',
+  tasksCount: '{n}项任务已公开',
+  noPublicTasks: '暂无公开任务',
+  percentDone: '已完成{p}%',
+  reportedIn: '据{period}进展报告（已审核）',
+  noReport: '暂无已审核的进展报告',
+  due: '完成时限',
+  averageProgress: '平均进度{p}%',
+  task: '任务',
+  progress_not_started: '未开始',
+  progress_in_progress: '推进中',
+  progress_overdue: '逾期未完成',
+  progress_completed: '已办结',
 } as const;
 
 export type WordKey = keyof typeof zh;
@@ -136,6 +149,19 @@ const en: Record<WordKey, string> = {
   footer: 'This site shows only published, accepted figures.',
   baseline: 'Baseline',
   requiredGrowth: '{p}% a year needed from now on',
+  publicTasks: 'Published tasks',
+  tasksCount: '{n} published tasks',
+  noPublicTasks: 'No task published yet',
+  percentDone: '{p}% done',
+  reportedIn: 'as of the accepted progress report for {period}',
+  noReport: 'No accepted progress report yet',
+  due: 'Due',
+  averageProgress: 'average progress {p}%',
+  task: 'Task',
+  progress_not_started: 'Not started',
+  progress_in_progress: 'In progress',
+  progress_overdue: 'Overdue',
+  progress_completed: 'Completed',
 };
 
 const words: Record<Lang, Record<WordKey, string>> = { zh, en };

@@ -70,6 +70,10 @@ dl.facts dt{font-weight:600}dl.facts dd{margin:0}
 .downloads a{display:inline-block;border:1px solid var(--brand);border-radius:6px;padding:4px 12px;text-decoration:none}
 code{background:var(--soft);padding:0 4px;border-radius:4px;word-break:break-all}
 footer{max-width:1040px;margin:24px auto;padding:16px;border-top:1px solid var(--line);color:var(--muted);font-size:.9rem}
+.task{display:inline-block;font-weight:600;padding:0 8px;border-radius:10px;background:var(--soft)}
+.task-in_progress{color:#1f7a3a}.task-overdue{color:#b42318}.task-completed{color:#1d5fa8}.task-not_started{color:#4b5563}
+.meter{display:inline-block;width:100%;max-width:240px;height:8px;background:var(--soft);border:1px solid var(--line);border-radius:4px;overflow:hidden}
+.meter span{display:block;height:100%;background:var(--brand)}
 @media (max-width:600px){h1{font-size:1.3rem}main{padding:12px}dl.facts{grid-template-columns:1fr}}
 `;
 

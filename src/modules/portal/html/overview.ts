@@ -4,6 +4,7 @@ import { html, type Html } from './escape';
 import { formatLatestPeriod, formatLike, formatTargetValue, formatValue } from './format';
 import { pick, statusLook, t, type Lang, type StatusCode } from './i18n';
 import { link, page, statusBadge, type PageCtx } from './layout';
+import { programmeSummary } from './programme';
 
 /** The latest figure of a target: `2025年：1781.8亿元`, or the year so far against the expected point. */
 export function latestLine(
@@ -51,7 +52,7 @@ function countsList(plan: PublicPlan, lang: Lang): Html {
   </ul>`;
 }
 
-function programmes(plan: PublicPlan, lang: Lang): Html | null {
+function programmes(ctx: PageCtx, plan: PublicPlan, lang: Lang): Html | null {
   if (plan.programmes.length === 0) return null;
   const dept = (d: { name: string; name_en: string | null } | null) =>
     d ? pick(lang, d.name, d.name_en) : '';
@@ -60,7 +61,10 @@ function programmes(plan: PublicPlan, lang: Lang): Html | null {
       ${plan.programmes.map(
         (p) =>
           html`<li>
-            <strong>${pick(lang, p.name, p.name_en)}</strong>
+            <strong
+              >${link(ctx, `plans/${plan.plan.id}/programmes/${p.id}/`, pick(lang, p.name, p.name_en))}</strong
+            >
+            ${programmeSummary(p, lang)}
             <ul>
               ${p.actions.map(
                 (a) =>
@@ -120,7 +124,7 @@ export function overviewPage(ctx: PageCtx, plan: PublicPlan, others: readonly Pu
             </ul>`
         : null
     }
-    ${programmes(plan, lang)}
+    ${programmes(ctx, plan, lang)}
     <h2>${t(lang, 'indicators')}</h2>
     <ul>
       ${plan.indicators.map(

@@ -166,6 +166,42 @@ export function goalAreasTable(plan: PublicPlan): Table {
   };
 }
 
+/** The published tasks with their progress from accepted reports. */
+export function tasksTable(plan: PublicPlan): Table {
+  return {
+    name: 'tasks',
+    title: '公开任务 Published tasks',
+    fields: [
+      f('id', 'string', 'Task id'),
+      f('title', 'string', 'The task as assigned'),
+      f('programme', 'string', 'Programme id'),
+      f('action', 'string', 'Action id'),
+      f('lead_department', 'string', 'Lead department'),
+      f('start', 'date', 'Start'),
+      f('due', 'date', 'Due'),
+      f('progress', 'string', 'not_started, in_progress, overdue or completed'),
+      f('percent', 'number', 'Percent done, from the latest accepted progress report'),
+      f('reported', 'string', 'Period of the latest accepted progress report'),
+      f('illustrative', 'boolean', 'A demo task, not a real assignment (示意)'),
+    ],
+    rows: plan.programmes.flatMap((p) =>
+      p.tasks.map((t) => [
+        t.id,
+        t.title,
+        p.id,
+        t.action,
+        t.lead_department?.name ?? null,
+        t.start,
+        t.due,
+        t.progress,
+        t.percent,
+        t.reported,
+        t.illustrative,
+      ]),
+    ),
+  };
+}
+
 /** Every table of the data package. */
 export function planTables(plan: PublicPlan): Table[] {
   return [
@@ -173,6 +209,7 @@ export function planTables(plan: PublicPlan): Table[] {
     indicatorsTable(plan),
     targetsTable(plan),
     observationsTable(plan.indicators),
+    tasksTable(plan),
   ];
 }
 

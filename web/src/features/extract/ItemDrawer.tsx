@@ -75,6 +75,8 @@ export function ItemDrawer({ editing, draft, problems, onSave, onClose }: Props)
             <Form.Item key={f.name} name={f.name} label={label} rules={rules}>
               {f.type === 'number' ? (
                 <InputNumber style={{ width: '100%' }} />
+              ) : f.type === 'multiselect' ? (
+                <Select mode="multiple" options={options} showSearch optionFilterProp="label" />
               ) : f.type === 'select' ? (
                 <Select options={options} allowClear={!f.required} showSearch optionFilterProp="label" />
               ) : f.type === 'textarea' ? (

@@ -1,5 +1,5 @@
 /** The right pane: the draft plan by section, each a table whose items can be edited, dropped or added. */
-import { Badge, Button, Space, Tabs, Typography } from 'antd';
+import { Alert, Badge, Button, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import type { StatementView } from '../../../../src/contracts/extract';
 import type { PlanHeader } from '../../../../src/domain/plan-file/schema';
@@ -17,6 +17,8 @@ export type TabKey = ListName | 'plan' | 'statements';
 
 interface Props {
   draft: Draft;
+  /** What the reviewer must check in the task table (row of the table, message). */
+  warnings: { row: number; message: string }[];
   statements: StatementView[];
   errors: RowErrors;
   selected: string | null;
@@ -172,6 +174,43 @@ export function PlanTabs(props: Props) {
                 </div>
               ),
             }}
+          />
+        </>
+      ),
+    },
+    {
+      key: 'tasks',
+      label: label('exTasks', d.tasks.length, 'tasks'),
+      children: (
+        <>
+          {section('exTasks', 'tasks')}
+          <Typography.Paragraph className="sx-x-muted">
+            {d.tasks.length ? t('exTasksIntro') : t('exNoTasks')}
+          </Typography.Paragraph>
+          {props.warnings.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              className="sx-x-task-warnings"
+              title={t('exTaskWarnings', { n: props.warnings.length })}
+              description={
+                <ul>
+                  {props.warnings.map((w, i) => (
+                    <li key={i}>
+                      {t('exTaskRow', { row: w.row })}：{w.message}
+                    </li>
+                  ))}
+                </ul>
+              }
+            />
+          )}
+          <ItemTable
+            label={t('exTasks')}
+            rows={d.tasks}
+            columns={cols.tasks}
+            name={(r) => r.title}
+            selected={selected}
+            actions={rowActions('tasks')}
           />
         </>
       ),

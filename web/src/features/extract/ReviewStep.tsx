@@ -25,6 +25,7 @@ const tabOf: Record<string, TabKey> = {
   observation: 'observations',
   programme: 'programmes',
   action: 'programmes',
+  task: 'tasks',
 };
 
 interface Props {
@@ -39,7 +40,9 @@ export function ReviewStep({ result, onBack, onCreated }: Props) {
   const links = useMemo(() => result.draft?.links ?? [], [result]);
   const spans = useMemo(() => spansByKey(links), [links]);
   const linkSpans = useMemo(() => links.map((l) => ({ start: l.start, end: l.end })), [links]);
-  const [draft, setDraft] = useState<Draft | null>(() => (result.draft ? toDraft(result.draft.plan) : null));
+  const [draft, setDraft] = useState<Draft | null>(() =>
+    result.draft ? toDraft(result.draft.plan, result.departments ?? []) : null,
+  );
   const [errors, setErrors] = useState<RowErrors>(noErrors);
   const [selected, setSelected] = useState<string | null>(null);
   const [active, setActive] = useState<Span | null>(null);
@@ -126,6 +129,7 @@ export function ReviewStep({ result, onBack, onCreated }: Props) {
           {draft ? (
             <PlanTabs
               draft={draft}
+              warnings={result.draft?.warnings ?? []}
               statements={result.statements}
               errors={errors}
               selected={selected}

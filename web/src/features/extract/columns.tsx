@@ -2,7 +2,7 @@
 import { Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
 import type { I18n } from '../../i18n/context';
-import type { Draft, Keyed } from './draft';
+import { departmentChoices, type Draft, isKnown, type Keyed } from './draft';
 import { valueText } from './valueText';
 
 type Row<L extends keyof Draft> = Draft[L] extends (infer R)[] ? R : never;
@@ -87,5 +87,44 @@ export function columnsFor(i18n: I18n, d: Draft) {
       render: (_: unknown, r: Draft['programmes'][number]) => t('actionsCount', { n: r.actions.length }),
     },
   ];
-  return { goalAreas, indicators, targets, observations, programmes };
+  const depts = departmentChoices(d);
+  const dept = (id: string) => {
+    const name = depts.find((x) => x.id === id)?.name ?? id;
+    return isKnown(d, id) ? (
+      <span key={id}>{name}</span>
+    ) : (
+      <Tag key={id} color="warning" className="sx-x-proposed">
+        {name}（{t('exProposed')}）
+      </Tag>
+    );
+  };
+  const actionName = (id: string) =>
+    d.programmes.flatMap((p) => p.actions).find((a) => a.id === id)?.name ?? id;
+  const tasks: Cols<'tasks'> = [
+    { key: 'title', dataIndex: 'title', title: t('exTaskTitle') },
+    {
+      key: 'action',
+      dataIndex: 'action',
+      title: t('exTaskAction'),
+      width: 120,
+      ellipsis: true,
+      render: (v: string) => actionName(v),
+    },
+    {
+      key: 'lead',
+      dataIndex: 'lead_department',
+      title: t('exLead'),
+      width: 130,
+      render: (v?: string) => (v ? dept(v) : '—'),
+    },
+    {
+      key: 'co',
+      dataIndex: 'co_departments',
+      title: t('exCo'),
+      width: 140,
+      render: (v?: string[]) => (v?.length ? <span className="sx-x-depts">{v.map(dept)}</span> : '—'),
+    },
+    { key: 'due', dataIndex: 'due', title: t('exTaskDue'), width: 100 },
+  ];
+  return { goalAreas, indicators, targets, observations, programmes, tasks };
 }

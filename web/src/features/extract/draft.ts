@@ -6,12 +6,14 @@
 import type { ExtractResult } from '../../../../src/contracts/extract';
 import type {
   ActionDef,
+  DepartmentDef,
   GoalAreaDef,
   IndicatorDef,
   ObservationDef,
   PlanHeader,
   ProgrammeDef,
   TargetDef,
+  TaskDef,
 } from '../../../../src/domain/plan-file/schema';
 
 export type Keyed<T> = T & { _k: string };
@@ -24,11 +26,17 @@ export interface Draft {
   targets: Keyed<TargetDef>[];
   observations: Keyed<ObservationDef>[];
   programmes: ProgrammeRow[];
-  /** Sections the page does not edit (departments …), sent back as they came. */
+  /** Tasks drafted from the document's task-division table (任务分解表). */
+  tasks: Keyed<TaskDef>[];
+  /** The draft's departments: the known ones its tasks name, then those proposed for unmatched names. */
+  departments: DepartmentDef[];
+  /** The caller's own departments, which a task's units may be reassigned to (never sent). */
+  known: DepartmentDef[];
+  /** Sections the page does not edit (task reports …), sent back as they came. */
   rest: Record<string, unknown>;
 }
 
-export type ListName = 'goal_areas' | 'indicators' | 'targets' | 'observations' | 'programmes';
+export type ListName = 'goal_areas' | 'indicators' | 'targets' | 'observations' | 'programmes' | 'tasks';
 export type DraftLink = NonNullable<ExtractResult['draft']>['links'][number];
 export interface Span {
   start: number;
@@ -41,6 +49,7 @@ export const linkKind: Record<ListName | 'actions', DraftLink['kind']> = {
   targets: 'target',
   observations: 'observation',
   programmes: 'programme',
+  tasks: 'task',
   actions: 'action',
 };
 
@@ -49,7 +58,7 @@ const keyed = <T extends object>(kind: string, items: T[] | undefined, id: (x: T
 
 export const obsId = (o: { indicator: string; period: string | number }) => `${o.indicator}@${o.period}`;
 
-export function toDraft(plan: Record<string, unknown>): Draft {
+export function toDraft(plan: Record<string, unknown>, known: DepartmentDef[] = []): Draft {
   const {
     plan: header,
     goal_areas,
@@ -57,8 +66,10 @@ export function toDraft(plan: Record<string, unknown>): Draft {
     targets,
     observations,
     programmes,
+    tasks,
+    departments,
     ...rest
-  } = plan as unknown as Omit<Draft, 'rest' | 'plan'> & { plan: PlanHeader };
+  } = plan as unknown as Omit<Draft, 'rest' | 'plan' | 'known'> & { plan: PlanHeader };
   return {
     plan: header,
     goal_areas: keyed('goal_area', goal_areas, (x) => x.id),
@@ -69,8 +80,38 @@ export function toDraft(plan: Record<string, unknown>): Draft {
       ...p,
       actions: keyed('action', p.actions, (a) => a.id),
     })),
+    tasks: keyed('task', tasks, (x) => x.id),
+    departments: departments ?? [],
+    known,
     rest,
   };
+}
+
+/** Every department a task may name: the caller's own, then the draft's proposed ones. */
+export function departmentChoices(d: Draft): DepartmentDef[] {
+  const ids = new Set(d.known.map((k) => k.id));
+  return [...d.known, ...d.departments.filter((x) => !ids.has(x.id))];
+}
+
+/** Whether a department id is one of the caller's own (not a name proposed from the document). */
+export const isKnown = (d: Draft, id: string | undefined) =>
+  id !== undefined && d.known.some((k) => k.id === id);
+
+/** The departments the plan file must carry: those still named by a task, action or indicator. */
+function usedDepartments(d: Draft): DepartmentDef[] {
+  const used = new Set<string>();
+  const add = (id: unknown) => typeof id === 'string' && used.add(id);
+  for (const t of d.tasks) {
+    add(t.lead_department);
+    for (const c of t.co_departments ?? []) add(c);
+  }
+  for (const i of d.indicators) add(i.department);
+  for (const p of d.programmes)
+    for (const a of p.actions) {
+      add(a.lead_department);
+      for (const c of a.co_departments ?? []) add(c);
+    }
+  return departmentChoices(d).filter((x) => used.has(x.id));
 }
 
 /** The spans of the links, by item key (`kind:id` as the server named it). */
@@ -96,6 +137,8 @@ export function toPlanFile(d: Draft): Record<string, unknown> {
     targets: d.targets.map(strip),
     observations: d.observations.map(strip),
     programmes: d.programmes.map((p) => ({ ...strip(p), actions: p.actions.map(strip) })),
+    departments: usedDepartments(d),
+    tasks: d.tasks.map(strip),
   };
 }
 

@@ -19,7 +19,7 @@ export interface RowErrors {
 
 export const noErrors: RowErrors = { byKey: new Map(), header: [], other: [], count: {} };
 
-const lists: ListName[] = ['goal_areas', 'indicators', 'targets', 'observations', 'programmes'];
+const lists: ListName[] = ['goal_areas', 'indicators', 'targets', 'observations', 'programmes', 'tasks'];
 const path = /^(\w+)(?:\[(\d+)\]|\.(\d+))(?:\.(.+))?$/;
 
 export function mapErrors(d: Draft, errors: FieldProblem[]): RowErrors {

@@ -89,6 +89,20 @@ export const extractZh = {
   exHome: '返回总览',
   exAnother: '再导入一份',
   exRequired: '请填写{field}',
+  exTasks: '工作任务',
+  exTaskTitle: '工作任务',
+  exTaskAction: '所属举措',
+  exLead: '牵头单位',
+  exCo: '配合单位',
+  exTaskStart: '开始日期',
+  exTaskDue: '完成时限',
+  exCycle: '报送周期',
+  exTaskWarnings: '任务分解表中有 {n} 处需要核对',
+  exTaskRow: '第{row}行',
+  exProposed: '待核对',
+  exNoTasks: '文件中没有找到任务分解表（序号、工作任务、牵头单位、完成时限）。',
+  exTasksIntro:
+    '从任务分解表起草的任务，导入时与规划一并创建。未匹配的单位已作为新单位列出，可改为本单位已有的部门。',
 };
 
 export const extractEn: Record<keyof typeof extractZh, string> = {
@@ -183,4 +197,18 @@ export const extractEn: Record<keyof typeof extractZh, string> = {
   exHome: 'Back to the overview',
   exAnother: 'Import another',
   exRequired: '{field} is required',
+  exTasks: 'Tasks',
+  exTaskTitle: 'Task',
+  exTaskAction: 'Action',
+  exLead: 'Lead department',
+  exCo: 'Co-operating departments',
+  exTaskStart: 'Start',
+  exTaskDue: 'Due',
+  exCycle: 'Reporting cycle',
+  exTaskWarnings: '{n} points of the task table to check',
+  exTaskRow: 'row {row}',
+  exProposed: 'to check',
+  exNoTasks: 'No task-division table (No. | task | lead department | deadline) was found in the document.',
+  exTasksIntro:
+    'Tasks drafted from the task-division table, created with the plan. Units that matched none of your departments are listed as new ones: reassign them to an existing department if they are one.',
 };

@@ -1,14 +1,14 @@
 /** What the edit drawer asks for each kind of item. */
 import { qualifiers, targetKinds } from '../../../../src/domain/plan-file/schema';
 import type { Key } from '../../i18n/dict';
-import type { Draft, ListName } from './draft';
+import { departmentChoices, type Draft, type ListName } from './draft';
 
 export type EditList = ListName | 'actions';
 
 export interface FieldSpec {
   name: string;
   label: Key;
-  type: 'text' | 'number' | 'select' | 'textarea';
+  type: 'text' | 'number' | 'select' | 'multiselect' | 'textarea';
   required?: boolean;
   /** Select options: enumeration words, or ids of the draft's items. */
   options?: readonly string[] | ((d: Draft) => { value: string; label: string }[]);
@@ -16,6 +16,10 @@ export interface FieldSpec {
 
 const indicatorOptions = (d: Draft) => d.indicators.map((i) => ({ value: i.id, label: `${i.id} ${i.name}` }));
 const goalAreaOptions = (d: Draft) => d.goal_areas.map((g) => ({ value: g.id, label: `${g.id} ${g.name}` }));
+const actionOptions = (d: Draft) =>
+  d.programmes.flatMap((p) => p.actions.map((a) => ({ value: a.id, label: `${a.id} ${a.name}` })));
+const departmentOptions = (d: Draft) =>
+  departmentChoices(d).map((x) => ({ value: x.id, label: `${x.name} (${x.id})` }));
 
 const id: FieldSpec = { name: 'id', label: 'exId', type: 'text', required: true };
 const name: FieldSpec = { name: 'name', label: 'exName', type: 'text', required: true };
@@ -75,6 +79,22 @@ export const fieldSpecs: Record<EditList, FieldSpec[]> = {
   ],
   programmes: [id, { name: 'number', label: 'exNumber', type: 'number', required: true }, name],
   actions: [id, name],
+  tasks: [
+    id,
+    { name: 'title', label: 'exTaskTitle', type: 'textarea', required: true },
+    { name: 'action', label: 'exTaskAction', type: 'select', options: actionOptions, required: true },
+    { name: 'lead_department', label: 'exLead', type: 'select', options: departmentOptions },
+    { name: 'co_departments', label: 'exCo', type: 'multiselect', options: departmentOptions },
+    { name: 'start', label: 'exTaskStart', type: 'text', required: true },
+    { name: 'due', label: 'exTaskDue', type: 'text', required: true },
+    {
+      name: 'cycle',
+      label: 'exCycle',
+      type: 'select',
+      options: ['weekly', 'monthly', 'quarterly'],
+      required: true,
+    },
+  ],
 };
 
 /** A new item's starting values. */
@@ -98,5 +118,13 @@ export function blankItem(list: EditList, d: Draft, ids: string[]): Record<strin
       return { id: n('p-'), number: ids.length + 1 };
     case 'actions':
       return { id: n('a-') };
+    case 'tasks':
+      return {
+        id: n('task-'),
+        action: d.programmes[0]?.actions[0]?.id,
+        start: `${d.plan.start}-01-01`,
+        due: `${d.plan.end}-12-31`,
+        cycle: 'monthly',
+      };
   }
 }

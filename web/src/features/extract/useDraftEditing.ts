@@ -22,11 +22,20 @@ const listWord: Record<EditList, Parameters<I18n['t']>[0]> = {
   targets: 'exTargets',
   observations: 'exObservations',
   programmes: 'exProgrammes',
+  tasks: 'exTasks',
   actions: 'exActions',
 };
 
-type Row = { _k: string; id?: string; name?: string; text?: string; indicator?: string; period?: string };
-const label = (r: Row) => r.name ?? r.text ?? r.id ?? `${r.indicator ?? ''} ${r.period ?? ''}`;
+type Row = {
+  _k: string;
+  id?: string;
+  name?: string;
+  text?: string;
+  title?: string;
+  indicator?: string;
+  period?: string;
+};
+const label = (r: Row) => r.name ?? r.title ?? r.text ?? r.id ?? `${r.indicator ?? ''} ${r.period ?? ''}`;
 const none: never[] = [];
 const plain = ({ _k: _, ...rest }: Row) => rest as Record<string, unknown>;
 

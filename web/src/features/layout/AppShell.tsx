@@ -37,6 +37,12 @@ function pageTitle(route: Route): Key | null {
       return 'navData';
     case 'cockpit':
       return 'navCockpit';
+    case 'tasks':
+      return 'navTasks';
+    case 'reports':
+      return 'navReports';
+    case 'city':
+      return 'cityTitle';
     case 'overview':
     case 'indicator':
       return null;

@@ -3,7 +3,8 @@ import type { Permission } from '../../../../src/domain/access/roles';
 import type { Key } from '../../i18n/dict';
 import type { Route } from '../../router';
 
-export type NavKey = 'overview' | 'cockpit' | 'portal' | 'extract' | 'data' | 'admin';
+export type NavKey =
+  'overview' | 'cockpit' | 'city' | 'portal' | 'extract' | 'data' | 'admin' | 'tasks' | 'reports';
 
 export interface NavItem {
   key: NavKey;
@@ -24,7 +25,10 @@ export function navItems(
   const items: (NavItem | false)[] = [
     { key: 'overview', href: '/', label: 'navOverview' },
     signedIn && can('plan:read') && { key: 'cockpit', href: '/cockpit', label: 'navCockpit' },
+    signedIn && can('city:read') && { key: 'city', href: '/city', label: 'navCity' },
     signedIn && can('data:read') && { key: 'data', href: '/data', label: 'navData' },
+    signedIn && can('task:read') && { key: 'tasks', href: '/tasks', label: 'navTasks' },
+    signedIn && can('report:read') && { key: 'reports', href: '/reports', label: 'navReports' },
     signedIn && can('plan:write') && { key: 'extract', href: '/extract', label: 'navExtract' },
     { key: 'portal', href: '/portal/', label: 'navPortal' },
     signedIn && adminSection !== null && { key: 'admin', href: `/admin/${adminSection}`, label: 'navAdmin' },
@@ -40,6 +44,9 @@ export function selectedNav(route: Route): NavKey | null {
     case 'extract':
     case 'data':
     case 'cockpit':
+    case 'tasks':
+    case 'reports':
+    case 'city':
       return route.page;
     case 'overview':
     case 'indicator':

@@ -31,7 +31,8 @@ async function loadPlan(
     id = chosen.id;
   }
   const { detail, access, path } = await fetchPlan(id, prefer, signal);
-  const statuses = await fetchStatus(id, access, asOf, signal).catch(() => null);
+  // A failing status route is an error to show, not "not evaluated".
+  const statuses = await fetchStatus(id, access, asOf, signal);
   return {
     detail,
     statuses: statuses ? new Map(statuses.map((s) => [s.target, s])) : null,

@@ -1,0 +1,132 @@
+/**
+ * The city cockpit, read for city roles: each district's newest plan evaluated as of a date (the
+ * status module's cached evaluation, so a district's figures are the ones its own cockpit shows),
+ * counted by status in total and per goal area, and one district's targets for drill-down.
+ */
+import type { CityOverview, DistrictStatus } from '../../contracts/cityview';
+import type { PlanDetail, PlanSummary } from '../../contracts/plans';
+import type { Db } from '../../db';
+import { cityOfCaller, districtsOf } from '../city';
+import { notFound } from '../errors';
+import { getPlanDetail, listPlans } from '../plans';
+import { getPlanStatus } from '../status';
+
+type Counts = Record<string, number>;
+const zero = (): Counts => ({ achieved: 0, on_track: 0, at_risk: 0, off_track: 0, no_data: 0 });
+
+/** The plan a district is judged on: the one ending last (the newest on a tie). */
+function newestPlan(plans: readonly PlanSummary[]): PlanSummary | null {
+  let best: PlanSummary | null = null;
+  for (const p of plans) if (!best || p.end >= best.end) best = p;
+  return best;
+}
+
+interface Evaluated {
+  tenant: { slug: string; name: string };
+  plan: PlanSummary | null;
+  detail: PlanDetail | null;
+  statuses: Awaited<ReturnType<typeof getPlanStatus>>['statuses'];
+}
+
+async function evaluateDistrict(db: Db, d: { id: number; slug: string; name: string }, asOf: string) {
+  const plan = newestPlan(await listPlans(db, d.id));
+  if (!plan) return { tenant: d, plan: null, detail: null, statuses: [] } satisfies Evaluated;
+  const [detail, status] = await Promise.all([
+    getPlanDetail(db, d.id, plan.id, null),
+    getPlanStatus(db, d.id, plan.id, asOf),
+  ]);
+  return { tenant: d, plan, detail, statuses: status.statuses } satisfies Evaluated;
+}
+
+/** The goal area (by name) of each target of a plan. */
+function areaNames(detail: PlanDetail): Map<string, string | null> {
+  const areas = new Map(detail.goal_areas.map((g) => [g.id, g.name]));
+  const indicatorArea = new Map(detail.indicators.map((i) => [i.id, i.goal_area]));
+  return new Map(
+    detail.targets.map((t) => {
+      const area = t.goal_area ?? (t.indicator ? indicatorArea.get(t.indicator) : null) ?? null;
+      return [t.id, area ? (areas.get(area) ?? null) : null];
+    }),
+  );
+}
+
+/** Every district of the caller's city side by side as of `asOf`. */
+export async function cityOverview(db: Db, tenantId: number, asOf: string): Promise<CityOverview> {
+  const city = await cityOfCaller(db, tenantId);
+  const districts = await districtsOf(db, city.id);
+  const evaluated = await Promise.all(districts.map((d) => evaluateDistrict(db, d, asOf)));
+  const goalAreas: CityOverview['goal_areas'] = [];
+  const shared = new Map<string, { id: string; name: string; unit: string; districts: number }>();
+  const rows = evaluated.map((e) => {
+    const total = zero();
+    const byArea = new Map<string, Counts>();
+    if (e.detail) {
+      for (const g of e.detail.goal_areas)
+        if (!goalAreas.some((x) => x.name === g.name)) goalAreas.push({ name: g.name, name_en: g.name_en });
+      for (const i of e.detail.indicators) {
+        const s = shared.get(i.id) ?? { id: i.id, name: i.name, unit: i.unit, districts: 0 };
+        s.districts++;
+        shared.set(i.id, s);
+      }
+      const names = areaNames(e.detail);
+      for (const s of e.statuses) {
+        total[s.status] = (total[s.status] ?? 0) + 1;
+        const area = names.get(s.target);
+        if (!area) continue;
+        const c = byArea.get(area) ?? zero();
+        c[s.status] = (c[s.status] ?? 0) + 1;
+        byArea.set(area, c);
+      }
+    }
+    return {
+      tenant: e.tenant.slug,
+      name: e.tenant.name,
+      plan: e.plan ? { id: e.plan.id, title: e.plan.title } : null,
+      counts: total,
+      areas: [...byArea].map(([name, counts]) => ({ name, counts })),
+    };
+  });
+  return {
+    city: city.slug,
+    name: city.name,
+    as_of: asOf,
+    goal_areas: goalAreas,
+    districts: rows,
+    shared_indicators: [...shared.values()]
+      .filter((s) => s.districts >= 2)
+      .sort((a, b) => b.districts - a.districts || (a.id < b.id ? -1 : 1)),
+  };
+}
+
+/** One district's targets with their status: the city's drill-down into a district. */
+export async function districtStatus(
+  db: Db,
+  tenantId: number,
+  slug: string,
+  asOf: string,
+): Promise<DistrictStatus> {
+  const city = await cityOfCaller(db, tenantId);
+  const district = (await districtsOf(db, city.id)).find((d) => d.slug === slug);
+  if (!district) throw notFound(`district '${slug}' of ${city.slug}`);
+  const e = await evaluateDistrict(db, district, asOf);
+  const names = e.detail ? areaNames(e.detail) : new Map<string, string | null>();
+  const texts = new Map((e.detail?.targets ?? []).map((t) => [t.id, t.text]));
+  const counts = zero();
+  for (const s of e.statuses) counts[s.status] = (counts[s.status] ?? 0) + 1;
+  return {
+    tenant: district.slug,
+    name: district.name,
+    as_of: asOf,
+    plan: e.plan ? { id: e.plan.id, title: e.plan.title } : null,
+    counts,
+    targets: e.statuses.map((s) => ({
+      id: s.target,
+      text: texts.get(s.target) ?? null,
+      goal_area: names.get(s.target) ?? null,
+      status: s.status,
+      explanation: s.explanation,
+      latest: s.latest,
+      unit: s.unit,
+    })),
+  };
+}

@@ -1,0 +1,2 @@
+export { cityOverview, districtStatus } from './cityview.service';
+export { cityViewRoutes } from './cityview.routes';

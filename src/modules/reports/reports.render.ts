@@ -1,0 +1,36 @@
+/** One bulletin in a format: .docx (Word, official layout), .pdf (same layout), .xlsx (data book). */
+import { buildBulletin, type BulletinInput } from '../../domain/reports';
+import { bulletinDocx } from './render/docx';
+import { bulletinHtml } from './render/html';
+import { htmlToPdf } from './render/pdf';
+import { bulletinXlsx } from './render/xlsx';
+
+export const bulletinFormats = ['docx', 'pdf', 'xlsx'] as const;
+export type BulletinFormat = (typeof bulletinFormats)[number];
+
+export const contentTypes: Record<BulletinFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+export function isBulletinFormat(text: string): text is BulletinFormat {
+  return (bulletinFormats as readonly string[]).includes(text);
+}
+
+export async function renderBulletin(input: BulletinInput, format: BulletinFormat): Promise<Buffer> {
+  const bulletin = buildBulletin(input);
+  switch (format) {
+    case 'docx':
+      return bulletinDocx(bulletin);
+    case 'pdf':
+      return htmlToPdf(bulletinHtml(bulletin));
+    case 'xlsx':
+      return bulletinXlsx(input, bulletin);
+  }
+}
+
+/** `督查通报-2026-10.docx` */
+export function bulletinFileName(month: string, format: BulletinFormat): string {
+  return `督查通报-${month}.${format}`;
+}

@@ -1,0 +1,62 @@
+/** The only SQL of the reports module: the archive of bulletins (0010-bulletins). */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db';
+
+type K = Kysely<Database>;
+
+export interface ArchiveRow {
+  tenant_id: number;
+  plan_id: number;
+  month: string;
+  input: string;
+  origin: string;
+  generated_at: string;
+  generated_by: number | null;
+}
+
+/** Inserts the month's bulletin unless one is archived; true when this call inserted it. */
+export async function insertIfAbsent(k: K, row: ArchiveRow): Promise<boolean> {
+  const result = await k
+    .insertInto('bulletins')
+    .values(row)
+    .onConflict((oc) => oc.columns(['tenant_id', 'plan_id', 'month']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** Inserts or replaces the month's bulletin (a supervisor regenerates it). */
+export async function upsert(k: K, row: ArchiveRow): Promise<void> {
+  await k
+    .insertInto('bulletins')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['tenant_id', 'plan_id', 'month']).doUpdateSet({
+        input: row.input,
+        origin: row.origin,
+        generated_at: row.generated_at,
+        generated_by: row.generated_by,
+      }),
+    )
+    .execute();
+}
+
+export async function listArchived(k: K, tenantId: number, planId: number) {
+  return k
+    .selectFrom('bulletins')
+    .leftJoin('users', 'users.id', 'bulletins.generated_by')
+    .select(['bulletins.month', 'bulletins.origin', 'bulletins.generated_at', 'users.username'])
+    .where('bulletins.tenant_id', '=', tenantId)
+    .where('bulletins.plan_id', '=', planId)
+    .orderBy('bulletins.month', 'desc')
+    .execute();
+}
+
+export async function findArchived(k: K, tenantId: number, planId: number, month: string) {
+  return k
+    .selectFrom('bulletins')
+    .select(['input', 'generated_at'])
+    .where('tenant_id', '=', tenantId)
+    .where('plan_id', '=', planId)
+    .where('month', '=', month)
+    .executeTakeFirst();
+}

@@ -1,0 +1,35 @@
+/** The only SQL of scorecards: the monthly snapshots (table of migration 0011). */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db';
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+export async function findSnapshot(db: Q, planId: number, month: string) {
+  return db
+    .selectFrom('scorecard_snapshots')
+    .selectAll()
+    .where('plan_id', '=', planId)
+    .where('month', '=', month)
+    .executeTakeFirst();
+}
+
+/** Stores a month's snapshot unless one exists (the first one stays): true when stored. */
+export async function insertSnapshot(
+  db: Q,
+  row: {
+    tenant_id: number;
+    plan_id: number;
+    month: string;
+    computed_at: string;
+    weights: string;
+    body: string;
+  },
+): Promise<boolean> {
+  const inserted = await db
+    .insertInto('scorecard_snapshots')
+    .values(row)
+    .onConflict((oc) => oc.columns(['plan_id', 'month']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}

@@ -1,0 +1,74 @@
+/**
+ * `shixiao report bulletin --month YYYY-MM -o FILE` (CONTRACT.md): a good run writes the format of
+ * the extension; bad input — a month that is not YYYY-MM, a month before the plan starts, an
+ * unknown extension, an output path that cannot be written — is one line on stderr, exit 1, and
+ * no file (not even a partial or temporary one) left behind.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { demoPlanFile } from '../fixtures';
+import { runCli } from './run-cli';
+
+describe('shixiao report bulletin', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'shixiao-report-'));
+  const db = join(dir, 'demo.db');
+  const out = join(dir, 'out');
+  before(async () => {
+    const r = await runCli(['import-plan', demoPlanFile, '--db', db]);
+    assert.equal(r.code, 0, r.stderr);
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes the .docx of a month (a zip with the document part)', async () => {
+    const file = join(dir, 'b.docx');
+    const r = await runCli(['report', 'bulletin', '--month', '2026-10', '--db', db, '-o', file]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stderr, '');
+    assert.match(r.stdout, /b\.docx: bulletin of 2026-10 written/);
+    assert.equal(readFileSync(file).subarray(0, 2).toString(), 'PK');
+  });
+
+  const bad: [string, string[], RegExp][] = [
+    ['a month that is not YYYY-MM', ['--month', '2026-13', '-o', 'x.docx'], /--month 2026-13: use YYYY-MM/],
+    ['a short month', ['--month', '26-10', '-o', 'x.docx'], /--month 26-10: use YYYY-MM/],
+    [
+      'a month before the plan starts',
+      ['--month', '2022-12', '-o', 'x.docx'],
+      /--month 2022-12: before the plan starts \(2023\)/,
+    ],
+    [
+      'an unknown extension',
+      ['--month', '2026-10', '-o', 'x.txt'],
+      /-o .*x\.txt: unknown extension, use \.docx, \.pdf or \.xlsx/,
+    ],
+    [
+      'a folder that does not exist',
+      ['--month', '2026-10', '-o', 'missing/x.pdf'],
+      /-o .*missing\/x\.pdf: cannot write \(ENOENT\)/,
+    ],
+    [
+      'a path that is a folder',
+      ['--month', '2026-10', '-o', 'folder.xlsx'],
+      /-o .*folder\.xlsx: cannot write \(E(ISDIR|EXIST|NOTEMPTY|PERM)\)/,
+    ],
+  ];
+  for (const [name, args, message] of bad) {
+    it(`refuses ${name} with one line and no file`, async () => {
+      rmSync(out, { recursive: true, force: true });
+      mkdirSync(join(out, 'folder.xlsx'), { recursive: true });
+      const target = args.map((a, i) => (args[i - 1] === '-o' ? join(out, a) : a));
+      const r = await runCli(['report', 'bulletin', '--db', db, ...target]);
+      assert.equal(r.code, 1);
+      assert.equal(r.stdout, '');
+      assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+      assert.match(r.stderr, message);
+      assert.doesNotMatch(r.stderr, /\bat .*\.ts:\d+/, 'no stack trace');
+      assert.deepEqual(readdirSync(out), ['folder.xlsx'], 'nothing written, no temporary file');
+      assert.deepEqual(readdirSync(join(out, 'folder.xlsx')), []);
+      assert.equal(existsSync(join(out, 'x.docx')), false);
+    });
+  }
+});

@@ -1,0 +1,41 @@
+/** Words of the bulletins page (督查通报). */
+export const reportsZh = {
+  navReports: '督查通报',
+  rpTitle: '月度督查通报',
+  rpIntro: '每月初自动生成上月通报并归档；数据按当月月底掌握的情况统计。',
+  rpMonth: '月份',
+  rpGenerate: '生成通报',
+  rpGenerated: '已生成{month}通报',
+  rpOrigin: '来源',
+  rpOriginJob: '自动生成',
+  rpOriginUser: '手工生成',
+  rpGeneratedAt: '生成时间',
+  rpBy: '生成人',
+  rpDownload: '下载',
+  rpWord: 'Word',
+  rpPdf: 'PDF',
+  rpExcel: 'Excel数据册',
+  rpEmpty: '尚无归档的通报。',
+  rpMonthInvalid: '请选择月份（YYYY-MM）',
+};
+
+export const reportsEn: Record<keyof typeof reportsZh, string> = {
+  navReports: 'Bulletins',
+  rpTitle: 'Monthly supervision bulletins',
+  rpIntro:
+    "Each month's bulletin is generated and archived early the next month, from what was known at the month's end.",
+  rpMonth: 'Month',
+  rpGenerate: 'Generate',
+  rpGenerated: 'The bulletin of {month} was generated',
+  rpOrigin: 'Origin',
+  rpOriginJob: 'Monthly job',
+  rpOriginUser: 'By hand',
+  rpGeneratedAt: 'Generated',
+  rpBy: 'By',
+  rpDownload: 'Download',
+  rpWord: 'Word',
+  rpPdf: 'PDF',
+  rpExcel: 'Excel data book',
+  rpEmpty: 'No bulletin has been archived yet.',
+  rpMonthInvalid: 'Choose a month (YYYY-MM)',
+};

@@ -1,0 +1,37 @@
+/** The tabs of the supervision pages: board, red list, my tasks, assessments (as the user may use them). */
+import { Link, type TasksView } from '../../router';
+import { useSession } from '../auth/SessionContext';
+import { useTasksI18n } from './tasksDict';
+
+export function TasksNav({ view }: { view: TasksView }) {
+  const { tt } = useTasksI18n();
+  const session = useSession();
+  const hasDepartment = (session.user?.departments.length ?? 0) > 0;
+  const tabs = [
+    { key: 'board', href: '/tasks', label: tt('tkBoard'), show: true },
+    { key: 'red', href: '/tasks/red', label: tt('tkRed'), show: true },
+    {
+      key: 'mine',
+      href: '/tasks/mine',
+      label: tt('tkMine'),
+      show: hasDepartment || session.can('task:write'),
+    },
+    { key: 'assessments', href: '/tasks/assessments', label: tt('tkAssessments'), show: true },
+  ];
+  return (
+    <nav className="sx-tasks-tabs" aria-label={tt('tkTabs')}>
+      {tabs
+        .filter((x) => x.show)
+        .map((x) => (
+          <Link
+            key={x.key}
+            href={x.href}
+            className={x.key === view ? 'sx-tasks-tab sx-tasks-tab-active' : 'sx-tasks-tab'}
+            aria-current={x.key === view ? 'page' : undefined}
+          >
+            {x.label}
+          </Link>
+        ))}
+    </nav>
+  );
+}

@@ -76,7 +76,8 @@ describe('login and administration in a browser', () => {
   it('shows the auth.login row on /admin/audit', async () => {
     await page.getByRole('navigation', { name: '管理菜单' }).getByRole('link', { name: '审计日志' }).click();
     await page.getByRole('heading', { level: 1, name: '审计日志' }).waitFor();
-    const row = page.getByRole('row').filter({ hasText: 'auth.login' }).first();
+    // Entries read as sentences: "admin 登录" (the code auth.login is in the raw record).
+    const row = page.getByRole('row').filter({ hasText: '登录' }).filter({ hasText: 'admin' }).first();
     await row.waitFor();
     assert.match(await row.innerText(), /admin/);
     // The newest row (the user just created) opens to show its before/after JSON.

@@ -60,7 +60,7 @@ export async function loginByApi(
   assert.equal(res.status(), 200);
 }
 
-/** Logs in through the /login form and waits for the home page. */
+/** Logs in through the /login form and waits for the page it lands on (home, or a reporter's work). */
 export async function loginByForm(
   page: Page,
   baseUrl: string,
@@ -71,5 +71,7 @@ export async function loginByForm(
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.locator('form button[type="submit"]').click();
-  await page.waitForURL(`${baseUrl}/`);
+  await page.waitForURL(
+    (url) => url.origin === new URL(baseUrl).origin && !url.pathname.startsWith('/login'),
+  );
 }

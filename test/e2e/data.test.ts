@@ -43,12 +43,15 @@ describe('data reporting in a browser', () => {
     const page = await as('rep-a');
     await page.getByRole('link', { name: '数据报送' }).click();
     await page.getByRole('heading', { name: '应报数据' }).waitFor();
-    await page.getByRole('button', { name: '填报 gdp_growth 2025' }).click();
+    await page.getByRole('button', { name: '填报 地区生产总值增速 2025' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel(/数值/).fill('5.8');
     await dialog.getByLabel('来源').fill('区统计局');
     await dialog.getByRole('button', { name: '提交' }).click();
     await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('已提交：地区生产总值增速 2025年 5.8%').waitFor();
+    // What is submitted is no longer owed: it shows under 全部.
+    await page.getByText('全部', { exact: true }).click();
     const row = page
       .getByRole('row')
       .filter({ hasText: '2025' })
@@ -61,10 +64,12 @@ describe('data reporting in a browser', () => {
   it('the head approves, the supervisor accepts, and the accepted value is then published', async () => {
     const head = await as('head-a');
     await head.goto(`${server.url}/data/review`);
-    const item = head.getByRole('row').filter({ hasText: 'gdp_growth' }).filter({ hasText: '5.8' });
+    const item = head.getByRole('row').filter({ hasText: '地区生产总值增速' }).filter({ hasText: '5.8' });
     await item.waitFor();
     await head.screenshot({ path: `${shots}/data-review.png`, fullPage: true });
     await item.getByRole('button', { name: '审核通过' }).click();
+    // Approving asks first, naming the value.
+    await head.getByRole('dialog').getByRole('button', { name: '审核通过' }).click();
     await head.getByText('没有待审核的数据').waitFor();
     await head.context().close();
     assert.equal(await status(), initial, 'an approved value does not feed statuses yet');
@@ -73,6 +78,8 @@ describe('data reporting in a browser', () => {
     await sup.goto(`${server.url}/data/review`);
     const pending = sup.getByRole('row').filter({ hasText: '5.8' });
     await pending.getByRole('button', { name: '采纳' }).click();
+    await sup.getByRole('dialog').getByRole('button', { name: '采纳' }).click();
+    await sup.getByText('已采纳：地区生产总值增速 2025年 5.8%').waitFor();
     await sup.getByText('没有待审核的数据').waitFor();
     await sup.goto(`${server.url}/data/history/gdp_growth/2025`);
     await sup.getByRole('heading', { name: /历史版本/ }).waitFor();

@@ -97,6 +97,21 @@ for (const dialect of dialects) {
         200,
       );
       assert.deepEqual(fine.warnings, []);
+      // A stored value lists its warnings too, for the reviewer; the reporter's reason is kept.
+      const odd = await expectJson<Detail & { value: { check_reason: string | null } }>(
+        u.repA.send('POST', `${data}/values`, {
+          indicator: 'resident_population',
+          period: '2026',
+          value: 660_000,
+          check_reason: '按人填报',
+        }),
+        201,
+      );
+      assert.deepEqual(
+        odd.warnings.map((w) => w.code),
+        ['scale_slip'],
+      );
+      assert.equal(odd.value.check_reason, '按人填报');
       // Another department's indicator is not revealed.
       assert.equal(
         (await u.repB.send('POST', `${data}/checks`, { indicator: 'gdp', period: '2026', value: 1 })).status,
@@ -117,6 +132,7 @@ for (const dialect of dialects) {
       assert.equal(created.value.preliminary, true);
       assert.equal(created.value.indicator_name, '地区生产总值');
       assert.equal(created.value.unit, '亿元');
+      assert.deepEqual(created.warnings, []);
       await step(u.repA, 'submit', 1);
       const forHead = (await notes(u.headA)).find((n) => n.kind === 'data.awaiting_approval');
       assert.equal(forHead?.payload.indicator_name, '地区生产总值');

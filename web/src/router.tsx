@@ -41,7 +41,12 @@ export type Route =
   | { page: 'extract' }
   | { page: 'city' }
   | { page: 'admin'; section: AdminSection }
-  | { page: 'data'; view: 'entry' | 'review' | 'upload' | 'history'; indicator?: string; period?: string }
+  | {
+      page: 'data';
+      view: 'entry' | 'review' | 'upload' | 'history' | 'district';
+      indicator?: string;
+      period?: string;
+    }
   | { page: 'tasks'; view: TasksView; id?: string }
   | { page: 'reports' }
   | { page: 'scorecards' }
@@ -76,6 +81,7 @@ export function matchRoute(path: string): Route {
   if (clean === '/extract') return { page: 'extract' };
   if (clean === '/city') return { page: 'city' };
   if (clean === '/data') return { page: 'data', view: 'entry' };
+  if (clean === '/data/district') return { page: 'data', view: 'district' };
   if (clean === '/data/review' || clean === '/data/upload')
     return { page: 'data', view: clean === '/data/review' ? 'review' : 'upload' };
   m = /^\/data\/history\/([^/]+)\/([^/]+)$/.exec(clean);

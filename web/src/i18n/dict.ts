@@ -4,6 +4,7 @@ import { authEn, authZh } from './authDict';
 import { notificationsEn, notificationsZh } from '../features/notifications/notificationsDict';
 import { extractEn, extractZh } from '../features/extract/extractDict';
 import { dataEn, dataZh } from '../features/data/dataDict';
+import { reportingEn, reportingZh } from '../features/data/reportingDict';
 import { cockpitEn, cockpitZh } from '../features/cockpit/cockpitDict';
 import { reportsEn, reportsZh } from '../features/reports/reportsDict';
 import { cityEn, cityZh } from '../features/city/cityDict';
@@ -106,6 +107,7 @@ const zh = {
   ...reportsZh,
   ...cityZh,
   ...scorecardsZh,
+  ...reportingZh,
 };
 
 export type Key = keyof typeof zh;
@@ -203,6 +205,7 @@ const en: Record<Key, string> = {
   ...reportsEn,
   ...cityEn,
   ...scorecardsEn,
+  ...reportingEn,
 };
 
 export const dictionaries: Record<Lang, Record<Key, string>> = { zh, en };

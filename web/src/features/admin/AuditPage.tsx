@@ -1,6 +1,9 @@
 /** `/admin/audit`: the audit log, newest first, filtered; before/after in an expandable row. */
-import { Button, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Button, Input, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Link } from '../../router';
+import { usePlan } from '../plan/PlanContext';
+import { auditSentence, type IndicatorName } from './auditWords';
 import type { AuditEntryView } from '../../../../src/contracts/audit';
 import { useI18n } from '../../i18n/context';
 import { AdminLayout, LoadError } from './AdminLayout';
@@ -21,7 +24,10 @@ function Json({ label, value }: { label: string; value: unknown }) {
 }
 
 export default function AuditPage() {
-  const { t, lang } = useI18n();
+  const i18n = useI18n();
+  const { t, lang } = i18n;
+  const plan = usePlan();
+  const [keyword, setKeyword] = useState('');
   const [filters, setFilters] = useState<AuditFilters>({});
   const [entries, setEntries] = useState<AuditEntryView[]>([]);
   const [cursor, setCursor] = useState<number | null>(null);
@@ -51,24 +57,57 @@ export default function AuditPage() {
     return () => controller.current?.abort();
   }, [filters, load]);
 
+  // Entries as sentences with names (the plan's indicators), searchable by what people read.
+  const indicators = useMemo(
+    () =>
+      new Map<string, IndicatorName>(
+        plan.state === 'done' ? plan.data.detail.indicators.map((i) => [i.id, i] as const) : [],
+      ),
+    [plan],
+  );
+  const sentences = useMemo(
+    () => new Map(entries.map((e) => [e.id, auditSentence(i18n, e, indicators)])),
+    [entries, i18n, indicators],
+  );
+  const needle = keyword.trim().toLowerCase();
+  const shown = needle
+    ? entries.filter((e) =>
+        [sentences.get(e.id)?.text ?? '', e.actor, e.action].some((x) => x.toLowerCase().includes(needle)),
+      )
+    : entries;
+
   const outcomeWord = (o: string) =>
     o === 'success' || o === 'failure' || o === 'denied' ? t(`outcome_${o}`) : o;
 
   return (
     <AdminLayout section="audit">
       <AuditFilterForm onSearch={setFilters} />
+      <Input.Search
+        className="sx-audit-keyword"
+        allowClear
+        aria-label={t('audKeyword')}
+        placeholder={t('audKeywordHint')}
+        value={keyword}
+        onChange={(e) => setKeyword(e.target.value)}
+        style={{ maxWidth: 360, margin: '8px 0' }}
+      />
       {error && <LoadError error={error} retry={() => void load(filters, null)} />}
       <Table<AuditEntryView>
         rowKey="id"
         loading={loading && entries.length === 0}
-        dataSource={entries}
+        dataSource={shown}
         pagination={false}
         size="middle"
         className="sx-audit-table"
         expandable={{
-          rowExpandable: (r) => r.before != null || r.after != null || r.reason != null,
+          rowExpandable: () => true,
           expandedRowRender: (r) => (
             <div className="sx-audit-detail">
+              <p>
+                <Typography.Text strong>{t('audRaw')}: </Typography.Text>
+                <code>{r.action}</code>
+                {r.object_type && <code>{` ${r.object_type} / ${r.object_id ?? ''}`}</code>}
+              </p>
               {r.reason && (
                 <p>
                   <Typography.Text strong>{t('auditReason')}: </Typography.Text>
@@ -87,12 +126,14 @@ export default function AuditPage() {
             render: (_, r) => <span className="sx-num">{formatInstant(r.at, lang)}</span>,
           },
           { key: 'actor', title: t('auditActor'), dataIndex: 'actor' },
-          { key: 'action', title: t('auditAction'), render: (_, r) => <code>{r.action}</code> },
           {
-            key: 'object',
-            title: t('auditObject'),
-            render: (_, r) =>
-              r.object_type ? [r.object_type, r.object_id].filter(Boolean).join(' / ') : t('noValue'),
+            key: 'action',
+            title: t('auditAction'),
+            render: (_, r) => {
+              const s = sentences.get(r.id);
+              if (!s) return r.action;
+              return s.href ? <Link href={s.href}>{s.text}</Link> : s.text;
+            },
           },
           {
             key: 'outcome',

@@ -2,6 +2,7 @@
 import { Alert, Button, Card, Divider, Form, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Me } from '../../../../src/contracts/auth';
+import { landingFor } from '../data/landing';
 import { useI18n } from '../../i18n/context';
 import { navigate, useLocation } from '../../router';
 import { apiFetch, ProblemError } from './apiFetch';
@@ -57,7 +58,8 @@ export default function LoginPage() {
     try {
       const me = await apiFetch<Me>('/api/auth/login', { method: 'POST', body: values });
       session.signedIn(me);
-      navigate(next);
+      // Reporters and heads land on their work unless a page sent them here.
+      navigate(next === '/' ? landingFor(me.user?.roles) : next);
     } catch (e) {
       if (e instanceof ProblemError && e.status === 401) setError(t('loginFailed'));
       else if (e instanceof ProblemError && e.status === 429)

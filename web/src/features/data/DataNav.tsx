@@ -3,7 +3,7 @@ import { useI18n } from '../../i18n/context';
 import { Link } from '../../router';
 import { useSession } from '../auth/SessionContext';
 
-export type DataView = 'entry' | 'review' | 'upload' | 'history';
+export type DataView = 'entry' | 'review' | 'upload' | 'history' | 'district';
 
 export function DataNav({ view }: { view: DataView }) {
   const { t } = useI18n();
@@ -17,6 +17,7 @@ export function DataNav({ view }: { view: DataView }) {
       show: session.can('data:approve') || session.can('data:accept'),
     },
     { key: 'upload', href: '/data/upload', label: t('dataUpload'), show: session.can('data:write') },
+    { key: 'district', href: '/data/district', label: t('navDistrict'), show: session.can('data:accept') },
   ];
   return (
     <nav className="sx-data-tabs" aria-label={t('navData')}>

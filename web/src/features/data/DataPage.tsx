@@ -10,6 +10,7 @@ import './data.css';
 const EntryPage = lazy(() => import('./EntryPage').then((m) => ({ default: m.EntryPage })));
 const HistoryPage = lazy(() => import('./HistoryPage').then((m) => ({ default: m.HistoryPage })));
 const ReviewPage = lazy(() => import('./ReviewPage').then((m) => ({ default: m.ReviewPage })));
+const DistrictPage = lazy(() => import('./DistrictPage').then((m) => ({ default: m.DistrictPage })));
 const UploadPage = lazy(() => import('./UploadPage').then((m) => ({ default: m.UploadPage })));
 
 export default function DataPage({ view, indicator, period }: { view: DataView; indicator?: string; period?: string }) {
@@ -25,6 +26,8 @@ export default function DataPage({ view, indicator, period }: { view: DataView; 
               <Suspense fallback={<Loaded state={{ state: 'loading' }}>{() => null}</Loaded>}>
                 {view === 'review' ? (
                   <ReviewPage plan={code} />
+                ) : view === 'district' ? (
+                  <DistrictPage plan={code} />
                 ) : view === 'upload' ? (
                   <UploadPage plan={code} />
                 ) : view === 'history' ? (

@@ -6,6 +6,8 @@ import { SimpleTable } from '../common/SimpleTable';
 import { useAsync } from '../common/useAsync';
 import { getHistory } from './dataApi';
 import { StatusTag } from './StatusTag';
+import { actionWord, fieldWord, nameOf, statusWord } from './words';
+import { formatPeriod, formatValue } from '../../format';
 
 type Version = DataHistory['versions'][number];
 type Event = DataHistory['events'][number];
@@ -18,25 +20,39 @@ const show = (v: unknown): string =>
       : JSON.stringify(v);
 
 export function HistoryPage({ plan, indicator, period }: { plan: string; indicator: string; period: string }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t, lang } = i18n;
   const state = useAsync((signal) => getHistory(plan, indicator, period, signal), `${plan}|${indicator}|${period}`);
   return (
     <>
-      <h1>
-        {t('dataHistory')}：{indicator} · {period}
-      </h1>
       <Loaded state={state}>
-        {(h) => (
+        {(h) => {
+          const first = h.versions[0];
+          const unit = first?.unit ?? '';
+          const name = first ? nameOf(i18n, first) : indicator;
+          const shown = (field: string, v: unknown) =>
+            field === 'status' && typeof v === 'string'
+              ? statusWord(i18n, v)
+              : field === 'value' && typeof v === 'number'
+                ? formatValue(v, unit, lang)
+                : show(v);
+          return (
           <>
+            <h1>
+              {t('dataHistory')}：{name} · {formatPeriod(period, lang)}
+            </h1>
             <SimpleTable<Version>
               rowKey="version"
               pagination={false}
               dataSource={h.versions}
               columns={[
                 { title: t('dataVersion'), dataIndex: 'version' },
-                { title: t('dataValue'), dataIndex: 'value' },
+                {
+                  title: t('dataValue'),
+                  render: (_, v) => `${formatValue(v.value, unit, lang)}${v.preliminary ? `（${t('rpPreliminary')}）` : ''}`,
+                },
                 { title: t('status'), render: (_, v) => <StatusTag status={v.status} /> },
-                { title: t('dataWho'), render: (_, v) => v.recorded_by ?? '—' },
+                { title: t('rpEnteredBy'), render: (_, v) => v.recorded_by_display ?? v.recorded_by ?? '—' },
                 { title: t('dataWhen'), render: (_, v) => v.recorded_at.slice(0, 19).replace('T', ' ') },
                 { title: t('dataWhy'), render: (_, v) => v.reason ?? '' },
                 {
@@ -44,7 +60,7 @@ export function HistoryPage({ plan, indicator, period }: { plan: string; indicat
                   render: (_, v) =>
                     Object.entries(v.changes).map(([field, c]) => (
                       <div key={field}>
-                        {field}: <del>{show(c.before)}</del> → <ins>{show(c.after)}</ins>
+                        {fieldWord(i18n, field)}：<del>{shown(field, c.before)}</del> → <ins>{shown(field, c.after)}</ins>
                       </div>
                     )),
                 },
@@ -57,15 +73,20 @@ export function HistoryPage({ plan, indicator, period }: { plan: string; indicat
               dataSource={h.events}
               columns={[
                 { title: t('dataWhen'), render: (_, e) => e.at.slice(0, 19).replace('T', ' ') },
-                { title: t('dataWho'), dataIndex: 'actor' },
-                { title: t('dataAction'), dataIndex: 'action' },
+                { title: t('rpActor'), render: (_, e) => e.actor_name ?? e.actor },
+                { title: t('dataAction'), render: (_, e) => actionWord(i18n, e.action) },
                 { title: t('dataVersion'), render: (_, e) => e.version ?? '' },
-                { title: t('status'), render: (_, e) => `${e.from_status ?? ''} → ${e.to_status ?? ''}` },
+                {
+                  title: t('status'),
+                  render: (_, e) =>
+                    e.from_status ? `${statusWord(i18n, e.from_status)} → ${statusWord(i18n, e.to_status)}` : statusWord(i18n, e.to_status),
+                },
                 { title: t('dataWhy'), render: (_, e) => e.reason ?? '' },
               ]}
             />
           </>
-        )}
+          );
+        }}
       </Loaded>
     </>
   );

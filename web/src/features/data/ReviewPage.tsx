@@ -1,16 +1,23 @@
-/** `/data/review`: the queue — approve or return (department head), accept or return (supervisor). */
+/**
+ * `/data/review`: the queue — approve or return (department head), accept or return (supervisor).
+ * Each value by name with its unit, department and reporter, the last accepted value and the
+ * entry checks' warnings beside it; approving and accepting ask first and say what was done.
+ */
 import { App, Button, Input, Modal, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import type { QueueEntry } from '../../../../src/contracts/data';
+import type { DataWarning, QueueEntry } from '../../../../src/contracts/data';
+import { formatPeriod, formatValue } from '../../format';
 import type { Key } from '../../i18n/dict';
 import { useI18n } from '../../i18n/context';
 import { Link } from '../../router';
 import { Loaded } from '../common/Loading';
 import { useAsync } from '../common/useAsync';
 import { getQueue, getValue, step } from './dataApi';
+import { describeDataValue, errorWords, nameOf, warningText } from './words';
 
 interface Item extends QueueEntry {
   previous: number | null;
+  warnings: DataWarning[];
 }
 
 async function loadQueue(plan: string, signal: AbortSignal): Promise<Item[]> {
@@ -18,14 +25,17 @@ async function loadQueue(plan: string, signal: AbortSignal): Promise<Item[]> {
   return Promise.all(
     values.map(async (v) => {
       const d = await getValue(plan, v.indicator, v.period, signal);
-      return { ...v, previous: d.accepted?.value ?? null };
+      return { ...v, previous: d.accepted?.value ?? null, warnings: d.warnings };
     }),
   );
 }
 
 export function ReviewPage({ plan }: { plan: string }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t, lang } = i18n;
   const { message } = App.useApp();
+  const [confirming, setConfirming] = useState<Item | null>(null);
+  const [busy, setBusy] = useState(false);
   const [reload, setReload] = useState(0);
   const [returning, setReturning] = useState<Item | null>(null);
   const [reason, setReason] = useState('');
@@ -34,14 +44,19 @@ export function ReviewPage({ plan }: { plan: string }) {
   const act = async (item: Item, name: 'approve' | 'accept' | 'return', why?: string) => {
     try {
       await step(plan, item.indicator, item.period, name, item.version, why);
-      void message.success(t('dataDone'));
+      const done = name === 'approve' ? 'rpApproved' : name === 'accept' ? 'rpAccepted' : 'rpReturned';
+      void message.success(t(done, { what: describeDataValue(i18n, item) }));
       setReload((n) => n + 1);
       return true;
     } catch (e) {
-      void message.error(e instanceof Error ? e.message : String(e));
+      void message.error(errorWords(i18n, e));
       return false;
     }
   };
+
+  /** Approving and accepting cannot be undone by the reviewer: ask first, naming the value. */
+  const confirm = (item: Item) => setConfirming(item);
+  const approving = confirming?.awaiting === 'approval';
 
   return (
     <>
@@ -53,23 +68,59 @@ export function ReviewPage({ plan }: { plan: string }) {
             dataSource={items}
             locale={{ emptyText: t('dataQueueEmpty') }}
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            scroll={{ x: 900 }}
             columns={[
-              { title: t('indicator'), dataIndex: 'indicator' },
-              { title: t('period'), dataIndex: 'period' },
-              { title: t('dataValue'), render: (_, r) => <strong>{r.value}</strong> },
-              { title: t('dataPrevious'), render: (_, r) => r.previous ?? '—' },
+              {
+                title: t('indicator'),
+                render: (_, r) => (
+                  <>
+                    <div>{nameOf(i18n, r)}</div>
+                    <div className="sx-data-sub">{r.department_name ?? ''}</div>
+                  </>
+                ),
+              },
+              {
+                title: t('reportPeriod'),
+                render: (_, r) => (
+                  <>
+                    {formatPeriod(r.period, lang)}
+                    {r.preliminary && (
+                      <>
+                        {' '}
+                        <Tag>{t('rpPreliminary')}</Tag>
+                      </>
+                    )}
+                  </>
+                ),
+              },
+              {
+                title: t('dataValue'),
+                render: (_, r) => (
+                  <>
+                    <strong>{formatValue(r.value, r.unit, lang)}</strong>
+                    {r.warnings.length > 0 && (
+                      <ul className="sx-data-warning-list" aria-label={t('rpWarnings')}>
+                        {r.warnings.map((w) => (
+                          <li key={w.code}>⚠ {warningText(i18n, w, r.unit)}</li>
+                        ))}
+                      </ul>
+                    )}
+                    {r.check_reason && <div className="sx-data-sub">{t('rpReporterSays', { reason: r.check_reason })}</div>}
+                  </>
+                ),
+              },
+              {
+                title: t('dataPrevious'),
+                render: (_, r) => (r.previous === null ? '—' : formatValue(r.previous, r.unit, lang)),
+              },
               { title: t('source'), render: (_, r) => r.source ?? '' },
-              { title: t('dataWho'), render: (_, r) => r.recorded_by ?? '' },
+              { title: t('dataWho'), render: (_, r) => r.recorded_by_display ?? r.recorded_by ?? '' },
               { title: t('dataAwaiting'), render: (_, r) => <Tag>{t(`await_${r.awaiting}` as Key)}</Tag> },
               {
                 title: t('actions'),
                 render: (_, r) => (
                   <Space wrap>
-                    <Button
-                      type="primary"
-                      size="small"
-                      onClick={() => void act(r, r.awaiting === 'approval' ? 'approve' : 'accept')}
-                    >
+                    <Button type="primary" size="small" onClick={() => confirm(r)}>
                       {r.awaiting === 'approval' ? t('dataApprove') : t('dataAccept')}
                     </Button>
                     <Button size="small" danger onClick={() => (setReason(''), setReturning(r))}>
@@ -86,14 +137,36 @@ export function ReviewPage({ plan }: { plan: string }) {
         )}
       </Loaded>
       <Modal
+        open={confirming !== null}
+        title={
+          confirming
+            ? t(approving ? 'rpConfirmApprove' : 'rpConfirmAccept', { what: describeDataValue(i18n, confirming) })
+            : ''
+        }
+        okText={approving ? t('dataApprove') : t('dataAccept')}
+        cancelText={t('rpCancel')}
+        confirmLoading={busy}
+        onCancel={() => setConfirming(null)}
+        onOk={() => {
+          if (!confirming) return;
+          setBusy(true);
+          void act(confirming, approving ? 'approve' : 'accept').then((ok) => {
+            setBusy(false);
+            if (ok) setConfirming(null);
+          });
+        }}
+      >
+        <p>{t(approving ? 'rpConfirmApproveHint' : 'rpConfirmAcceptHint')}</p>
+      </Modal>
+      <Modal
         open={returning !== null}
-        title={t('dataReturn')}
+        title={returning ? `${t('dataReturn')}：${describeDataValue(i18n, returning)}` : t('dataReturn')}
         okText={t('dataReturn')}
+        cancelText={t('rpCancel')}
         okButtonProps={{ danger: true, disabled: reason.trim() === '' }}
         onCancel={() => setReturning(null)}
         onOk={() => {
-          if (returning)
-            void act(returning, 'return', reason.trim()).then((ok) => ok && setReturning(null));
+          if (returning) void act(returning, 'return', reason.trim()).then((ok) => ok && setReturning(null));
         }}
       >
         <label htmlFor="sx-return-reason">{t('dataReturnReason')}</label>

@@ -6,12 +6,16 @@ import type { Key } from '../../i18n/dict';
 import { useI18n } from '../../i18n/context';
 import { useSession } from '../auth/SessionContext';
 import { commitUpload, errorReport, previewUpload, saveBlob, templateHref } from './dataApi';
+import { errorWords, problemWords, warningText } from './words';
+import { formatPeriod } from '../../format';
 
 export function UploadPage({ plan }: { plan: string }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t, pick, lang } = i18n;
   const { message } = App.useApp();
   const session = useSession();
-  const departments = session.user?.departments.map((d) => d.id) ?? [];
+  const mine = session.user?.departments ?? [];
+  const departments = mine.map((d) => d.id);
   const year = new Date().getFullYear();
   const [department, setDepartment] = useState(departments[0] ?? '');
   const [from, setFrom] = useState(year - 1);
@@ -27,7 +31,7 @@ export function UploadPage({ plan }: { plan: string }) {
     try {
       await fn();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorWords(i18n, e));
     } finally {
       setBusy(false);
     }
@@ -38,7 +42,12 @@ export function UploadPage({ plan }: { plan: string }) {
       <h1>{t('dataUpload')}</h1>
       <div className="sx-data-upload-row">
         {departments.length > 0 ? (
-          <Select value={department} onChange={setDepartment} options={departments.map((d) => ({ value: d, label: d }))} />
+          <Select
+            value={department}
+            onChange={setDepartment}
+            aria-label={t('rpDepartment')}
+            options={mine.map((d) => ({ value: d.id, label: pick(d.name, d.name_en) }))}
+          />
         ) : (
           <Input value={department} onChange={(e) => setDepartment(e.target.value)} placeholder="tjj" style={{ width: 120 }} />
         )}
@@ -88,7 +97,7 @@ export function UploadPage({ plan }: { plan: string }) {
                 columns={[
                   { title: t('dataRow'), dataIndex: 'row' },
                   { title: t('dataColumn'), dataIndex: 'column' },
-                  { title: t('dataReason'), dataIndex: 'reason' },
+                  { title: t('dataReason'), render: (_, e) => problemWords(i18n, e) },
                 ]}
               />
               <Button
@@ -101,15 +110,43 @@ export function UploadPage({ plan }: { plan: string }) {
           )}
           <h2 style={{ fontSize: 18, marginTop: 16 }}>{t('dataChanges')}</h2>
           <Table<ImportChange>
-            rowKey={(c) => `${c.indicator}|${c.period}`}
+            rowKey={(c) => `${c.row}|${c.indicator}|${c.period}`}
             size="small"
             dataSource={preview.changes}
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
             columns={[
-              { title: t('indicator'), dataIndex: 'indicator' },
-              { title: t('period'), dataIndex: 'period' },
+              { title: t('dataRow'), dataIndex: 'row' },
+              { title: t('indicator'), render: (_, c) => c.indicator_name },
+              {
+                title: t('reportPeriod'),
+                render: (_, c) => (
+                  <>
+                    {formatPeriod(c.period, lang)}
+                    {c.preliminary && (
+                      <>
+                        {' '}
+                        <Tag>{t('rpPreliminary')}</Tag>
+                      </>
+                    )}
+                  </>
+                ),
+              },
               { title: t('dataOld'), render: (_, c) => c.old ?? '—' },
-              { title: t('dataNew'), dataIndex: 'new' },
+              {
+                title: t('dataNew'),
+                render: (_, c) => (
+                  <>
+                    {c.new}
+                    {c.warnings.length > 0 && (
+                      <ul className="sx-data-warning-list" aria-label={t('rpWarnings')}>
+                        {c.warnings.map((w) => (
+                          <li key={w.code}>⚠ {warningText(i18n, w, '')}</li>
+                        ))}
+                      </ul>
+                    )}
+                  </>
+                ),
+              },
               {
                 title: t('dataKind'),
                 render: (_, c) => (

@@ -4,7 +4,9 @@ import type { Problem } from '../../../../src/contracts/common';
 import type {
   DataCalendar,
   DataHistory,
-  DataValue,
+  DataDistrict,
+  DataValueDetail,
+  DataWarning,
   Notification,
   QueueEntry,
 } from '../../../../src/contracts/data';
@@ -17,10 +19,7 @@ const data = (plan: string) => `/api/plans/${seg(plan)}/data`;
 const valuePath = (plan: string, indicator: string, period: string) =>
   `${data(plan)}/values/${seg(indicator)}/${seg(period)}`;
 
-export interface ValueDetail {
-  value: DataValue;
-  accepted: DataValue | null;
-}
+export type ValueDetail = DataValueDetail;
 
 export const getCalendar = (plan: string, signal?: AbortSignal) =>
   apiFetch<DataCalendar>(`${data(plan)}/calendar`, opts(signal));
@@ -35,7 +34,28 @@ export interface ValueFields {
   value: number;
   source: string | null;
   note: string | null;
+  preliminary?: boolean;
+  check_reason?: string | null;
 }
+
+/** The entry checks of a value before it is entered. */
+export const checkValue = async (plan: string, indicator: string, period: string, value: number) =>
+  (
+    await apiFetch<{ warnings: DataWarning[] }>(`${data(plan)}/checks`, {
+      method: 'POST',
+      body: { indicator, period, value },
+      requireLogin: true,
+    })
+  ).warnings;
+
+export const getDistrict = (plan: string, year: string | null, signal?: AbortSignal) =>
+  apiFetch<DataDistrict>(`${data(plan)}/district${year ? `?year=${seg(year)}` : ''}`, opts(signal));
+export const urge = (plan: string, department: string, note: string | null) =>
+  apiFetch<{ department: string; department_name: string; missing: number }>(`${data(plan)}/urge`, {
+    method: 'POST',
+    body: { department, ...(note ? { note } : {}) },
+    requireLogin: true,
+  });
 
 export const createValue = (plan: string, indicator: string, period: string, body: ValueFields) =>
   apiFetch<ValueDetail>(`${data(plan)}/values`, {

@@ -9,6 +9,8 @@ import type { Notification } from '../../../../src/contracts/data';
 import { useI18n, type I18n } from '../../i18n/context';
 import { apiFetch } from '../auth/apiFetch';
 import { useSession } from '../auth/SessionContext';
+import { formatPeriod, formatValue } from '../../format';
+import './bell.css';
 
 const pollMs = 60_000;
 
@@ -18,19 +20,80 @@ interface NoticePayload {
   link?: string;
 }
 
-function text(n: Notification, t: I18n['t'], lang: I18n['lang']): string {
+interface ValuePayload {
+  indicator?: string;
+  indicator_name?: string;
+  indicator_name_en?: string | null;
+  unit?: string;
+  period?: string;
+  value?: number;
+  preliminary?: boolean;
+  reason?: string;
+  by?: string | null;
+  department_name?: string | null;
+  missing?: number;
+  note?: string | null;
+}
+
+/** 地区生产总值 2024年 1850亿元 (names, not codes; older messages without names fall back to codes). */
+function what(p: ValuePayload, i18n: I18n): string {
+  const name = p.indicator_name ? i18n.pick(p.indicator_name, p.indicator_name_en) : (p.indicator ?? '');
+  const period = p.period ? formatPeriod(p.period, i18n.lang) : '';
+  const value =
+    typeof p.value === 'number' && p.unit !== undefined ? formatValue(p.value, p.unit, i18n.lang) : '';
+  const prelim = p.preliminary
+    ? i18n.lang === 'zh'
+      ? `（${i18n.t('rpPreliminary')}）`
+      : ' (preliminary)'
+    : '';
+  return [name, period, value].filter(Boolean).join(' ') + prelim;
+}
+
+function text(n: Notification, i18n: I18n): string {
+  const { t, lang } = i18n;
   const notice = (n.payload as NoticePayload).message;
   if (notice && typeof notice[lang] === 'string') return notice[lang];
-  const p = n.payload as { indicator?: string; period?: string; reason?: string };
-  const vars = { indicator: p.indicator ?? '', period: p.period ?? '', reason: p.reason ?? '', kind: n.kind };
-  if (n.kind === 'data.returned') return t('noteReturned', vars);
-  if (n.kind === 'data.awaiting_acceptance') return t('noteAwaiting', vars);
-  return t('noteOther', vars);
+  const p = n.payload as ValuePayload;
+  const vars = {
+    what: what(p, i18n),
+    indicator: p.indicator ?? '',
+    period: p.period ?? '',
+    reason: p.reason ?? '',
+    kind: n.kind,
+    by: p.by ?? '',
+    department: p.department_name ?? '',
+    n: p.missing ?? 0,
+    note: p.note ? (lang === 'zh' ? `：${p.note}` : `: ${p.note}`) : '',
+  };
+  switch (n.kind) {
+    case 'data.returned':
+      return t('noteReturnedNamed', vars);
+    case 'data.awaiting_approval':
+      return t('noteAwaitingApproval', vars);
+    case 'data.awaiting_acceptance':
+      return p.department_name ? t('noteAwaitingAcceptance', vars) : t('noteAwaiting', vars);
+    case 'data.accepted':
+      return t('noteAccepted', vars);
+    case 'data.urged':
+      return t('noteUrged', vars);
+    default:
+      return t('noteOther', vars);
+  }
+}
+
+/** Where a message leads: the value's form or the queue, the list for a 催报. */
+function linkOf(n: Notification): string {
+  const p = n.payload as ValuePayload & NoticePayload;
+  if (typeof p.link === 'string' && p.link.startsWith('/')) return p.link;
+  if (n.kind === 'data.awaiting_approval' || n.kind === 'data.awaiting_acceptance') return '/data/review';
+  if (n.kind === 'data.returned') return '/data';
+  return `/data/history/${encodeURIComponent(p.indicator ?? '')}/${encodeURIComponent(p.period ?? '')}`;
 }
 
 export function NotificationsBell() {
   const { user } = useSession();
-  const { t, lang } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [items, setItems] = useState<Notification[]>([]);
   const load = useCallback(() => {
     apiFetch<{ notifications: Notification[] }>('/api/notifications?unread=1')
@@ -55,11 +118,7 @@ export function NotificationsBell() {
       locale={{ emptyText: t('noNotifications') }}
       dataSource={items}
       renderItem={(n) => {
-        const p = n.payload as { plan?: string; indicator?: string; period?: string } & NoticePayload;
-        const href =
-          typeof p.link === 'string' && p.link.startsWith('/')
-            ? p.link
-            : `/data/history/${p.indicator ?? ''}/${p.period ?? ''}`;
+        const href = linkOf(n);
         return (
           <List.Item
             actions={[
@@ -68,7 +127,10 @@ export function NotificationsBell() {
               </Button>,
             ]}
           >
-            <a href={href}>{text(n, t, lang)}</a>
+            <a href={href}>
+              {text(n, i18n)}
+              <span className="sx-note-time">{n.created_at.slice(0, 16).replace('T', ' ')}</span>
+            </a>
           </List.Item>
         );
       }}

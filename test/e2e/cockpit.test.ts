@@ -77,6 +77,8 @@ describe('leaders’ cockpit in a browser', () => {
       '领导驾驶舱',
       '数据报送',
       '督查督办',
+      '督查通报',
+      '部门考核',
       '公开进展',
     ]);
     await nav.getByRole('link', { name: '领导驾驶舱' }).click();

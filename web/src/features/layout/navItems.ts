@@ -38,8 +38,8 @@ export function navItems(
     signedIn && can('data:read') && { key: 'data', href: '/data', label: 'navData' },
     signedIn && can('task:read') && { key: 'tasks', href: '/tasks', label: 'navTasks' },
     signedIn && can('report:read') && { key: 'reports', href: '/reports', label: 'navReports' },
-    signedIn && can('plan:write') && { key: 'extract', href: '/extract', label: 'navExtract' },
     signedIn && can('task:read') && { key: 'scorecards', href: '/scorecards', label: 'navScorecards' },
+    signedIn && can('plan:write') && { key: 'extract', href: '/extract', label: 'navExtract' },
     { key: 'portal', href: '/portal/', label: 'navPortal' },
     signedIn && adminSection !== null && { key: 'admin', href: `/admin/${adminSection}`, label: 'navAdmin' },
   ];

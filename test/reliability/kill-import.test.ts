@@ -14,7 +14,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
+import { setTimeout as delay } from 'node:timers/promises';
+import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { openDatabase, type DialectName } from '../../src/db';
 import { runCli } from '../cli/run-cli';
 import { createTestDatabase, type TestDatabase } from '../databases';
@@ -61,20 +64,74 @@ function seeded(seed: number): () => number {
   };
 }
 
-/** Starts the real CLI and SIGKILLs it after `ms`; resolves whether it finished first. */
-function importKilledAfter(file: string, location: string, ms: number): Promise<{ finished: boolean }> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', 'import-data', file, '--db', location, ...importArgs],
-      { cwd: root, stdio: 'ignore' },
-    );
-    const timer = setTimeout(() => child.kill('SIGKILL'), ms);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ finished: signal === null && code === 0 });
-    });
-  });
+/**
+ * A probe that answers whether another process has a write transaction open: on SQLite, whether
+ * BEGIN IMMEDIATE is refused (busy); on PostgreSQL, whether a backend of the database holds a
+ * transaction id (it has written).
+ */
+async function writeProbe(dialect: DialectName, location: string) {
+  if (dialect === 'sqlite') {
+    const handle = new SQLite(location, { timeout: 0 });
+    return {
+      open: () => {
+        try {
+          handle.exec('BEGIN IMMEDIATE');
+          handle.exec('ROLLBACK');
+          return Promise.resolve(false);
+        } catch (error) {
+          if ((error as { code?: string }).code === 'SQLITE_BUSY') return Promise.resolve(true);
+          throw error;
+        }
+      },
+      close: () => Promise.resolve(void handle.close()),
+    };
+  }
+  const client = new pg.Client({ connectionString: location });
+  await client.connect();
+  return {
+    open: async () => {
+      const r = await client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database()
+           AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL`,
+      );
+      return (r.rows[0]?.n ?? 0) > 0;
+    },
+    close: () => client.end(),
+  };
+}
+
+/**
+ * Starts the real CLI, waits until its write transaction is open, and SIGKILLs it `ms` later.
+ * Resolves whether the write was seen open and whether the CLI finished before the kill.
+ */
+async function importKilledInWrite(
+  dialect: DialectName,
+  file: string,
+  location: string,
+  ms: number,
+): Promise<{ seen: boolean; finished: boolean }> {
+  const probe = await writeProbe(dialect, location);
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli/main.ts', 'import-data', file, '--db', location, ...importArgs],
+    { cwd: root, stdio: 'ignore' },
+  );
+  const closed = new Promise<boolean>((resolve) =>
+    child.on('close', (code, signal) => resolve(signal === null && code === 0)),
+  );
+  let exited = false;
+  void closed.then(() => (exited = true));
+  let seen = false;
+  try {
+    while (!exited && !(seen = await probe.open())) await delay(20);
+  } finally {
+    await probe.close();
+  }
+  if (seen) {
+    await delay(ms);
+    child.kill('SIGKILL');
+  }
+  return { seen, finished: await closed };
 }
 
 async function state(location: string) {
@@ -111,29 +168,31 @@ function killSuite(dialect: DialectName) {
     });
     after(async () => test?.drop());
 
-    it(`${kills[dialect]} SIGKILLs at random moments: the database stays whole, each import all or nothing`, async () => {
+    it(`${kills[dialect]} SIGKILLs at random moments of the write: the database stays whole, each import all or nothing`, async () => {
       const random = seeded(dialect === 'sqlite' ? 15 : 1015);
       let attempt = 0;
       const moments: string[] = [];
+      let killedInWrite = 0;
       for (let k = 0; k < kills[dialect]; k++) {
         attempt++;
         const file = join(scratch, `${dialect}-${attempt}.csv`);
         writeFileSync(file, bigCsv(attempt));
         const was = await state(test.location);
-        // From start-up (the CLI opens the database after ~1–2 s) to past the end of the write.
-        const ms = Math.round(500 + random() * 7500);
-        const { finished } = await importKilledAfter(file, test.location, ms);
+        // 0–800 ms into the write transaction: from the first insert to past the COMMIT.
+        const ms = Math.round(random() * 800);
+        const { seen, finished } = await importKilledInWrite(dialect, file, test.location, ms);
+        assert.ok(seen, `attempt ${attempt}: the import's write transaction was never seen open`);
         const now = await state(test.location);
-        moments.push(
-          `${ms} ms: ${finished ? 'finished first' : `killed, ${now.observations - was.observations} rows kept`}`,
-        );
-        assert.equal(now.integrity, 'ok', `after the kill at ${ms} ms`);
         const kept = now.observations - was.observations;
+        if (!finished) killedInWrite++;
+        moments.push(`${ms} ms into the write: ${finished ? 'finished first' : `killed, ${kept} rows kept`}`);
+        assert.equal(now.integrity, 'ok', `after the kill at ${ms} ms`);
         assert.ok(kept === 0 || kept === rowsPerFile, `kill at ${ms} ms kept ${kept} of ${rowsPerFile} rows`);
         assert.equal(now.imports - was.imports, kept === 0 ? 0 : 1, `audit rows after the kill at ${ms} ms`);
         if (finished) assert.equal(kept, rowsPerFile);
       }
       console.log(`[${dialect}] ${moments.join('; ')}`);
+      assert.ok(killedInWrite > 0, 'no kill landed before the commit: the test showed nothing');
 
       attempt++;
       const file = join(scratch, `${dialect}-${attempt}.csv`);

@@ -2,12 +2,15 @@
  * `npm run bench`: every speed goal, each printed beside a baseline measured in the same run.
  * Pass names to run some: `npm run bench -- targets http`.
  */
+import { benchBulletin } from './bulletin.bench';
+import { benchCity } from './city.bench';
 import { benchExtract } from './extract.bench';
 import { benchHttp } from './http.bench';
 import { benchImport } from './import.bench';
 import { benchPortal } from './portal.bench';
 import { benchStartup } from './startup.bench';
 import { benchTargets } from './targets.bench';
+import { benchTasks } from './tasks.bench';
 import type { BenchResult } from './types';
 
 const suites: Record<string, () => Promise<BenchResult[]>> = {
@@ -16,7 +19,10 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
   import: benchImport,
   http: () => benchHttp(),
   startup: benchStartup,
+  bulletin: benchBulletin,
   portal: benchPortal,
+  city: benchCity,
+  tasks: benchTasks,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');

@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db';
 import type { Permission, Role } from '../domain/access';
+import type { Caller } from './caller';
 
 /** Who is making the request. */
 export type Actor =
@@ -38,6 +39,8 @@ export type AppEnv = {
     requestId: string;
     now: () => Date;
     actor: Actor;
+    /** The actor with its tenant, clock reading and address: null when anonymous (caller.ts). */
+    caller: Caller | null;
   };
 };
 

@@ -5,6 +5,7 @@
  * no file (not even a partial or temporary one) left behind.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +30,53 @@ describe('shixiao report bulletin', () => {
     assert.equal(r.stderr, '');
     assert.match(r.stdout, /b\.docx: bulletin of 2026-10 written/);
     assert.equal(readFileSync(file).subarray(0, 2).toString(), 'PK');
+  });
+
+  it('writes an indicator fact sheet and the plan summary, and names an unknown indicator', async () => {
+    const sheet = join(dir, 'air.docx');
+    const r = await runCli([
+      'report',
+      'factsheet',
+      '--indicator',
+      'good_air_days',
+      '--month',
+      '2026-10',
+      '--db',
+      db,
+      '-o',
+      sheet,
+    ]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(
+      execFileSync('unzip', ['-p', sheet, 'word/document.xml'], { encoding: 'utf8' }),
+      /空气质量优良天数指标情况/,
+    );
+    const summary = await runCli([
+      'report',
+      'summary',
+      '--month',
+      '2026-10',
+      '--db',
+      db,
+      '-o',
+      join(dir, 's.docx'),
+    ]);
+    assert.equal(summary.code, 0, summary.stderr);
+    const unknown = await runCli([
+      'report',
+      'factsheet',
+      '--indicator',
+      'nope',
+      '--month',
+      '2026-10',
+      '--db',
+      db,
+      '-o',
+      join(dir, 'n.docx'),
+    ]);
+    assert.equal(unknown.code, 1);
+    assert.equal(unknown.stderr, "shixiao: --indicator nope: no such indicator in plan 'yuzhong-2023'\n");
+    assert.equal(existsSync(join(dir, 'n.docx')), false);
   });
 
   const bad: [string, string[], RegExp][] = [

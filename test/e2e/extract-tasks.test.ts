@@ -92,5 +92,9 @@ describe('review and import the tasks of a task-division table in a browser', ()
       assert.ok(list.includes(want), `${want} in ${list.slice(0, 400)}`);
     assert.ok(list.includes('2026-03-31'));
     assert.ok(!list.includes('区未来城市局'));
+
+    // The plan's page counts the programmes it has, not a fixed twelve.
+    await page.getByRole('link', { name: '查看规划' }).click();
+    await page.getByText('1项工作举措及其子项、牵头单位与配合单位').waitFor();
   });
 });

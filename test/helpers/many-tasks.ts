@@ -12,7 +12,9 @@ export interface ManyTasks {
   departments: { id: number; code: string }[];
 }
 
-const month = (i: number) => `${2021 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+/** The i-th month from 2025-07 (a year's monthly reports of a task running July to June). */
+const month = (i: number) =>
+  `${2025 + Math.floor((i + 6) / 12)}-${String(((i + 6) % 12) + 1).padStart(2, '0')}`;
 
 export async function seedManyTasks(
   db: Db,
@@ -30,7 +32,7 @@ export async function seedManyTasks(
     .where('tenant_id', '=', plan.tenant_id)
     .orderBy('code')
     .execute();
-  const at = '2021-01-01T00:00:00.000Z';
+  const at = '2025-07-01T00:00:00.000Z';
   const prefix = opts.prefix ?? 'many';
   const taskIds: number[] = [];
   for (let from = 0; from < opts.count; from += 500) {
@@ -48,7 +50,7 @@ export async function seedManyTasks(
         lead_department_id: d.id,
         co_department_ids: '[]',
         responsible_leader: i % 4 === 0 ? '分管副区长' : null,
-        start_date: '2021-01-01',
+        start_date: '2025-07-01',
         due_date: due,
         reporting_cycle: 'monthly',
         state: 'in_progress',

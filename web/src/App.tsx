@@ -25,6 +25,8 @@ const TasksPage = lazy(() => import('./features/tasks/TasksPage'));
 const ReportsPage = lazy(() => import('./features/reports/ReportsPage'));
 const CityPage = lazy(() => import('./features/city/CityPage'));
 const NotFoundPage = lazy(() => import('./features/layout/NotFoundPage'));
+const ScorecardsPage = lazy(() => import('./features/scorecards/ScorecardsPage'));
+const TaskUploadPage = lazy(() => import('./features/task-upload/TaskUploadPage'));
 
 const spinner = <Loaded state={{ state: 'loading' }}>{() => null}</Loaded>;
 
@@ -51,6 +53,10 @@ function Page({ route }: { route: Route }) {
     case 'reports':
     case 'city':
       return null; // rendered by Routed, without the plan provider
+    case 'scorecards':
+      return <ScorecardsPage />;
+    case 'task_upload':
+      return <TaskUploadPage />;
     case 'not_found':
       return <NotFoundPage />;
   }

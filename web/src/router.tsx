@@ -44,6 +44,8 @@ export type Route =
   | { page: 'data'; view: 'entry' | 'review' | 'upload' | 'history'; indicator?: string; period?: string }
   | { page: 'tasks'; view: TasksView; id?: string }
   | { page: 'reports' }
+  | { page: 'scorecards' }
+  | { page: 'task_upload' }
   | { page: 'not_found' };
 
 /** The task supervision pages (`/tasks/{id}`: one task). */
@@ -60,6 +62,9 @@ const isAdminSection = (s: string): s is AdminSection => (adminSections as reado
 export function matchRoute(path: string): Route {
   const clean = path.replace(/\/+$/, '') || '/';
   if (clean === '/') return { page: 'overview' };
+  // Before any `/tasks/{task}` pattern: `upload` is not a task code.
+  if (clean === '/tasks/upload') return { page: 'task_upload' };
+  if (clean === '/scorecards') return { page: 'scorecards' };
   let m = /^\/plans\/([^/]+)$/.exec(clean);
   if (m?.[1]) return { page: 'overview', plan: decodeURIComponent(m[1]) };
   m = /^\/indicators\/([^/]+)$/.exec(clean);

@@ -1,27 +1,38 @@
 /**
  * `shixiao report bulletin --month YYYY-MM -o FILE` (CONTRACT.md): the month's supervision bulletin,
- * in the format of FILE's extension. Written to a temporary file beside FILE and renamed, so a
- * failure never leaves a partial FILE behind.
+ * in the format of FILE's extension; `report factsheet --indicator ID` and `report summary`: an
+ * indicator's one-page fact sheet and the leaders' plan summary, .docx or .pdf. Each file is
+ * written to a temporary file beside FILE and renamed, so a failure never leaves a partial FILE.
  */
 import { randomBytes } from 'node:crypto';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Command } from 'commander';
-import { DatabaseConfigError } from '../../db';
+import { DatabaseConfigError, type Db } from '../../db';
 import { parseMonth } from '../../domain/reports';
 import { AppError } from '../../modules/errors';
 import { resolveTenant } from '../../modules/plans';
-import { bulletinFile, defaultPlanOf, isBulletinFormat, PdfUnavailableError } from '../../modules/reports';
+import {
+  bulletinFile,
+  defaultPlanOf,
+  factSheetFile,
+  isBulletinFormat,
+  PdfUnavailableError,
+  planSummaryFile,
+  type BulletinFormat,
+  type BulletinRequest,
+} from '../../modules/reports';
 import { action, CliError } from '../errors';
 import { defaultDb, defaultTenant } from '../options';
 import { withDatabase } from './plan-files';
 
-interface BulletinOptions {
+interface ReportOptions {
   month: string;
   db: string;
   tenant: string;
   plan?: string;
   output: string;
+  indicator?: string;
 }
 
 /** Writes `bytes` to `file` all at once: a temporary file in the same folder, then a rename. */
@@ -37,37 +48,82 @@ export function writeAtomically(file: string, bytes: Uint8Array): void {
   }
 }
 
-export function registerReportCommands(program: Command): void {
-  const report = program.command('report').description('office documents: the monthly supervision bulletin');
-  report
-    .command('bulletin')
-    .description('write the monthly supervision bulletin (督查通报) as .docx, .pdf or .xlsx (from -o FILE)')
+/** `.docx, .pdf or .xlsx` */
+const listOf = (items: string[]) => `${items.slice(0, -1).join(', ')} or ${items.at(-1) ?? ''}`;
+
+const expected = (e: unknown) =>
+  e instanceof DatabaseConfigError ||
+  e instanceof PdfUnavailableError ||
+  (e instanceof AppError && (e.status === 400 || e.status === 404 || e.status === 422));
+
+/** Checks the month and the extension, reads and renders, then writes the file at once. */
+async function writeReport(
+  what: string,
+  opts: ReportOptions,
+  formats: readonly BulletinFormat[],
+  make: (db: Db, req: BulletinRequest, format: BulletinFormat) => Promise<Buffer>,
+): Promise<void> {
+  if (!parseMonth(opts.month).ok) throw new CliError(`--month ${opts.month}: use YYYY-MM (e.g. 2026-10)`);
+  const format = extname(opts.output).slice(1).toLowerCase();
+  if (!isBulletinFormat(format) || !formats.includes(format))
+    throw new CliError(`-o ${opts.output}: unknown extension, use ${listOf(formats.map((f) => `.${f}`))}`);
+  const bytes = await withDatabase(opts.db, async (db) => {
+    const tenant = await resolveTenant(db, opts.tenant);
+    const plan = opts.plan ?? (await defaultPlanOf(db, tenant.id));
+    const issued = new Date().toISOString().slice(0, 10);
+    return make(db, { tenantId: tenant.id, plan, month: opts.month, issued }, format);
+  });
+  writeAtomically(opts.output, bytes);
+  process.stdout.write(`${opts.output}: ${what} of ${opts.month} written (${bytes.length} bytes)\n`);
+}
+
+function common(command: Command): Command {
+  return command
     .requiredOption('--month <YYYY-MM>', 'the month, as known at its end')
     .requiredOption('-o, --output <file>', 'the file to write; its extension chooses the format')
     .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', defaultDb)
     .option('--tenant <slug>', 'tenant (district)', defaultTenant)
-    .option('--plan <id>', "plan id (default: the tenant's first plan)")
+    .option('--plan <id>', "plan id (default: the tenant's first plan)");
+}
+
+const documents = ['docx', 'pdf'] as const;
+const asDocument = (f: BulletinFormat) => (f === 'pdf' ? 'pdf' : 'docx');
+
+export function registerReportCommands(program: Command): void {
+  const report = program
+    .command('report')
+    .description('office documents: the monthly supervision bulletin, fact sheets, the plan summary');
+  common(
+    report
+      .command('bulletin')
+      .description(
+        'write the monthly supervision bulletin (督查通报) as .docx, .pdf or .xlsx (from -o FILE)',
+      ),
+  ).action(
+    action(
+      (opts: ReportOptions) =>
+        writeReport('bulletin', opts, ['docx', 'pdf', 'xlsx'], (db, req, f) => bulletinFile(db, req, f)),
+      expected,
+    ),
+  );
+  common(report.command('factsheet').description("write one indicator's one-page fact sheet (.docx or .pdf)"))
+    .requiredOption('--indicator <id>', 'the indicator')
     .action(
       action(
-        async (opts: BulletinOptions) => {
-          const month = parseMonth(opts.month);
-          if (!month.ok) throw new CliError(`--month ${opts.month}: use YYYY-MM (e.g. 2026-10)`);
-          const format = extname(opts.output).slice(1).toLowerCase();
-          if (!isBulletinFormat(format))
-            throw new CliError(`-o ${opts.output}: unknown extension, use .docx, .pdf or .xlsx`);
-          const bytes = await withDatabase(opts.db, async (db) => {
-            const tenant = await resolveTenant(db, opts.tenant);
-            const plan = opts.plan ?? (await defaultPlanOf(db, tenant.id));
-            const issued = new Date().toISOString().slice(0, 10);
-            return bulletinFile(db, { tenantId: tenant.id, plan, month: opts.month, issued }, format);
-          });
-          writeAtomically(opts.output, bytes);
-          process.stdout.write(`${opts.output}: bulletin of ${opts.month} written (${bytes.length} bytes)\n`);
-        },
-        (e) =>
-          e instanceof DatabaseConfigError ||
-          e instanceof PdfUnavailableError ||
-          (e instanceof AppError && (e.status === 400 || e.status === 404 || e.status === 422)),
+        (opts: ReportOptions) =>
+          writeReport('fact sheet', opts, documents, (db, req, f) =>
+            factSheetFile(db, req, opts.indicator ?? '', asDocument(f)),
+          ),
+        expected,
       ),
     );
+  common(
+    report.command('summary').description("write the leaders' plan summary of a month (.docx or .pdf)"),
+  ).action(
+    action(
+      (opts: ReportOptions) =>
+        writeReport('plan summary', opts, documents, (db, req, f) => planSummaryFile(db, req, asDocument(f))),
+      expected,
+    ),
+  );
 }

@@ -286,9 +286,11 @@ function redSection(input: BulletinInput, table: () => number): Section {
   };
 }
 
-function rankingSection(ranking: RankedDepartment[], table: () => number): Section {
+function rankingSection(ranking: RankedDepartment[], table: () => number, scored: boolean): Section {
   const w = rankingWeights;
-  const method = `排名按百分制计算：每项逾期任务扣${w.overdue}分，其中列入督办的再扣${w.notice}分，每期逾期未报数据扣${w.overdueReport}分，每项预警任务扣${w.yellow}分；得分相同的按任务完成率排序。本月无督查事项的部门不参与排名。`;
+  const method = scored
+    ? '排名采用本月部门考核得分：数据按时报送、任务按时报送、按期办结、目标进展和报送质量按权重计分，督办通知扣分；本月无考核事项的部门不参与排名。'
+    : `排名按百分制计算：每项逾期任务扣${w.overdue}分，其中列入督办的再扣${w.notice}分，每期逾期未报数据扣${w.overdueReport}分，每项预警任务扣${w.yellow}分；得分相同的按任务完成率排序。本月无督查事项的部门不参与排名。`;
   if (ranking.length === 0)
     return { heading: '部门排名', blocks: [p('本期暂无参与排名的部门。')], subsections: [] };
   const tbl: TableBlock = {
@@ -327,7 +329,7 @@ export function buildBulletin(input: BulletinInput): Bulletin {
   const monthText = `${year}年${month}月`;
   let tables = 0;
   const table = () => ++tables;
-  const ranking = rankDepartments(input.departments, input.tasks, input.overdueReports);
+  const ranking = rankDepartments(input.departments, input.tasks, input.overdueReports, input.scorecard);
   const k = taskCounts(input.tasks);
   const counts = {
     tasks: k.tasks,
@@ -341,7 +343,7 @@ export function buildBulletin(input: BulletinInput): Bulletin {
     targetsSection(input, table),
     tasksSection(input, table),
     redSection(input, table),
-    rankingSection(ranking, table),
+    rankingSection(ranking, table, !!input.scorecard),
     nextSection(input, counts),
   ].map((s, i) => ({ ...s, heading: `${numeral(i)}、${s.heading}` }));
   return {

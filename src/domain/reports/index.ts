@@ -5,3 +5,4 @@ export { headlineOf, targetFor, type HeadlineIndicator, type HeadlineTarget } fr
 export { headlineSentence, percentText, countList } from './sentences';
 export { rankDepartments, rankingWeights } from './ranking';
 export { buildBulletin, statusText } from './bulletin';
+export { buildFactSheet, buildPlanSummary } from './sheets';

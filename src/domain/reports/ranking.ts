@@ -6,7 +6,7 @@
  * rank only when both are equal. A department with no task and no overdue report this month is
  * listed without a rank.
  */
-import type { OverdueReports, RankedDepartment, TaskLine } from './types';
+import type { OverdueReports, RankedDepartment, ScorecardRow, TaskLine } from './types';
 import { countList, percentText } from './sentences';
 
 export const rankingWeights = { overdue: 5, notice: 5, overdueReport: 2, yellow: 1 } as const;
@@ -15,6 +15,7 @@ export function rankDepartments(
   departments: readonly { code: string; name: string }[],
   tasks: readonly TaskLine[],
   overdue: readonly OverdueReports[],
+  scorecard?: readonly ScorecardRow[] | null,
 ): RankedDepartment[] {
   const rows: RankedDepartment[] = departments.map((d) => {
     const own = tasks.filter((t) => t.department?.code === d.code);
@@ -45,6 +46,7 @@ export function rankDepartments(
       reasons: empty ? '本月无督查事项' : reasonsOf(own.length, completed, late, notices, reports, yellow),
     };
   });
+  if (scorecard) return fromScorecard(rows, scorecard);
   const rate = (r: RankedDepartment) => (r.tasks === 0 ? 1 : r.completed / r.tasks);
   const ranked = rows
     .filter((r) => r.score !== null)
@@ -76,4 +78,16 @@ function reasonsOf(
   if (reports > 0) parts.push(`逾期未报数据${reports}期`);
   if (late === 0 && reports === 0) parts.push('无逾期事项');
   return parts.join('；');
+}
+
+/** The scorecards' rank, points and reasons over the counts; unscored departments last, unranked. */
+function fromScorecard(rows: RankedDepartment[], scorecard: readonly ScorecardRow[]): RankedDepartment[] {
+  const byCode = new Map(scorecard.map((s) => [s.code, s]));
+  const out = rows.map((r) => {
+    const s = byCode.get(r.code);
+    return s
+      ? { ...r, rank: s.rank, score: s.score, reasons: s.reasons }
+      : { ...r, rank: null, score: null, reasons: '本月无考核事项' };
+  });
+  return out.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.code.localeCompare(b.code));
 }

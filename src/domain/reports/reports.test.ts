@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   buildBulletin,
+  buildFactSheet,
+  buildPlanSummary,
   headlineOf,
   headlineSentence,
   parseMonth,
@@ -240,6 +242,30 @@ describe('the bulletin', () => {
     assert.match(r[0]?.reasons ?? '', /牵头任务2项，完成1项（完成率50%）；预警1项；无逾期事项/);
   });
 
+  it('takes rank, points and reasons from the month’s scorecards when there are some', () => {
+    const r = rankDepartments(
+      [
+        { code: 'a', name: 'A' },
+        { code: 'b', name: 'B' },
+        { code: 'c', name: 'C' },
+      ],
+      [task({ department: { code: 'a', name: 'A' }, light: 'red' })],
+      [],
+      [
+        { code: 'b', name: 'B', rank: 1, score: 100, reasons: '进展按时报送1/1（100%）' },
+        { code: 'a', name: 'A', rank: 2, score: 40, reasons: '任务按期办结0/1（0%）' },
+      ],
+    );
+    assert.deepEqual(
+      r.map((x) => [x.code, x.rank, x.score, x.overdue, x.reasons]),
+      [
+        ['b', 1, 100, 0, '进展按时报送1/1（100%）'],
+        ['a', 2, 40, 1, '任务按期办结0/1（0%）'],
+        ['c', null, null, 0, '本月无考核事项'],
+      ],
+    );
+  });
+
   it('ties share a rank only with equal completion rates', () => {
     const r = rankDepartments(
       [
@@ -262,5 +288,69 @@ describe('the bulletin', () => {
         ['b', 2],
       ],
     );
+  });
+});
+
+describe('fact sheets and the plan summary', () => {
+  const withIndicator = input({
+    indicators: [
+      {
+        id: 'gdp',
+        name: '地区生产总值',
+        unit: '亿元',
+        frequency: 'annual',
+        department: '区统计局',
+        source: '区统计局年度统计',
+        values: [
+          { period: '2024', value: 1700 },
+          { period: '2025', value: 1781.8 },
+        ],
+      },
+    ],
+    goalAreas: [
+      {
+        id: 'economy',
+        name: '经济',
+        targets: [
+          {
+            id: 't-gdp',
+            indicatorId: 'gdp',
+            text: '地区生产总值迈上2100亿元台阶',
+            indicator: '地区生产总值',
+            unit: '亿元',
+            status: 'at_risk',
+            latest: { period: '2025', value: 1781.8 },
+            explanation: '按此速度2027年约为1946亿元',
+            department: '区统计局',
+            source: null,
+          },
+        ],
+      },
+    ],
+  });
+  it('a fact sheet has the definition, the latest values newest first and the target', () => {
+    const doc = buildFactSheet(withIndicator, 'gdp');
+    assert.equal(doc?.title, '地区生产总值指标情况');
+    const table = doc?.sections[1]?.blocks.find((b) => b.kind === 'table');
+    assert.deepEqual(table?.kind === 'table' && table.rows, [
+      ['2025', '1781.8亿元'],
+      ['2024', '1700亿元'],
+    ]);
+    assert.match(
+      doc?.sections[0]?.blocks[0]?.kind === 'paragraph' ? doc.sections[0].blocks[0].text : '',
+      /年度指标，单位亿元，责任部门区统计局/,
+    );
+    assert.equal(
+      doc?.sections[2]?.blocks[0]?.kind === 'paragraph' && doc.sections[2].blocks[0].text,
+      '地区生产总值迈上2100亿元台阶：存在风险。按此速度2027年约为1946亿元。',
+    );
+    assert.equal(buildFactSheet(withIndicator, 'nope'), null);
+  });
+  it('the summary names what needs attention, on an empty month too', () => {
+    const text = (d: ReturnType<typeof buildPlanSummary>) =>
+      d.sections.flatMap((s) => s.blocks.map((b) => (b.kind === 'paragraph' ? b.text : ''))).join('\n');
+    assert.match(text(buildPlanSummary(withIndicator)), /地区生产总值迈上2100亿元台阶（存在风险）/);
+    const empty = text(buildPlanSummary(input({ departments: [] })));
+    assert.match(empty, /本月无存在风险或进度滞后的目标。\n本月无逾期未办结任务。\n本月暂无参与排名的部门。/);
   });
 });

@@ -24,6 +24,8 @@ export interface HeadlineFigure {
 
 export interface TargetLine {
   id: string;
+  /** The indicator's id (absent in bulletins archived before fact sheets). */
+  indicatorId?: string | null;
   text: string;
   indicator: string | null;
   unit: string | null;
@@ -84,6 +86,11 @@ export interface BulletinInput {
   overdueReports: OverdueReports[];
   departments: { code: string; name: string }[];
   nextSteps: string[];
+  /**
+   * The month's department scorecards (考核) when the plan has them: the bulletin's ranking is
+   * theirs, so the bulletin and the scorecards page never rank differently.
+   */
+  scorecard?: ScorecardRow[] | null;
   /** Every indicator with its values as known at the month's end: the data book's sheets. */
   indicators: IndicatorValues[];
 }
@@ -139,15 +146,28 @@ export interface RankedDepartment {
   reasons: string;
 }
 
-export interface Bulletin {
-  month: string;
-  asOf: string;
+/** What the .docx and .pdf renderers write: a title, sections, the issuing office and date. */
+export interface OfficialDocument {
   title: string;
   office: string;
   /** `2026年11月1日` */
   issuedText: string;
-  plan: { id: string; title: string };
   sections: Section[];
+}
+
+export interface Bulletin extends OfficialDocument {
+  month: string;
+  asOf: string;
+  plan: { id: string; title: string };
   ranking: RankedDepartment[];
   counts: { tasks: number; completed: number; overdue: number; notices: number; overdueReports: number };
+}
+
+/** One department's place in the month's scorecards (考核). */
+export interface ScorecardRow {
+  code: string;
+  name: string;
+  rank: number;
+  score: number;
+  reasons: string;
 }

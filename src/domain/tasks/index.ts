@@ -30,3 +30,4 @@ export {
 export * from './workflow';
 export { evaluatePlanTasks, taskFactsOf, taskReportFactsOf, taskRuleSettingsOf } from './plan';
 export * from './scorecard';
+export * from './breakdown';

@@ -8,7 +8,7 @@ import {
 } from '../../contracts/accounts';
 import type { AppEnv } from '../http';
 import { defineRoute } from '../route';
-import { callerOf } from './caller';
+import { callerOf } from '../caller';
 import { createDepartment, listDepartments, updateDepartment } from './departments.service';
 import { jsonBody, jsonResponse } from './responses';
 

@@ -5,11 +5,11 @@ import { writeAudit } from '../auth';
 import { AppError, notFound } from '../errors';
 import * as repo from './accounts.repository';
 import { presentDepartment } from './accounts.presenter';
-import { auditOf, type Caller } from './caller';
+import { auditOf, type Caller } from '../caller';
 
 /** The caller's tenant's departments, by code. */
 export async function listDepartments(db: Db, caller: Caller): Promise<DepartmentEntry[]> {
-  return (await repo.listDepartments(db.kysely, caller.tenantId)).map(presentDepartment);
+  return (await repo.listDepartments(db.kysely, caller.actor.tenantId)).map(presentDepartment);
 }
 
 /** Creates a department (409 when the code is taken in this tenant). */
@@ -18,12 +18,12 @@ export async function createDepartment(
   caller: Caller,
   input: DepartmentCreate,
 ): Promise<DepartmentEntry> {
-  if (await repo.findDepartment(db.kysely, caller.tenantId, input.code)) {
+  if (await repo.findDepartment(db.kysely, caller.actor.tenantId, input.code)) {
     throw new AppError(409, 'Conflict', `The department code '${input.code}' is taken.`);
   }
   return db.kysely.transaction().execute(async (trx) => {
     const row = await repo.insertDepartment(trx, {
-      tenantId: caller.tenantId,
+      tenantId: caller.actor.tenantId,
       code: input.code,
       name: input.name,
       nameEn: input.name_en ?? null,
@@ -44,7 +44,7 @@ export async function updateDepartment(
   code: string,
   input: DepartmentUpdate,
 ): Promise<DepartmentEntry> {
-  const found = await repo.findDepartment(db.kysely, caller.tenantId, code);
+  const found = await repo.findDepartment(db.kysely, caller.actor.tenantId, code);
   if (!found) throw notFound(`department '${code}'`);
   const before = presentDepartment(found);
   const set = {
@@ -53,7 +53,7 @@ export async function updateDepartment(
   };
   if (Object.keys(set).length === 0) return before;
   return db.kysely.transaction().execute(async (trx) => {
-    const after = presentDepartment(await repo.updateDepartment(trx, caller.tenantId, found.id, set));
+    const after = presentDepartment(await repo.updateDepartment(trx, caller.actor.tenantId, found.id, set));
     await writeAudit(
       trx,
       auditOf(caller, {

@@ -3,7 +3,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { tokenCreatedSchema, tokenCreateSchema, tokenParams, tokenSchema } from '../../contracts/accounts';
 import type { AppEnv } from '../http';
 import { defineRoute } from '../route';
-import { callerOf } from './caller';
+import { callerOf } from '../caller';
 import { jsonBody, jsonResponse, problems } from './responses';
 import { createToken, listTokens, revokeToken } from './tokens.service';
 

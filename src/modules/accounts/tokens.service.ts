@@ -8,7 +8,7 @@ import { hashToken, newApiToken, writeAudit } from '../auth';
 import { AppError, badInput, notFound } from '../errors';
 import * as accounts from './accounts.repository';
 import { presentToken } from './accounts.presenter';
-import { auditOf, callerUserId, type Caller } from './caller';
+import { auditOf, callerUserId, type Caller } from '../caller';
 import * as repo from './tokens.repository';
 
 /** The longest a token may live (ASVS: integration credentials are rotated). */
@@ -31,7 +31,7 @@ function expiryOf(given: string | undefined, now: Date): string {
 
 /** The tenant's tokens, newest first: metadata only. */
 export async function listTokens(db: Db, caller: Caller): Promise<ApiToken[]> {
-  return (await repo.listTokens(db.kysely, caller.tenantId)).map((r) => presentToken(r, caller.now));
+  return (await repo.listTokens(db.kysely, caller.actor.tenantId)).map((r) => presentToken(r, caller.now));
 }
 
 /** Creates a token and returns it once, with its metadata; only the hash is stored. */
@@ -43,7 +43,7 @@ export async function createToken(
   const expiresAt = expiryOf(input.expires_at, caller.now);
   let departmentId: number | null = null;
   if (input.department !== undefined) {
-    const department = await accounts.findDepartment(db.kysely, caller.tenantId, input.department);
+    const department = await accounts.findDepartment(db.kysely, caller.actor.tenantId, input.department);
     if (!department) {
       throw badInput(`Unknown department: ${input.department}.`, [
         { field: 'department', message: 'unknown' },
@@ -55,7 +55,7 @@ export async function createToken(
   const permissions = [...new Set(input.permissions)].sort();
   const id = await db.kysely.transaction().execute(async (trx) => {
     const tokenId = await repo.insertToken(trx, {
-      tenantId: caller.tenantId,
+      tenantId: caller.actor.tenantId,
       departmentId,
       name: input.name,
       tokenHash: hashToken(token),
@@ -76,17 +76,17 @@ export async function createToken(
     );
     return tokenId;
   });
-  const row = await repo.findToken(db.kysely, caller.tenantId, id);
+  const row = await repo.findToken(db.kysely, caller.actor.tenantId, id);
   if (!row) throw notFound(`token ${id}`);
   return { ...presentToken(row, caller.now), token };
 }
 
 /** Revokes a token of the caller's tenant (404 when unknown there, 409 when already revoked). */
 export async function revokeToken(db: Db, caller: Caller, id: number): Promise<void> {
-  const row = await repo.findToken(db.kysely, caller.tenantId, id);
+  const row = await repo.findToken(db.kysely, caller.actor.tenantId, id);
   if (!row) throw notFound(`token ${id}`);
   await db.kysely.transaction().execute(async (trx) => {
-    if (!(await repo.revokeToken(trx, caller.tenantId, id, caller.now.toISOString()))) {
+    if (!(await repo.revokeToken(trx, caller.actor.tenantId, id, caller.now.toISOString()))) {
       throw new AppError(409, 'Conflict', 'The token is already revoked.');
     }
     await writeAudit(

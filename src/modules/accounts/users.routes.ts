@@ -9,7 +9,7 @@ import {
 } from '../../contracts/accounts';
 import type { AppEnv } from '../http';
 import { defineRoute } from '../route';
-import { callerOf } from './caller';
+import { callerOf } from '../caller';
 import { jsonBody, jsonResponse, problems } from './responses';
 import { createUser, listUsers, resetUserPassword, updateUser } from './users.service';
 

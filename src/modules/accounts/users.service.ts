@@ -19,7 +19,7 @@ import {
 import { AppError, badInput, notFound } from '../errors';
 import * as repo from './accounts.repository';
 import { presentUser } from './accounts.presenter';
-import { auditOf, type Caller } from './caller';
+import { auditOf, type Caller } from '../caller';
 
 /** The audited view of a user: what an administrator changes, never a password or hash. */
 interface Snapshot {
@@ -30,9 +30,9 @@ interface Snapshot {
 }
 
 async function loadUser(db: Db, caller: Caller, username: string) {
-  const row = await findUser(db.kysely, caller.tenantId, username);
+  const row = await findUser(db.kysely, caller.actor.tenantId, username);
   if (!row) throw notFound(`user '${username}'`);
-  const grants = await grantsOf(db.kysely, caller.tenantId, [row.id]);
+  const grants = await grantsOf(db.kysely, caller.actor.tenantId, [row.id]);
   return { row, roles: grants.roles.get(row.id) ?? [], departments: grants.departments.get(row.id) ?? [] };
 }
 
@@ -45,7 +45,7 @@ async function viewUser(db: Db, caller: Caller, username: string): Promise<User>
 /** Department codes → ids of the caller's tenant; an unknown code is a 422 naming it. */
 async function resolveDepartments(db: Db, caller: Caller, codes: string[]): Promise<number[]> {
   const unique = [...new Set(codes)];
-  const found = await repo.findDepartmentsByCode(db.kysely, caller.tenantId, unique);
+  const found = await repo.findDepartmentsByCode(db.kysely, caller.actor.tenantId, unique);
   const missing = unique.filter((code) => !found.some((d) => d.code === code));
   if (missing.length) {
     throw badInput(`Unknown department: ${missing.join(', ')}.`, [
@@ -74,16 +74,16 @@ async function refuseSelf(db: Db, caller: Caller, action: string, userId: number
 
 /** The tenant's users with roles, departments, disabled and locked. */
 export async function listUsers(db: Db, caller: Caller): Promise<User[]> {
-  const rows = await repo.listUsers(db.kysely, caller.tenantId);
+  const rows = await repo.listUsers(db.kysely, caller.actor.tenantId);
   const ids = rows.map((r) => r.id);
-  const { roles, departments } = await grantsOf(db.kysely, caller.tenantId, ids);
+  const { roles, departments } = await grantsOf(db.kysely, caller.actor.tenantId, ids);
   return rows.map((r) => presentUser(r, roles.get(r.id) ?? [], departments.get(r.id) ?? [], caller.now));
 }
 
 /** Creates a user in the caller's tenant (409 when the name is taken, 422 for a weak password). */
 export async function createUser(db: Db, caller: Caller, input: UserCreate): Promise<User> {
   requireGoodPassword(input.password, input.username);
-  if (await findUser(db.kysely, caller.tenantId, input.username)) {
+  if (await findUser(db.kysely, caller.actor.tenantId, input.username)) {
     throw new AppError(409, 'Conflict', `The user name '${input.username}' is taken.`);
   }
   const departmentIds = await resolveDepartments(db, caller, input.departments);
@@ -93,7 +93,7 @@ export async function createUser(db: Db, caller: Caller, input: UserCreate): Pro
   const now = caller.now.toISOString();
   await db.kysely.transaction().execute(async (trx) => {
     const userId = await createUserRow(trx, {
-      tenantId: caller.tenantId,
+      tenantId: caller.actor.tenantId,
       username: input.username,
       displayName: input.display_name ?? null,
       passwordHash,
@@ -101,8 +101,8 @@ export async function createUser(db: Db, caller: Caller, input: UserCreate): Pro
       mustChangePassword: true,
       now,
     });
-    await repo.setRoles(trx, caller.tenantId, userId, roles);
-    await repo.setDepartments(trx, caller.tenantId, userId, departmentIds);
+    await repo.setRoles(trx, caller.actor.tenantId, userId, roles);
+    await repo.setDepartments(trx, caller.actor.tenantId, userId, departmentIds);
     const after: Snapshot = {
       display_name: input.display_name ?? null,
       roles,
@@ -158,13 +158,13 @@ export async function updateUser(db: Db, caller: Caller, username: string, input
   // An update that changes nothing is not a change: no write, no audit row.
   if (JSON.stringify(before) === JSON.stringify(after)) return viewUser(db, caller, username);
   await db.kysely.transaction().execute(async (trx) => {
-    await repo.updateUser(trx, caller.tenantId, row.id, {
+    await repo.updateUser(trx, caller.actor.tenantId, row.id, {
       display_name: after.display_name,
       disabled: after.disabled ? 1 : 0,
       updated_at: caller.now.toISOString(),
     });
-    if (input.roles) await repo.setRoles(trx, caller.tenantId, row.id, after.roles as Role[]);
-    if (departmentIds) await repo.setDepartments(trx, caller.tenantId, row.id, departmentIds);
+    if (input.roles) await repo.setRoles(trx, caller.actor.tenantId, row.id, after.roles as Role[]);
+    if (departmentIds) await repo.setDepartments(trx, caller.actor.tenantId, row.id, departmentIds);
     if (after.disabled && !before.disabled) await deleteUserSessions(trx, row.id);
     await writeAudit(
       trx,
@@ -199,7 +199,7 @@ export async function resetUserPassword(db: Db, caller: Caller, username: string
   requireGoodPassword(password, row.username);
   const hash = await hashPassword(password);
   await db.kysely.transaction().execute(async (trx) => {
-    await repo.resetPassword(trx, caller.tenantId, row.id, hash, caller.now.toISOString());
+    await repo.resetPassword(trx, caller.actor.tenantId, row.id, hash, caller.now.toISOString());
     await deleteUserSessions(trx, row.id);
     await writeAudit(
       trx,

@@ -7,6 +7,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Permission } from '../../domain/access';
+import { callerFor } from '../caller';
 import { problemResponse } from '../errors';
 import type { Actor, AppEnv } from '../http';
 import { clearShortCaches, shortCache } from '../short-cache';
@@ -66,17 +67,20 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
       return problemResponse(c, 401, 'Unauthorized', 'Invalid or expired token.');
     }
     c.set('actor', actor);
+    c.set('caller', callerFor(actor, now, clientAddress(c)));
     return next();
   }
   const token = sessionToken(c);
   if (!token) {
     c.set('actor', { kind: 'anonymous' });
+    c.set('caller', null);
     return next();
   }
   const cached = actorCache.get(token, now.getTime());
   const actor = cached ?? (await actorFromSession(db, token, now));
   if (!cached && actor.kind === 'user') actorCache.set(token, actor, now.getTime());
   c.set('actor', actor);
+  c.set('caller', callerFor(actor, now, clientAddress(c)));
   return next();
 };
 

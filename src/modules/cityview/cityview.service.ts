@@ -38,6 +38,20 @@ async function evaluateDistrict(db: Db, d: { id: number; slug: string; name: str
   return { tenant: d, plan, detail, statuses: status.statuses } satisfies Evaluated;
 }
 
+/** Maps with at most `limit` calls in flight: a city's districts must not exhaust the pool. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, f: (x: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await f(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
 /** The goal area (by name) of each target of a plan. */
 function areaNames(detail: PlanDetail): Map<string, string | null> {
   const areas = new Map(detail.goal_areas.map((g) => [g.id, g.name]));
@@ -54,7 +68,7 @@ function areaNames(detail: PlanDetail): Map<string, string | null> {
 export async function cityOverview(db: Db, tenantId: number, asOf: string): Promise<CityOverview> {
   const city = await cityOfCaller(db, tenantId);
   const districts = await districtsOf(db, city.id);
-  const evaluated = await Promise.all(districts.map((d) => evaluateDistrict(db, d, asOf)));
+  const evaluated = await mapLimited(districts, 4, (d) => evaluateDistrict(db, d, asOf));
   const goalAreas: CityOverview['goal_areas'] = [];
   const shared = new Map<string, { id: string; name: string; unit: string; districts: number }>();
   const rows = evaluated.map((e) => {

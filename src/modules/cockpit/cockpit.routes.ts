@@ -2,7 +2,7 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { cockpitQuery, cockpitSchema, whatIfBody, whatIfSchema } from '../../contracts/cockpit';
 import { planParams, problemResponses, tenantQuery } from '../../contracts/common';
-import { callerOf } from '../data';
+import { callerOf } from '../caller';
 import type { AppEnv } from '../http';
 import { scopeOf } from '../plans';
 import { defineRoute } from '../route';
@@ -55,7 +55,7 @@ export function cockpitRoutes(app: OpenAPIHono<AppEnv>): void {
     const cockpit = await getCockpit(c.get('db'), {
       tenantId: tenant.id,
       plan: c.req.valid('param').plan,
-      asOf: query.as_of ?? todayUtc(),
+      asOf: query.as_of ?? todayUtc(c.get('now')()),
       caller: callerOf(c),
       scope: scopeOf(c.get('actor')),
     });
@@ -69,7 +69,7 @@ export function cockpitRoutes(app: OpenAPIHono<AppEnv>): void {
       tenantId: tenant.id,
       plan,
       target,
-      asOf: query.as_of ?? todayUtc(),
+      asOf: query.as_of ?? todayUtc(c.get('now')()),
       scope: scopeOf(c.get('actor')),
       body: c.req.valid('json'),
     });

@@ -8,7 +8,8 @@ import type { Cockpit, CockpitTarget, WhatIfRequest, WhatIfResponse } from '../.
 import type { PlanDetail } from '../../contracts/plans';
 import type { Db } from '../../db';
 import { type Assumption, urgencyRanks, whatIf } from '../../domain/targets';
-import { type DataCaller, getCalendar } from '../data';
+import type { Caller } from '../caller';
+import { getCalendar } from '../data';
 import { badInput } from '../errors';
 import { exportPlanFile, getPlanDetail, type Scope } from '../plans';
 import { getPlanStatus, getTargetStatus } from '../status';
@@ -19,7 +20,7 @@ export interface CockpitRequest {
   tenantId: number;
   plan: string;
   asOf: string;
-  caller: DataCaller;
+  caller: Caller;
   scope: Scope;
 }
 

@@ -6,12 +6,12 @@
 import type { CockpitTask, CockpitTasks } from '../../contracts/cockpit';
 import type { TaskSummary } from '../../contracts/tasks';
 import type { Db } from '../../db';
-import type { DataCaller } from '../data';
+import type { Caller } from '../caller';
 import { listTasks } from '../tasks';
 
 const order = { red: 0, yellow: 1, green: 2, blue: 3 } as const;
 
-async function allTasks(db: Db, caller: DataCaller, plan: string, asOf: string): Promise<TaskSummary[]> {
+async function allTasks(db: Db, caller: Caller, plan: string, asOf: string): Promise<TaskSummary[]> {
   const out: TaskSummary[] = [];
   for (let page = 1; ; page++) {
     const list = await listTasks(db, caller, plan, { as_of: asOf, page, page_size: 200 });
@@ -23,7 +23,7 @@ async function allTasks(db: Db, caller: DataCaller, plan: string, asOf: string):
 /** The task lights, or null for a caller who may not read tasks. */
 export async function cockpitTasks(
   db: Db,
-  caller: DataCaller,
+  caller: Caller,
   plan: string,
   asOf: string,
 ): Promise<CockpitTasks | null> {

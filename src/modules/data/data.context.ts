@@ -2,39 +2,24 @@
  * What every data use case starts from: the caller, the plan and indicator (404 when another
  * department's), the state of a value series, and the period rules of an indicator.
  */
-import type { Context } from 'hono';
 import type { Db } from '../../db';
 import { kindOfFrequency, parsePeriod, periodStart } from '../../domain/periods';
-import { clientAddress } from '../auth';
-import { AppError, badInput, notFound } from '../errors';
-import type { AppEnv } from '../http';
+import type { Caller } from '../caller';
+import { badInput, notFound } from '../errors';
+import { findPlan } from '../plans';
 import * as repo from './data.repository';
-import { requireVisible, type Acting } from './data.policy';
+import { requireVisible } from './data.policy';
 
-/** Who calls, when, from where: what a use case needs besides its input. */
-export interface DataCaller {
-  actor: Acting;
-  now: Date;
-  sourceIp: string | null;
-}
+export type PlanRow = NonNullable<Awaited<ReturnType<typeof findPlan>>>;
 
-/** The caller of a guarded route (never anonymous there). */
-export function callerOf(c: Context<AppEnv>): DataCaller {
-  const actor = c.get('actor');
-  if (actor.kind === 'anonymous') throw new AppError(401, 'Unauthorized', 'Log in first.');
-  return { actor, now: c.get('now')(), sourceIp: clientAddress(c) };
-}
-
-export type PlanRow = NonNullable<Awaited<ReturnType<typeof repo.findPlan>>>;
-
-export async function loadPlan(db: Db, caller: DataCaller, planCode: string): Promise<PlanRow> {
-  const plan = await repo.findPlan(db.kysely, caller.actor.tenantId, planCode);
+export async function loadPlan(db: Db, caller: Caller, planCode: string): Promise<PlanRow> {
+  const plan = await findPlan(db, caller.actor.tenantId, planCode);
   if (!plan) throw notFound(`plan '${planCode}'`);
   return plan;
 }
 
 /** The plan and one of its indicators the caller may see; 404 for another department's. */
-export async function loadIndicator(db: Db, caller: DataCaller, planCode: string, code: string) {
+export async function loadIndicator(db: Db, caller: Caller, planCode: string, code: string) {
   const plan = await loadPlan(db, caller, planCode);
   const indicator = await repo.findIndicator(db.kysely, plan.id, code);
   if (!indicator) throw notFound(`indicator '${code}'`);

@@ -5,6 +5,7 @@
  */
 import type { Db } from '../../db';
 import { reportingPeriods } from './data.queries';
+import { findPlan } from '../plans';
 import * as repo from './data.repository';
 
 export interface DataDeadline {
@@ -24,7 +25,7 @@ export async function dataDeadlines(
   from: string,
   to: string,
 ): Promise<DataDeadline[]> {
-  const plan = await repo.findPlan(db.kysely, tenantId, planCode);
+  const plan = await findPlan(db, tenantId, planCode);
   if (!plan) return [];
   const indicators = (await repo.listIndicators(db.kysely, plan.id, null)).filter(
     (i) => !i.formula && i.department_id !== null,

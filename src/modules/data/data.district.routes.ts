@@ -4,7 +4,7 @@ import { planParams } from '../../contracts/common';
 import { districtQuery, districtSchema, urgeResultSchema, urgeSchema } from '../../contracts/data';
 import type { AppEnv } from '../http';
 import { defineRoute } from '../route';
-import { callerOf } from './data.context';
+import { callerOf } from '../caller';
 import { getDistrict, urgeDepartment } from './data.district';
 import { problems } from './data.routes';
 

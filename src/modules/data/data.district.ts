@@ -10,7 +10,8 @@ import { notFound } from '../errors';
 import { recordNotifications } from '../notify';
 import { headsOf, reportingPeriods } from './data.queries';
 import * as repo from './data.repository';
-import { loadPlan, type DataCaller } from './data.context';
+import type { Caller } from '../caller';
+import { loadPlan } from './data.context';
 import { requireSupervisor } from './data.policy';
 
 type Department = DataDistrict['departments'][number];
@@ -20,7 +21,7 @@ const reported = new Set(['submitted', 'approved', 'accepted']);
 const order: Record<Item['state'], number> = { missing: 0, late: 1, pending: 2, on_time: 3 };
 
 /** Every department with indicators to report, with its on-time, late and missing values. */
-export async function getDistrict(db: Db, caller: DataCaller, planCode: string, year?: number): Promise<DataDistrict> {
+export async function getDistrict(db: Db, caller: Caller, planCode: string, year?: number): Promise<DataDistrict> {
   requireSupervisor(caller.actor);
   const plan = await loadPlan(db, caller, planCode);
   const today = caller.now.toISOString().slice(0, 10);
@@ -63,7 +64,7 @@ export async function getDistrict(db: Db, caller: DataCaller, planCode: string, 
 }
 
 /** 催报: tells a department (its inbox) what it has missing; audited. */
-export async function urgeDepartment(db: Db, caller: DataCaller, planCode: string, input: { department: string; note?: string | null }) {
+export async function urgeDepartment(db: Db, caller: Caller, planCode: string, input: { department: string; note?: string | null }) {
   requireSupervisor(caller.actor);
   const dept = await repo.findDepartment(db.kysely, caller.actor.tenantId, input.department);
   if (!dept) throw notFound(`department '${input.department}'`);

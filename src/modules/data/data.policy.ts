@@ -5,19 +5,15 @@
  * is tied to departments too: a department head approves only its own departments' values.
  */
 import type { Permission } from '../../domain/access';
-import type { Actor } from '../http';
+import { departmentScope, reachesDepartment, type Authenticated } from '../caller';
 import { AppError, notFound } from '../errors';
 import type { WorkflowStatus } from '../../contracts/data';
 
-export type Acting = Exclude<Actor, { kind: 'anonymous' }>;
+export type Acting = Authenticated;
 
-/**
- * The department ids an actor's `permission` is limited to, or null when it is tenant-wide.
- * Each permission has its own scope: a reporter who is also a leader reads the whole tenant but
- * writes only its own departments.
- */
+/** The department ids an actor's `permission` is limited to (caller.ts), null when tenant-wide. */
 export function departmentFilter(actor: Acting, permission: Permission = 'data:read'): number[] | null {
-  return actor.scopedPermissions.has(permission) ? actor.departmentIds : null;
+  return departmentScope(actor, permission);
 }
 
 /** True when the actor's `permission` reaches objects of this department. */
@@ -26,8 +22,7 @@ export function canSeeDepartment(
   departmentId: number | null,
   permission: Permission = 'data:read',
 ): boolean {
-  if (!actor.scopedPermissions.has(permission)) return true;
-  return departmentId !== null && actor.departmentIds.includes(departmentId);
+  return reachesDepartment(actor, permission, departmentId);
 }
 
 /** 404 (not 403) for an indicator of another department: its existence is not revealed. */

@@ -10,7 +10,8 @@ import { dueDate, periodsPerYear, subPeriod, kindOfFrequency } from '../../domai
 import { notFound } from '../errors';
 import * as repo from './data.repository';
 import { departmentFilter } from './data.policy';
-import { frequencyOf, loadIndicator, loadPlan, seriesState, type DataCaller } from './data.context';
+import type { Caller } from '../caller';
+import { frequencyOf, loadIndicator, loadPlan, seriesState } from './data.context';
 import { changesFrom, presentEvent, presentValue } from './data.presenter';
 
 /** A value series: plan, indicator and period codes. */
@@ -20,7 +21,7 @@ export interface ValueRef {
   period: string;
 }
 
-async function loadSeries(db: Db, caller: DataCaller, ref: ValueRef) {
+async function loadSeries(db: Db, caller: Caller, ref: ValueRef) {
   const { plan, indicator } = await loadIndicator(db, caller, ref.plan, ref.indicator);
   const series = seriesState(await repo.seriesRows(db.kysely, indicator.id, ref.period), ref.period);
   if (!series.head) throw notFound(`value of '${ref.indicator}' for ${ref.period}`);
@@ -29,7 +30,7 @@ async function loadSeries(db: Db, caller: DataCaller, ref: ValueRef) {
 }
 
 /** The version under work and the accepted one. */
-export async function getValue(db: Db, caller: DataCaller, ref: ValueRef): Promise<DataValueDetail> {
+export async function getValue(db: Db, caller: Caller, ref: ValueRef): Promise<DataValueDetail> {
   const { plan, indicator, series, head, versionOf } = await loadSeries(db, caller, ref);
   const returned =
     head.status === 'returned' ? await repo.lastReturn(db.kysely, caller.actor.tenantId, series.rows.map((r) => r.id)) : undefined;
@@ -42,13 +43,13 @@ export async function getValue(db: Db, caller: DataCaller, ref: ValueRef): Promi
 }
 
 /** The entry checks of a value not yet entered (the form asks before submitting). */
-export async function checkEntry(db: Db, caller: DataCaller, planCode: string, input: { indicator: string; period: string; value: number }) {
+export async function checkEntry(db: Db, caller: Caller, planCode: string, input: { indicator: string; period: string; value: number }) {
   const { plan, indicator } = await loadIndicator(db, caller, planCode, input.indicator);
   return { warnings: await warningsFor(db, plan, indicator, input.period, input.value) };
 }
 
 /** Every version with what changed, and every workflow step with who, when and why. */
-export async function getHistory(db: Db, caller: DataCaller, ref: ValueRef): Promise<DataHistory> {
+export async function getHistory(db: Db, caller: Caller, ref: ValueRef): Promise<DataHistory> {
   const { indicator, series, versionOf } = await loadSeries(db, caller, ref);
   const audit = await repo.auditOf(
     db.kysely,
@@ -130,7 +131,7 @@ export function reportingPeriods(
 /** Per visible indicator, the periods from the plan start to today with deadline and status. */
 export async function getCalendar(
   db: Db,
-  caller: DataCaller,
+  caller: Caller,
   planCode: string,
   department?: string,
 ): Promise<DataCalendar> {
@@ -178,7 +179,7 @@ function statusOf(status: string) {
  * What waits for the caller: submitted values of the departments they head (data:approve) and
  * approved values waiting for acceptance (data:accept; all departments unless scoped).
  */
-export async function getQueue(db: Db, caller: DataCaller, planCode: string): Promise<QueueEntry[]> {
+export async function getQueue(db: Db, caller: Caller, planCode: string): Promise<QueueEntry[]> {
   const plan = await loadPlan(db, caller, planCode);
   const actor = caller.actor;
   const entries: QueueEntry[] = [];

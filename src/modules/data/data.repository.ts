@@ -8,15 +8,6 @@ import type { Database, DialectName } from '../../db';
 
 export type Q = Kysely<Database> | Transaction<Database>;
 
-export async function findPlan(db: Q, tenantId: number, code: string) {
-  return db
-    .selectFrom('plans')
-    .select(['id', 'code', 'start_year', 'end_year', 'baseline_year', 'settings'])
-    .where('tenant_id', '=', tenantId)
-    .where('code', '=', code)
-    .executeTakeFirst();
-}
-
 function indicatorsQuery(db: Q, planId: number) {
   return db
     .selectFrom('indicators as i')

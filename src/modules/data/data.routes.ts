@@ -22,7 +22,7 @@ import {
 } from '../../contracts/data';
 import type { AppEnv } from '../http';
 import { defineRoute, type Access } from '../route';
-import { callerOf } from './data.context';
+import { callerOf } from '../caller';
 import { checkEntry, getCalendar, getHistory, getQueue, getValue } from './data.queries';
 import { correctValue, createValue, editValue, transitionValue, type Transition } from './data.service';
 

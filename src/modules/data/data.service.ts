@@ -22,7 +22,8 @@ import {
   requireVersion,
   requireWriter,
 } from './data.policy';
-import { checkPeriod, loadIndicator, seriesState, type DataCaller, type Series } from './data.context';
+import type { Caller } from '../caller';
+import { checkPeriod, loadIndicator, seriesState, type Series } from './data.context';
 import { getValue, type ValueRef } from './data.queries';
 import { recordNotifications } from '../notify';
 
@@ -34,7 +35,7 @@ interface Step {
 }
 
 /** Runs `step` in a transaction on the locked series of `ref`, then returns the value as it is. */
-async function onSeries(db: Db, caller: DataCaller, ref: ValueRef, step: (s: Step) => Promise<void>) {
+async function onSeries(db: Db, caller: Caller, ref: ValueRef, step: (s: Step) => Promise<void>) {
   const { indicator } = await loadIndicator(db, caller, ref.plan, ref.indicator);
   try {
     await db.kysely.transaction().execute(async (trx) => {
@@ -64,7 +65,7 @@ const snapshot = (r: { status: string; value: number; source: string | null; not
 
 async function audit(
   s: Step,
-  caller: DataCaller,
+  caller: Caller,
   action: string,
   rowId: number,
   before: ReturnType<typeof snapshot> | null,
@@ -89,7 +90,7 @@ async function audit(
 /** Adds a version to the series (an edit, correction or reopening) and audits it. */
 async function addVersion(
   s: Step,
-  caller: DataCaller,
+  caller: Caller,
   action: string,
   fields: {
     value: number;
@@ -118,14 +119,14 @@ async function addVersion(
   await audit(s, caller, action, id, s.series.head ? snapshot(s.series.head) : null, snapshot(row), fields.reason ?? undefined);
 }
 
-const today = (caller: DataCaller) => caller.now.toISOString().slice(0, 10);
+const today = (caller: Caller) => caller.now.toISOString().slice(0, 10);
 
 /**
  * Whether a value of `period` is preliminary (快报/预计数): always while the period runs, and then
  * only when asked — or, for an edit that does not say, as the version it replaces was. 422 for a
  * running period of an indicator that takes no preliminary values.
  */
-function preliminaryOf(caller: DataCaller, indicator: repo.IndicatorRow, period: string, asked: boolean | undefined) {
+function preliminaryOf(caller: Caller, indicator: repo.IndicatorRow, period: string, asked: boolean | undefined) {
   const parsed = parsePeriod(period);
   if (!parsed.ok) throw badInput(parsed.reason, [{ field: 'period', message: parsed.reason }]);
   const entry = entryOf(indicator, parsed.period, today(caller), asked);
@@ -136,10 +137,10 @@ function preliminaryOf(caller: DataCaller, indicator: repo.IndicatorRow, period:
       : `'${indicator.code}' takes no preliminary values: report ${period} once it has ended`;
   throw coded(badInput(message, [{ field: 'period', message }]), entry.code, { indicator: indicator.code, period });
 }
-const authorOf = (caller: DataCaller) => (caller.actor.kind === 'user' ? caller.actor.userId : null);
+const authorOf = (caller: Caller) => (caller.actor.kind === 'user' ? caller.actor.userId : null);
 
 /** Creates a draft for a period that has no value yet. */
-export async function createValue(db: Db, caller: DataCaller, planCode: string, input: ValueCreate) {
+export async function createValue(db: Db, caller: Caller, planCode: string, input: ValueCreate) {
   requireWriter(caller.actor);
   const { plan, indicator } = await loadIndicator(db, caller, planCode, input.indicator);
   requireWriter(caller.actor, indicator.department_id);
@@ -173,7 +174,7 @@ export async function createValue(db: Db, caller: DataCaller, planCode: string, 
 }
 
 /** Edits a draft or returned value: a new draft version replaces it in the workflow. */
-export async function editValue(db: Db, caller: DataCaller, ref: ValueRef, input: ValueEdit) {
+export async function editValue(db: Db, caller: Caller, ref: ValueRef, input: ValueEdit) {
   requireWriter(caller.actor);
   return onSeries(db, caller, ref, async (s) => {
     requireWriter(caller.actor, s.indicator.department_id);
@@ -197,7 +198,7 @@ export async function editValue(db: Db, caller: DataCaller, ref: ValueRef, input
 }
 
 /** A correction of an accepted value: a new draft version; the accepted one counts until then. */
-export async function correctValue(db: Db, caller: DataCaller, ref: ValueRef, input: Correction) {
+export async function correctValue(db: Db, caller: Caller, ref: ValueRef, input: Correction) {
   requireWriter(caller.actor);
   return onSeries(db, caller, ref, async (s) => {
     requireWriter(caller.actor, s.indicator.department_id);
@@ -225,7 +226,7 @@ export type Transition = 'submit' | 'approve' | 'accept' | 'return' | 'reopen';
 /** Moves a value one workflow step (or reopens an accepted one), audited, with notifications. */
 export async function transitionValue(
   db: Db,
-  caller: DataCaller,
+  caller: Caller,
   ref: ValueRef,
   transition: Transition,
   input: { if_version: number; reason?: string },
@@ -303,7 +304,7 @@ class OwnEntryRefused extends AppError {
   }
 }
 
-function refuseOwn(caller: DataCaller, s: Step, rowId: number, action: string) {
+function refuseOwn(caller: Caller, s: Step, rowId: number, action: string) {
   try {
     requireNotOwn(caller.actor, s.series.openAuthors);
   } catch (error) {
@@ -311,7 +312,7 @@ function refuseOwn(caller: DataCaller, s: Step, rowId: number, action: string) {
   }
 }
 
-async function auditRefusal(db: Db, caller: DataCaller, e: OwnEntryRefused) {
+async function auditRefusal(db: Db, caller: Caller, e: OwnEntryRefused) {
   await writeAudit(db.kysely, {
     tenantId: caller.actor.tenantId,
     actor: caller.actor,
@@ -326,7 +327,7 @@ async function auditRefusal(db: Db, caller: DataCaller, e: OwnEntryRefused) {
 }
 
 /** What a message about a value names: codes for links, names and the value for people. */
-async function payload(s: Step, caller: DataCaller, row: repo.ValueRow, version: number, extra: Record<string, unknown> = {}) {
+async function payload(s: Step, caller: Caller, row: repo.ValueRow, version: number, extra: Record<string, unknown> = {}) {
   const by = caller.actor.kind === 'user' ? await repo.displayNameOf(s.trx, caller.actor.userId) : null;
   return {
     plan: s.planCode,
@@ -344,7 +345,7 @@ async function payload(s: Step, caller: DataCaller, row: repo.ValueRow, version:
   };
 }
 
-const message = (caller: DataCaller, kind: string, p: Awaited<ReturnType<typeof payload>>, to: { userId?: number; departmentId?: number }) => ({
+const message = (caller: Caller, kind: string, p: Awaited<ReturnType<typeof payload>>, to: { userId?: number; departmentId?: number }) => ({
   tenantId: caller.actor.tenantId,
   userId: to.userId ?? null,
   departmentId: to.departmentId ?? null,
@@ -353,28 +354,28 @@ const message = (caller: DataCaller, kind: string, p: Awaited<ReturnType<typeof 
   at: caller.now.toISOString(),
 });
 
-async function notifyReturned(s: Step, caller: DataCaller, row: repo.ValueRow, version: number, reason: string) {
+async function notifyReturned(s: Step, caller: Caller, row: repo.ValueRow, version: number, reason: string) {
   if (s.indicator.department_id === null) return;
   const p = await payload(s, caller, row, version, { reason });
   await recordNotifications(s.trx, [message(caller, 'data.returned', p, { departmentId: s.indicator.department_id })]);
 }
 
 /** A submitted value waits for the heads of its department. */
-async function notifyHeads(s: Step, caller: DataCaller, row: repo.ValueRow) {
+async function notifyHeads(s: Step, caller: Caller, row: repo.ValueRow) {
   if (s.indicator.department_id === null) return;
   const ids = await repo.roleHolderIds(s.trx, caller.actor.tenantId, 'dept_head', s.indicator.department_id);
   const p = await payload(s, caller, row, row.version);
   await recordNotifications(s.trx, ids.map((userId) => message(caller, 'data.awaiting_approval', p, { userId })));
 }
 
-async function notifySupervisors(s: Step, caller: DataCaller, row: repo.ValueRow) {
+async function notifySupervisors(s: Step, caller: Caller, row: repo.ValueRow) {
   const ids = await repo.supervisorIds(s.trx, caller.actor.tenantId);
   const p = await payload(s, caller, row, row.version);
   await recordNotifications(s.trx, ids.map((userId) => message(caller, 'data.awaiting_acceptance', p, { userId })));
 }
 
 /** The reporter learns that the value now counts. */
-async function notifyAuthor(s: Step, caller: DataCaller, row: repo.ValueRow) {
+async function notifyAuthor(s: Step, caller: Caller, row: repo.ValueRow) {
   if (row.recorded_by === null) return;
   const p = await payload(s, caller, row, row.version);
   await recordNotifications(s.trx, [message(caller, 'data.accepted', p, { userId: row.recorded_by })]);

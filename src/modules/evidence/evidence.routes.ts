@@ -1,7 +1,7 @@
 /** Evidence files of a reported value: upload (multipart, ≤ 10 MB), list, download. */
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { problemResponses } from '../../contracts/common';
-import { callerOf } from '../data';
+import { callerOf } from '../caller';
 import { AppError } from '../errors';
 import type { AppEnv } from '../http';
 import { defineRoute } from '../route';

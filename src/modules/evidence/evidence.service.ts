@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../../db';
 import { nameForType, safeFileName, sniffType } from '../../domain/files/sniff';
 import { writeAudit } from '../auth';
-import { canSeeDepartment, requireWriter, valueSeries, type DataCaller } from '../data';
+import type { Caller } from '../caller';
+import { canSeeDepartment, requireWriter, valueSeries } from '../data';
 import { AppError, notFound } from '../errors';
 import * as repo from './evidence.repository';
 
@@ -28,7 +29,7 @@ export interface EvidenceView {
   version: number;
 }
 
-async function series(db: Db, caller: DataCaller, ref: ValueRef) {
+async function series(db: Db, caller: Caller, ref: ValueRef) {
   const { indicator, state } = await valueSeries(db, caller, ref);
   if (!state.head) throw notFound(`value of '${ref.indicator}' for ${ref.period}`);
   return { indicator, state };
@@ -37,7 +38,7 @@ async function series(db: Db, caller: DataCaller, ref: ValueRef) {
 /** Attaches a file to the version under work (before it is accepted). */
 export async function uploadEvidence(
   db: Db,
-  caller: DataCaller,
+  caller: Caller,
   ref: ValueRef,
   file: { name: string; bytes: Uint8Array },
 ): Promise<EvidenceView> {
@@ -107,7 +108,7 @@ export async function uploadEvidence(
 }
 
 /** The evidence of every version of a value. */
-export async function listEvidence(db: Db, caller: DataCaller, ref: ValueRef): Promise<EvidenceView[]> {
+export async function listEvidence(db: Db, caller: Caller, ref: ValueRef): Promise<EvidenceView[]> {
   const { state } = await series(db, caller, ref);
   const versionOf = new Map(state.rows.map((r) => [r.id, r.version]));
   const rows = await repo.listForObservations(db.kysely, caller.actor.tenantId, [...versionOf.keys()]);
@@ -123,7 +124,7 @@ export async function listEvidence(db: Db, caller: DataCaller, ref: ValueRef): P
 }
 
 /** One file's bytes, for a caller who may see its indicator's department (else 404). */
-export async function readEvidence(db: Db, caller: DataCaller, id: number) {
+export async function readEvidence(db: Db, caller: Caller, id: number) {
   const row = await repo.findWithOwner(db.kysely, caller.actor.tenantId, id);
   if (!row || !canSeeDepartment(caller.actor, row.department_id)) throw notFound('evidence file');
   return { fileName: row.file_name, contentType: row.content_type, content: new Uint8Array(row.content) };

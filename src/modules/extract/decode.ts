@@ -8,6 +8,7 @@ import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import mammoth from 'mammoth';
 import { checkZip, ZipRefused, type ZipLimits } from '../zip-guard';
+import { docxHtmlToText } from './docx-html';
 
 /** The largest document accepted: policy documents are far smaller; larger is a wrong file. */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
@@ -64,6 +65,11 @@ export async function decodeDocument(bytes: Uint8Array, fileName: string): Promi
 }
 
 async function decodeDocx(bytes: Uint8Array): Promise<DecodeResult> {
+  // An encrypted .docx is an OLE compound file holding the encrypted package, not a ZIP.
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0]))
+    return fail(
+      'the .docx file is password-protected (encrypted) or an old .doc file: remove the password and save it as .docx',
+    );
   if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return fail('not a Word .docx file (not a ZIP archive)');
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   try {
@@ -74,9 +80,9 @@ async function decodeDocx(bytes: Uint8Array): Promise<DecodeResult> {
     return { ok: false, reason: `${what}: ${error.message}`, tooLarge: error.tooLarge };
   }
   try {
-    const { value } = await mammoth.extractRawText({ buffer });
-    // mammoth ends every paragraph with a blank line; one newline per paragraph is enough.
-    const text = value.replace(/\n\n/g, '\n');
+    // HTML rather than raw text: a Word table keeps its rows (cells tab-separated).
+    const { value } = await mammoth.convertToHtml({ buffer });
+    const text = docxHtmlToText(value);
     if (text.trim() === '') return fail('the .docx file has no text');
     return { ok: true, text, encoding: 'docx' };
   } catch {

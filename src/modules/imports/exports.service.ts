@@ -7,7 +7,8 @@ import { exportHeader, exportLine } from '../../domain/data-import';
 import type { Db } from '../../db';
 import { notFound } from '../errors';
 import { currentRows } from './current';
-import { findPlan, findTenantBySlug, listAcceptedRows, listPlanIndicators } from './imports.repository';
+import { findPlan } from '../plans';
+import { findTenantBySlug, listAcceptedRows, listPlanIndicators } from './imports.repository';
 
 /** Writes the CSV (header first, `\n` line ends); returns the number of observations. */
 export async function exportObservations(
@@ -17,7 +18,7 @@ export async function exportObservations(
 ): Promise<number> {
   const tenant = await findTenantBySlug(db.kysely, req.tenantSlug);
   if (!tenant) throw notFound(`tenant '${req.tenantSlug}'`);
-  const plan = await findPlan(db.kysely, tenant.id, req.planCode);
+  const plan = await findPlan(db, tenant.id, req.planCode);
   if (!plan) throw notFound(req.planCode ? `plan '${req.planCode}'` : 'plan');
   await write(exportHeader() + '\n');
   let count = 0;

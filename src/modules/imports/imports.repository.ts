@@ -13,13 +13,6 @@ export async function findTenantBySlug(db: Q, slug: string) {
   return db.selectFrom('tenants').select(['id', 'slug']).where('slug', '=', slug).executeTakeFirst();
 }
 
-/** The plan with that code, or the tenant's first plan when no code is given. */
-export async function findPlan(db: Q, tenantId: number, code: string | undefined) {
-  let q = db.selectFrom('plans').select(['id', 'code', 'settings']).where('tenant_id', '=', tenantId);
-  if (code !== undefined) q = q.where('code', '=', code);
-  return q.orderBy('id').executeTakeFirst();
-}
-
 /** The plan's indicators with their department codes, in plan order. */
 export async function listPlanIndicators(db: Q, planId: number) {
   return db

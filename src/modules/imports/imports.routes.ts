@@ -13,14 +13,14 @@ import {
   templateQuery,
   uploadFormSchema,
 } from '../../contracts/imports';
-import { clientAddress } from '../auth';
+import { callerOf } from '../caller';
 import { AppError } from '../errors';
 import type { AppEnv } from '../http';
 import { defineRoute } from '../route';
 import { uploadLimit } from '../uploads';
 import { errorReportXlsx } from './error-report';
 import { MAX_UPLOAD_BYTES } from './upload-file';
-import { checkUpload, commitUpload, previewUpload, templateBytes, type UploadCaller } from './upload.service';
+import { checkUpload, commitUpload, previewUpload, templateBytes } from './upload.service';
 
 const problems = {
   400: problemResponse('Invalid request or unreadable file (zip bomb, DOCTYPE, missing column)'),
@@ -90,12 +90,6 @@ const templateRoute = defineRoute('data:read', {
   request: { params: planParams, query: templateQuery },
   responses: xlsx('The template'),
 });
-
-function callerOf(c: Context<AppEnv>): UploadCaller {
-  const actor = c.get('actor');
-  if (actor.kind === 'anonymous') throw new AppError(401, 'Unauthorized', 'Log in first.');
-  return { actor, now: c.get('now')(), sourceIp: clientAddress(c) };
-}
 
 async function fileOf(c: Context<AppEnv>): Promise<Uint8Array> {
   const form = await c.req.parseBody();

@@ -10,13 +10,8 @@ import { writeAudit } from '../auth';
 import { notFound } from '../errors';
 import { parsePeriod } from '../../domain/periods';
 import { PlanState, unchanged } from './current';
-import {
-  bulkTransaction,
-  columnCount,
-  findPlan,
-  findTenantBySlug,
-  listPlanIndicators,
-} from './imports.repository';
+import { bulkTransaction, columnCount, findTenantBySlug, listPlanIndicators } from './imports.repository';
+import { findPlan } from '../plans';
 
 /** At most this many problems are kept (a wholly wrong file must not fill memory with them). */
 export const maxProblems = 10_000;
@@ -56,7 +51,7 @@ class BadFile extends Error {}
 export async function importObservations(db: Db, req: ImportRequest): Promise<ImportResult> {
   const tenant = await findTenantBySlug(db.kysely, req.tenantSlug);
   if (!tenant) throw notFound(`tenant '${req.tenantSlug}'`);
-  const plan = await findPlan(db.kysely, tenant.id, req.planCode);
+  const plan = await findPlan(db, tenant.id, req.planCode);
   if (!plan) throw notFound(req.planCode ? `plan '${req.planCode}'` : 'plan');
   const indicators = await listPlanIndicators(db.kysely, plan.id);
   const idOf = new Map(indicators.map((i) => [i.code, i.id]));

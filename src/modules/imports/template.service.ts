@@ -9,7 +9,8 @@ import { allowsPreliminary, standingOf } from '../../domain/reporting';
 import type { Db } from '../../db';
 import { notFound } from '../errors';
 import { PlanState } from './current';
-import { findPlan, findTenantBySlug, listPlanIndicators } from './imports.repository';
+import { findPlan } from '../plans';
+import { findTenantBySlug, listPlanIndicators } from './imports.repository';
 
 export interface TemplateRequest {
   tenantSlug: string;
@@ -48,7 +49,7 @@ const kindOf: Record<string, 'year' | 'quarter' | 'month'> = {
 export async function writeDataTemplate(db: Db, req: TemplateRequest, file: string): Promise<number> {
   const tenant = await findTenantBySlug(db.kysely, req.tenantSlug);
   if (!tenant) throw notFound(`tenant '${req.tenantSlug}'`);
-  const plan = await findPlan(db.kysely, tenant.id, req.planCode);
+  const plan = await findPlan(db, tenant.id, req.planCode);
   if (!plan) throw notFound(req.planCode ? `plan '${req.planCode}'` : 'plan');
   const indicators = (await listPlanIndicators(db.kysely, plan.id)).filter(
     (i) => i.department === req.department,

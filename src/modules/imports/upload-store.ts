@@ -11,15 +11,17 @@ export const UPLOAD_TTL_MS = 15 * 60 * 1000;
 /** Oldest entries are dropped beyond this many (memory stays bounded). */
 const MAX_ENTRIES = 50;
 
-export interface StoredUpload {
+/** Rows are data values by default; another upload (the tasks' breakdown table) names its `kind`. */
+export interface StoredUpload<R = ValidRow> {
   tenantId: number;
   plan: string;
   actor: string;
-  rows: ValidRow[];
+  kind?: string;
+  rows: R[];
   expires: number;
 }
 
-const store = new Map<string, StoredUpload>();
+const store = new Map<string, StoredUpload<unknown>>();
 
 function sweep(now: number) {
   for (const [k, v] of store) if (v.expires <= now) store.delete(k);
@@ -30,7 +32,7 @@ function sweep(now: number) {
   }
 }
 
-export function keepUpload(entry: Omit<StoredUpload, 'expires'>, now: number): string {
+export function keepUpload<R = ValidRow>(entry: Omit<StoredUpload<R>, 'expires'>, now: number): string {
   sweep(now);
   const token = randomBytes(24).toString('base64url');
   store.set(token, { ...entry, expires: now + UPLOAD_TTL_MS });
@@ -38,15 +40,16 @@ export function keepUpload(entry: Omit<StoredUpload, 'expires'>, now: number): s
 }
 
 /** The stored upload if the token is live and belongs to this tenant, plan and actor. */
-export function findUpload(
+export function findUpload<R = ValidRow>(
   token: string,
-  who: { tenantId: number; plan: string; actor: string },
+  who: { tenantId: number; plan: string; actor: string; kind?: string },
   now: number,
-) {
+): StoredUpload<R> | undefined {
   const e = store.get(token);
   if (!e || e.expires <= now) return undefined;
   if (e.tenantId !== who.tenantId || e.plan !== who.plan || e.actor !== who.actor) return undefined;
-  return e;
+  if (e.kind !== who.kind) return undefined;
+  return e as StoredUpload<R>;
 }
 
 export function dropUpload(token: string): void {

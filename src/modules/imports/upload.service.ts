@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ImportPreview, ImportResultBody } from '../../contracts/imports';
 import type { Db } from '../../db';
-import type { Actor } from '../http';
+import { departmentScope, type Caller } from '../caller';
 import { writeAudit } from '../auth';
 import { planIndicators, warningsFor } from '../data';
 import { AppError, notFound } from '../errors';
@@ -18,16 +18,10 @@ import { changesOf, compareUpload, seriesIndex, validateUpload, type PlannedRow 
 import * as repo from './upload.repository';
 import { dropUpload, findUpload, keepUpload } from './upload-store';
 
-export interface UploadCaller {
-  actor: Exclude<Actor, { kind: 'anonymous' }>;
-  now: Date;
-  sourceIp: string | null;
-}
-
-const actorKey = (a: UploadCaller['actor']) => (a.kind === 'user' ? `u${a.userId}` : `t${a.tokenId}`);
+const actorKey = (a: Caller['actor']) => (a.kind === 'user' ? `u${a.userId}` : `t${a.tokenId}`);
 const forbidden = (m: string) => new AppError(403, 'Forbidden', m);
 
-async function context(db: Db, caller: UploadCaller, planCode: string) {
+async function context(db: Db, caller: Caller, planCode: string) {
   const found = await planIndicators(db, caller.actor.tenantId, planCode);
   if (!found) throw notFound(`plan '${planCode}'`);
   const plan = found.plan;
@@ -36,14 +30,13 @@ async function context(db: Db, caller: UploadCaller, planCode: string) {
     department: i.department_code,
   }));
   // An upload and a template are for writing values: data:write's scope decides.
-  const departments = caller.actor.scopedPermissions.has('data:write')
-    ? await repo.departmentCodes(db.kysely, caller.actor.departmentIds)
-    : null;
+  const scope = departmentScope(caller.actor, 'data:write');
+  const departments = scope ? await repo.departmentCodes(db.kysely, scope) : null;
   return { plan, indicators, departments };
 }
 
 /** Validates an upload and compares it with the database (read-only). */
-export async function checkUpload(db: Db, caller: UploadCaller, planCode: string, bytes: Uint8Array) {
+export async function checkUpload(db: Db, caller: Caller, planCode: string, bytes: Uint8Array) {
   const { plan, indicators, departments } = await context(db, caller, planCode);
   const { rows: raw } = await readUpload(bytes);
   const { errors, valid } = validateUpload({
@@ -62,7 +55,7 @@ export async function checkUpload(db: Db, caller: UploadCaller, planCode: string
 
 export async function previewUpload(
   db: Db,
-  caller: UploadCaller,
+  caller: Caller,
   planCode: string,
   bytes: Uint8Array,
 ): Promise<ImportPreview> {
@@ -96,7 +89,7 @@ export async function previewUpload(
 }
 
 /** Writes one planned row as a submitted version (superseding a draft or returned head). */
-async function writeRow(trx: repo.Q, caller: UploadCaller, p: PlannedRow, reason: string) {
+async function writeRow(trx: repo.Q, caller: Caller, p: PlannedRow, reason: string) {
   const head = p.series?.head;
   if (head && (head.status === 'draft' || head.status === 'returned')) {
     if (!(await repo.supersede(trx, head.id)))
@@ -141,7 +134,7 @@ async function writeRow(trx: repo.Q, caller: UploadCaller, p: PlannedRow, reason
 /** Commits a previewed upload in one transaction; 410 when the token is unknown or expired. */
 export async function commitUpload(
   db: Db,
-  caller: UploadCaller,
+  caller: Caller,
   planCode: string,
   token: string,
 ): Promise<ImportResultBody> {
@@ -189,7 +182,7 @@ export async function commitUpload(
 /** The department's Excel template; a department-scoped actor gets only its own. */
 export async function templateBytes(
   db: Db,
-  caller: UploadCaller,
+  caller: Caller,
   planCode: string,
   q: { department: string; from: number; to: number },
 ): Promise<Uint8Array> {

@@ -12,17 +12,11 @@ import type {
 import type { Db } from '../../db';
 import { writeAudit } from '../auth';
 import { AppError, badInput, notFound } from '../errors';
-import type { Acting } from './notify.policy';
+import type { Caller } from '../caller';
 import { presentDelivery, presentEndpoint } from './notify.presenter';
 import * as repo from './notify.repository';
 
-export interface AdminCaller {
-  actor: Acting;
-  now: Date;
-  sourceIp: string | null;
-}
-
-export async function listEndpoints(db: Db, caller: AdminCaller): Promise<WebhookEndpoint[]> {
+export async function listEndpoints(db: Db, caller: Caller): Promise<WebhookEndpoint[]> {
   return (await repo.listEndpoints(db.kysely, caller.actor.tenantId)).map(presentEndpoint);
 }
 
@@ -51,7 +45,7 @@ async function findEndpoint(db: Db, tenantId: number, id: number) {
 /** What the audit keeps of an endpoint: never its secret. */
 const audited = (e: WebhookEndpoint) => ({ ...e });
 
-export async function createEndpoint(db: Db, caller: AdminCaller, input: WebhookEndpointCreate) {
+export async function createEndpoint(db: Db, caller: Caller, input: WebhookEndpointCreate) {
   const tenantId = caller.actor.tenantId;
   await requireFreeName(db, tenantId, input.name);
   const values: repo.EndpointValues = {
@@ -81,7 +75,7 @@ export async function createEndpoint(db: Db, caller: AdminCaller, input: Webhook
   return presentEndpoint(await findEndpoint(db, tenantId, id));
 }
 
-export async function updateEndpoint(db: Db, caller: AdminCaller, id: number, change: WebhookEndpointUpdate) {
+export async function updateEndpoint(db: Db, caller: Caller, id: number, change: WebhookEndpointUpdate) {
   const tenantId = caller.actor.tenantId;
   const before = await findEndpoint(db, tenantId, id);
   await requireFreeName(db, tenantId, change.name, id);
@@ -113,7 +107,7 @@ export async function updateEndpoint(db: Db, caller: AdminCaller, id: number, ch
   return presentEndpoint(await findEndpoint(db, tenantId, id));
 }
 
-export async function deleteEndpoint(db: Db, caller: AdminCaller, id: number): Promise<void> {
+export async function deleteEndpoint(db: Db, caller: Caller, id: number): Promise<void> {
   const tenantId = caller.actor.tenantId;
   const before = await findEndpoint(db, tenantId, id);
   await db.kysely.transaction().execute(async (trx) => {
@@ -135,14 +129,14 @@ export async function deleteEndpoint(db: Db, caller: AdminCaller, id: number): P
 /** Deliveries that failed at least once: given up (`failed`) or waiting to retry (`retrying`). */
 export async function listDeliveries(
   db: Db,
-  caller: AdminCaller,
+  caller: Caller,
   status: 'failed' | 'retrying' | 'all',
 ): Promise<Delivery[]> {
   return (await repo.listTroubledDeliveries(db.kysely, caller.actor.tenantId, status)).map(presentDelivery);
 }
 
 /** Puts a failed delivery back in the queue; the next run of the jobs sends it. */
-export async function retryDelivery(db: Db, caller: AdminCaller, id: number): Promise<Delivery> {
+export async function retryDelivery(db: Db, caller: Caller, id: number): Promise<Delivery> {
   const tenantId = caller.actor.tenantId;
   const done = await repo.requeueDelivery(db.kysely, tenantId, id, caller.now.toISOString());
   if (!done) throw notFound(`failed delivery ${id}`);

@@ -3,10 +3,11 @@
  * departments (another's is a 404); only a user (not an API token) has read state and settings;
  * webhook endpoints and failed deliveries are the administrator's (route permission user:admin).
  */
+import type { Authenticated } from '../caller';
 import type { Actor } from '../http';
 import { AppError } from '../errors';
 
-export type Acting = Exclude<Actor, { kind: 'anonymous' }>;
+export type Acting = Authenticated;
 export type ActingUser = Extract<Actor, { kind: 'user' }>;
 
 /** The caller as a user; 403 for an API token. */

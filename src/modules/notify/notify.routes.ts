@@ -3,7 +3,6 @@
  * for the administrator the webhook endpoints and the deliveries that failed.
  */
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { problemResponse } from '../../contracts/common';
 import {
   deliveriesQuery,
@@ -18,8 +17,7 @@ import {
   webhookEndpointSchema,
   webhookEndpointUpdate,
 } from '../../contracts/notify';
-import { clientAddress } from '../auth';
-import { AppError } from '../errors';
+import { callerOf } from '../caller';
 import type { AppEnv } from '../http';
 import { defineRoute } from '../route';
 import type { NotifyConfig } from './config';
@@ -143,12 +141,6 @@ const retryRoute = defineRoute('user:admin', {
   request: { params: deliveryParams },
   responses: { 200: json(deliverySchema, 'Queued'), ...problems },
 });
-
-function callerOf(c: Context<AppEnv>) {
-  const actor = c.get('actor');
-  if (actor.kind === 'anonymous') throw new AppError(401, 'Unauthorized', 'Log in first.');
-  return { actor, now: c.get('now')(), sourceIp: clientAddress(c) };
-}
 
 /** Mounts the notification routes; `config` says whether e-mail is available. */
 export function notifyRoutes(app: OpenAPIHono<AppEnv>, config: NotifyConfig): void {

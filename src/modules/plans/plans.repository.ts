@@ -19,13 +19,11 @@ export async function listPlans(db: DB, tenantId: number) {
   return db.selectFrom('plans').selectAll().where('tenant_id', '=', tenantId).orderBy('id').execute();
 }
 
-export async function findPlan(db: DB, tenantId: number, code: string) {
-  return db
-    .selectFrom('plans')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('code', '=', code)
-    .executeTakeFirst();
+/** The tenant's plan of that code; with no code, the tenant's first plan. */
+export async function findPlan(db: DB, tenantId: number, code: string | undefined) {
+  let q = db.selectFrom('plans').selectAll().where('tenant_id', '=', tenantId);
+  if (code !== undefined) q = q.where('code', '=', code);
+  return q.orderBy('id').executeTakeFirst();
 }
 
 export async function listDepartments(db: DB, tenantId: number) {

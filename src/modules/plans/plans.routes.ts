@@ -101,6 +101,7 @@ export function plansRoutes(app: OpenAPIHono<AppEnv>): void {
       tenantSlug: tenant.slug,
       plan: c.req.valid('json').plan,
       actor,
+      now: c.get('now')(),
     });
     if (!result.ok) {
       throw badInput(
@@ -113,7 +114,8 @@ export function plansRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(publishRoute, async (c) => {
     const tenant = await tenantOf(c, undefined);
-    return c.json(await publishPlan(c.get('db'), tenant.id, c.req.valid('param').plan, c.get('actor')), 200);
+    const plan = c.req.valid('param').plan;
+    return c.json(await publishPlan(c.get('db'), tenant.id, plan, c.get('actor'), c.get('now')()), 200);
   });
 
   app.openapi(listRoute, async (c) => {

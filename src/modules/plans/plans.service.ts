@@ -13,6 +13,7 @@ import {
 import type { Db } from '../../db';
 import { comparePeriodTexts } from '../../domain/periods';
 import { writeAudit } from '../auth';
+import { departmentScope } from '../caller';
 import { AppError, notFound } from '../errors';
 import type { Actor } from '../http';
 import { writePlanFile, type ImportOutcome } from './plans.import';
@@ -39,12 +40,9 @@ function inScope(scope: Scope, departmentId: number | null): boolean {
 }
 
 /** What an actor may read of a plan: department-scoped roles and tokens see only their departments. */
-export function scopeOf(actor: {
-  kind: string;
-  scopedPermissions?: ReadonlySet<string>;
-  departmentIds?: number[];
-}): Scope {
-  return actor.scopedPermissions?.has('plan:read') ? { departmentIds: actor.departmentIds ?? [] } : null;
+export function scopeOf(actor: Actor): Scope {
+  const departmentIds = actor.kind === 'anonymous' ? null : departmentScope(actor, 'plan:read');
+  return departmentIds ? { departmentIds } : null;
 }
 
 export type ImportResult = ({ ok: true } & ImportOutcome) | { ok: false; problems: PlanFileProblem[] };
@@ -66,7 +64,7 @@ export async function importPlanText(
  */
 async function importPlan(
   db: Db,
-  props: { tenantSlug: string; plan: PlanFile; actor?: Actor },
+  props: { tenantSlug: string; plan: PlanFile; actor?: Actor; now?: Date },
 ): Promise<ImportResult> {
   const { plan, actor } = props;
   const content = formatPlanFile(plan);
@@ -77,7 +75,8 @@ async function importPlan(
     const userId = actor?.kind === 'user' ? actor.userId : null;
     const result = await writePlanFile(trx, tenant.id, plan, content, userId, { renameDepartments });
     if (result.unchanged) return result;
-    const at = new Date();
+    // The request's clock; the CLI's import runs on the system clock.
+    const at = props.now ?? new Date();
     const audit = (entry: {
       action: string;
       objectType: string;
@@ -374,7 +373,7 @@ export async function exportPlanText(db: Db, tenantId: number, code: string): Pr
  */
 export async function createDraftPlan(
   db: Db,
-  props: { tenantSlug: string; plan: unknown; actor: Actor },
+  props: { tenantSlug: string; plan: unknown; actor: Actor; now: Date },
 ): Promise<{ ok: true; plan: PlanSummary } | { ok: false; problems: PlanFileProblem[] }> {
   // The body is JSON already parsed (size and depth limited before): validate it as it is,
   // never through the YAML parser.
@@ -386,16 +385,20 @@ export async function createDraftPlan(
     throw new AppError(409, 'Conflict', `a plan with id '${code}' exists: choose another id`);
   }
   const draft = { ...parsed.plan, plan: { ...parsed.plan.plan, status: 'draft' as const } };
-  const result = await importPlan(db, { tenantSlug: props.tenantSlug, plan: draft, actor: props.actor });
+  const result = await importPlan(db, {
+    tenantSlug: props.tenantSlug,
+    plan: draft,
+    actor: props.actor,
+    now: props.now,
+  });
   if (!result.ok) return result;
   return { ok: true, plan: presentPlan(await requirePlan(db, tenant.id, code)) };
 }
 
 /** Publishes a draft plan: from now on the portal shows it. */
-export async function publishPlan(db: Db, tenantId: number, code: string, actor: Actor) {
+export async function publishPlan(db: Db, tenantId: number, code: string, actor: Actor, now: Date) {
   const plan = await requirePlan(db, tenantId, code);
   if (plan.status === 'published') throw new AppError(409, 'Conflict', `plan '${code}' is already published`);
-  const now = new Date();
   await db.kysely.transaction().execute(async (trx) => {
     await trx
       .updateTable('plans')
@@ -422,8 +425,11 @@ export async function planIdOf(db: Db, tenantId: number, code: string): Promise<
   return (await requirePlan(db, tenantId, code)).id;
 }
 
-/** The tenant's plan row of that code, if any: the one lookup other modules use. */
-export async function findPlan(db: Db, tenantId: number, code: string) {
+/**
+ * The tenant's plan row of that code (with no code, its first plan), if any: the one plan lookup,
+ * which other modules use too.
+ */
+export async function findPlan(db: Db, tenantId: number, code: string | undefined) {
   return repo.findPlan(db.kysely, tenantId, code);
 }
 

@@ -20,7 +20,7 @@ import { findSiteFile, portalSite, sitemap, type SiteFile } from './site';
 const loaded = shortCache<{ plans: PublicPlan[]; site: SiteFile[] }>(1000, 50);
 
 async function portalOf(c: Context<AppEnv>) {
-  const asOf = todayUtc();
+  const asOf = todayUtc(c.get('now')());
   const hit = loaded.get(asOf, Date.now());
   if (hit) return hit;
   const plans = await loadPublicPlans(c.get('db'), undefined, asOf);

@@ -115,14 +115,24 @@ export function portalRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(statusRoute, async (c) => {
     const query = c.req.valid('query');
     return c.json(
-      await getPublicStatus(c.get('db'), query.tenant, c.req.valid('param').plan, query.as_of ?? todayUtc()),
+      await getPublicStatus(
+        c.get('db'),
+        query.tenant,
+        c.req.valid('param').plan,
+        query.as_of ?? todayUtc(c.get('now')()),
+      ),
       200,
     );
   });
   app.openapi(portalRoute, async (c) => {
     const query = c.req.valid('query');
     return c.json(
-      await loadPublicPlan(c.get('db'), query.tenant, c.req.valid('param').plan, query.as_of ?? todayUtc()),
+      await loadPublicPlan(
+        c.get('db'),
+        query.tenant,
+        c.req.valid('param').plan,
+        query.as_of ?? todayUtc(c.get('now')()),
+      ),
       200,
     );
   });
@@ -130,7 +140,7 @@ export function portalRoutes(app: OpenAPIHono<AppEnv>): void {
     const query = c.req.valid('query');
     const { plan, indicator } = c.req.valid('param');
     const found = (
-      await loadPublicPlan(c.get('db'), query.tenant, plan, query.as_of ?? todayUtc())
+      await loadPublicPlan(c.get('db'), query.tenant, plan, query.as_of ?? todayUtc(c.get('now')()))
     ).indicators.find((i) => i.id === indicator);
     if (!found) throw notFound(`indicator '${indicator}'`);
     return c.json(found, 200);
@@ -139,7 +149,7 @@ export function portalRoutes(app: OpenAPIHono<AppEnv>): void {
     const query = c.req.valid('query');
     const { plan, target } = c.req.valid('param');
     const found = (
-      await loadPublicPlan(c.get('db'), query.tenant, plan, query.as_of ?? todayUtc())
+      await loadPublicPlan(c.get('db'), query.tenant, plan, query.as_of ?? todayUtc(c.get('now')()))
     ).targets.find((t) => t.id === target);
     if (!found) throw notFound(`target '${target}'`);
     return c.json(found, 200);

@@ -4,6 +4,8 @@ export {
   archivedBulletinFile,
   bulletinFile,
   defaultPlanOf,
+  factSheetFile,
+  planSummaryFile,
   listBulletins,
   type ArchivedBulletin,
   type BulletinRequest,

@@ -15,9 +15,10 @@ import {
   type TaskLine,
 } from '../../domain/reports';
 import { getCockpit } from '../cockpit';
-import type { DataCaller } from '../data';
+import type { Caller } from '../caller';
 import { badInput } from '../errors';
 import { getPlanDetail, listObservations, loadPlanStructure } from '../plans';
+import { getScorecards } from '../scorecards';
 import { listTasks } from '../tasks';
 
 /** At most this many figures in the overall situation: monthly flows first, then plan order. */
@@ -35,7 +36,7 @@ export interface GatherRequest {
 const readPermissions: Permission[] = ['plan:read', 'data:read', 'task:read', 'task:supervise'];
 
 /** The office's own reading: the whole tenant, as of the month's last instant. */
-function officeCaller(tenantId: number, asOf: string): DataCaller {
+function officeCaller(tenantId: number, asOf: string): Caller {
   return {
     actor: {
       kind: 'token',
@@ -59,11 +60,12 @@ export async function gatherBulletinInput(db: Db, req: GatherRequest): Promise<B
     throw badInput(`--month ${req.month}: before the plan starts (${structure.plan.start_year})`);
   const asOf = monthEnd(m.year, m.month);
   const caller = officeCaller(req.tenantId, asOf);
-  const [cockpit, detail, observations, tasks] = await Promise.all([
+  const [cockpit, detail, observations, tasks, scorecards] = await Promise.all([
     getCockpit(db, { tenantId: req.tenantId, plan: req.plan, asOf, caller, scope: null }),
     getPlanDetail(db, req.tenantId, req.plan),
     listObservations(db, req.tenantId, req.plan, { asOf }),
     allTasks(db, caller, req.plan, asOf),
+    getScorecards(db, caller, req.plan, req.month),
   ]);
   const seriesOf = new Map<string, { period: string; value: number }[]>();
   for (const o of observations) {
@@ -108,6 +110,7 @@ export async function gatherBulletinInput(db: Db, req: GatherRequest): Promise<B
       id: t.id,
       text: t.text ?? t.indicator?.name ?? t.id,
       indicator: t.indicator?.name ?? null,
+      indicatorId: t.indicator?.id ?? null,
       unit: t.indicator?.unit ?? null,
       status: t.evaluation.status,
       latest: t.evaluation.latest,
@@ -136,6 +139,16 @@ export async function gatherBulletinInput(db: Db, req: GatherRequest): Promise<B
     })),
     departments: structure.departments.map((d) => ({ code: d.code, name: d.name })),
     nextSteps: [],
+    scorecard: scorecards.departments.map((d) => ({
+      code: d.department.id,
+      name: d.department.name,
+      rank: d.rank,
+      score: d.total,
+      reasons: [
+        ...d.parts.filter((p) => p.due > 0).map(shortReason),
+        ...(d.deduction.notices > 0 ? [`督办${d.deduction.notices}次扣${d.deduction.points}分`] : []),
+      ].join('；'),
+    })),
     indicators: detail.indicators.map((i) => ({
       id: i.id,
       name: i.name,
@@ -148,7 +161,7 @@ export async function gatherBulletinInput(db: Db, req: GatherRequest): Promise<B
   };
 }
 
-async function allTasks(db: Db, caller: DataCaller, plan: string, asOf: string): Promise<TaskLine[]> {
+async function allTasks(db: Db, caller: Caller, plan: string, asOf: string): Promise<TaskLine[]> {
   const out: TaskLine[] = [];
   for (let page = 1; ; page++) {
     const list = await listTasks(db, caller, plan, { as_of: asOf, page, page_size: 200 });
@@ -169,4 +182,12 @@ async function allTasks(db: Db, caller: DataCaller, plan: string, asOf: string):
     }
     if (page * 200 >= list.total) return out;
   }
+}
+
+/** `数据按时报送0/1（0%），未按时：gdp 2025` from a scorecard part's long reason. */
+function shortReason(part: { reason: { zh: string } }): string {
+  const text = part.reason.zh;
+  const head = (text.split('×')[0] ?? text).trim();
+  const missed = /；(未按时：[^。]*)/.exec(text)?.[1];
+  return missed ? `${head}，${missed}` : head;
 }

@@ -1,5 +1,5 @@
 /** One bulletin in a format: .docx (Word, official layout), .pdf (same layout), .xlsx (data book). */
-import { buildBulletin, type BulletinInput } from '../../domain/reports';
+import { buildBulletin, type BulletinInput, type OfficialDocument } from '../../domain/reports';
 import { bulletinDocx } from './render/docx';
 import { bulletinHtml } from './render/html';
 import { htmlToPdf } from './render/pdf';
@@ -33,4 +33,9 @@ export async function renderBulletin(input: BulletinInput, format: BulletinForma
 /** `督查通报-2026-10.docx` */
 export function bulletinFileName(month: string, format: BulletinFormat): string {
   return `督查通报-${month}.${format}`;
+}
+
+/** A short document (fact sheet, plan summary) in the bulletin's layout: .docx or .pdf. */
+export async function renderDocument(doc: OfficialDocument, format: 'docx' | 'pdf'): Promise<Buffer> {
+  return format === 'docx' ? bulletinDocx(doc) : htmlToPdf(bulletinHtml(doc));
 }

@@ -4,11 +4,11 @@
  */
 import type { Db } from '../../db';
 import { nowIso } from '../../db';
-import type { BulletinInput } from '../../domain/reports';
-import { notFound } from '../errors';
+import { buildFactSheet, buildPlanSummary, type BulletinInput } from '../../domain/reports';
+import { badInput, notFound } from '../errors';
 import { listPlans, loadPlanStructure } from '../plans';
 import { gatherBulletinInput } from './reports.gather';
-import { renderBulletin, type BulletinFormat } from './reports.render';
+import { renderBulletin, renderDocument, type BulletinFormat } from './reports.render';
 import * as repo from './reports.repository';
 
 export interface BulletinRequest {
@@ -88,4 +88,21 @@ export async function archivedBulletinFile(
   const row = await repo.findArchived(db.kysely, tenantId, structure.plan.id, month);
   if (!row) throw notFound(`bulletin of ${month}`);
   return renderBulletin(JSON.parse(row.input) as BulletinInput, format);
+}
+
+/** One indicator's one-page fact sheet as of the month's end; 422 for an unknown indicator. */
+export async function factSheetFile(
+  db: Db,
+  req: BulletinRequest,
+  indicator: string,
+  format: 'docx' | 'pdf',
+): Promise<Buffer> {
+  const doc = buildFactSheet(await gatherBulletinInput(db, req), indicator);
+  if (!doc) throw badInput(`--indicator ${indicator}: no such indicator in plan '${req.plan}'`);
+  return renderDocument(doc, format);
+}
+
+/** The leaders' summary of the month. */
+export async function planSummaryFile(db: Db, req: BulletinRequest, format: 'docx' | 'pdf'): Promise<Buffer> {
+  return renderDocument(buildPlanSummary(await gatherBulletinInput(db, req)), format);
 }

@@ -2,7 +2,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { planParams, problemResponse } from '../../contracts/common';
 import { scorecardQuery, scorecardsSchema } from '../../contracts/scorecards';
-import { callerOf } from '../data';
+import { callerOf } from '../caller';
 import type { AppEnv } from '../http';
 import { defineRoute } from '../route';
 import { getScorecards } from './scorecards.service';

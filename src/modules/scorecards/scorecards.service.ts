@@ -7,7 +7,8 @@ import type { Scorecards } from '../../contracts/scorecards';
 import type { Db } from '../../db';
 import { daysInMonth } from '../../domain/periods';
 import { scoreMonth, scorecardWeightsOf, type DepartmentMonth, type Tally } from '../../domain/tasks';
-import { dataDeadlines, type DataCaller } from '../data';
+import type { Caller } from '../caller';
+import { dataDeadlines } from '../data';
 import { badInput } from '../errors';
 import { loadPlanStructure } from '../plans';
 import { getPlanStatus } from '../status';
@@ -117,7 +118,7 @@ export async function snapshotMonth(
 /** The month's scorecards: the stored snapshot, or computed now for this month (or one not yet stored). */
 export async function getScorecards(
   db: Db,
-  caller: DataCaller,
+  caller: Caller,
   planCode: string,
   month: string | undefined,
 ): Promise<Scorecards> {

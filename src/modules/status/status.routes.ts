@@ -75,7 +75,7 @@ export function statusRoutes(app: OpenAPIHono<AppEnv>): void {
       db,
       tenant.id,
       c.req.valid('param').plan,
-      query.as_of ?? todayUtc(),
+      query.as_of ?? todayUtc(c.get('now')()),
       scopeOf(c.get('actor')),
       previewAllowed(c.get('actor'), query.preview),
     );
@@ -89,7 +89,14 @@ export function statusRoutes(app: OpenAPIHono<AppEnv>): void {
     const { plan, target } = c.req.valid('param');
     const tenant = await tenantOf(c, query.tenant);
     return c.json(
-      await getTargetStatus(db, tenant.id, plan, target, query.as_of ?? todayUtc(), scopeOf(c.get('actor'))),
+      await getTargetStatus(
+        db,
+        tenant.id,
+        plan,
+        target,
+        query.as_of ?? todayUtc(c.get('now')()),
+        scopeOf(c.get('actor')),
+      ),
       200,
     );
   });

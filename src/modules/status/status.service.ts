@@ -15,9 +15,9 @@ import { exportPlanFile, findPlan, indicatorCodesInScope, scopeOf, type Scope } 
 import { rankNeighbours } from '../city';
 import { withComputedRanks } from './computed-ranks';
 
-/** Today's date in UTC as YYYY-MM-DD. */
-export function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10);
+/** The date of `now` (the request's clock, `c.get('now')()`) in UTC as YYYY-MM-DD. */
+export function todayUtc(now: Date): string {
+  return now.toISOString().slice(0, 10);
 }
 
 const cache = new Map<string, { revision: string; status: PlanStatus }>();

@@ -4,6 +4,7 @@
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../http';
+import { breakdownRoutes } from './breakdown.routes';
 import { redListRoutes } from './red-list.routes';
 import { reportRoutes } from './reports.routes';
 import { taskRoutes } from './tasks.routes';
@@ -27,6 +28,7 @@ export type { Caller as TaskCaller } from './tasks.context';
 /** Mounts the task, report and assessment routes. */
 export function tasksRoutes(app: OpenAPIHono<AppEnv>): void {
   redListRoutes(app);
+  breakdownRoutes(app);
   taskRoutes(app);
   reportRoutes(app);
 }

@@ -2,7 +2,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { planParams } from '../../contracts/common';
 import { redListQuery, redListSchema } from '../../contracts/task-red-list';
-import { callerOf } from '../data';
+import { callerOf } from '../caller';
 import type { AppEnv } from '../http';
 import { defineRoute } from '../route';
 import { redList } from './tasks.red-list';

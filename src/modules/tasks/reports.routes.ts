@@ -16,7 +16,7 @@ import {
   taskDetailSchema,
   taskParams,
 } from '../../contracts/tasks';
-import { callerOf } from '../data';
+import { callerOf } from '../caller';
 import { AppError } from '../errors';
 import type { AppEnv } from '../http';
 import { defineRoute } from '../route';

@@ -9,6 +9,7 @@ import type { AssessmentCreate, AssessmentRating, TargetAssessments } from '../.
 import type { Db } from '../../db';
 import type { TaskState } from '../../domain/tasks';
 import { writeAudit } from '../auth';
+import { reachesDepartment } from '../caller';
 import { notFound } from '../errors';
 import {
   fieldError,
@@ -29,9 +30,7 @@ const assessedKinds = ['qualitative', 'milestone'];
 function requireTarget(ctx: PlanContext, caller: Caller, code: string) {
   const target = ctx.targetByCode.get(code);
   const indicator = target?.indicator_id == null ? undefined : ctx.indicatorById.get(target.indicator_id);
-  const visible =
-    !caller.actor.scopedPermissions.has('data:read') ||
-    (indicator?.department_id != null && caller.actor.departmentIds.includes(indicator.department_id));
+  const visible = reachesDepartment(caller.actor, 'data:read', indicator?.department_id ?? null);
   if (!target || !visible) throw notFound(`target '${code}'`);
   return target;
 }

@@ -6,13 +6,13 @@
 import type { Db } from '../../db';
 import { defaultTaskRuleSettings, type TaskRuleSettings } from '../../domain/tasks';
 import { writeAudit } from '../auth';
-import type { DataCaller } from '../data';
+import type { Caller } from '../caller';
 import { AppError, badInput, notFound } from '../errors';
 import { loadPlanStructure, type PlanStructure } from '../plans';
 import * as repo from './tasks.repository';
 import { requireVisible } from './tasks.policy';
 
-export type Caller = DataCaller;
+export type { Caller };
 
 export interface PlanContext {
   structure: PlanStructure;

@@ -6,10 +6,10 @@
  * part; the supervisor assigns, reviews, completes, returns and decides extensions.
  */
 import type { Permission } from '../../domain/access';
+import { reachesDepartment, type Authenticated } from '../caller';
 import { AppError, notFound } from '../errors';
-import type { Actor } from '../http';
 
-export type Acting = Exclude<Actor, { kind: 'anonymous' }>;
+export type Acting = Authenticated;
 
 /** The department fields of a task row. */
 export interface TaskDepartments {
@@ -27,8 +27,7 @@ export const conflict = (zh: string, en: string) => new AppError(409, 'Conflict'
 /** True when the actor may see the task at all. */
 export function canSeeTask(actor: Acting, task: TaskDepartments): boolean {
   // Reading is scoped by the roles that grant task:read (a reporter who is also a leader reads all).
-  if (!actor.scopedPermissions.has('task:read')) return true;
-  const mine = (id: number | null) => id !== null && actor.departmentIds.includes(id);
+  const mine = (id: number | null) => reachesDepartment(actor, 'task:read', id);
   return mine(task.lead_department_id) || coDepartmentIds(task).some(mine);
 }
 

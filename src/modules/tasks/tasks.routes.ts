@@ -19,7 +19,7 @@ import {
   taskParams,
 } from '../../contracts/tasks';
 import { transitionRules, type TaskAction } from '../../domain/tasks';
-import { callerOf } from '../data';
+import { callerOf } from '../caller';
 import type { AppEnv } from '../http';
 import { defineRoute, type Access } from '../route';
 import { bulkCreateTasks, createTask, editTask, getTask, listTasks } from './tasks.service';

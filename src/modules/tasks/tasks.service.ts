@@ -67,10 +67,12 @@ export async function listTasks(
     return true;
   });
   const evaluations = await evaluatePlanTasks(db, ctx, filtered, asOf);
-  const everyLit = filtered.map((t) => presentSummary(ctx, t, evaluations.get(t.id)!));
+  // Counts by light from the evaluations; only the page is presented (reasons formatted).
   const counts = { red: 0, yellow: 0, green: 0, blue: 0 };
-  for (const s of everyLit) counts[s.light] += 1;
-  const lit = everyLit.filter((s) => query.light === undefined || s.light === query.light);
+  for (const t of filtered) counts[evaluations.get(t.id)!.light] += 1;
+  const lit = filtered.filter(
+    (t) => query.light === undefined || evaluations.get(t.id)?.light === query.light,
+  );
   const page = query.page ?? 1;
   const pageSize = query.page_size ?? defaultPageSize;
   return {
@@ -79,7 +81,10 @@ export async function listTasks(
     page,
     page_size: pageSize,
     counts,
-    tasks: lit.slice((page - 1) * pageSize, page * pageSize),
+    // The board of 5,000 tasks shows 50: only those are presented.
+    tasks: lit
+      .slice((page - 1) * pageSize, page * pageSize)
+      .map((t) => presentSummary(ctx, t, evaluations.get(t.id)!)),
   };
 }
 
@@ -154,18 +159,19 @@ const columns = (r: ResolvedTask) => ({
 });
 
 /** A code for a new task of an action: `<action>-t<n>`, the first n not taken. */
-function newCode(taken: Set<string>, base: string): string {
+export function newCode(taken: Set<string>, base: string): string {
   for (let n = 1; ; n++) if (!taken.has(`${base}-t${n}`)) return `${base}-t${n}`;
 }
 
 /** Inserts a resolved task (assigned, version 1) with its milestones and links, recorded. */
-async function insertResolved(
+export async function insertResolved(
   trx: repo.Q,
   caller: Caller,
   ctx: PlanContext,
   code: string,
   r: ResolvedTask,
-  kind: 'create' | 'bulk_create',
+  kind: 'create' | 'bulk_create' | 'upload',
+  percent = 0,
 ): Promise<number> {
   const at = caller.now.toISOString();
   const id = await repo.insertTask(trx, {
@@ -174,7 +180,7 @@ async function insertResolved(
     code,
     ...columns(r),
     state: 'assigned',
-    percent: 0,
+    percent,
     version: 1,
     position: await repo.nextPosition(trx, ctx.structure.plan.id),
     created_at: at,

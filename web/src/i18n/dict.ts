@@ -7,6 +7,7 @@ import { dataEn, dataZh } from '../features/data/dataDict';
 import { cockpitEn, cockpitZh } from '../features/cockpit/cockpitDict';
 import { reportsEn, reportsZh } from '../features/reports/reportsDict';
 import { cityEn, cityZh } from '../features/city/cityDict';
+import { scorecardsEn, scorecardsZh } from '../features/scorecards/scorecardsDict';
 
 export type Lang = 'zh' | 'en';
 
@@ -29,7 +30,7 @@ const baseZh = {
   draft: '草稿',
   goalAreas: '目标领域',
   programmes: '工作举措',
-  programmesIntro: '12项工作举措及其子项、牵头单位与配合单位',
+  programmesIntro: '{n}项工作举措及其子项、牵头单位与配合单位',
   target: '目标',
   indicator: '指标',
   targetValue: '目标值',
@@ -104,6 +105,7 @@ const zh = {
   ...cockpitZh,
   ...reportsZh,
   ...cityZh,
+  ...scorecardsZh,
 };
 
 export type Key = keyof typeof zh;
@@ -127,7 +129,7 @@ const baseEn: Record<keyof typeof baseZh, string> = {
   draft: 'Draft',
   goalAreas: 'Goal areas',
   programmes: 'Programmes',
-  programmesIntro: 'The 12 programmes with their actions, lead and co-operating departments',
+  programmesIntro: 'The {n} programmes with their actions, lead and co-operating departments',
   target: 'Target',
   indicator: 'Indicator',
   targetValue: 'Target value',
@@ -200,6 +202,7 @@ const en: Record<Key, string> = {
   ...cockpitEn,
   ...reportsEn,
   ...cityEn,
+  ...scorecardsEn,
 };
 
 export const dictionaries: Record<Lang, Record<Key, string>> = { zh, en };

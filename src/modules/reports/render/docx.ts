@@ -21,7 +21,7 @@ import {
   WidthType,
   type IRunOptions,
 } from 'docx';
-import type { Block, Bulletin, TableBlock } from '../../../domain/reports';
+import type { Block, OfficialDocument, TableBlock } from '../../../domain/reports';
 import { charPitchPt, fonts, linePitchTwips, mm, pt, twips } from './layout';
 
 const textWidthMm = mm.width - mm.left - mm.right;
@@ -121,7 +121,7 @@ function pageNumberFooter(alignment: (typeof AlignmentType)[keyof typeof Alignme
 }
 
 /** The bulletin's .docx bytes. */
-export async function bulletinDocx(b: Bulletin): Promise<Buffer> {
+export async function bulletinDocx(b: OfficialDocument): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [
     new Paragraph({
       alignment: AlignmentType.CENTER,

@@ -3,7 +3,7 @@
  * margins, 28.95 pt lines (22 to the page), 三号 body, page numbers `— 1 —` in the outer corner
  * through @page margin boxes. Chromium prints it to PDF (pdf.ts). Every text is escaped.
  */
-import type { Block, Bulletin, TableBlock } from '../../../domain/reports';
+import type { Block, OfficialDocument, TableBlock } from '../../../domain/reports';
 import { cssFonts, linePitchTwips, mm, pt } from './layout';
 
 export function escapeHtml(text: string): string {
@@ -48,7 +48,7 @@ const blocks = (list: Block[]) =>
   list.map((b) => (b.kind === 'paragraph' ? `<p>${escapeHtml(b.text)}</p>` : tableHtml(b))).join('');
 
 /** The whole page, self-contained (no external resources). */
-export function bulletinHtml(b: Bulletin): string {
+export function bulletinHtml(b: OfficialDocument): string {
   const sections = b.sections
     .map(
       (s) =>

@@ -43,6 +43,10 @@ function pageTitle(route: Route): Key | null {
       return 'navReports';
     case 'city':
       return 'cityTitle';
+    case 'scorecards':
+      return 'scTitle';
+    case 'task_upload':
+      return 'tuTitle';
     case 'overview':
     case 'indicator':
       return null;

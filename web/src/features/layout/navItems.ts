@@ -4,7 +4,16 @@ import type { Key } from '../../i18n/dict';
 import type { Route } from '../../router';
 
 export type NavKey =
-  'overview' | 'cockpit' | 'city' | 'portal' | 'extract' | 'data' | 'admin' | 'tasks' | 'reports';
+  | 'overview'
+  | 'cockpit'
+  | 'city'
+  | 'portal'
+  | 'extract'
+  | 'data'
+  | 'admin'
+  | 'tasks'
+  | 'reports'
+  | 'scorecards';
 
 export interface NavItem {
   key: NavKey;
@@ -30,6 +39,7 @@ export function navItems(
     signedIn && can('task:read') && { key: 'tasks', href: '/tasks', label: 'navTasks' },
     signedIn && can('report:read') && { key: 'reports', href: '/reports', label: 'navReports' },
     signedIn && can('plan:write') && { key: 'extract', href: '/extract', label: 'navExtract' },
+    signedIn && can('task:read') && { key: 'scorecards', href: '/scorecards', label: 'navScorecards' },
     { key: 'portal', href: '/portal/', label: 'navPortal' },
     signedIn && adminSection !== null && { key: 'admin', href: `/admin/${adminSection}`, label: 'navAdmin' },
   ];
@@ -51,6 +61,10 @@ export function selectedNav(route: Route): NavKey | null {
     case 'overview':
     case 'indicator':
       return 'overview';
+    case 'scorecards':
+      return 'scorecards';
+    case 'task_upload':
+      return 'tasks';
     case 'login':
     case 'not_found':
       return null;

@@ -1,4 +1,4 @@
-/** The programmes (1–12), each a collapsible panel listing its actions and departments. */
+/** The plan's programmes, each a collapsible panel listing its actions and departments. */
 import { Collapse, Typography } from 'antd';
 import type { ProgrammeView } from '../../../../src/contracts/plans';
 import { useI18n } from '../../i18n/context';
@@ -14,7 +14,9 @@ export function ProgrammeList({ programmes }: { programmes: ProgrammeView[] }) {
       <Typography.Title level={2} id="programmes-title">
         {t('programmes')}
       </Typography.Title>
-      <Typography.Paragraph type="secondary">{t('programmesIntro')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t('programmesIntro', { n: programmes.length })}
+      </Typography.Paragraph>
       <Collapse
         items={sorted.map((p) => ({
           key: p.id,

@@ -1,0 +1,196 @@
+/**
+ * The city at scale, on PostgreSQL (issue 16): a synthetic city of 38 districts, each with a plan
+ * of 300 targets on 30 annual indicators (ten years of accepted values) under 6 goal areas, and a
+ * shared retail-sales indicator. Measured, each beside a baseline run in the same process:
+ * - the city cockpit (`cityOverview`: every district's plan evaluated, counted per goal area),
+ *   cold (a new as-of date each round, so nothing comes from the status cache), against one SQL
+ *   query doing the same aggregation (targets per district and goal area with their indicator's
+ *   latest accepted value);
+ * - a district's ranks on the shared indicator over 10 years (`rankSeriesOf`), against one SQL
+ *   query ranking the same values with a window function.
+ * Goals: city cockpit < 500 ms; ranks over 10 years < 50 ms.
+ *
+ * Run: npm run bench -- city   (needs the local PostgreSQL; SHIXIAO_TEST_PG to point elsewhere)
+ */
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { migrateToLatest, openDatabase, type Db } from '../src/db';
+import { rankSeriesOf, saveTenant } from '../src/modules/city';
+import { cityOverview } from '../src/modules/cityview';
+import { importPlanText } from '../src/modules/plans';
+import type { BenchResult } from './types';
+
+const DISTRICTS = 38;
+const INDICATORS = 30;
+const TARGETS_PER_INDICATOR = 10;
+const AREAS = 6;
+const YEARS = 10;
+const FIRST = 2016;
+const admin = process.env.SHIXIAO_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export function planOf(d: number): string {
+  const indicators = [
+    {
+      id: 'retail_sales',
+      name: '社会消费品零售总额',
+      unit: '亿元',
+      direction: 'up',
+      frequency: 'annual',
+      measure: 'flow',
+    },
+  ];
+  const targets: Record<string, unknown>[] = [];
+  const observations: Record<string, unknown>[] = [];
+  for (let i = 0; i < INDICATORS; i++) {
+    indicators.push({
+      id: `i${i}`,
+      name: `指标${i}`,
+      unit: '亿元',
+      direction: 'up',
+      frequency: 'annual',
+      measure: 'flow',
+      ...{ goal_area: `ga${i % AREAS}` },
+    });
+    for (let k = 0; k < TARGETS_PER_INDICATOR; k++)
+      targets.push({
+        id: `t${i}-${k}`,
+        indicator: `i${i}`,
+        kind: 'level',
+        value: 150 + k * 5 + d,
+        year: 2027,
+      });
+    for (let y = 0; y < YEARS; y++)
+      observations.push({
+        indicator: `i${i}`,
+        period: String(FIRST + y),
+        value: 100 + y * 4 + ((i * 7 + d) % 11),
+      });
+  }
+  for (let y = 0; y < YEARS; y++)
+    observations.push({
+      indicator: 'retail_sales',
+      period: String(FIRST + y),
+      value: 500 + ((d * 37 + y * 11) % 400),
+    });
+  return JSON.stringify({
+    plan: { id: `d${d}-plan`, title: `区县${d}规划`, start: 2023, end: 2027, baseline_year: 2022 },
+    goal_areas: Array.from({ length: AREAS }, (_, a) => ({ id: `ga${a}`, name: `领域${a}` })),
+    indicators,
+    targets,
+    observations,
+  });
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+async function time(rounds: number, f: (round: number) => Promise<unknown>): Promise<number> {
+  await f(-1); // warm the code paths (and, for the SQL, the plan cache)
+  const out: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const start = performance.now();
+    await f(r);
+    out.push(performance.now() - start);
+  }
+  return median(out);
+}
+
+/** The same aggregation as the city cockpit, as one SQL query. */
+function aggregationSql(db: Db, cityId: number) {
+  return sql`
+    select p.tenant_id, t.goal_area_id, count(*) as targets, sum(o.value) as latest
+    from targets t
+    join plans p on p.id = t.plan_id
+    join tenants d on d.id = p.tenant_id and d.parent_id = ${cityId}
+    left join observations o on o.indicator_id = t.indicator_id and o.status = 'accepted'
+      and o.period = (select max(o2.period) from observations o2
+                      where o2.indicator_id = t.indicator_id and o2.status = 'accepted')
+    group by p.tenant_id, t.goal_area_id`.execute(db.kysely);
+}
+
+function ranksSql(db: Db, cityId: number) {
+  return sql`
+    select d.slug, o.period, o.value,
+           rank() over (partition by o.period order by o.value desc) as rank
+    from observations o
+    join indicators i on i.id = o.indicator_id and i.code = 'retail_sales'
+    join plans p on p.id = i.plan_id
+    join tenants d on d.id = p.tenant_id and d.parent_id = ${cityId}
+    where o.status = 'accepted'`.execute(db.kysely);
+}
+
+export async function benchCity(): Promise<BenchResult[]> {
+  const name = `shixiao_bench_${randomBytes(5).toString('hex')}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  const db = await openDatabase(url.toString());
+  try {
+    await migrateToLatest(db);
+    const by = { actor: { kind: 'system' as const }, at: new Date() };
+    const { tenant: city } = await saveTenant(db, { slug: 'bench-city', name: '基准市' }, by);
+    const cityId = (
+      await db.kysely
+        .selectFrom('tenants')
+        .select('id')
+        .where('slug', '=', city.slug)
+        .executeTakeFirstOrThrow()
+    ).id;
+    for (let d = 0; d < DISTRICTS; d++) {
+      await saveTenant(db, { slug: `d${d}`, name: `区县${d}`, parent: city.slug }, by);
+      const r = await importPlanText(db, { tenantSlug: `d${d}`, text: planOf(d) });
+      if (!r.ok) throw new Error(`bench plan ${d}: ${JSON.stringify(r.problems[0])}`);
+    }
+    const d0 = (
+      await db.kysely.selectFrom('tenants').select('id').where('slug', '=', 'd0').executeTakeFirstOrThrow()
+    ).id;
+    // A new as-of day per round: every district's plan is evaluated again, nothing cached.
+    const day = (r: number) => new Date(Date.UTC(2026, 0, 10 + r + 1)).toISOString().slice(0, 10);
+    let targets = 0;
+    const cockpit = await time(5, async (r) => {
+      const o = await cityOverview(db, cityId, day(r));
+      targets = o.districts.reduce((n, x) => n + Object.values(x.counts).reduce((a, b) => a + b, 0), 0);
+    });
+    const cockpitBase = await time(5, () => aggregationSql(db, cityId));
+    // The same day again: each district's evaluation comes from the status cache.
+    const warm = await time(5, () => cityOverview(db, cityId, day(0)));
+    let points = 0;
+    const ranks = await time(10, async () => {
+      points = (await rankSeriesOf(db, d0, 'retail_sales'))?.points.length ?? 0;
+    });
+    const ranksBase = await time(10, () => ranksSql(db, cityId));
+    const round = (x: number) => Math.round(x * 10) / 10;
+    return [
+      {
+        name: `city cockpit (${DISTRICTS} districts × ${targets / DISTRICTS} targets, PostgreSQL, cold)`,
+        value: round(cockpit),
+        unit: 'ms',
+        baseline: round(cockpitBase),
+        note: 'goal < 500 ms; baseline: the same aggregation as one SQL query',
+      },
+      {
+        name: `city cockpit, the same day again (evaluations cached)`,
+        value: round(warm),
+        unit: 'ms',
+        baseline: round(cockpitBase),
+        note: 'goal < 500 ms; baseline: the same aggregation as one SQL query',
+      },
+      {
+        name: `ranks of one indicator over ${points} years (${DISTRICTS} districts, PostgreSQL)`,
+        value: round(ranks),
+        unit: 'ms',
+        baseline: round(ranksBase),
+        note: 'goal < 50 ms; baseline: one SQL query with rank() over (partition by period)',
+      },
+    ];
+  } finally {
+    await db.close();
+    const drop = new pg.Client({ connectionString: admin });
+    await drop.connect();
+    await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await drop.end();
+  }
+}

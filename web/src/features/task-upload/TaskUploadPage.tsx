@@ -1,0 +1,166 @@
+/** `/tasks/upload`: the 任务分解表 — template → upload → preview (errors by row and column) → 确认导入. */
+import { Alert, App, Button, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import type { BreakdownPreview } from '../../../../src/contracts/task-breakdown';
+import { breakdownColumns, cycleLabels } from '../../../../src/domain/tasks/breakdown';
+import { useI18n } from '../../i18n/context';
+import { Link } from '../../router';
+import { RequireLogin } from '../auth/RequireLogin';
+import { Loaded } from '../common/Loading';
+import { usePlan } from '../plan/PlanContext';
+import { commitBreakdown, previewBreakdown, templateHref } from '../scorecards/scorecardsApi';
+import '../scorecards/scorecards.css';
+
+type PreviewRow = BreakdownPreview['rows'][number];
+const header = (field: string) => breakdownColumns.find((c) => c.key === field)?.zh ?? field;
+
+function Upload({ plan }: { plan: string }) {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<BreakdownPreview | null>(null);
+  const [created, setCreated] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async (fn: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await fn();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <h1>{t('tuTitle')}</h1>
+      <p>{t('tuIntro')}</p>
+      <div className="sx-tu-row">
+        <Button href={templateHref(plan)}>{t('tuTemplate')}</Button>
+      </div>
+      <div className="sx-tu-row">
+        <label>
+          {t('tuChoose')}{' '}
+          <input
+            type="file"
+            accept=".xlsx"
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setPreview(null);
+              setCreated([]);
+            }}
+          />
+        </label>
+        <Button
+          type="primary"
+          disabled={!file}
+          loading={busy}
+          onClick={() =>
+            void run(async () => {
+              if (file) setPreview(await previewBreakdown(plan, file));
+            })
+          }
+        >
+          {t('tuPreview')}
+        </Button>
+      </div>
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      {created.length > 0 && (
+        <Alert
+          type="success"
+          showIcon
+          message={t('tuCommitted', { n: created.length })}
+          description={
+            <Space wrap>
+              {t('tuCreated')}:
+              {created.map((code) => (
+                <Link key={code} href={`/tasks/${encodeURIComponent(code)}`}>
+                  {code}
+                </Link>
+              ))}
+            </Space>
+          }
+        />
+      )}
+      {preview && (
+        <>
+          {preview.errors.length > 0 && (
+            <>
+              <h2 style={{ fontSize: 18 }}>
+                {t('tuErrors')} <Tag color="error">{preview.errors.length}</Tag>
+              </h2>
+              <Alert type="warning" showIcon message={t('tuFixFirst')} style={{ marginBottom: 8 }} />
+              <Table
+                rowKey={(e) => `${e.row}|${e.field}|${e.message}`}
+                size="small"
+                dataSource={preview.errors}
+                pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                columns={[
+                  { title: t('tuRow'), dataIndex: 'row', width: 72 },
+                  {
+                    title: t('tuField'),
+                    render: (_, e) => (lang === 'zh' ? header(e.field) : e.field),
+                    width: 160,
+                  },
+                  { title: t('tuMessage'), dataIndex: 'message' },
+                ]}
+              />
+            </>
+          )}
+          <h2 style={{ fontSize: 18, marginTop: 16 }}>{t('tuRows', { n: preview.rows.length })}</h2>
+          <Table<PreviewRow>
+            rowKey={(r) => String(r.row)}
+            size="small"
+            dataSource={preview.rows}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            columns={[
+              { title: t('tuRow'), dataIndex: 'row', width: 64 },
+              { title: t('tuTitleCol'), dataIndex: 'title' },
+              { title: t('tuLead'), dataIndex: 'lead_department' },
+              { title: t('tuCo'), render: (_, r) => r.co_departments.join('、') || '—' },
+              { title: t('tuStart'), dataIndex: 'start' },
+              { title: t('tuDue'), dataIndex: 'due' },
+              { title: t('tuCycle'), render: (_, r) => (lang === 'zh' ? cycleLabels[r.cycle] : r.cycle) },
+              {
+                title: t('tuMilestones'),
+                render: (_, r) => r.milestones.map((m) => `${m.due} ${m.title}`).join('；') || '—',
+              },
+            ]}
+          />
+          <Space style={{ marginTop: 16 }}>
+            <Button
+              type="primary"
+              disabled={!preview.token}
+              loading={busy}
+              onClick={() =>
+                void run(async () => {
+                  const r = await commitBreakdown(plan, preview.token ?? '');
+                  void message.success(t('tuCommitted', { n: r.created.length }));
+                  setCreated(r.created);
+                  setPreview(null);
+                })
+              }
+            >
+              {t('tuCommit')}
+            </Button>
+          </Space>
+        </>
+      )}
+    </>
+  );
+}
+
+export default function TaskUploadPage() {
+  const plan = usePlan();
+  return (
+    <RequireLogin permission="task:supervise">
+      <div className="sx-tu-page">
+        <Loaded state={plan}>{(data) => <Upload plan={data.detail.plan.id} />}</Loaded>
+      </div>
+    </RequireLogin>
+  );
+}

@@ -10,6 +10,13 @@ export function action<A extends unknown[]>(
     try {
       await fn(...args);
     } catch (error) {
+      if (isDiskFull(error)) {
+        process.stderr.write(
+          'shixiao: the disk holding the database is full: the write was rolled back and nothing was saved; free some space and run the command again\n',
+        );
+        process.exitCode = 1;
+        return;
+      }
       if (error instanceof CliError || expected(error)) {
         process.stderr.write(`shixiao: ${(error as Error).message}\n`);
         process.exitCode = 1;
@@ -18,4 +25,10 @@ export function action<A extends unknown[]>(
       throw error;
     }
   };
+}
+
+/** SQLite's SQLITE_FULL, PostgreSQL's disk_full (53100) or the system's ENOSPC. */
+export function isDiskFull(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_FULL' || code === '53100' || code === 'ENOSPC';
 }

@@ -132,15 +132,22 @@ export async function bulkTransaction<T>(
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) });
   const template = templates(kysely);
   const statements = new Map<number, SQLite.Statement>();
+  // A controlled transaction, not transaction().execute(): on SQLITE_FULL or an I/O error (at an
+  // insert or at COMMIT) SQLite has already rolled back, and Kysely's own ROLLBACK would then fail
+  // ("no transaction is active") and hide the cause, which is what the user must see.
+  const trx = await kysely.startTransaction().execute();
   try {
-    return await kysely.transaction().execute((trx) =>
-      fn(trx, (n, parameters) => {
-        let stmt = statements.get(n);
-        if (!stmt) statements.set(n, (stmt = handle.prepare(template(n).sql)));
-        stmt.run(parameters);
-        return Promise.resolve();
-      }),
-    );
+    const result = await fn(trx, (n, parameters) => {
+      let stmt = statements.get(n);
+      if (!stmt) statements.set(n, (stmt = handle.prepare(template(n).sql)));
+      stmt.run(parameters);
+      return Promise.resolve();
+    });
+    await trx.commit().execute();
+    return result;
+  } catch (error) {
+    if (handle.inTransaction) await trx.rollback().execute();
+    throw error;
   } finally {
     await kysely.destroy();
   }

@@ -22,10 +22,11 @@ export function DocumentLinks(props: { plan: string; month: string }) {
   const indicators = state.state === 'done' ? state.data.indicators : [];
   const chosen = indicator ?? indicators[0]?.id ?? null;
   const label = { docx: t('rpWord'), pdf: t('rpPdf'), xlsx: 'Excel' };
-  const links = (href: (f: (typeof formats)[number]) => string) => (
+  // Each link named with its document, so a screen reader hears more than "Excel".
+  const links = (what: string, href: (f: (typeof formats)[number]) => string) => (
     <Space>
       {formats.map((f) => (
-        <a key={f} href={href(f)} download>
+        <a key={f} href={href(f)} download aria-label={`${what} ${label[f]}`}>
           {label[f]}
         </a>
       ))}
@@ -35,7 +36,7 @@ export function DocumentLinks(props: { plan: string; month: string }) {
     <Card title={t('rpDocuments')} size="small" style={{ marginBottom: 16 }}>
       <Space direction="vertical">
         <Space wrap>
-          <label htmlFor="rp-doc-month">{t('rpMonth')}</label>
+          <label htmlFor="rp-doc-month">{t('rpDocMonth')}</label>
           <Input
             id="rp-doc-month"
             type="month"
@@ -46,7 +47,7 @@ export function DocumentLinks(props: { plan: string; month: string }) {
         </Space>
         <Space wrap>
           <Typography.Text strong>{t('rpSummary')}</Typography.Text>
-          {links((f) => summaryHref(props.plan, month, f))}
+          {links(t('rpSummary'), (f) => summaryHref(props.plan, month, f))}
         </Space>
         <Space wrap>
           <Typography.Text strong>{t('rpFactSheet')}</Typography.Text>
@@ -62,7 +63,7 @@ export function DocumentLinks(props: { plan: string; month: string }) {
               label: lang === 'en' && i.name_en ? i.name_en : i.name,
             }))}
           />
-          {chosen && links((f) => factSheetHref(props.plan, chosen, month, f))}
+          {chosen && links(t('rpFactSheet'), (f) => factSheetHref(props.plan, chosen, month, f))}
         </Space>
       </Space>
     </Card>

@@ -21,6 +21,7 @@ export const reportsZh = {
   rpSummary: '推进情况摘要',
   rpFactSheet: '指标简报',
   rpIndicator: '指标',
+  rpDocMonth: '简报月份',
 };
 
 export const reportsEn: Record<keyof typeof reportsZh, string> = {
@@ -46,4 +47,5 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
   rpSummary: 'Plan summary',
   rpFactSheet: 'Fact sheet',
   rpIndicator: 'Indicator',
+  rpDocMonth: 'Month of the documents',
 };

@@ -2,6 +2,7 @@
  * `npm run bench`: every speed goal, each printed beside a baseline measured in the same run.
  * Pass names to run some: `npm run bench -- targets http`.
  */
+import { benchCockpit } from './cockpit.bench';
 import { benchExtract } from './extract.bench';
 import { benchHttp } from './http.bench';
 import { benchImport } from './import.bench';
@@ -17,6 +18,7 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
   http: () => benchHttp(),
   startup: benchStartup,
   portal: benchPortal,
+  cockpit: benchCockpit,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');

@@ -4,6 +4,7 @@
  */
 import { benchBulletin } from './bulletin.bench';
 import { benchCity } from './city.bench';
+import { benchCockpit } from './cockpit.bench';
 import { benchExtract } from './extract.bench';
 import { benchHttp } from './http.bench';
 import { benchImport } from './import.bench';
@@ -23,6 +24,7 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
   portal: benchPortal,
   city: benchCity,
   tasks: benchTasks,
+  cockpit: benchCockpit,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');

@@ -99,8 +99,21 @@ describe('leaders’ cockpit in a browser', () => {
     assert.match(text, /年均增长4\.5%/, 'the one-sentence explanation');
     assert.equal(await page.getByRole('region', { name: '六大目标领域' }).locator('h3').count(), 6);
     await page.getByRole('region', { name: /数据逾期/ }).waitFor();
+    // The task lights of the programmes and the tasks overdue by lead department, in the same read.
+    const lights = page.getByRole('region', { name: '工作举措任务灯' });
+    assert.match(await lights.innerText(), /(红|黄|绿|已完成) \d+/);
+    await page.getByRole('region', { name: /任务与报告逾期/ }).waitFor();
+    await lights.locator('summary').first().click();
     await page.screenshot({ path: `${shots}/cockpit.png`, fullPage: true });
     await axe(page, '/cockpit');
+    // Each task clicks through to its page (its timeline).
+    const task = lights.getByRole('link').first();
+    const href = (await task.getAttribute('href')) ?? '';
+    assert.match(href, /^\/tasks\/p1-a\d-t1$/);
+    await task.click();
+    await page.waitForURL(`${server.url}${href}`);
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: /领导驾驶舱/ }).waitFor();
   });
 
   it('filters the view when a status count is clicked', async () => {

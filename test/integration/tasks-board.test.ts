@@ -60,5 +60,30 @@ for (const dialect of dialects) {
         ),
       );
     });
+
+    it('shows a write in the very next board read, though the board is cached', async () => {
+      const readP7 = async () =>
+        (await expectJson<TaskList>(u.sup.get(tasks), 200)).tasks.find((t) => t.id === 'p7-a3-t1')!;
+      await readP7(); // fills the cache
+      const before = await readP7(); // served from it
+      await expectJson(
+        u.sup.send('PATCH', '/api/plans/yuzhong-2023/tasks/p7-a3-t1', {
+          if_version: before.version,
+          title: '新标题 fresh title',
+          due: '2026-11-20',
+        }),
+        200,
+        'edit',
+      );
+      const after = await readP7();
+      assert.equal(after.title, '新标题 fresh title');
+      assert.equal(after.version, before.version + 1);
+      assert.equal(after.due, '2026-11-20');
+      // The evaluation is fresh too: due in 2027 it was partly expected, past its new due day all is.
+      assert.ok(before.expected_percent < 100);
+      assert.equal(after.expected_percent, 100);
+      assert.equal(after.light, 'red');
+      assert.notDeepEqual(after, before);
+    });
   });
 }

@@ -451,3 +451,40 @@ export async function assessmentsOf(db: Q, targetId: number) {
 export async function insertAssessment(db: Q, row: Insertable<TargetAssessmentTable>): Promise<number> {
   return (await db.insertInto('target_assessments').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
+
+// ── board revision ───────────────────────────────────────────────────────────────────────────
+
+/**
+ * A cheap fingerprint of everything the board's evaluation reads: the tenant's newest audit row
+ * (every task, report and review write adds one), and the plan's tasks, reports and milestones
+ * (so a write that skipped the audit — a plan-file import — still changes it). Index lookups and
+ * one aggregate over the plan's tasks: milliseconds, against reading 60,000 reports.
+ */
+export async function boardRevision(db: Q, tenantId: number, planId: number): Promise<string> {
+  const row = await db
+    .selectFrom('tasks')
+    .where('plan_id', '=', planId)
+    .select((eb) => [
+      eb.fn.countAll().as('n'),
+      eb.fn.max('updated_at').as('updated'),
+      eb.fn.sum('version').as('versions'),
+      eb.fn.max('id').as('top'),
+      eb
+        .selectFrom('audit_log')
+        .select((a) => a.fn.max('id').as('id'))
+        .where('tenant_id', '=', tenantId)
+        .as('audit'),
+      eb
+        .selectFrom('task_reports')
+        .select((a) => a.fn.max('id').as('id'))
+        .as('reports'),
+      eb
+        .selectFrom('task_milestones')
+        .select((a) => a.fn.max('id').as('id'))
+        .as('milestones'),
+    ])
+    .executeTakeFirstOrThrow();
+  return [row.n, row.updated, row.versions, row.top, row.audit, row.reports, row.milestones]
+    .map((v) => String(v ?? 0))
+    .join(':');
+}

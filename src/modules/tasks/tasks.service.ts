@@ -12,7 +12,8 @@ import type {
   TaskListQuery,
 } from '../../contracts/tasks';
 import type { Db } from '../../db';
-import { evaluateOne, evaluatePlanTasks } from './tasks.evaluate';
+import { planBoard } from './tasks.board';
+import { evaluateOne } from './tasks.evaluate';
 import {
   fieldError,
   isUniqueViolation,
@@ -39,9 +40,9 @@ export async function listTasks(
 ): Promise<TaskList> {
   const ctx = await loadPlanContext(db, caller, planCode);
   const asOf = query.as_of ?? today(caller);
-  const all = (await repo.listTasks(db.kysely, ctx.structure.plan.id)).filter((t) =>
-    canSeeTask(caller.actor, t),
-  );
+  // The whole plan's evaluation is cached; the caller's scope is applied to it here, per request.
+  const board = await planBoard(db, caller.actor.tenantId, ctx, asOf);
+  const all = board.tasks.filter((t) => canSeeTask(caller.actor, t));
   const department = query.department === undefined ? undefined : ctx.departmentByCode.get(query.department);
   const programme =
     query.programme === undefined
@@ -66,7 +67,7 @@ export async function listTasks(
     if (query.state !== undefined && t.state !== query.state) return false;
     return true;
   });
-  const evaluations = await evaluatePlanTasks(db, ctx, filtered, asOf);
+  const evaluations = board.evaluations;
   // Counts by light from the evaluations; only the page is presented (reasons formatted).
   const counts = { red: 0, yellow: 0, green: 0, blue: 0 };
   for (const t of filtered) counts[evaluations.get(t.id)!.light] += 1;

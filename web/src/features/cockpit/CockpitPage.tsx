@@ -1,10 +1,10 @@
 /**
  * `/cockpit`: the whole plan on one screen for a district leader. One API call brings every
- * target's evaluation, urgency and the data overdue by department; the task lights come from
- * the tasks module beside it. The status counts filter everything below them.
+ * target's evaluation, urgency, the data overdue by department and the task lights with the
+ * tasks overdue by lead department. The status counts filter everything below them.
  */
 import { useMemo, useState } from 'react';
-import type { Cockpit, CockpitTarget } from '../../../../src/contracts/cockpit';
+import type { Cockpit, CockpitTarget, CockpitTask } from '../../../../src/contracts/cockpit';
 import type { StatusCode } from '../../api';
 import { useI18n } from '../../i18n/context';
 import { Link, useLocation } from '../../router';
@@ -12,27 +12,25 @@ import { RequireLogin } from '../auth/RequireLogin';
 import { Loaded } from '../common/Loading';
 import { useAsync } from '../common/useAsync';
 import { statusOrder } from '../status/statusLook';
-import { getCockpit, getTaskLights, resolvePlan, type TaskLightRow } from './cockpitApi';
+import { getCockpit, resolvePlan } from './cockpitApi';
 import { dateText } from './numbers';
 import { OverduePanel } from './OverduePanel';
 import { ProgrammeLights } from './ProgrammeLights';
 import { StatusCounts } from './StatusCounts';
+import { TaskOverduePanel } from './TaskOverduePanel';
 import { TargetRow } from './TargetRow';
 import './cockpit.css';
 
 interface CockpitData {
   cockpit: Cockpit;
-  tasks: TaskLightRow[] | null;
+  tasks: CockpitTask[] | null;
 }
 
 async function load(plan: string | null, asOf: string | null, signal: AbortSignal): Promise<CockpitData> {
   const id = await resolvePlan(plan, signal);
-  // In parallel: the task lights never hold the cockpit back, and their failure hides only them.
-  const [cockpit, tasks] = await Promise.all([
-    getCockpit(id, asOf, signal),
-    getTaskLights(id, signal).catch(() => null),
-  ]);
-  return { cockpit, tasks };
+  // One read: the task lights come in the cockpit's answer (null without task:read).
+  const cockpit = await getCockpit(id, asOf, signal);
+  return { cockpit, tasks: cockpit.tasks?.items ?? null };
 }
 
 /** Urgent first, then worst status first, then plan order. */
@@ -132,6 +130,7 @@ function CockpitView({ cockpit, tasks }: CockpitData) {
         </div>
         <aside className="sx-ck-side">
           <OverduePanel overdue={cockpit.overdue} />
+          {cockpit.tasks && <TaskOverduePanel tasks={cockpit.tasks} />}
           <ProgrammeLights programmes={cockpit.programmes} tasks={tasks} />
         </aside>
       </div>

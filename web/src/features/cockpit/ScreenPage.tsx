@@ -4,28 +4,26 @@
  * down), keeps showing the last data with a notice and retries with growing pauses.
  */
 import { useEffect, useState } from 'react';
-import type { Cockpit, CockpitTarget } from '../../../../src/contracts/cockpit';
+import type { Cockpit, CockpitTarget, CockpitTask } from '../../../../src/contracts/cockpit';
 import { useI18n } from '../../i18n/context';
 import { useLocation } from '../../router';
 import { RequireLogin } from '../auth/RequireLogin';
 import { look, statusOrder } from '../status/statusLook';
-import { getCockpit, getTaskLights, resolvePlan, type TaskLightRow } from './cockpitApi';
+import { getCockpit, resolvePlan } from './cockpitApi';
 import { dateText, money, percent } from './numbers';
+import { lights } from './ProgrammeLights';
 import { usePolling } from './usePolling';
 import './screen.css';
 
 interface ScreenData {
   cockpit: Cockpit;
-  tasks: TaskLightRow[] | null;
+  tasks: CockpitTask[] | null;
 }
 
 async function load(plan: string | null, asOf: string | null, signal: AbortSignal): Promise<ScreenData> {
   const id = await resolvePlan(plan, signal);
-  const [cockpit, tasks] = await Promise.all([
-    getCockpit(id, asOf, signal),
-    getTaskLights(id, signal).catch(() => null),
-  ]);
-  return { cockpit, tasks };
+  const cockpit = await getCockpit(id, asOf, signal);
+  return { cockpit, tasks: cockpit.tasks?.items ?? null };
 }
 
 export default function ScreenPage() {
@@ -179,9 +177,10 @@ function ScreenBody({ cockpit, tasks }: ScreenData) {
             <section>
               <h2>{t('ckProgrammes')}</h2>
               <p className="sx-sc-tasks">
-                {(['red', 'yellow', 'green', 'blue'] as const).map((l) => (
-                  <span key={l} className={`sx-sc-task-${l}`}>
-                    ● {tasks.filter((x) => x.light === l).length}
+                {lights.map((l) => (
+                  <span key={l.key} className={`sx-sc-task-${l.key}`}>
+                    <span aria-hidden="true">●</span> {lang === 'zh' ? l.zh : l.en}{' '}
+                    {tasks.filter((x) => x.light === l.key).length}
                   </span>
                 ))}
               </p>

@@ -1,5 +1,6 @@
 /** The monthly supervision bulletin (督查通报): the archive's entries and the month to generate. */
 import { z } from '@hono/zod-openapi';
+import { tenantQuery } from './common';
 
 export const bulletinFormatValues = ['docx', 'pdf', 'xlsx'] as const;
 
@@ -31,3 +32,18 @@ export const bulletinFileParams = z.object({
 export type BulletinEntry = z.infer<typeof bulletinEntrySchema>;
 export type BulletinList = z.infer<typeof bulletinListSchema>;
 export type BulletinFormatValue = (typeof bulletinFormatValues)[number];
+
+/** A fact sheet or the plan summary on demand, as known at a month's end (default: last month). */
+export const documentQuery = tenantQuery.extend({
+  month: month.optional().openapi({ param: { name: 'month', in: 'query' } }),
+});
+export const documentFormatParams = z.object({
+  format: z.enum(bulletinFormatValues).openapi({ param: { name: 'format', in: 'path' } }),
+});
+export const factSheetParams = documentFormatParams.extend({
+  indicator: z
+    .string()
+    .min(1)
+    .max(80)
+    .openapi({ param: { name: 'indicator', in: 'path' } }),
+});

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import ExcelJS from 'exceljs';
 import { demoPlanFile } from '../fixtures';
 import { runCli } from './run-cli';
 
@@ -77,6 +78,34 @@ describe('shixiao report bulletin', () => {
     assert.equal(unknown.code, 1);
     assert.equal(unknown.stderr, "shixiao: --indicator nope: no such indicator in plan 'yuzhong-2023'\n");
     assert.equal(existsSync(join(dir, 'n.docx')), false);
+  });
+
+  it('writes the fact sheet and the plan summary as .xlsx too (read back with exceljs)', async () => {
+    const texts = async (file: string) => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(file);
+      const all: string[] = [];
+      book.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => all.push(c.text))));
+      return { names: book.worksheets.map((w) => w.name), all };
+    };
+    const sheet = join(dir, 'air.xlsx');
+    const month = ['--month', '2026-10', '--db', db, '-o'];
+    const r = await runCli(['report', 'factsheet', '--indicator', 'good_air_days', ...month, sheet]);
+    assert.equal(r.code, 0, r.stderr);
+    const f = await texts(sheet);
+    assert.equal(f.names[0], '说明');
+    assert.ok(f.names.length > 1, `a sheet per table: ${f.names.join(', ')}`);
+    assert.ok(
+      f.all.some((t) => /空气质量优良天数指标情况/.test(t)),
+      'the title',
+    );
+    const summary = join(dir, 's.xlsx');
+    const s = await runCli(['report', 'summary', ...month, summary]);
+    assert.equal(s.code, 0, s.stderr);
+    const p = await texts(summary);
+    assert.equal(p.names[0], '说明');
+    for (const heading of ['一、总体情况', '二、需要关注的事项', '三、部门排名'])
+      assert.ok(p.all.includes(heading), `${heading} in ${p.all.join(' | ')}`);
   });
 
   const bad: [string, string[], RegExp][] = [

@@ -44,7 +44,7 @@ describe('bulletins page in a browser', () => {
     await page.waitForURL(`${server.url}/reports`);
     await page.getByRole('heading', { name: '月度督查通报' }).waitFor();
     assert.ok(await page.getByText('尚无归档的通报。').isVisible());
-    await page.getByLabel('月份').fill('2026-10');
+    await page.getByLabel('月份', { exact: true }).fill('2026-10');
     await page.getByRole('button', { name: '生成通报' }).click();
     await page.getByText('已生成2026-10通报').waitFor();
     const row = page.getByRole('row', { name: /2026-10/ });
@@ -62,5 +62,12 @@ describe('bulletins page in a browser', () => {
       row.getByRole('link', { name: 'Word' }).click(),
     ]);
     assert.equal(download.suggestedFilename(), '督查通报-2026-10.docx');
+    // The plan summary of a chosen month, made on demand, as Excel.
+    await page.getByLabel('简报月份').fill('2026-10');
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: '推进情况摘要 Excel' }).click(),
+    ]);
+    assert.equal(xlsx.suggestedFilename(), '推进情况摘要-2026-10.xlsx');
   });
 });

@@ -148,6 +148,8 @@ const matrix: Record<string, Who[]> = {
   'GET /api/plans/{plan}/bulletins': ['supervisor', 'leader'],
   'POST /api/plans/{plan}/bulletins': ['supervisor'],
   'GET /api/plans/{plan}/bulletins/{month}/{format}': ['supervisor', 'leader'],
+  'GET /api/plans/{plan}/factsheets/{indicator}/{format}': ['supervisor', 'leader'],
+  'GET /api/plans/{plan}/summary/{format}': ['supervisor', 'leader'],
   'GET /api/city/definitions': readers,
   'POST /api/city/definitions': ['admin', 'supervisor'],
   'GET /api/city/overview': cityUsers,

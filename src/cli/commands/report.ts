@@ -86,8 +86,7 @@ function common(command: Command): Command {
     .option('--plan <id>', "plan id (default: the tenant's first plan)");
 }
 
-const documents = ['docx', 'pdf'] as const;
-const asDocument = (f: BulletinFormat) => (f === 'pdf' ? 'pdf' : 'docx');
+const documents = ['docx', 'pdf', 'xlsx'] as const;
 
 export function registerReportCommands(program: Command): void {
   const report = program
@@ -106,23 +105,29 @@ export function registerReportCommands(program: Command): void {
       expected,
     ),
   );
-  common(report.command('factsheet').description("write one indicator's one-page fact sheet (.docx or .pdf)"))
+  common(
+    report
+      .command('factsheet')
+      .description("write one indicator's one-page fact sheet (.docx, .pdf or .xlsx)"),
+  )
     .requiredOption('--indicator <id>', 'the indicator')
     .action(
       action(
         (opts: ReportOptions) =>
           writeReport('fact sheet', opts, documents, (db, req, f) =>
-            factSheetFile(db, req, opts.indicator ?? '', asDocument(f)),
+            factSheetFile(db, req, opts.indicator ?? '', f),
           ),
         expected,
       ),
     );
   common(
-    report.command('summary').description("write the leaders' plan summary of a month (.docx or .pdf)"),
+    report
+      .command('summary')
+      .description("write the leaders' plan summary of a month (.docx, .pdf or .xlsx)"),
   ).action(
     action(
       (opts: ReportOptions) =>
-        writeReport('plan summary', opts, documents, (db, req, f) => planSummaryFile(db, req, asDocument(f))),
+        writeReport('plan summary', opts, documents, (db, req, f) => planSummaryFile(db, req, f)),
       expected,
     ),
   );

@@ -1,6 +1,7 @@
 /** One bulletin in a format: .docx (Word, official layout), .pdf (same layout), .xlsx (data book). */
 import { buildBulletin, type BulletinInput, type OfficialDocument } from '../../domain/reports';
 import { bulletinDocx } from './render/docx';
+import { documentXlsx } from './render/document-xlsx';
 import { bulletinHtml } from './render/html';
 import { htmlToPdf } from './render/pdf';
 import { bulletinXlsx } from './render/xlsx';
@@ -35,7 +36,14 @@ export function bulletinFileName(month: string, format: BulletinFormat): string 
   return `督查通报-${month}.${format}`;
 }
 
-/** A short document (fact sheet, plan summary) in the bulletin's layout: .docx or .pdf. */
-export async function renderDocument(doc: OfficialDocument, format: 'docx' | 'pdf'): Promise<Buffer> {
-  return format === 'docx' ? bulletinDocx(doc) : htmlToPdf(bulletinHtml(doc));
+/** A short document (fact sheet, plan summary): .docx or .pdf in the bulletin's layout, or .xlsx. */
+export async function renderDocument(doc: OfficialDocument, format: BulletinFormat): Promise<Buffer> {
+  switch (format) {
+    case 'docx':
+      return bulletinDocx(doc);
+    case 'pdf':
+      return htmlToPdf(bulletinHtml(doc));
+    case 'xlsx':
+      return documentXlsx(doc);
+  }
 }

@@ -13,6 +13,7 @@ import {
 import type { AppEnv } from '../http';
 import { defineRoute } from '../route';
 import { tenantOf } from '../tenancy';
+import { reportDocumentRoutes } from './reports.documents.routes';
 import { bulletinFileName, contentTypes } from './reports.render';
 import { archiveBulletin, archivedBulletinFile, listBulletins } from './reports.service';
 
@@ -101,4 +102,5 @@ export function reportsRoutes(app: OpenAPIHono<AppEnv>): void {
       },
     });
   });
+  reportDocumentRoutes(app);
 }

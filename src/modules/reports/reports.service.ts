@@ -95,7 +95,7 @@ export async function factSheetFile(
   db: Db,
   req: BulletinRequest,
   indicator: string,
-  format: 'docx' | 'pdf',
+  format: BulletinFormat,
 ): Promise<Buffer> {
   const doc = buildFactSheet(await gatherBulletinInput(db, req), indicator);
   if (!doc) throw badInput(`--indicator ${indicator}: no such indicator in plan '${req.plan}'`);
@@ -103,6 +103,6 @@ export async function factSheetFile(
 }
 
 /** The leaders' summary of the month. */
-export async function planSummaryFile(db: Db, req: BulletinRequest, format: 'docx' | 'pdf'): Promise<Buffer> {
+export async function planSummaryFile(db: Db, req: BulletinRequest, format: BulletinFormat): Promise<Buffer> {
   return renderDocument(buildPlanSummary(await gatherBulletinInput(db, req)), format);
 }

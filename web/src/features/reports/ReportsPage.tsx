@@ -13,6 +13,7 @@ import { useSession } from '../auth/SessionContext';
 import { resolvePlan } from '../cockpit/cockpitApi';
 import { Loaded } from '../common/Loading';
 import { useAsync } from '../common/useAsync';
+import { DocumentLinks } from './DocumentLinks';
 import { bulletinHref, generateBulletin, listBulletins } from './reportsApi';
 
 export default function ReportsPage() {
@@ -97,6 +98,7 @@ function ReportsView(props: {
     <div className="sx-page">
       <Typography.Title level={1}>{t('rpTitle')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('rpIntro')}</Typography.Paragraph>
+      <DocumentLinks plan={props.plan} month={lastMonth()} />
       {session.can('task:supervise') && (
         <Space wrap style={{ marginBottom: 16 }}>
           <label htmlFor="rp-month">{t('rpMonth')}</label>

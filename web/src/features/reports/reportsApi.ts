@@ -15,3 +15,16 @@ export function generateBulletin(plan: string, month: string): Promise<BulletinE
 export function bulletinHref(plan: string, month: string, format: BulletinFormatValue): string {
   return `/api/plans/${enc(plan)}/bulletins/${enc(month)}/${format}`;
 }
+
+export function summaryHref(plan: string, month: string, format: BulletinFormatValue): string {
+  return `/api/plans/${enc(plan)}/summary/${format}?month=${enc(month)}`;
+}
+
+export function factSheetHref(
+  plan: string,
+  indicator: string,
+  month: string,
+  format: BulletinFormatValue,
+): string {
+  return `/api/plans/${enc(plan)}/factsheets/${enc(indicator)}/${format}?month=${enc(month)}`;
+}

@@ -17,6 +17,11 @@ export const reportsZh = {
   rpExcel: 'Excel数据册',
   rpEmpty: '尚无归档的通报。',
   rpMonthInvalid: '请选择月份（YYYY-MM）',
+  rpDocuments: '指标简报和推进情况摘要',
+  rpSummary: '推进情况摘要',
+  rpFactSheet: '指标简报',
+  rpIndicator: '指标',
+  rpDocMonth: '简报月份',
 };
 
 export const reportsEn: Record<keyof typeof reportsZh, string> = {
@@ -38,4 +43,9 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
   rpExcel: 'Excel data book',
   rpEmpty: 'No bulletin has been archived yet.',
   rpMonthInvalid: 'Choose a month (YYYY-MM)',
+  rpDocuments: 'Indicator fact sheets and the plan summary',
+  rpSummary: 'Plan summary',
+  rpFactSheet: 'Fact sheet',
+  rpIndicator: 'Indicator',
+  rpDocMonth: 'Month of the documents',
 };

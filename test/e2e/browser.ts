@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
 export const executablePath = '/usr/bin/chromium';
@@ -73,5 +74,16 @@ export async function loginByForm(
   await page.locator('form button[type="submit"]').click();
   await page.waitForURL(
     (url) => url.origin === new URL(baseUrl).origin && !url.pathname.startsWith('/login'),
+  );
+}
+
+/** axe-core on the page as it stands: no serious or critical WCAG 2.1 AA violation. */
+export async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(
+    bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    [],
+    `${what}: axe violations`,
   );
 }

@@ -7,22 +7,11 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { login, startTestServer, testAdminPassword, type RunningTestServer } from '../server';
-import { launchBrowser, loginByForm, newPage, shots } from './browser';
+import { launchBrowser, loginByForm, newPage, shots, expectNoAxeViolations } from './browser';
 
 const leader = { username: 'leader-e2e', password: 'a leader password that is long 领导' };
-
-async function axe(page: Page, what: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(
-    bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    [],
-    `${what}: axe violations`,
-  );
-}
 
 describe('leaders’ cockpit in a browser', () => {
   let server: RunningTestServer;
@@ -65,7 +54,7 @@ describe('leaders’ cockpit in a browser', () => {
     assert.deepEqual(failed, []);
     const nav = anon.getByRole('navigation', { name: '主导航' }).first();
     assert.deepEqual(await nav.getByRole('link').allInnerTexts(), ['规划总览', '公开进展']);
-    await axe(anon, '/ (anonymous)');
+    await expectNoAxeViolations(anon, '/ (anonymous)');
     await anon.context().close();
   });
 
@@ -105,7 +94,7 @@ describe('leaders’ cockpit in a browser', () => {
     await page.getByRole('region', { name: /任务与报告逾期/ }).waitFor();
     await lights.locator('summary').first().click();
     await page.screenshot({ path: `${shots}/cockpit.png`, fullPage: true });
-    await axe(page, '/cockpit');
+    await expectNoAxeViolations(page, '/cockpit');
     // Each task clicks through to its page (its timeline).
     const task = lights.getByRole('link').first();
     const href = (await task.getAttribute('href')) ?? '';
@@ -150,7 +139,7 @@ describe('leaders’ cockpit in a browser', () => {
     await result.waitFor();
     assert.match(await result.innerText(), /2027年约\d+(\.\d)?亿元：(正常|预警|滞后|已实现)，达成概率\d+%/);
     await page.screenshot({ path: `${shots}/indicator-whatif.png`, fullPage: true });
-    await axe(page, '/indicators/gdp');
+    await expectNoAxeViolations(page, '/indicators/gdp');
   });
 
   it('opens the big screen, which keeps its data while the server is away and then recovers', async () => {
@@ -160,7 +149,7 @@ describe('leaders’ cockpit in a browser', () => {
     const board = screen.getByTestId('big-screen');
     await board.getByText('地区生产总值迈上2100亿元台阶').first().waitFor();
     await screen.screenshot({ path: `${shots}/cockpit-screen.png` });
-    await axe(screen, '/cockpit/screen');
+    await expectNoAxeViolations(screen, '/cockpit/screen');
     // The server goes away: every API call fails at the network level.
     await screen.route('**/api/**', (route) => route.abort('connectionrefused'));
     await screen.getByTestId('screen-offline').waitFor({ timeout: 20_000 });

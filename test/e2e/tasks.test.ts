@@ -10,10 +10,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { login, startTestServer, testAdminPassword, type RunningTestServer } from '../server';
-import { launchBrowser, loginByForm, newPage, shots } from './browser';
+import { launchBrowser, loginByForm, newPage, shots, expectNoAxeViolations } from './browser';
 
 const password = 'tasks e2e 督查督办 password 2026!';
 const liaison = { username: 'liaison-zjw', roles: ['reporter'], departments: ['zjw'] };
@@ -21,16 +20,6 @@ const supervisor = { username: 'duchashi', roles: ['supervisor'], departments: [
 const partner = { username: 'liaison-ghzyj', roles: ['reporter'], departments: ['ghzyj'] }; // 配合单位 of p5-a1-t1
 const task = 'p5-a1-t1'; // 完成老旧小区改造100万平方米, led by zjw: 2026-Q4 owed on 2026-12-01
 const pdf = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n');
-
-async function axe(page: Page, what: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(
-    bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    [],
-    `${what}: axe violations`,
-  );
-}
 
 async function noSidewaysScroll(page: Page, what: string): Promise<void> {
   const { overflow, culprits } = await page.evaluate(() => ({
@@ -85,7 +74,7 @@ describe('task supervision in a browser', () => {
       (await counts.getByRole('button', { name: /全部/ }).locator('strong').innerText()).trim(),
       '37',
     );
-    await axe(page, '/tasks');
+    await expectNoAxeViolations(page, '/tasks');
     await page.screenshot({ path: `${shots}/tasks-board.png`, fullPage: true });
 
     await red.click();
@@ -120,7 +109,7 @@ describe('task supervision in a browser', () => {
     const notices = page.getByRole('region', { name: /督办事项/ });
     assert.equal(await notices.locator('tbody tr').count(), 5);
     assert.match(await notices.innerText(), /深化与四川有关市州合作项目落地[\s\S]*逾期57天/);
-    await axe(page, '/tasks/red');
+    await expectNoAxeViolations(page, '/tasks/red');
     await page.screenshot({ path: `${shots}/tasks-red.png`, fullPage: true });
     await page.context().close();
   });
@@ -132,7 +121,7 @@ describe('task supervision in a browser', () => {
     const due = page.getByRole('region', { name: /本期应报/ });
     const row = due.getByRole('row').filter({ hasText: '完成老旧小区改造100万平方米' });
     assert.match(await row.innerText(), /2026-Q4[\s\S]*2027-01-05/);
-    await axe(page, '/tasks/mine');
+    await expectNoAxeViolations(page, '/tasks/mine');
     await page.screenshot({ path: `${shots}/tasks-mine.png`, fullPage: true });
     await row.getByRole('link', { name: /填报/ }).click();
     await page.waitForURL(new RegExp(`/tasks/${task}\\?report=2026-Q4$`));
@@ -154,7 +143,7 @@ describe('task supervision in a browser', () => {
     await report.getByRole('link', { name: /招标结果公示\.pdf/ }).waitFor();
     assert.match(await report.innerText(), /68%/);
     assert.match(await page.getByRole('region', { name: '办理过程' }).innerText(), /报送进展/);
-    await axe(page, `/tasks/${task}`);
+    await expectNoAxeViolations(page, `/tasks/${task}`);
     await page.screenshot({ path: `${shots}/tasks-filed.png`, fullPage: true });
     await page.context().close();
   });
@@ -213,7 +202,7 @@ describe('task supervision in a browser', () => {
     const facts = sup.getByRole('region', { name: '任务信息' });
     assert.match(await facts.innerText(), /截止日期\s*2027-09-30/);
     assert.match(await sup.getByRole('region', { name: '延期申请' }).innerText(), /已同意/);
-    await axe(sup, `/tasks/${task} after the extension`);
+    await expectNoAxeViolations(sup, `/tasks/${task} after the extension`);
     await sup.screenshot({ path: `${shots}/tasks-extension.png`, fullPage: true });
     await sup.context().close();
   });
@@ -233,7 +222,7 @@ describe('task supervision in a browser', () => {
     await card.getByRole('button', { name: '记录评估' }).click();
     await page.getByText('已记录2026评估：基本达成').waitFor();
     assert.match(await card.innerText(), /2026 · 基本达成[\s\S]*年度评估指标基本完成/);
-    await axe(page, '/tasks/assessments');
+    await expectNoAxeViolations(page, '/tasks/assessments');
     await page.screenshot({ path: `${shots}/tasks-assessments.png`, fullPage: true });
     await page.context().close();
   });
@@ -244,7 +233,7 @@ describe('task supervision in a browser', () => {
     await sup.getByText('共9项任务').waitFor();
     assert.equal(await sup.locator('.sx-tk-narrow .sx-tk-card').count(), 9);
     await noSidewaysScroll(sup, '/tasks?light=red');
-    await axe(sup, '/tasks on a phone');
+    await expectNoAxeViolations(sup, '/tasks on a phone');
     await sup.screenshot({ path: `${shots}/tasks-board-phone.png`, fullPage: true });
     // English is the second language: the board speaks it after the switch.
     await sup.getByRole('button', { name: 'Switch to English' }).click();

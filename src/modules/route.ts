@@ -6,7 +6,7 @@
  * problem responses the shared middleware may give it, so the document is one client generators
  * accept (test/integration/openapi-lint.test.ts).
  */
-import { createRoute, type RouteConfig } from '@hono/zod-openapi';
+import { createRoute, type RouteConfig, type z } from '@hono/zod-openapi';
 import { problemResponse } from '../contracts/common';
 import type { Permission } from '../domain/access';
 import { guard } from './auth/middleware';
@@ -81,3 +81,14 @@ export function defineRoute<const R extends Config>(access: Access, config: R) {
     security: access === 'public' ? [] : secured,
   });
 }
+
+/** A JSON response of a route: its schema and what it is. */
+export const jsonContent = <S extends z.ZodType>(schema: S, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+/** A route's required JSON request body. */
+export const jsonBody = <S extends z.ZodType>(schema: S) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+});

@@ -22,7 +22,7 @@ import {
 import { clientAddress } from '../auth';
 import { AppError } from '../errors';
 import type { AppEnv } from '../http';
-import { defineRoute } from '../route';
+import { defineRoute, jsonBody as body, jsonContent as ok } from '../route';
 import { cityOfCaller } from './city.service';
 import { listDefinitions, publishDefinition } from './definitions.service';
 import { cityRanks } from './ranks.service';
@@ -37,14 +37,6 @@ const problems = {
   409: problemResponse('Conflicts with the current state'),
   422: problemResponse('Refused by a rule (bad slug, unknown parent, cycle)'),
 } as const;
-
-const ok = <S extends z.ZodType>(schema: S, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <S extends z.ZodType>(schema: S) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-});
 
 const listRoute = defineRoute('user:admin', {
   method: 'get',

@@ -19,7 +19,7 @@ import {
 } from '../../contracts/notify';
 import { callerOf } from '../caller';
 import type { AppEnv } from '../http';
-import { defineRoute } from '../route';
+import { defineRoute, jsonBody as body, jsonContent as json } from '../route';
 import type { NotifyConfig } from './config';
 import * as endpoints from './endpoints.service';
 import { listNotifications, markNotificationRead } from './inbox.service';
@@ -33,13 +33,6 @@ const problems = {
   409: problemResponse('Conflicts with the current state'),
   422: problemResponse('Refused by a rule'),
 } as const;
-const json = <S extends z.ZodType>(schema: S, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <S extends z.ZodType>(schema: S) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-});
 
 const listRoute = defineRoute('authenticated', {
   method: 'get',

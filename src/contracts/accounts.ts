@@ -144,3 +144,11 @@ export type DepartmentUpdate = z.infer<typeof departmentUpdateSchema>;
 export type ApiToken = z.infer<typeof tokenSchema>;
 export type ApiTokenCreate = z.infer<typeof tokenCreateSchema>;
 export type TokenPermission = (typeof tokenPermissions)[number];
+export type ApiTokenCreated = z.infer<typeof tokenCreatedSchema>;
+
+export const userListSchema = z.object({ users: z.array(userSchema) });
+export const departmentListSchema = z.object({ departments: z.array(departmentEntrySchema) });
+export const tokenListSchema = z.object({ tokens: z.array(tokenSchema) });
+export type UserList = z.infer<typeof userListSchema>;
+export type DepartmentList = z.infer<typeof departmentListSchema>;
+export type TokenList = z.infer<typeof tokenListSchema>;

@@ -35,3 +35,7 @@ export const meSchema = z
   .openapi('Me');
 
 export type Me = z.infer<typeof meSchema>;
+
+/** Whether single sign-on is configured (the login page then offers it). */
+export const oidcConfigSchema = z.object({ enabled: z.boolean() }).openapi('OidcConfig');
+export type OidcConfig = z.infer<typeof oidcConfigSchema>;

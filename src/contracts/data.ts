@@ -276,3 +276,10 @@ export const urgeResultSchema = z
   .openapi('DataUrgeResult');
 
 export type DataDistrict = z.infer<typeof districtSchema>;
+export type CheckResult = z.infer<typeof checkResultSchema>;
+export type UrgeResult = z.infer<typeof urgeResultSchema>;
+export type QueueList = z.infer<typeof queueSchema>;
+
+/** The workflow steps of a value, each a `POST …/values/{indicator}/{period}/{step}`. */
+export const dataTransitions = ['submit', 'approve', 'accept', 'return', 'reopen'] as const;
+export type DataTransition = (typeof dataTransitions)[number];

@@ -64,3 +64,4 @@ export const createPlanSchema = z
 
 export type ExtractResult = z.infer<typeof extractResponseSchema>;
 export type StatementView = z.infer<typeof statementSchema>;
+export type CreatePlan = z.infer<typeof createPlanSchema>;

@@ -139,3 +139,6 @@ export type WebhookEndpoint = z.infer<typeof webhookEndpointSchema>;
 export type WebhookEndpointCreate = z.infer<typeof webhookEndpointCreate>;
 export type WebhookEndpointUpdate = z.infer<typeof webhookEndpointUpdate>;
 export type Delivery = z.infer<typeof deliverySchema>;
+
+export const notificationListSchema = z.object({ notifications: z.array(notificationSchema) });
+export type NotificationList = z.infer<typeof notificationListSchema>;

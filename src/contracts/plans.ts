@@ -135,3 +135,8 @@ export type TargetView = z.infer<typeof targetSchema>;
 export type ObservationView = z.infer<typeof observationSchema>;
 export type ProgrammeView = z.infer<typeof programmeSchema>;
 export type GoalAreaView = z.infer<typeof goalAreaSchema>;
+
+export const planListSchema = z.object({ plans: z.array(planSummarySchema) });
+export const observationListSchema = z.object({ observations: z.array(observationSchema) });
+export type PlanList = z.infer<typeof planListSchema>;
+export type ObservationList = z.infer<typeof observationListSchema>;

@@ -73,3 +73,5 @@ export const planStatusSchema = z
 
 export type TargetStatus = z.infer<typeof targetStatusSchema>;
 export type PlanStatus = z.infer<typeof planStatusSchema>;
+export type StatusCode = TargetStatus['status'];
+export type SeriesPoint = z.infer<typeof point>;

@@ -1,8 +1,9 @@
 /** HTTP routes of departments: validate, call one service, return the contract. */
-import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import {
   departmentCreateSchema,
   departmentEntrySchema,
+  departmentListSchema,
   departmentParams,
   departmentUpdateSchema,
 } from '../../contracts/accounts';
@@ -17,7 +18,7 @@ const listRoute = defineRoute('plan:read', {
   path: '/api/departments',
   tags: ['accounts'],
   summary: "The tenant's departments",
-  responses: jsonResponse(200, z.object({ departments: z.array(departmentEntrySchema) }), 'The departments'),
+  responses: jsonResponse(200, departmentListSchema, 'The departments'),
 });
 
 const createRoute = defineRoute('user:admin', {

@@ -1,6 +1,11 @@
 /** HTTP routes of API tokens: the token itself appears once, in the creation response body. */
-import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import { tokenCreatedSchema, tokenCreateSchema, tokenParams, tokenSchema } from '../../contracts/accounts';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import {
+  tokenCreatedSchema,
+  tokenCreateSchema,
+  tokenListSchema,
+  tokenParams,
+} from '../../contracts/accounts';
 import type { AppEnv } from '../http';
 import { defineRoute } from '../route';
 import { callerOf } from '../caller';
@@ -12,7 +17,7 @@ const listRoute = defineRoute('token:admin', {
   path: '/api/tokens',
   tags: ['accounts'],
   summary: "The tenant's API tokens (metadata only: never a token or its hash)",
-  responses: jsonResponse(200, z.object({ tokens: z.array(tokenSchema) }), 'The tokens'),
+  responses: jsonResponse(200, tokenListSchema, 'The tokens'),
 });
 
 const createRoute = defineRoute('token:admin', {

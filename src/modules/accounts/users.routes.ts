@@ -1,8 +1,9 @@
 /** HTTP routes of user administration: validate, call one service, return the contract. */
-import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import {
   passwordResetSchema,
   userCreateSchema,
+  userListSchema,
   userParams,
   userSchema,
   userUpdateSchema,
@@ -18,7 +19,7 @@ const listRoute = defineRoute('user:read', {
   path: '/api/users',
   tags: ['accounts'],
   summary: "The tenant's users with roles, departments, disabled and locked",
-  responses: jsonResponse(200, z.object({ users: z.array(userSchema) }), 'The users'),
+  responses: jsonResponse(200, userListSchema, 'The users'),
 });
 
 const createRoute = defineRoute('user:admin', {

@@ -2,9 +2,10 @@
  * Single sign-on routes: start at the provider, come back with a code, leave with the same
  * session cookie as a password login. Every callback outcome is audited as `auth.login`.
  */
-import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { oidcConfigSchema } from '../../contracts/auth';
 import { problemResponses } from '../../contracts/common';
 import { AppError } from '../errors';
 import type { AppEnv } from '../http';
@@ -38,7 +39,7 @@ const configRoute = defineRoute('public', {
   responses: {
     200: {
       description: 'SSO availability',
-      content: { 'application/json': { schema: z.object({ enabled: z.boolean() }).openapi('OidcConfig') } },
+      content: { 'application/json': { schema: oidcConfigSchema } },
     },
   },
 });

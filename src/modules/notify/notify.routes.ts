@@ -8,6 +8,7 @@ import {
   deliveriesQuery,
   deliveryParams,
   deliverySchema,
+  notificationListSchema,
   notificationParams,
   notificationSchema,
   notificationSettingsSchema,
@@ -48,7 +49,7 @@ const listRoute = defineRoute('authenticated', {
     }),
   },
   responses: {
-    200: json(z.object({ notifications: z.array(notificationSchema) }), 'The notifications'),
+    200: json(notificationListSchema, 'The notifications'),
     ...problems,
   },
 });

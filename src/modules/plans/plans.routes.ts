@@ -3,9 +3,10 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { planParams, problemResponse, problemResponses, tenantQuery } from '../../contracts/common';
 import { createPlanSchema } from '../../contracts/extract';
 import {
-  observationSchema,
+  observationListSchema,
   observationsQuery,
   planDetailSchema,
+  planListSchema,
   planSummarySchema,
 } from '../../contracts/plans';
 import type { AppEnv } from '../http';
@@ -33,7 +34,7 @@ const listRoute = defineRoute('plan:read', {
   tags: ['plans'],
   summary: 'Plans of a tenant',
   request: { query: tenantQuery },
-  responses: json(z.object({ plans: z.array(planSummarySchema) }), 'The plans'),
+  responses: json(planListSchema, 'The plans'),
 });
 
 const detailRoute = defineRoute('plan:read', {
@@ -61,7 +62,7 @@ const observationsRoute = defineRoute('plan:read', {
   tags: ['plans'],
   summary: 'Current accepted observations, as known at a date',
   request: { params: planParams, query: tenantQuery.merge(observationsQuery) },
-  responses: json(z.object({ observations: z.array(observationSchema) }), 'The observations'),
+  responses: json(observationListSchema, 'The observations'),
 });
 
 const createRoute = defineRoute('plan:write', {

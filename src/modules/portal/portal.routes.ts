@@ -5,7 +5,7 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { planParams, problemResponses, tenantQuery } from '../../contracts/common';
-import { planDetailSchema, planSummarySchema } from '../../contracts/plans';
+import { planDetailSchema, planListSchema } from '../../contracts/plans';
 import { publicIndicatorSchema, publicPlanSchema, publicTargetSchema } from '../../contracts/portal';
 import { planStatusSchema, statusQuery } from '../../contracts/status';
 import { notFound } from '../errors';
@@ -38,7 +38,7 @@ const listRoute = defineRoute('public', {
   responses: {
     200: {
       description: 'Plans',
-      content: { 'application/json': { schema: z.object({ plans: z.array(planSummarySchema) }) } },
+      content: { 'application/json': { schema: planListSchema } },
     },
   },
 });

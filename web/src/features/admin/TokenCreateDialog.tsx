@@ -1,10 +1,10 @@
 /** Create an integration token; its secret is then shown once, with a copy button and a warning. */
 import { Alert, App, Checkbox, Form, Input, Modal, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { DepartmentEntry, TokenPermission } from '../../../../src/contracts/accounts';
+import type { ApiTokenCreated, DepartmentEntry, TokenPermission } from '../../../../src/contracts/accounts';
 import { useI18n } from '../../i18n/context';
 import { applyFieldErrors, problemText } from '../auth/problemMessage';
-import { type ApiTokenCreated, createToken } from './adminApi';
+import { createToken } from './adminApi';
 
 // Typed against the contract, without pulling zod into the bundle.
 const tokenPermissions = Object.keys({

@@ -1,12 +1,15 @@
 /** Typed calls of the administration API (users, departments, tokens, audit). */
 import type {
-  ApiToken,
   ApiTokenCreate,
+  ApiTokenCreated,
   DepartmentCreate,
   DepartmentEntry,
+  DepartmentList,
   DepartmentUpdate,
+  TokenList,
   User,
   UserCreate,
+  UserList,
   UserUpdate,
 } from '../../../../src/contracts/accounts';
 import type { AuditPage, AuditQuery } from '../../../../src/contracts/audit';
@@ -15,10 +18,8 @@ import { apiFetch } from '../auth/apiFetch';
 const opts = (signal?: AbortSignal) => ({ signal, requireLogin: true });
 const seg = encodeURIComponent;
 
-export type ApiTokenCreated = ApiToken & { token: string };
-
 export const listUsers = async (signal?: AbortSignal) =>
-  (await apiFetch<{ users: User[] }>('/api/users', opts(signal))).users;
+  (await apiFetch<UserList>('/api/users', opts(signal))).users;
 export const createUser = (body: UserCreate) =>
   apiFetch<User>('/api/users', { method: 'POST', body, requireLogin: true });
 export const updateUser = (username: string, body: UserUpdate) =>
@@ -31,14 +32,14 @@ export const resetPassword = (username: string, password: string) =>
   });
 
 export const listDepartments = async (signal?: AbortSignal) =>
-  (await apiFetch<{ departments: DepartmentEntry[] }>('/api/departments', opts(signal))).departments;
+  (await apiFetch<DepartmentList>('/api/departments', opts(signal))).departments;
 export const createDepartment = (body: DepartmentCreate) =>
   apiFetch<DepartmentEntry>('/api/departments', { method: 'POST', body, requireLogin: true });
 export const updateDepartment = (code: string, body: DepartmentUpdate) =>
   apiFetch<DepartmentEntry>(`/api/departments/${seg(code)}`, { method: 'PATCH', body, requireLogin: true });
 
 export const listTokens = async (signal?: AbortSignal) =>
-  (await apiFetch<{ tokens: ApiToken[] }>('/api/tokens', opts(signal))).tokens;
+  (await apiFetch<TokenList>('/api/tokens', opts(signal))).tokens;
 export const createToken = (body: ApiTokenCreate) =>
   apiFetch<ApiTokenCreated>('/api/tokens', { method: 'POST', body, requireLogin: true });
 export const revokeToken = (id: number) =>

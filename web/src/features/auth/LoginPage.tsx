@@ -1,7 +1,7 @@
 /** `/login`: user name and password (and single sign-on when configured), then back to `next`. */
 import { Alert, Button, Card, Divider, Form, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { Me } from '../../../../src/contracts/auth';
+import type { Me, OidcConfig } from '../../../../src/contracts/auth';
 import { landingFor } from '../data/landing';
 import { useI18n } from '../../i18n/context';
 import { navigate, useLocation } from '../../router';
@@ -19,9 +19,9 @@ function useSsoEnabled(): boolean {
   const [enabled, setEnabled] = useState(false);
   useEffect(() => {
     const controller = new AbortController();
-    apiFetch<{ enabled: boolean }>('/api/auth/oidc/config', { signal: controller.signal }).then(
+    apiFetch<OidcConfig>('/api/auth/oidc/config', { signal: controller.signal }).then(
       (r) => setEnabled(r.enabled === true),
-      () => setEnabled(false), // 404 before single sign-on is deployed: no button
+      () => setEnabled(false), // unreachable: no button
     );
     return () => controller.abort();
   }, []);

@@ -1,7 +1,7 @@
 /** A district's targets with their status: the city's drill-down into one district. */
 import { Drawer, Table } from 'antd';
 import type { DistrictStatus } from '../../../../src/contracts/cityview';
-import type { StatusCode } from '../../api';
+import type { StatusCode } from '../../../../src/contracts/status';
 import { useI18n } from '../../i18n/context';
 import { Loaded } from '../common/Loading';
 import { useAsync } from '../common/useAsync';

@@ -1,5 +1,5 @@
 /** Counts of targets by status as symbol + colour + number, worst first (never colour alone). */
-import type { StatusCode } from '../../api';
+import type { StatusCode } from '../../../../src/contracts/status';
 import { useI18n } from '../../i18n/context';
 import { look, statusOrder } from '../status/statusLook';
 

@@ -5,7 +5,7 @@
  */
 import { useMemo, useState } from 'react';
 import type { Cockpit, CockpitTarget, CockpitTask } from '../../../../src/contracts/cockpit';
-import type { StatusCode } from '../../api';
+import type { StatusCode } from '../../../../src/contracts/status';
 import { useI18n } from '../../i18n/context';
 import { Link, useLocation } from '../../router';
 import { RequireLogin } from '../auth/RequireLogin';

@@ -6,7 +6,7 @@
 import type { Cockpit, CockpitTask } from '../../../../src/contracts/cockpit';
 import { useI18n } from '../../i18n/context';
 import { Link } from '../../router';
-import type { TaskLight } from './cockpitApi';
+import type { TaskLight } from '../../../../src/domain/tasks/types';
 
 export const lights: { key: TaskLight; zh: string; en: string; color: string }[] = [
   { key: 'red', zh: '红', en: 'Red', color: '#b42318' },

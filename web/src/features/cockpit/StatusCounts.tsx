@@ -1,6 +1,6 @@
 /** The counts per status as toggle buttons: clicking one shows only that status (again: all). */
 import type { Cockpit } from '../../../../src/contracts/cockpit';
-import type { StatusCode } from '../../api';
+import type { StatusCode } from '../../../../src/contracts/status';
 import { useI18n } from '../../i18n/context';
 import { look, statusOrder } from '../status/statusLook';
 

@@ -1,16 +1,14 @@
 /** The cockpit's reads, through the session-aware fetch layer. */
 import type { Cockpit, WhatIfRequest, WhatIfResponse } from '../../../../src/contracts/cockpit';
-import type { PlanSummary } from '../../../../src/contracts/plans';
+import type { PlanList } from '../../../../src/contracts/plans';
 import { apiFetch } from '../auth/apiFetch';
-
-export type TaskLight = 'red' | 'yellow' | 'green' | 'blue';
 
 const enc = encodeURIComponent;
 
 /** The plan to show: the one named, else the first published plan, else the first. */
 export async function resolvePlan(named: string | null, signal: AbortSignal): Promise<string> {
   if (named) return named;
-  const { plans } = await apiFetch<{ plans: PlanSummary[] }>('/api/plans', { signal, requireLogin: true });
+  const { plans } = await apiFetch<PlanList>('/api/plans', { signal, requireLogin: true });
   const chosen = plans.find((p) => p.status === 'published') ?? plans[0];
   if (!chosen) throw new Error('No plan has been loaded yet.');
   return chosen.id;

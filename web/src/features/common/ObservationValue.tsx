@@ -1,7 +1,7 @@
 /** An observation's value with its period, source (linked when it has a URL) and 示意 tag. */
 import { Tag, Typography } from 'antd';
 import type { ObservationView } from '../../../../src/contracts/plans';
-import type { SeriesPoint, TargetStatus } from '../../api';
+import type { SeriesPoint, TargetStatus } from '../../../../src/contracts/status';
 import { formatObservation, formatPeriod, formatValue } from '../../format';
 import { useI18n } from '../../i18n/context';
 

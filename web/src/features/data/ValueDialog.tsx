@@ -8,7 +8,8 @@ import { useEffect, useRef, useState } from 'react';
 import { formatPeriod } from '../../format';
 import type { DataWarning } from '../../../../src/contracts/data';
 import { useI18n } from '../../i18n/context';
-import { checkValue, createValue, editValue, getValue, step, type ValueDetail, type ValueFields } from './dataApi';
+import type { DataValueDetail } from '../../../../src/contracts/data';
+import { checkValue, createValue, editValue, getValue, step, type ValueFields } from './dataApi';
 import { describeValue, errorWords, warningText, withUnit } from './words';
 
 export interface Slot {
@@ -34,7 +35,7 @@ export function ValueDialog({ plan, slot, onClose }: { plan: string; slot: Slot;
   const { t } = i18n;
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [detail, setDetail] = useState<ValueDetail | null>(null);
+  const [detail, setDetail] = useState<DataValueDetail | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // Warnings found on submit; a reason lets the reporter go on.

@@ -1,5 +1,5 @@
 /** The engine's forecast in words, next to the status: value, 80% interval and probability. */
-import type { TargetStatus } from '../../api';
+import type { TargetStatus } from '../../../../src/contracts/status';
 import { useI18n } from '../../i18n/context';
 import { money, percent } from '../cockpit/numbers';
 

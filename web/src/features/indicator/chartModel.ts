@@ -5,7 +5,7 @@
  * interval (no line is drawn towards it, which would suggest a path the engine did not compute).
  */
 import type { ObservationView, TargetView } from '../../../../src/contracts/plans';
-import type { TargetStatus } from '../../api';
+import type { TargetStatus } from '../../../../src/contracts/status';
 
 export interface ChartLabels {
   actual: string;

@@ -5,7 +5,7 @@
  */
 import { Button, List, Popover } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import type { Notification } from '../../../../src/contracts/data';
+import type { Notification, NotificationList } from '../../../../src/contracts/notify';
 import { useI18n, type I18n } from '../../i18n/context';
 import { apiFetch } from '../auth/apiFetch';
 import { useSession } from '../auth/SessionContext';
@@ -96,7 +96,7 @@ export function NotificationsBell() {
   const { t } = i18n;
   const [items, setItems] = useState<Notification[]>([]);
   const load = useCallback(() => {
-    apiFetch<{ notifications: Notification[] }>('/api/notifications?unread=1')
+    apiFetch<NotificationList>('/api/notifications?unread=1')
       .then((r) => setItems(r.notifications))
       .catch(() => setItems([]));
   }, []);

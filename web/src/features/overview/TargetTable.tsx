@@ -1,7 +1,7 @@
 /** The targets of one goal area: text, indicator, target value, kind, baseline, latest, status. */
 import { Tag } from 'antd';
 import type { IndicatorView, ObservationView, TargetView } from '../../../../src/contracts/plans';
-import type { TargetStatus } from '../../api';
+import type { TargetStatus } from '../../../../src/contracts/status';
 import { formatTargetValue } from '../../format';
 import { useI18n } from '../../i18n/context';
 import { Link } from '../../router';

@@ -1,13 +1,14 @@
 /** The plan being shown (from the URL, else the first published plan) and its target statuses. */
 import { createContext, type ReactNode, useContext } from 'react';
 import type { PlanDetail } from '../../../../src/contracts/plans';
-import { type Access, fetchPlan, fetchPlans, fetchStatus, type TargetStatus } from '../../api';
+import type { TargetStatus } from '../../../../src/contracts/status';
+import { type Access, fetchPlan, fetchPlans, fetchStatus } from '../../api';
 import { type AsyncState, useAsync } from '../common/useAsync';
 
 export interface PlanData {
   detail: PlanDetail;
-  /** Status per target id; `null` when the server does not evaluate targets yet. */
-  statuses: Map<string, TargetStatus> | null;
+  /** Status per target id. */
+  statuses: Map<string, TargetStatus>;
   asOf: string | undefined;
   /** Which API answered: `public` when not signed in, or on the portal. */
   access: Access;
@@ -35,7 +36,7 @@ async function loadPlan(
   const statuses = await fetchStatus(id, access, asOf, signal);
   return {
     detail,
-    statuses: statuses ? new Map(statuses.map((s) => [s.target, s])) : null,
+    statuses: new Map(statuses.map((s) => [s.target, s])),
     asOf,
     access,
     path,

@@ -1,9 +1,7 @@
 /** Typed calls of the scorecards and the task breakdown upload. */
-import type { Me } from '../../../../src/contracts/auth';
-import type { Problem } from '../../../../src/contracts/common';
 import type { Scorecards } from '../../../../src/contracts/scorecards';
 import type { BreakdownPreview, BreakdownResult } from '../../../../src/contracts/task-breakdown';
-import { apiFetch, ProblemError } from '../auth/apiFetch';
+import { apiFetch, uploadFile } from '../auth/apiFetch';
 
 const seg = encodeURIComponent;
 
@@ -17,28 +15,8 @@ export const getScorecards = (plan: string, month: string | null, signal?: Abort
 const breakdown = (plan: string) => `/api/plans/${seg(plan)}/tasks/breakdown`;
 export const templateHref = (plan: string) => `${breakdown(plan)}/template`;
 
-/** Multipart POST (apiFetch speaks JSON only): the CSRF token comes from `/api/auth/me`. */
-export async function previewBreakdown(plan: string, file: File): Promise<BreakdownPreview> {
-  const me = await apiFetch<Me>('/api/auth/me');
-  const form = new FormData();
-  form.append('file', file);
-  const res = await fetch(`${breakdown(plan)}/preview`, {
-    method: 'POST',
-    body: form,
-    credentials: 'same-origin',
-    headers: me.csrf_token ? { 'X-CSRF-Token': me.csrf_token } : {},
-  });
-  if (!res.ok) {
-    let problem: Partial<Problem> = { title: res.statusText || `HTTP ${res.status}` };
-    try {
-      problem = (await res.json()) as Partial<Problem>;
-    } catch {
-      // not a problem document
-    }
-    throw new ProblemError(res.status, problem);
-  }
-  return (await res.json()) as BreakdownPreview;
-}
+export const previewBreakdown = (plan: string, file: File) =>
+  uploadFile<BreakdownPreview>(`${breakdown(plan)}/preview`, file);
 
 export const commitBreakdown = (plan: string, token: string) =>
   apiFetch<BreakdownResult>(`${breakdown(plan)}/commit`, {

@@ -1,6 +1,6 @@
 /** A target's status as a symbol, a colour AND a word (never colour alone). */
 import { Tag, Tooltip } from 'antd';
-import type { TargetStatus } from '../../api';
+import type { TargetStatus } from '../../../../src/contracts/status';
 import { useI18n } from '../../i18n/context';
 import { look, statusWord } from './statusLook';
 

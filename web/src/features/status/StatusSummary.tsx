@@ -1,19 +1,13 @@
 /** How many targets are in each status, red first, as symbols with words and counts. */
 import { Space, Typography } from 'antd';
-import type { StatusCode, TargetStatus } from '../../api';
+import type { StatusCode, TargetStatus } from '../../../../src/contracts/status';
 import { useI18n } from '../../i18n/context';
 import { look } from './StatusLight';
 
 const order: StatusCode[] = ['off_track', 'at_risk', 'on_track', 'achieved', 'no_data'];
 
-export function StatusSummary({ statuses }: { statuses: Map<string, TargetStatus> | null }) {
+export function StatusSummary({ statuses }: { statuses: Map<string, TargetStatus> }) {
   const { t, lang } = useI18n();
-  if (!statuses)
-    return (
-      <Typography.Text type="secondary" className="sx-summary">
-        {t('status')}: {t('notEvaluated')}
-      </Typography.Text>
-    );
   const all = [...statuses.values()];
   const asOf = all.find((s) => s.as_of)?.as_of;
   return (

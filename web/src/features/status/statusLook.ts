@@ -1,5 +1,5 @@
 /** How each status looks: a symbol, a colour AND a word (never colour alone). No antd here. */
-import type { StatusCode } from '../../api';
+import type { StatusCode } from '../../../../src/contracts/status';
 import type { Lang } from '../../i18n/dict';
 
 export const look: Record<StatusCode, { symbol: string; color: string; zh: string; en: string }> = {

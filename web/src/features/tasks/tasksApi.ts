@@ -1,6 +1,4 @@
 /** Typed calls of task supervision: the board, a task, its steps, reports, reviews and assessments. */
-import type { Me } from '../../../../src/contracts/auth';
-import type { Problem } from '../../../../src/contracts/common';
 import type {
   AssessmentCreate,
   ReportCreate,
@@ -13,7 +11,7 @@ import type {
   TaskListQuery,
 } from '../../../../src/contracts/tasks';
 import type { RedList } from '../../../../src/contracts/task-red-list';
-import { apiFetch, ProblemError } from '../auth/apiFetch';
+import { apiFetch, uploadFile } from '../auth/apiFetch';
 
 const seg = encodeURIComponent;
 const tasks = (plan: string) => `/api/plans/${seg(plan)}/tasks`;
@@ -80,33 +78,9 @@ export const reviewReport = (plan: string, task: string, period: string, body: R
 
 export const evidenceHref = (id: number) => `/api/task-evidence/${id}`;
 
-/** Multipart upload of one evidence file (apiFetch speaks JSON only). */
-export async function uploadEvidence(
-  plan: string,
-  task: string,
-  period: string,
-  file: File,
-): Promise<TaskDetail> {
-  const me = await apiFetch<Me>('/api/auth/me');
-  const form = new FormData();
-  form.append('file', file);
-  const res = await fetch(`${one(plan, task)}/reports/${seg(period)}/evidence`, {
-    method: 'POST',
-    body: form,
-    credentials: 'same-origin',
-    headers: me.csrf_token ? { 'X-CSRF-Token': me.csrf_token } : {},
-  });
-  if (!res.ok) {
-    let problem: Partial<Problem> = { title: res.statusText || `HTTP ${res.status}` };
-    try {
-      problem = (await res.json()) as Partial<Problem>;
-    } catch {
-      // not a problem document
-    }
-    throw new ProblemError(res.status, problem);
-  }
-  return (await res.json()) as TaskDetail;
-}
+/** Uploads one evidence file of a report. */
+export const uploadEvidence = (plan: string, task: string, period: string, file: File) =>
+  uploadFile<TaskDetail>(`${one(plan, task)}/reports/${seg(period)}/evidence`, file);
 
 const assessments = (plan: string, target: string) =>
   `/api/plans/${seg(plan)}/targets/${seg(target)}/assessments`;

@@ -72,6 +72,7 @@ const matrix: Record<string, Who[]> = {
   'GET /api/plans/{plan}/status': readers,
   'GET /api/plans/{plan}/targets/{target}/status': readers,
   'GET /api/plans/{plan}/cockpit': readers,
+  'GET /api/plans/{plan}/explorer': readers,
   'POST /api/plans/{plan}/targets/{target}/what-if': readers,
   'GET /api/plans/{plan}/data/calendar': readers,
   'GET /api/plans/{plan}/data/queue': readers,

@@ -20,6 +20,7 @@ const ExtractPage = lazy(() => import('./features/extract/ExtractPage'));
 const AdminPage = lazy(() => import('./features/admin/AdminPage'));
 const DataPage = lazy(() => import('./features/data/DataPage'));
 const CockpitPage = lazy(() => import('./features/cockpit/CockpitPage'));
+const ExplorerPage = lazy(() => import('./features/explorer/ExplorerPage'));
 const ScreenPage = lazy(() => import('./features/cockpit/ScreenPage'));
 const TasksPage = lazy(() => import('./features/tasks/TasksPage'));
 const ReportsPage = lazy(() => import('./features/reports/ReportsPage'));
@@ -50,6 +51,7 @@ function Page({ route }: { route: Route }) {
     case 'tasks':
       return <TasksPage view={route.view} id={route.id} />;
     case 'cockpit':
+    case 'explorer':
     case 'reports':
     case 'city':
       return null; // rendered by Routed, without the plan provider
@@ -82,6 +84,15 @@ function Routed() {
       <AppShell route={route}>
         <Suspense fallback={spinner}>
           <CockpitPage />
+        </Suspense>
+      </AppShell>
+    );
+  // The plan explorer reads both trees in one call of its own, like the cockpit.
+  if (route.page === 'explorer')
+    return (
+      <AppShell route={route}>
+        <Suspense fallback={spinner}>
+          <ExplorerPage />
         </Suspense>
       </AppShell>
     );

@@ -37,6 +37,7 @@ export type Route =
   | { page: 'indicator'; id: string }
   | { page: 'portal' }
   | { page: 'cockpit'; screen: boolean }
+  | { page: 'explorer' }
   | { page: 'login' }
   | { page: 'extract' }
   | { page: 'city' }
@@ -77,6 +78,7 @@ export function matchRoute(path: string): Route {
   if (clean === '/portal') return { page: 'portal' };
   if (clean === '/cockpit' || clean === '/cockpit/screen')
     return { page: 'cockpit', screen: clean === '/cockpit/screen' };
+  if (clean === '/plan') return { page: 'explorer' };
   if (clean === '/login') return { page: 'login' };
   if (clean === '/extract') return { page: 'extract' };
   if (clean === '/city') return { page: 'city' };

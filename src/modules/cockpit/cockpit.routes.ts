@@ -9,6 +9,7 @@ import { defineRoute } from '../route';
 import { todayUtc } from '../status';
 import { tenantOf } from '../tenancy';
 import { evaluateWhatIf, getCockpit } from './cockpit.service';
+import { explorerRoutes } from './explorer.routes';
 
 const cockpitRoute = defineRoute('plan:read', {
   method: 'get',
@@ -75,4 +76,5 @@ export function cockpitRoutes(app: OpenAPIHono<AppEnv>): void {
     });
     return c.json(result, 200);
   });
+  explorerRoutes(app);
 }

@@ -11,7 +11,8 @@ import { listTasks } from '../tasks';
 
 const order = { red: 0, yellow: 1, green: 2, blue: 3 } as const;
 
-async function allTasks(db: Db, caller: Caller, plan: string, asOf: string): Promise<TaskSummary[]> {
+/** Every task the caller may see, lit as of `asOf` (all pages). */
+export async function allTasks(db: Db, caller: Caller, plan: string, asOf: string): Promise<TaskSummary[]> {
   const out: TaskSummary[] = [];
   for (let page = 1; ; page++) {
     const list = await listTasks(db, caller, plan, { as_of: asOf, page, page_size: 200 });

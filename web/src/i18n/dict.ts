@@ -6,6 +6,7 @@ import { extractEn, extractZh } from '../features/extract/extractDict';
 import { dataEn, dataZh } from '../features/data/dataDict';
 import { reportingEn, reportingZh } from '../features/data/reportingDict';
 import { cockpitEn, cockpitZh } from '../features/cockpit/cockpitDict';
+import { explorerEn, explorerZh } from '../features/explorer/explorerDict';
 import { reportsEn, reportsZh } from '../features/reports/reportsDict';
 import { cityEn, cityZh } from '../features/city/cityDict';
 import { scorecardsEn, scorecardsZh } from '../features/scorecards/scorecardsDict';
@@ -104,6 +105,7 @@ const zh = {
   ...dataZh,
   ...notificationsZh,
   ...cockpitZh,
+  ...explorerZh,
   ...reportsZh,
   ...cityZh,
   ...scorecardsZh,
@@ -202,6 +204,7 @@ const en: Record<Key, string> = {
   ...dataEn,
   ...notificationsEn,
   ...cockpitEn,
+  ...explorerEn,
   ...reportsEn,
   ...cityEn,
   ...scorecardsEn,

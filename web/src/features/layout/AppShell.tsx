@@ -37,6 +37,8 @@ function pageTitle(route: Route): Key | null {
       return 'navData';
     case 'cockpit':
       return 'navCockpit';
+    case 'explorer':
+      return 'navExplorer';
     case 'tasks':
       return 'navTasks';
     case 'reports':

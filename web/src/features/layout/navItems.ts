@@ -6,6 +6,7 @@ import type { Route } from '../../router';
 export type NavKey =
   | 'overview'
   | 'cockpit'
+  | 'explorer'
   | 'city'
   | 'portal'
   | 'extract'
@@ -34,6 +35,7 @@ export function navItems(
   const items: (NavItem | false)[] = [
     { key: 'overview', href: '/', label: 'navOverview' },
     signedIn && can('plan:read') && { key: 'cockpit', href: '/cockpit', label: 'navCockpit' },
+    signedIn && can('plan:read') && { key: 'explorer', href: '/plan', label: 'navExplorer' },
     signedIn && can('city:read') && { key: 'city', href: '/city', label: 'navCity' },
     signedIn && can('data:read') && { key: 'data', href: '/data', label: 'navData' },
     signedIn && can('task:read') && { key: 'tasks', href: '/tasks', label: 'navTasks' },
@@ -54,6 +56,7 @@ export function selectedNav(route: Route): NavKey | null {
     case 'extract':
     case 'data':
     case 'cockpit':
+    case 'explorer':
     case 'tasks':
     case 'reports':
     case 'city':

@@ -21,6 +21,7 @@ import * as m0011 from './migrations/0011-scorecards';
 import * as m0012 from './migrations/0012-reporting';
 import * as m0010 from './migrations/0010-bulletins';
 import * as m0016 from './migrations/0016-portal-speed';
+import * as m0018 from './migrations/0018-upload-previews';
 
 type Step = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
 const steps: Record<string, Step> = {
@@ -35,6 +36,7 @@ const steps: Record<string, Step> = {
   '0012-reporting': m0012,
   '0010-bulletins': m0010,
   '0016-portal-speed': m0016,
+  '0018-upload-previews': m0018,
 };
 
 function provider(dialect: DialectName): MigrationProvider {

@@ -411,6 +411,23 @@ export interface BulletinTable {
   generated_by: number | null;
 }
 
+/** An upload's checked rows waiting for their commit (0018-upload-previews). */
+export interface UploadPreviewTable {
+  token_hash: string;
+  tenant_id: number;
+  plan: string;
+  actor: string;
+  kind: string;
+  /** JSON array of the rows. */
+  rows: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface Database {
+  upload_previews: UploadPreviewTable;
+}
+
 export interface Database {
   bulletins: BulletinTable;
   city_definitions: CityDefinitionTable;

@@ -16,7 +16,9 @@ const envelopeBytes = 64 * 1024;
  */
 export function uploadLimit(app: OpenAPIHono<AppEnv>, path: string, maxBytes: number, message: string): void {
   const pattern = path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[^/]+/g, '[^/]+');
-  uploadPaths.push(new RegExp(`^${pattern}$`));
+  // Module-wide and shared by every app of the process: each pattern once, however many apps.
+  const re = new RegExp(`^${pattern}$`);
+  if (!uploadPaths.some((known) => known.source === re.source)) uploadPaths.push(re);
   app.use(
     path,
     bodyLimit({

@@ -6,4 +6,4 @@ export { xlsxSource } from './xlsx-source';
 export { checkXlsx, defaultXlsxLimits, type XlsxLimits } from './xlsx-guard';
 export { writeDataTemplate, type TemplateRequest } from './template.service';
 export { importsRoutes } from './imports.routes';
-export { keepUpload, findUpload, dropUpload, UPLOAD_TTL_MS } from './upload-store';
+export { keepUpload, loadUpload, UPLOAD_TTL_MS, type StoredUpload, type UploadOwner } from './upload-store';

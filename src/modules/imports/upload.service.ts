@@ -16,7 +16,7 @@ import { writeDataTemplate } from './template.service';
 import { readUpload } from './upload-file';
 import { changesOf, compareUpload, seriesIndex, validateUpload, type PlannedRow } from './upload-plan';
 import * as repo from './upload.repository';
-import { dropUpload, findUpload, keepUpload } from './upload-store';
+import { keepUpload, loadUpload } from './upload-store';
 
 const actorKey = (a: Caller['actor']) => (a.kind === 'user' ? `u${a.userId}` : `t${a.tokenId}`);
 const forbidden = (m: string) => new AppError(403, 'Forbidden', m);
@@ -70,14 +70,15 @@ export async function previewUpload(
   const names = new Map(indicators.map((i) => [i.code, i.name]));
   const token =
     errors.length === 0 && raw.length > 0
-      ? keepUpload(
+      ? await keepUpload(
+          db.kysely,
           {
             tenantId: caller.actor.tenantId,
             plan: planCode,
             actor: actorKey(caller.actor),
             rows: planned.map((p) => p.row),
           },
-          caller.now.getTime(),
+          caller.now,
         )
       : null;
   return {
@@ -131,7 +132,10 @@ async function writeRow(trx: repo.Q, caller: Caller, p: PlannedRow, reason: stri
   });
 }
 
-/** Commits a previewed upload in one transaction; 410 when the token is unknown or expired. */
+/**
+ * Commits a previewed upload in one transaction, which also spends the preview; 404 coded
+ * `preview_expired` or `preview_unknown` when the token is no longer good.
+ */
 export async function commitUpload(
   db: Db,
   caller: Caller,
@@ -139,13 +143,12 @@ export async function commitUpload(
   token: string,
 ): Promise<ImportResultBody> {
   const who = { tenantId: caller.actor.tenantId, plan: planCode, actor: actorKey(caller.actor) };
-  const stored = findUpload(token, who, caller.now.getTime());
-  if (!stored)
-    throw new AppError(404, 'Not Found', 'This preview expired or is unknown: upload the file again.');
+  const stored = await loadUpload(db.kysely, token, who, caller.now);
   const { plan, indicators } = await context(db, caller, planCode);
   const ids = [...new Set(stored.rows.map((r) => indicators.find((i) => i.code === r.indicator)?.id ?? 0))];
   const counts = { rows: stored.rows.length, added: 0, corrected: 0, unchanged: 0 };
   await db.kysely.transaction().execute(async (trx) => {
+    await loadUpload(trx, token, who, caller.now, { take: true });
     await repo.lockIndicators(trx, db.dialect, ids);
     const series = seriesIndex(await repo.seriesRowsOf(trx, ids));
     const { errors, planned } = compareUpload(indicators, stored.rows, series);
@@ -175,7 +178,6 @@ export async function commitUpload(
       at: caller.now,
     });
   });
-  dropUpload(token);
   return counts;
 }
 

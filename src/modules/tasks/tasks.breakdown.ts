@@ -18,8 +18,8 @@ import {
   type BreakdownKey,
   type BreakdownRow,
 } from '../../domain/tasks';
-import { AppError, notFound } from '../errors';
-import { checkXlsx, dropUpload, findUpload, keepUpload } from '../imports';
+import { AppError } from '../errors';
+import { checkXlsx, keepUpload, loadUpload } from '../imports';
 import { isUniqueViolation, loadPlanContext, raced, type Caller } from './tasks.context';
 import { requireSupervisor } from './tasks.policy';
 import { insertResolved, newCode } from './tasks.service';
@@ -207,9 +207,10 @@ export async function previewBreakdown(
   const { rows, problems } = await check(db, caller, planCode, bytes);
   const token =
     problems.length === 0 && rows.length > 0
-      ? keepUpload<BreakdownRow>(
+      ? await keepUpload<BreakdownRow>(
+          db.kysely,
           { tenantId: caller.actor.tenantId, plan: planCode, actor: actorKey(caller), kind, rows },
-          caller.now.getTime(),
+          caller.now,
         )
       : null;
   return {
@@ -228,11 +229,11 @@ export async function commitBreakdown(
 ): Promise<BreakdownResult> {
   requireSupervisor(caller.actor);
   const who = { tenantId: caller.actor.tenantId, plan: planCode, actor: actorKey(caller), kind };
-  const stored = findUpload<BreakdownRow>(token, who, caller.now.getTime());
-  if (!stored) throw notFound('preview (expired or unknown token: upload the table again)');
+  const stored = await loadUpload<BreakdownRow>(db.kysely, token, who, caller.now);
   const ctx = await loadPlanContext(db, caller, planCode);
   try {
     const created = await db.kysely.transaction().execute(async (trx) => {
+      await loadUpload(trx, token, who, caller.now, { take: true });
       const taken = await repo.taskCodes(trx, ctx.structure.plan.id);
       const codes: string[] = [];
       for (const row of stored.rows) {
@@ -246,7 +247,6 @@ export async function commitBreakdown(
       }
       return codes;
     });
-    dropUpload(token);
     return { created };
   } catch (error) {
     if (isUniqueViolation(error)) throw raced();

@@ -5,11 +5,12 @@
  */
 import { useMemo, useState } from 'react';
 import type { PlanExplorer } from '../../../../src/contracts/explorer';
-import type { StatusCode } from '../../api';
+import type { StatusCode } from '../../../../src/contracts/status';
 import { useI18n } from '../../i18n/context';
 import { useLocation } from '../../router';
 import { RequireLogin } from '../auth/RequireLogin';
-import { resolvePlan, type TaskLight } from '../cockpit/cockpitApi';
+import type { TaskLight } from '../../../../src/domain/tasks';
+import { resolvePlan } from '../cockpit/cockpitApi';
 import { dateText } from '../cockpit/numbers';
 import { Loaded } from '../common/Loading';
 import { useAsync } from '../common/useAsync';

@@ -3,7 +3,7 @@
  * light in words beside the colour and symbol, and links to the indicator page or the task page.
  */
 import type { ExplorerTarget, ExplorerTask, PlanExplorer } from '../../../../src/contracts/explorer';
-import type { StatusCode } from '../../api';
+import type { StatusCode } from '../../../../src/contracts/status';
 import { useI18n } from '../../i18n/context';
 import { Link } from '../../router';
 import { dateText, money } from '../cockpit/numbers';

@@ -4,8 +4,8 @@
  * whose name matches the search keeps all its (otherwise matching) leaves.
  */
 import type { ExplorerTarget, ExplorerTask, PlanExplorer } from '../../../../src/contracts/explorer';
-import type { StatusCode } from '../../api';
-import type { TaskLight } from '../cockpit/cockpitApi';
+import type { StatusCode } from '../../../../src/contracts/status';
+import type { TaskLight } from '../../../../src/domain/tasks';
 
 export interface ExplorerFilter {
   search: string;

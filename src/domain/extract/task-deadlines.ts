@@ -83,7 +83,9 @@ export function deadlineInText(s: string): string | null {
  * 任务/工作 and 分解/分工/清单/责任 (2023年重点工作任务分解和责任分工方案, 2025年开发区重点工作及责任清单).
  */
 export function taskListYear(text: string): number | null {
+  // The title is among the first lines: read no further (documents run to 200,000 characters).
   const head = text
+    .slice(0, 2000)
     .split('\n')
     .map((l) => l.replace(/[#*\s]/g, ''))
     .filter((l) => l !== '' && l.length <= 60)

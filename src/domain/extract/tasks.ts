@@ -180,7 +180,7 @@ function proseItems(text: string): Item[] {
     const start = pos;
     pos += line.length + 1;
     const t = line.trim();
-    if (t === '' || cellsOf(line)) continue;
+    if (t === '' || (/[\t|│]/.test(line) && cellsOf(line))) continue;
     if (MARK_LINE.test(t)) {
       if (last) {
         last.marks += `；${t}`;
@@ -191,7 +191,13 @@ function proseItems(text: string): Item[] {
     last = { text: line, marks: '', start, end: start + line.length };
     items.push(last);
   }
-  return items.filter((i) => i.marks !== '' || LEAD_MARK.test(i.text) || LEAD_BY_VERB.test(i.text));
+  // Most lines name no unit: test the cheap substrings before the patterns.
+  return items.filter(
+    (i) =>
+      i.marks !== '' ||
+      ((i.text.includes('牵头') || i.text.includes('责任')) &&
+        (LEAD_MARK.test(i.text) || LEAD_BY_VERB.test(i.text))),
+  );
 }
 
 /** Lead and co-operating units of an item: 牵头单位：… / 责任单位：… / 配合单位：…, or X牵头，Y配合. */

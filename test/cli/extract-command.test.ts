@@ -119,6 +119,39 @@ describe('shixiao extract', () => {
     });
   });
 
+  it('refuses a .docx that is no zip, an encrypted one and a 21 MB one with one line and writes no draft', async () => {
+    const big = join(scratch, 'big.docx');
+    const fd = openSync(big, 'w');
+    ftruncateSync(fd, 21 * 1024 * 1024); // sparse
+    closeSync(fd);
+    // An encrypted .docx is an OLE compound file (the encrypted package inside), not a zip.
+    const ole = Uint8Array.of(
+      0xd0,
+      0xcf,
+      0x11,
+      0xe0,
+      0xa1,
+      0xb1,
+      0x1a,
+      0xe1,
+      ...new Array<number>(504).fill(0),
+    );
+    const cases: [string, RegExp][] = [
+      [put('baddocx', 'notes.docx', '牵头单位：区发改委\n'), /not a Word \.docx file \(not a ZIP archive\)/],
+      [put('baddocx', 'secret.docx', ole), /password-protected \(encrypted\)/],
+      [big, /too large/],
+    ];
+    for (const [file, re] of cases) {
+      const out = `${file}.plan.yaml`;
+      const r = await runCli(['extract', file, '--plan', '-o', out], { timeoutMs: 120_000 });
+      assert.equal(r.code, 1, file);
+      assert.equal(r.stdout, '', file);
+      assert.equal(r.stderr.trimEnd().split('\n').length, 1, r.stderr);
+      assert.match(r.stderr, re);
+      assert.throws(() => readFileSync(out), /ENOENT/, `${out} must not be written`);
+    }
+  });
+
   it('drafts a plan file from the seed that parses and imports', async () => {
     const planFile = join(scratch, 'draft.yaml');
     const made = await runCli(['extract', seedFile, '--plan', '-o', planFile]);

@@ -4,6 +4,9 @@
  * 2025年6月底前完成）」. Each row gives a task's title, lead and co-operating departments (as
  * written; matching them to a plan's departments is `matchDepartment`) and its due date. Pure.
  */
+import { deadlineInText, parseDeadline, taskListYear } from './task-deadlines';
+
+export { parseDeadline } from './task-deadlines';
 
 /** One task read from a document. Offsets are into the text given (end exclusive). */
 export interface TaskRow {
@@ -20,73 +23,44 @@ export interface TaskRow {
   end: number;
 }
 
-const TITLE_HEAD = /工作任务|重点任务|主要任务|任务(?:名称|内容)?|工作内容|事项|具体措施|工作措施/;
+const TITLE_HEAD =
+  /工作任务|重点任务|主要任务|任务(?:名称|内容)?|工作内容|事项|具体措施|工作措施|工作举措|重点工作|主要工作|预期目标|目标任务/;
 const LEAD_HEAD = /牵头(?:单位|部门)|责任(?:单位|部门)|主责(?:单位|部门)/;
+const FIRST_LEAD_HEAD = /牵头(?:单位|部门)/;
 const CO_HEAD = /配合(?:单位|部门)|协同(?:单位|部门)|参与(?:单位|部门)/;
 const DUE_HEAD = /完成时限|时间节点|完成时间|时限|进度安排/;
 const NUMBER_HEAD = /^(?:序号|编号|No\.?)$/i;
+/** A row or line that heads a part of the list (一、…, （二）…), not a task. */
+const SECTION = /^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十]+[）)]/;
 
-const lastDay = (y: number, m: number): string =>
-  `${y}-${String(m).padStart(2, '0')}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+/** Marks some tables put before the lead unit (★区发改委). */
+const MARKS = /[★☆※●○▲△◆◇■□√]/g;
 
-const CN_MONTH: Readonly<Record<string, number>> = {
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-  十一: 11,
-  十二: 12,
-};
+/** 各有关单位, 相关部门, 区直各部门, 各乡镇人民政府: everyone concerned, not a department's name. */
+const PLACEHOLDER =
+  /^各|有关|相关|各(?:部门|单位|专班|街道|乡镇|镇|区县|县市区)|^(?:区直|市直|县直)|^(?:街道|部门|单位|镇街)$/;
 
 /**
- * The due date a deadline phrase names: 2025年6月底前 → 2025-06-30, 2025年底 → 2025-12-31,
- * 2025年第三季度 → 2025-09-30, 2025年上半年 → 2025-06-30, 2025-06-30 as is; 长期坚持 → null.
+ * Splits a list of department names: 区财政局、区统计局，区商务委 → three names. 各 before a
+ * 、-list covers the whole list (各乡镇人民政府、街道办事处: every town and street office).
  */
-export function parseDeadline(s: string): string | null {
-  const iso = /(20\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})日?/.exec(s);
-  if (iso) {
-    return `${iso[1]}-${iso[2]?.padStart(2, '0')}-${iso[3]?.padStart(2, '0')}`;
-  }
-  const years = [...s.matchAll(/(20\d\d)年/g)];
-  const last = years.at(-1);
-  if (!last) return null;
-  const y = Number(last[1]);
-  const after = s.slice((last.index ?? 0) + last[0].length);
-  const month = /^(\d{1,2}|十[一二]?|[一二三四五六七八九])月/.exec(after);
-  if (month) {
-    const m = /^\d/.test(month[1] ?? '') ? Number(month[1]) : (CN_MONTH[month[1] ?? ''] ?? 12);
-    if (/^[^，,；;。]{0,4}(?:上旬)/.test(after.slice(month[0].length)))
-      return `${y}-${String(m).padStart(2, '0')}-10`;
-    if (/^[^，,；;。]{0,4}(?:中旬)/.test(after.slice(month[0].length)))
-      return `${y}-${String(m).padStart(2, '0')}-20`;
-    return lastDay(y, m);
-  }
-  const quarter = /^(?:第)?([一二三四1-4])季度/.exec(after);
-  if (quarter) {
-    const q = '一二三四'.indexOf(quarter[1] ?? '') + 1 || Number(quarter[1]);
-    return lastDay(y, q * 3);
-  }
-  if (/^上半年/.test(after)) return lastDay(y, 6);
-  return lastDay(y, 12);
-}
-
-/** Splits a list of department names: 区财政局、区统计局，区商务委 → three names. */
 export function splitDepartments(s: string): string[] {
   return (
     s
+      .replace(MARKS, '')
       .replace(/[（(][^）)]*(?:排名|列第一|第一位)[^）)]*[）)]/g, '')
-      .split(/[、，,；;\s/]+|(?<=[委局办部室院会心所站队])(?:和|及|与)/)
-      .map((x) => x.replace(/^(?:等|各)|等$/g, '').trim())
+      .split(/[，,；;\n]+/)
+      .filter((group) => !/^\s*各/.test(group))
+      .flatMap((group) => group.split(/[、\s/]+|(?<=[委局办部室院会心所站队])(?:和|及|与)/))
+      .map((x) =>
+        x
+          .replace(/[。.：:]+$/, '')
+          .replace(/等(?:部门|单位)?$/, '')
+          .trim(),
+      )
       // A deadline written in the same cell (区民政局，2025年底前建成) is not a department.
       .filter((x) => x.length >= 2 && !/^(?:无|—|-|\/)$/.test(x) && !/\d|年|月/.test(x))
-      // 各有关单位, 相关部门, 各街道: a placeholder for everyone concerned, not a department's name.
-      .filter((x) => !/^(?:有关|相关)(?:单位|部门)$|^(?:街道|部门|单位|镇街)$/.test(x))
+      .filter((x) => !PLACEHOLDER.test(x))
   );
 }
 
@@ -98,15 +72,19 @@ interface Columns {
 }
 
 function columnsOf(cells: readonly string[]): Columns | null {
-  const find = (re: RegExp): number => cells.findIndex((c) => re.test(c));
-  const lead = find(LEAD_HEAD);
+  const find = (re: RegExp, not = -1): number => cells.findIndex((c, i) => i !== not && re.test(c));
+  // 牵头单位 beside 责任单位: the first leads, the second co-operates.
+  const first = find(FIRST_LEAD_HEAD);
+  const lead = first !== -1 ? first : find(LEAD_HEAD);
   const title = cells.findIndex((c, i) => i !== lead && TITLE_HEAD.test(c) && !LEAD_HEAD.test(c));
   if (lead === -1 || title === -1) return null;
-  return { title, lead, co: find(CO_HEAD), due: find(DUE_HEAD) };
+  const co = find(CO_HEAD, lead);
+  return { title, lead, co: co !== -1 || first === -1 ? co : find(LEAD_HEAD, lead), due: find(DUE_HEAD) };
 }
 
 function cellsOf(line: string): string[] | null {
-  const t = line.trim();
+  // Tabs are cells (an empty first cell of a Word row is a leading tab): trim spaces only.
+  const t = line.replace(/^[ \u3000\r]+|[ \u3000\r]+$/g, '');
   if (t.includes('\t')) return t.split('\t').map((c) => c.trim());
   if (/^[|│]/.test(t) || /[|│]/.test(t)) {
     const cells = t.replace(/^[|│]|[|│]$/g, '').split(/[|│]/);
@@ -117,8 +95,14 @@ function cellsOf(line: string): string[] | null {
 
 const isRule = (cells: readonly string[]): boolean => cells.every((c) => /^:?-{2,}:?$|^$/.test(c));
 
+/** Lead first, the other units after it: a second unit in the lead cell co-operates. */
+function units(leads: readonly string[], co: readonly string[]): { lead: string | null; co: string[] } {
+  const lead = leads[0] ?? null;
+  return { lead, co: [...new Set([...leads.slice(1), ...co])].filter((c) => c !== lead) };
+}
+
 /** Rows of tables whose header names a task column and a lead-department column. */
-function tableRows(text: string): Omit<TaskRow, 'row'>[] {
+function tableRows(text: string, year: number | undefined): Omit<TaskRow, 'row'>[] {
   const out: Omit<TaskRow, 'row'>[] = [];
   let cols: Columns | null = null;
   let pos = 0;
@@ -138,14 +122,14 @@ function tableRows(text: string): Omit<TaskRow, 'row'>[] {
     if (!cols || isRule(cells)) continue;
     const title = (cells[cols.title] ?? '').replace(/\*\*/g, '').trim();
     if (title === '' || NUMBER_HEAD.test(title)) continue;
-    const leads = splitDepartments(cells[cols.lead] ?? '');
+    const leadCell = cells[cols.lead] ?? '';
+    // 一、优结构、谋发展 across the table (merged cells): a heading, not a task.
+    if (leadCell.trim() === '' && cells.some((c) => SECTION.test(c))) continue;
     const dueText = cols.due === -1 ? null : (cells[cols.due] ?? '').trim() || null;
     out.push({
       title,
-      // 责任单位 lists the lead first when no 配合单位 column is given.
-      lead: leads[0] ?? null,
-      co: [...(cols.co === -1 ? leads.slice(1) : []), ...splitDepartments(cells[cols.co] ?? '')],
-      due: dueText === null ? null : parseDeadline(dueText),
+      ...units(splitDepartments(leadCell), cols.co === -1 ? [] : splitDepartments(cells[cols.co] ?? '')),
+      due: dueText === null ? null : parseDeadline(dueText, year),
       dueText,
       start,
       end: start + line.length,
@@ -154,54 +138,129 @@ function tableRows(text: string): Omit<TaskRow, 'row'>[] {
   return out;
 }
 
-const PROSE_LEAD = /(?:牵头单位|牵头部门|责任单位|责任部门)[:：]\s*([^；;。）)\n]+)/;
-const PROSE_CO = /(?:配合单位|配合部门|协同单位|参与单位)[:：]\s*([^；;。）)\n]+)/;
+const LEAD_MARK = /(?:牵头单位|牵头部门|责任单位|责任部门)[:：]/;
+const MARK_LINE = /^(?:牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协同单位|参与单位)[:：]/;
+const unitsAfter = (label: string, s: string): string | null =>
+  new RegExp(`(?:${label})[:：]\\s*([^；;。）)\\n]+)`).exec(s)?.[1] ?? null;
 const PROSE_DUE = /(20\d\d年[^；;。，,）)\n]{0,12}|长期(?:坚持|推进)|持续推进)/;
+/** 「（区政务服务局牵头，区发改局、区审改办配合）」: units named before 牵头 and before 配合. */
+const LEAD_BY_VERB =
+  /[（(]((?:[^（()）]|[（(][^（()）]*[）)])*?)牵头(?:[，,；;]\s*((?:[^（()）]|[（(][^（()）]*[）)])*?)(?:配合|参与|协同|按职责分工负责|负责))?[^（()）]*[）)]/;
+const NUMBERING = /^\s*(?:[-•*]|\d{1,3}\s*[.、．)）]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*/;
 
-/** Items written as prose with 牵头单位：… (one per line or sentence group). */
-function proseRows(text: string): Omit<TaskRow, 'row'>[] {
-  const out: Omit<TaskRow, 'row'>[] = [];
+/** The task's name from an item's text (numbering and trailing punctuation removed). */
+function titleOf(item: string): string {
+  const numbered = /^\s*(?:\d{1,3}\s*[.、．)）]|[（(][一二三四五六七八九十\d]{1,3}[）)])/.test(item);
+  const text = item
+    .replace(NUMBERING, '')
+    .replace(/\*\*/g, '')
+    .replace(/[。；;，,\s]+$/, '')
+    .trim();
+  const sentences = text.split(/[。；;]/).map((x) => x.trim());
+  // 「1. 精简项目审批手续。加快推进…」: a numbered item opens with its name.
+  if (numbered && sentences.length > 1 && (sentences[0]?.length ?? 0) <= 40) return sentences[0] ?? '';
+  // 「- 高标准深化全域更新。实施老旧小区改造提升工程」: the action's name, then the task.
+  return sentences.at(-1) ?? '';
+}
+
+interface Item {
+  text: string;
+  /** The 牵头单位：… lines written under the item, joined. */
+  marks: string;
+  start: number;
+  end: number;
+}
+
+/** Items with their units, whether on the item's line or on lines of their own below it. */
+function proseItems(text: string): Item[] {
+  const items: Item[] = [];
+  let last: Item | null = null;
   let pos = 0;
   for (const line of text.split('\n')) {
     const start = pos;
     pos += line.length + 1;
-    const lead = PROSE_LEAD.exec(line);
-    if (!lead || cellsOf(line)) continue;
-    const markerAt = line.search(/[（(]?(?:牵头单位|牵头部门|责任单位|责任部门)[:：]/);
-    const title = line
-      .slice(0, markerAt)
-      .replace(/^\s*(?:[-•*]|\d{1,3}[.、．)）]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*/, '')
-      .replace(/\*\*/g, '')
-      .replace(/[。；;，,\s]+$/, '')
-      .trim()
-      // 「高标准深化全域更新。实施老旧小区改造提升工程」: the action's name, then the task.
-      .split(/[。；;]/)
-      .at(-1)
-      ?.trim();
-    if (title === undefined || title === '') continue;
-    const leads = splitDepartments(lead[1] ?? '');
-    const co = PROSE_CO.exec(line);
-    const rest = line.slice(markerAt);
-    const due = PROSE_DUE.exec(rest);
-    const dueText = due?.[1]?.trim() ?? null;
+    const t = line.trim();
+    if (t === '' || (/[\t|│]/.test(line) && cellsOf(line))) continue;
+    if (MARK_LINE.test(t)) {
+      if (last) {
+        last.marks += `；${t}`;
+        last.end = start + line.length;
+      }
+      continue;
+    }
+    last = { text: line, marks: '', start, end: start + line.length };
+    items.push(last);
+  }
+  // Most lines name no unit: test the cheap substrings before the patterns.
+  return items.filter(
+    (i) =>
+      i.marks !== '' ||
+      ((i.text.includes('牵头') || i.text.includes('责任')) &&
+        (LEAD_MARK.test(i.text) || LEAD_BY_VERB.test(i.text))),
+  );
+}
+
+/** Lead and co-operating units of an item: 牵头单位：… / 责任单位：… / 配合单位：…, or X牵头，Y配合. */
+function itemUnits(units$: string, byVerb: RegExpExecArray | null): { leads: string[]; co: string[] } {
+  if (byVerb) return { leads: splitDepartments(byVerb[1] ?? ''), co: splitDepartments(byVerb[2] ?? '') };
+  const first = unitsAfter('牵头单位|牵头部门', units$);
+  const responsible = unitsAfter('责任单位|责任部门', units$);
+  return {
+    leads: splitDepartments(first ?? responsible ?? ''),
+    co: [
+      ...splitDepartments(unitsAfter('配合单位|配合部门|协同单位|参与单位', units$) ?? ''),
+      // 牵头单位 given: 责任单位 are those who co-operate.
+      ...(first !== null ? splitDepartments(responsible ?? '') : []),
+    ],
+  };
+}
+
+/** Items written as prose: 牵头单位：… on the item's line or below it, or （X牵头，Y配合）. */
+function proseRows(text: string, year: number | undefined): Omit<TaskRow, 'row'>[] {
+  const out: Omit<TaskRow, 'row'>[] = [];
+  for (const item of proseItems(text)) {
+    const byVerb = item.marks === '' && !LEAD_MARK.test(item.text) ? LEAD_BY_VERB.exec(item.text) : null;
+    const markerAt = byVerb
+      ? byVerb.index
+      : item.marks !== ''
+        ? item.text.length
+        : item.text.search(/[（(]?(?:牵头单位|牵头部门|责任单位|责任部门)[:：]/);
+    // Cut at the bracket that holds the units (（责任领导：…；牵头单位：…）), not at the marker.
+    const before = item.text.slice(0, markerAt);
+    const open = Math.max(before.lastIndexOf('（'), before.lastIndexOf('('));
+    const cut = open !== -1 && !/[）)]/.test(before.slice(open)) ? open : markerAt;
+    const title = titleOf(item.text.slice(0, cut));
+    if (title === '') continue;
+    const units$ = `${item.text.slice(cut)}${item.marks}`;
+    const { leads, co } = itemUnits(units$, byVerb);
+    const written = PROSE_DUE.exec(units$)?.[1]?.trim() ?? deadlineInText(item.text.slice(0, cut));
     out.push({
       title,
-      lead: leads[0] ?? null,
-      co: [...(co ? [] : leads.slice(1)), ...(co ? splitDepartments(co[1] ?? '') : [])],
-      due: dueText === null ? null : parseDeadline(dueText),
-      dueText,
-      start,
-      end: start + line.length,
+      ...units(leads, co),
+      due: written === null ? null : parseDeadline(written, year),
+      dueText: written,
+      start: item.start,
+      end: item.end,
     });
   }
   return out;
 }
 
-/** Every task row of a document, tables and prose, in document order. */
-export function extractTaskRows(text: string): TaskRow[] {
-  return [...tableRows(text), ...proseRows(text)]
+/**
+ * Every task row of a document, tables and prose, in document order. `year` (the document's)
+ * dates deadlines written without one (5月底前, 全年); in a one-year task list (its title names
+ * the year) a row without a deadline is due at that year's end.
+ */
+export function extractTaskRows(text: string, year?: number): TaskRow[] {
+  const listYear = taskListYear(text);
+  const y = year ?? listYear ?? undefined;
+  return [...tableRows(text, y), ...proseRows(text, y)]
     .sort((a, b) => a.start - b.start)
-    .map((r, i) => ({ ...r, row: i + 1 }));
+    .map((r, i) => {
+      const yearEnd =
+        listYear !== null && (r.dueText === null || parseDeadline(r.dueText, listYear) !== null);
+      return { ...r, due: r.due ?? (yearEnd ? `${listYear}-12-31` : null), row: i + 1 };
+    });
 }
 
 /** A department of a plan, as the matcher needs it. */

@@ -63,7 +63,7 @@ export function draftTasks(input: {
   end: number;
   fallback: DraftAction;
 }): DraftedTasks {
-  const rows = extractTaskRows(input.text);
+  const rows = extractTaskRows(input.text, input.year);
   const proposed: DepartmentDef[] = [];
   const used: DepartmentDef[] = [];
   const warnings: DraftWarning[] = [];

@@ -11,9 +11,8 @@
  * Goals: city cockpit < 500 ms; ranks over 10 years < 50 ms.
  *
  * Measured 2026-12-01 on 2 shared cores at load average 34 (every figure inflated several times):
- * cold 1723 ms beside the one-query baseline 961 ms (1.8×; before the city-wide pass, one round
- * of queries per district, it was 3–5× the baseline); the same day again 48 ms; ranks 158 ms
- * beside 34.7 ms.
+ * cold 1723 ms beside the one-query baseline 961 ms (1.8×; the goal is not shown met here); the
+ * same day again 48 ms; ranks 158 ms beside 34.7 ms.
  *
  * Run: npm run bench -- city   (needs the local PostgreSQL; SHIXIAO_TEST_PG to point elsewhere)
  */

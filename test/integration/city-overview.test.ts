@@ -5,8 +5,14 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { cityOverview, districtStatus } from '../../src/modules/cityview';
+import { importObservations } from '../../src/modules/imports';
+import { getPlanStatus } from '../../src/modules/status';
 import { describeEachDatabase } from '../databases';
 import { seedCity } from '../helpers/city';
+
+async function* once<T>(rows: T[]): AsyncIterable<T[]> {
+  yield await Promise.resolve(rows);
+}
 
 describeEachDatabase('city overview', (ctx) => {
   const id = async (slug: string) =>
@@ -61,6 +67,36 @@ describeEachDatabase('city overview', (ctx) => {
     await assert.rejects(
       cityOverview(ctx.db, await id('yuzhong'), '2025-06-30'),
       /districts below your tenant/,
+    );
+  });
+
+  it("counts what each district's own cockpit counts, and sees a write at once though cached", async () => {
+    const city = await id('cq');
+    const before = await cityOverview(ctx.db, city, '2099-12-31');
+    for (const d of before.districts) {
+      const own = await getPlanStatus(ctx.db, await id(d.tenant), d.plan?.id ?? '', '2099-12-31');
+      assert.deepEqual(d.counts, own.counts, d.tenant);
+    }
+    assert.equal(before.districts.find((d) => d.tenant === 'yuzhong')?.counts.off_track, 1);
+    assert.equal(await cityOverview(ctx.db, city, '2099-12-31'), before, 'the same day again is cached');
+    // Yuzhong's corrected 2024 figure is accepted: 1700 亿元 puts it ahead of Jiangbei's 1600.
+    const r = await importObservations(ctx.db, {
+      tenantSlug: 'yuzhong',
+      rows: once([{ row: 2, indicator: 'retail_sales', period: '2024', value: '1700' }]),
+      source: 'yuzhong.csv',
+      userId: null,
+      asOf: '2025-07-01',
+      status: 'accepted',
+    });
+    assert.equal(r.ok, true, JSON.stringify(r));
+    const after = await cityOverview(ctx.db, city, '2099-12-31');
+    assert.deepEqual(
+      after.districts.map((d) => [d.tenant, d.counts.on_track, d.counts.off_track]),
+      [
+        ['jiangbei', 0, 1],
+        ['nanan', 0, 0],
+        ['yuzhong', 1, 0],
+      ],
     );
   });
 });

@@ -62,7 +62,8 @@ function knownAt(alias: 'o' | 'n') {
 }
 
 export interface ObservationQuery {
-  planId: number;
+  /** One plan, or several (a city-wide evaluation reads its districts' plans at once). */
+  planId: number | readonly number[];
   /** Only these indicators (by id). */
   indicatorIds?: number[];
   /** As known at this instant (ISO): versions recorded later are ignored. */
@@ -95,7 +96,11 @@ export async function listCurrentObservations(db: DB, q: ObservationQuery) {
       'o.published_on',
       'o.position',
     ])
-    .where('i.plan_id', '=', q.planId)
+    .$call((qb) =>
+      typeof q.planId === 'number'
+        ? qb.where('i.plan_id', '=', q.planId)
+        : qb.where('i.plan_id', 'in', [...q.planId, -1]),
+    )
     .where('o.status', 'in', statuses)
     .where((eb) =>
       eb.not(
@@ -120,4 +125,35 @@ export type ObservationRow = Awaited<ReturnType<typeof listCurrentObservations>>
 /** Every plan of every tenant, oldest first (for jobs that sweep the installation). */
 export async function listAllPlans(db: DB) {
   return db.selectFrom('plans').select(['id', 'tenant_id', 'code']).orderBy('id').execute();
+}
+
+/** The plans of several tenants, oldest first (a city's districts at once). */
+export async function listPlansOfTenants(db: DB, tenantIds: readonly number[]) {
+  return db
+    .selectFrom('plans')
+    .selectAll()
+    .where('tenant_id', 'in', [...tenantIds, -1])
+    .orderBy('id')
+    .execute();
+}
+
+/** The departments of several tenants. */
+export async function listDepartmentsOfTenants(db: DB, tenantIds: readonly number[]) {
+  return db
+    .selectFrom('departments')
+    .selectAll()
+    .where('tenant_id', 'in', [...tenantIds, -1])
+    .orderBy('id')
+    .execute();
+}
+
+/** Goal areas, indicators and targets of several plans, each in its plan's order. */
+export async function listPlanPartsOf(db: DB, planIds: readonly number[]) {
+  const ids = [...planIds, -1];
+  const [areas, indicators, targets] = await Promise.all([
+    db.selectFrom('goal_areas').selectAll().where('plan_id', 'in', ids).orderBy('position').execute(),
+    db.selectFrom('indicators').selectAll().where('plan_id', 'in', ids).orderBy('position').execute(),
+    db.selectFrom('targets').selectAll().where('plan_id', 'in', ids).orderBy('position').execute(),
+  ]);
+  return { areas, indicators, targets };
 }

@@ -1,2 +1,2 @@
-export { getPlanStatus, getTargetStatus, todayUtc } from './status.service';
+export { evaluatePlanFile, getPlanStatus, getTargetStatus, todayUtc } from './status.service';
 export { statusRoutes } from './status.routes';

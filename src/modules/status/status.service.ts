@@ -8,6 +8,7 @@
  */
 import type { PlanStatus, TargetStatus } from '../../contracts/status';
 import type { Db } from '../../db';
+import type { PlanFile } from '../../domain/plan-file';
 import { evaluatePlan } from '../../domain/targets';
 import { badInput, notFound } from '../errors';
 import { shortCache } from '../short-cache';
@@ -71,13 +72,26 @@ async function evaluateAll(
     `${asOf}T23:59:59.999Z`,
     preview ? previewStatuses : undefined,
   );
-  const result = evaluatePlan(plan, asOf);
-  if (!result.ok) throw badInput(`the plan cannot be evaluated: ${result.reason}`);
-  const evaluations = await withComputedRanks(db, tenantId, plan, result.evaluations, asOf);
-  const status: PlanStatus = { as_of: asOf, counts: countOf(evaluations), statuses: evaluations };
+  const status = await evaluatePlanFile(db, tenantId, plan, asOf);
   if (cache.size >= maxCached) cache.delete(cache.keys().next().value ?? '');
   cache.set(key, { revision, status });
   return status;
+}
+
+/**
+ * A plan file's statuses as of `asOf`: the target engine, then the rank targets computed from the
+ * city's districts. The plan file must hold only what was known by the end of `asOf`.
+ */
+export async function evaluatePlanFile(
+  db: Db,
+  tenantId: number,
+  plan: PlanFile,
+  asOf: string,
+): Promise<PlanStatus> {
+  const result = evaluatePlan(plan, asOf);
+  if (!result.ok) throw badInput(`the plan cannot be evaluated: ${result.reason}`);
+  const evaluations = await withComputedRanks(db, tenantId, plan, result.evaluations, asOf);
+  return { as_of: asOf, counts: countOf(evaluations), statuses: evaluations };
 }
 
 function countOf(statuses: readonly { status: string }[]): Record<string, number> {

@@ -37,7 +37,7 @@ import type { StaticFiles } from './static';
 
 /** Paths the web app routes itself: `/`, `/plans/…` and the other pages (the portal is server-rendered). */
 const spaRoute =
-  /^\/((plans|targets|indicators|programmes|cockpit|extract|login|admin|data|tasks|scorecards|en)(\/[\w\-%~]*)*)?$/;
+  /^\/((plans|plan|targets|indicators|programmes|cockpit|city|reports|extract|login|admin|data|tasks|scorecards|en)(\/[\w\-%~]*)*)?$/;
 
 /** package.json says UNLICENSED: an SPDX expression for a licence of one's own (OpenAPI 3.1). */
 const license = { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' };

@@ -36,7 +36,7 @@ export function dataIndexPage(ctx: PageCtx, plans: readonly PublicPlan[]): strin
           >
         </p>
         <h3>${t(lang, 'allIndicators')}</h3>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label="${t(lang, 'allIndicators')}">
           <table>
             <thead>
               <tr>
@@ -100,7 +100,7 @@ export function changesPage(ctx: PageCtx, plan: PublicPlan): string {
   };
   const body = html`<h1>${title}</h1>
     <p>${t(lang, 'changesIntro')}</p>
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0" role="region" aria-label="${title}">
       <table>
         <thead>
           <tr>

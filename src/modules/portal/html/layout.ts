@@ -1,5 +1,5 @@
 /** The page shell of every portal page: language, relative links, the stylesheet, header and footer. */
-import { html, safeHref, type Html, type HtmlValue } from './escape';
+import { html, raw, safeHref, type Html, type HtmlValue } from './escape';
 import { statusLook, t, type Lang, type StatusCode } from './i18n';
 
 /** Where a page is: its language and its path below the portal root (`plans/x/`, `` for the root). */
@@ -102,7 +102,7 @@ export function page(p: PageProps): string {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${p.title} · ${p.siteTitle}</title>
         <style>
-          ${css}
+          ${raw(css) /* our own constant: escaped, its quoted font names broke the whole rule */}
         </style>
       </head>
       <body>

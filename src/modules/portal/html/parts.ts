@@ -93,8 +93,9 @@ export function dataTable(i: PublicIndicator, lang: Lang): Html {
           <td>${o.updated}</td>
         </tr>`,
     );
+  // Focusable and named: a phone scrolls the table sideways with the keyboard too (WCAG 2.1.1).
   const table = (caption: string, list: readonly PublicObservation[]) =>
-    html`<div class="table-wrap">
+    html`<div class="table-wrap" tabindex="0" role="region" aria-label="${caption}">
       <table>
         <caption>
           ${caption}
@@ -117,7 +118,7 @@ export function dataTable(i: PublicIndicator, lang: Lang): Html {
   const sub = i.observations.filter((o) => o.period.length > 4);
   const totals =
     sub.length && i.measure === 'flow'
-      ? html`<div class="table-wrap">
+      ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="${t(lang, 'annualTotal')}">
           <table>
             <caption>
               ${t(lang, 'annualTotal')}

@@ -98,7 +98,8 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
       <a className="sx-skip" href="#main">
         {t('skipToContent')}
       </a>
-      <Layout.Header className="sx-header">
+      {/* Many entries (an administrator's nine) fold into the menu earlier: see shell.css. */}
+      <Layout.Header className={items.length > 6 ? 'sx-header sx-nav-many' : 'sx-header'}>
         <Link href="/" className="sx-brand">
           <span className="sx-brand-zh">{t('brand')}</span>
           <span className="sx-brand-en">{t('brandEn')}</span>

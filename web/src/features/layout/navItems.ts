@@ -35,10 +35,10 @@ export function navItems(
   const items: (NavItem | false)[] = [
     { key: 'overview', href: '/', label: 'navOverview' },
     signedIn && can('plan:read') && { key: 'cockpit', href: '/cockpit', label: 'navCockpit' },
-    signedIn && can('plan:read') && { key: 'explorer', href: '/plan', label: 'navExplorer' },
     signedIn && can('city:read') && { key: 'city', href: '/city', label: 'navCity' },
     signedIn && can('data:read') && { key: 'data', href: '/data', label: 'navData' },
     signedIn && can('task:read') && { key: 'tasks', href: '/tasks', label: 'navTasks' },
+    signedIn && can('plan:read') && { key: 'explorer', href: '/plan', label: 'navExplorer' },
     signedIn && can('report:read') && { key: 'reports', href: '/reports', label: 'navReports' },
     signedIn && can('task:read') && { key: 'scorecards', href: '/scorecards', label: 'navScorecards' },
     signedIn && can('plan:write') && { key: 'extract', href: '/extract', label: 'navExtract' },

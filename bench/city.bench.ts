@@ -1,7 +1,7 @@
 /**
- * The city at scale, on PostgreSQL (issue 16): a synthetic city of 38 districts, each with a plan
- * of 300 targets on 30 annual indicators (ten years of accepted values) under 6 goal areas, and a
- * shared retail-sales indicator. Measured, each beside a baseline run in the same process:
+ * The city at scale, on PostgreSQL (issue 16): the synthetic city of bench/synthetic-city.ts, 38
+ * districts each with a plan of 300 targets on 300 indicators (ten years of accepted values, one a
+ * year here) under 6 goal areas, and a shared retail-sales indicator. Measured, each beside a baseline run in the same process:
  * - the city cockpit (`cityOverview`: every district's plan evaluated, counted per goal area),
  *   cold (a new as-of date each round, so nothing comes from the overview cache), against one SQL
  *   query doing the same aggregation (targets per district and goal area with their indicator's
@@ -23,68 +23,13 @@ import { migrateToLatest, openDatabase, type Db } from '../src/db';
 import { rankSeriesOf, saveTenant } from '../src/modules/city';
 import { cityOverview } from '../src/modules/cityview';
 import { importPlanText } from '../src/modules/plans';
+import { districtPlanFile, fullCity } from './synthetic-city';
 import type { BenchResult } from './types';
 
-const DISTRICTS = 38;
-const INDICATORS = 30;
-const TARGETS_PER_INDICATOR = 10;
-const AREAS = 6;
-const YEARS = 10;
-const FIRST = 2016;
+/** The synthetic city with one value a year: its 1.4 million monthly values would load for longer than the run. */
+const shape = { ...fullCity, monthly: false, tasks: 0 };
+const DISTRICTS = shape.districts;
 const admin = process.env.SHIXIAO_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-export function planOf(d: number): string {
-  const indicators = [
-    {
-      id: 'retail_sales',
-      name: '社会消费品零售总额',
-      unit: '亿元',
-      direction: 'up',
-      frequency: 'annual',
-      measure: 'flow',
-    },
-  ];
-  const targets: Record<string, unknown>[] = [];
-  const observations: Record<string, unknown>[] = [];
-  for (let i = 0; i < INDICATORS; i++) {
-    indicators.push({
-      id: `i${i}`,
-      name: `指标${i}`,
-      unit: '亿元',
-      direction: 'up',
-      frequency: 'annual',
-      measure: 'flow',
-      ...{ goal_area: `ga${i % AREAS}` },
-    });
-    for (let k = 0; k < TARGETS_PER_INDICATOR; k++)
-      targets.push({
-        id: `t${i}-${k}`,
-        indicator: `i${i}`,
-        kind: 'level',
-        value: 150 + k * 5 + d,
-        year: 2027,
-      });
-    for (let y = 0; y < YEARS; y++)
-      observations.push({
-        indicator: `i${i}`,
-        period: String(FIRST + y),
-        value: 100 + y * 4 + ((i * 7 + d) % 11),
-      });
-  }
-  for (let y = 0; y < YEARS; y++)
-    observations.push({
-      indicator: 'retail_sales',
-      period: String(FIRST + y),
-      value: 500 + ((d * 37 + y * 11) % 400),
-    });
-  return JSON.stringify({
-    plan: { id: `d${d}-plan`, title: `区县${d}规划`, start: 2023, end: 2027, baseline_year: 2022 },
-    goal_areas: Array.from({ length: AREAS }, (_, a) => ({ id: `ga${a}`, name: `领域${a}` })),
-    indicators,
-    targets,
-    observations,
-  });
-}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
@@ -145,7 +90,7 @@ export async function benchCity(): Promise<BenchResult[]> {
     ).id;
     for (let d = 0; d < DISTRICTS; d++) {
       await saveTenant(db, { slug: `d${d}`, name: `区县${d}`, parent: city.slug }, by);
-      const r = await importPlanText(db, { tenantSlug: `d${d}`, text: planOf(d) });
+      const r = await importPlanText(db, { tenantSlug: `d${d}`, text: districtPlanFile(d, shape) });
       if (!r.ok) throw new Error(`bench plan ${d}: ${JSON.stringify(r.problems[0])}`);
     }
     const d0 = (

@@ -5,4 +5,7 @@ export interface BenchResult {
   unit: string;
   baseline: number;
   note: string;
+  /** Latency figures where the benchmark has them (HTTP under wrk). */
+  p99_ms?: number;
+  baseline_p99_ms?: number;
 }

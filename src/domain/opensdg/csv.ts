@@ -1,5 +1,7 @@
-// A small RFC 4180 CSV reader for Open SDG data files. It keeps every field as raw text: typing
-// (NA tokens, numbers) is the job of table.ts, because it is decided per column, as pandas does.
+// The CSV reader of Open SDG data files (csv-parse's synchronous parser: no I/O). It keeps every
+// field as raw text: typing (NA tokens, numbers) is the job of table.ts, because it is decided per
+// column, as pandas does.
+import { CsvError, parse } from 'csv-parse/sync';
 
 /** Raw CSV content: a header and the data rows, every row as long as the header. */
 export interface CsvText {
@@ -11,105 +13,52 @@ export interface CsvText {
 export type Outcome<T> = ({ readonly ok: true } & T) | { readonly ok: false; readonly reason: string };
 
 /**
- * Parse CSV text (RFC 4180: comma separator, `"` quoting with `""` escapes, CRLF or LF line ends).
- * A leading UTF-8 byte order mark is dropped and blank lines are skipped. Rows shorter than the
- * header are padded with empty fields (pandas reads the missing cells as NA); longer rows, an
- * unterminated quote or text after a closing quote are errors, reported with their line number.
+ * Parse CSV text with csv-parse (RFC 4180: comma separator, `"` quoting with `""` escapes, CRLF or
+ * LF line ends). A leading UTF-8 byte order mark is dropped and blank lines are skipped. Rows
+ * shorter than the header are padded with empty fields (pandas reads the missing cells as NA);
+ * longer rows, an unterminated quote or text after a closing quote are errors, reported with their
+ * line number.
  */
 export function parseCsv(text: string): Outcome<CsvText> {
-  const records = splitRecords(text.startsWith('\uFEFF') ? text.slice(1) : text);
-  if (!records.ok) return records;
-  const [header, ...body] = records.records;
-  if (header === undefined) return { ok: false, reason: 'the file is empty (no header line)' };
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    // With `info`, each record comes with where it ends (the typings do not follow the option).
+    records = parse(text, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+    }) as unknown as typeof records;
+  } catch (error) {
+    if (error instanceof CsvError)
+      return { ok: false, reason: `line ${String(error.lines)}: ${reasonOf(error.code)}` };
+    throw error;
+  }
+  const [head, ...body] = records;
+  if (head === undefined) return { ok: false, reason: 'the file is empty (no header line)' };
+  const header = head.record;
   const seen = new Set<string>();
-  for (const name of header.fields) {
+  for (const name of header) {
     if (seen.has(name)) return { ok: false, reason: `duplicate column "${name}" in the header` };
     seen.add(name);
   }
   const rows: string[][] = [];
-  for (const record of body) {
-    if (record.fields.length > header.fields.length) {
+  for (const { record, info } of body) {
+    if (record.length > header.length) {
       return {
         ok: false,
-        reason: `line ${record.line}: ${record.fields.length} fields, the header has ${header.fields.length}`,
+        reason: `line ${info.lines}: ${record.length} fields, the header has ${header.length}`,
       };
     }
-    const row = [...record.fields];
-    while (row.length < header.fields.length) row.push('');
-    rows.push(row);
+    while (record.length < header.length) record.push('');
+    rows.push(record);
   }
-  return { ok: true, header: header.fields, rows };
+  return { ok: true, header, rows };
 }
 
-interface CsvRecord {
-  readonly line: number;
-  readonly fields: string[];
-}
-
-/** Split the text into records of fields, honouring quotes (which may contain separators and newlines). */
-function splitRecords(text: string): Outcome<{ records: CsvRecord[] }> {
-  const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let line = 1;
-  let recordLine = 1;
-  let i = 0;
-  // Whether the current record has any content; a bare line end on an empty record is a blank line.
-  let started = false;
-  const endRecord = (): void => {
-    fields.push(field);
-    if (started) records.push({ line: recordLine, fields });
-    fields = [];
-    field = '';
-    started = false;
-  };
-  while (i < text.length) {
-    const ch = text[i];
-    if (ch === '"' && field === '') {
-      // Quoted field: read up to the closing quote; "" stands for one quote.
-      const quoteLine = line;
-      started = true;
-      i++;
-      let closed = false;
-      while (i < text.length) {
-        const c = text[i];
-        if (c === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          closed = true;
-          i++;
-          break;
-        }
-        if (c === '\n') line++;
-        field += c;
-        i++;
-      }
-      if (!closed) return { ok: false, reason: `line ${quoteLine}: unterminated quoted field` };
-      const next = text[i];
-      if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
-        return { ok: false, reason: `line ${line}: unexpected text after a closing quote` };
-      }
-      continue;
-    }
-    if (ch === ',') {
-      started = true;
-      fields.push(field);
-      field = '';
-      i++;
-    } else if (ch === '\r' || ch === '\n') {
-      endRecord();
-      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
-      line++;
-      recordLine = line;
-    } else {
-      started = true;
-      field += ch;
-      i++;
-    }
-  }
-  if (started || fields.length > 0) endRecord();
-  return { ok: true, records };
+function reasonOf(code: string): string {
+  if (code === 'CSV_QUOTE_NOT_CLOSED') return 'unterminated quoted field';
+  if (code === 'CSV_INVALID_CLOSING_QUOTE') return 'unexpected text after a closing quote';
+  if (code === 'INVALID_OPENING_QUOTE') return 'a quote inside an unquoted field';
+  return code;
 }

@@ -11,7 +11,7 @@ import type { Db } from '../../db';
 import { departmentScope, type Caller } from '../caller';
 import { writeAudit } from '../auth';
 import { planIndicators, warningsFor } from '../data';
-import { AppError, notFound } from '../errors';
+import { AppError, coded, notFound } from '../errors';
 import { writeDataTemplate } from './template.service';
 import { readUpload } from './upload-file';
 import { changesOf, compareUpload, seriesIndex, validateUpload, type PlannedRow } from './upload-plan';
@@ -141,7 +141,10 @@ export async function commitUpload(
   const who = { tenantId: caller.actor.tenantId, plan: planCode, actor: actorKey(caller.actor) };
   const stored = findUpload(token, who, caller.now.getTime());
   if (!stored)
-    throw new AppError(404, 'Not Found', 'This preview expired or is unknown: upload the file again.');
+    throw coded(
+      new AppError(404, 'Not Found', 'This preview expired or is unknown: upload the file again.'),
+      'preview_expired',
+    );
   const { plan, indicators } = await context(db, caller, planCode);
   const ids = [...new Set(stored.rows.map((r) => indicators.find((i) => i.code === r.indicator)?.id ?? 0))];
   const counts = { rows: stored.rows.length, added: 0, corrected: 0, unchanged: 0 };
@@ -150,10 +153,14 @@ export async function commitUpload(
     const series = seriesIndex(await repo.seriesRowsOf(trx, ids));
     const { errors, planned } = compareUpload(indicators, stored.rows, series);
     if (errors.length > 0)
-      throw new AppError(
-        409,
-        'Conflict',
-        `Values changed since the preview (row ${errors[0]?.row}). Preview again.`,
+      throw coded(
+        new AppError(
+          409,
+          'Conflict',
+          `Values changed since the preview (row ${errors[0]?.row}). Preview again.`,
+        ),
+        'import_stale',
+        { row: errors[0]?.row ?? 0 },
       );
     for (const p of planned) {
       if (p.kind === 'same') counts.unchanged++;

@@ -9,7 +9,14 @@ export const problemSchema = z
     detail: z.string().optional(),
     instance: z.string().optional(),
     errors: z
-      .array(z.object({ field: z.string(), message: z.string() }))
+      .array(
+        z.object({
+          field: z.string(),
+          message: z.string(),
+          code: z.string().optional(),
+          params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+        }),
+      )
       .optional()
       .openapi({ description: 'Field-level problems of a rejected request' }),
     error_id: z.string().optional().openapi({ description: 'Quote this id when reporting the problem' }),

@@ -11,7 +11,7 @@ export class AppError extends Error {
     readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503,
     readonly title: string,
     message: string,
-    readonly errors?: { field: string; message: string }[],
+    readonly errors?: FieldProblem[],
   ) {
     super(message);
   }
@@ -32,9 +32,33 @@ export function coded<E extends AppError>(
   return error;
 }
 
+/** One field's problem: English text for logs and scripts, a code (+ params) the web app words. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+  code?: string;
+  params?: Record<string, string | number>;
+}
+
 export const notFound = (what: string) => new AppError(404, 'Not Found', `${what} not found`);
-export const badInput = (message: string, errors?: { field: string; message: string }[]) =>
+export const badInput = (message: string, errors?: FieldProblem[]) =>
   new AppError(422, 'Unprocessable Content', message, errors);
+
+/** A problem's code when the code that raised it named none: one per status. */
+export const statusCodes: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  413: 'too_large',
+  415: 'unsupported_media_type',
+  422: 'invalid_content',
+  429: 'too_many_requests',
+  500: 'internal_error',
+  503: 'unavailable',
+};
 
 /** An RFC 9457 problem body (`detail` left out when empty). */
 export function problemBody(
@@ -43,7 +67,8 @@ export function problemBody(
   detail?: string,
   extra: Partial<Problem> = {},
 ): Problem {
-  return { type: 'about:blank', title, status, ...(detail ? { detail } : {}), ...extra };
+  const code = statusCodes[status] ?? 'error';
+  return { type: 'about:blank', title, status, ...(detail ? { detail } : {}), code, ...extra };
 }
 
 /** Answers a problem+json response, for middleware that answers before any route runs. */

@@ -30,7 +30,7 @@ import { statusRoutes } from '../modules/status';
 import { tasksRoutes } from '../modules/tasks';
 import { scorecardsRoutes } from '../modules/scorecards';
 import { compressResponses } from './compress';
-import { newErrorId, problem } from './problems';
+import { fieldCode, newErrorId, problem } from './problems';
 import { requestLog } from './request-log';
 import { securityHeaders } from './security-headers';
 import type { StaticFiles } from './static';
@@ -62,6 +62,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
         const errors = result.error.issues.map((i) => ({
           field: i.path.join('.') || '(body)',
           message: i.message,
+          ...fieldCode(i),
         }));
         // Well-formed but unacceptable content (broken Unicode, no such day, a javascript: link): 422;
         // anything malformed besides is a 400.
@@ -69,8 +70,14 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
           (i) => i.code === 'custom' && (i.params as { unprocessable?: boolean } | undefined)?.unprocessable,
         );
         if (content)
-          return problem(c, 422, 'Unprocessable Content', 'The request has invalid content.', { errors });
-        return problem(c, 400, 'Bad Request', 'The request has invalid fields.', { errors });
+          return problem(c, 422, 'Unprocessable Content', 'The request has invalid content.', {
+            errors,
+            code: 'invalid_content',
+          });
+        return problem(c, 400, 'Bad Request', 'The request has invalid fields.', {
+          errors,
+          code: 'invalid_fields',
+        });
       }
     },
   });

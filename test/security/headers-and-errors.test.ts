@@ -251,7 +251,7 @@ for (const dialect of dialects) {
           assert.match(body.error_id ?? '', /^[0-9a-f-]{36}$/, `${what}: no error_id: ${text}`);
           assert.deepEqual(
             Object.keys(body).sort(),
-            ['detail', 'error_id', 'status', 'title', 'type'],
+            ['code', 'detail', 'error_id', 'status', 'title', 'type'],
             `${what}: ${text}`,
           );
           assert.equal(body.detail, 'Something went wrong on our side.');

@@ -6,7 +6,9 @@
 export const minPasswordLength = 8;
 export const maxPasswordLength = 128;
 
-export type PasswordCheck = { ok: true } | { ok: false; reason: string };
+/** A refusal's stable code (+ params) lets the web app word it in the user's language. */
+export type PasswordCheck =
+  { ok: true } | { ok: false; reason: string; code: string; params?: Record<string, number> };
 
 export function checkPassword(
   password: string,
@@ -14,13 +16,30 @@ export function checkPassword(
   username?: string,
 ): PasswordCheck {
   const length = [...password].length;
-  if (length < minPasswordLength) return { ok: false, reason: `at least ${minPasswordLength} characters` };
-  if (length > maxPasswordLength) return { ok: false, reason: `at most ${maxPasswordLength} characters` };
+  if (length < minPasswordLength) {
+    const params = { min: minPasswordLength };
+    return {
+      ok: false,
+      reason: `at least ${minPasswordLength} characters`,
+      code: 'password_too_short',
+      params,
+    };
+  }
+  if (length > maxPasswordLength) {
+    const params = { max: maxPasswordLength };
+    return {
+      ok: false,
+      reason: `at most ${maxPasswordLength} characters`,
+      code: 'password_too_long',
+      params,
+    };
+  }
   // Spaces count (passphrases), but a password of nothing else is no secret at all.
-  if (password.trim() === '') return { ok: false, reason: 'must not be only spaces' };
-  if (common.has(password.toLowerCase())) return { ok: false, reason: 'too common: choose another' };
+  if (password.trim() === '') return { ok: false, reason: 'must not be only spaces', code: 'password_blank' };
+  if (common.has(password.toLowerCase()))
+    return { ok: false, reason: 'too common: choose another', code: 'password_common' };
   if (username && password.toLowerCase() === username.toLowerCase()) {
-    return { ok: false, reason: 'must differ from the user name' };
+    return { ok: false, reason: 'must differ from the user name', code: 'password_is_username' };
   }
   return { ok: true };
 }

@@ -81,6 +81,24 @@ const englishUnit: Readonly<Record<string, string>> = {
   pp: 'percentage points',
 };
 
+/** A unit after "per" is one of it: 33万元/人 is 330,000 yuan per person, not per people. */
+const englishPerUnit: Readonly<Record<string, string>> = {
+  人: 'person',
+  人次: 'person-time',
+  天: 'day',
+  家: 'entity',
+  个: 'unit',
+  件: 'item',
+  项: 'item',
+  户: 'household',
+  吨: 'tonne',
+  辆: 'vehicle',
+  套: 'unit',
+  栋: 'building',
+  次: 'time',
+  年: 'year',
+};
+
 function groupThousands(text: string): string {
   const [whole = '', fraction] = text.split('.');
   const sign = whole.startsWith('-') ? '-' : '';
@@ -99,7 +117,16 @@ export function formatEnglish(value: number, unit: string, options: FormatOption
   const [numerator = '', ...per] = s.baseUnit.split('/');
   if (numerator === '名') return `No. ${decimalToString(roundDecimal(s.base, 0))}`;
   const name = (u: string) => englishUnit[u] ?? u;
-  const suffix = per.length ? ` per ${per.map(name).join(' per ')}` : '';
+  // 件/万人: "50 items per 10,000 people", as English statistics write a rate per a round number.
+  const parts = unit.split('/');
+  const perScale = parts.length === 2 ? parseUnit(parts[1] ?? '') : null;
+  const top = parseUnit(parts[0] ?? '');
+  if (perScale?.ok && perScale.value.scale > 0 && top.ok && top.value.scale === 0) {
+    const count = groupThousands(String(10 ** perScale.value.scale));
+    return `${formatEnglish(value, parts[0] ?? '', options)} per ${count} ${name(perScale.value.base)}`;
+  }
+  const perName = (u: string) => englishPerUnit[u] ?? name(u);
+  const suffix = per.length ? ` per ${per.map(perName).join(' per ')}` : '';
   if (numerator === '%') return `${decimalToString(roundDecimal(s.base, places))}%${suffix}`;
   const digits = integerDigits(s.base);
   const [word, power] =

@@ -138,6 +138,8 @@ void describe('formatting', () => {
     [75, '%', '75%'],
     [1, '名', 'No. 1'],
     [25, '亿元/平方公里', '2.5 billion yuan per km²'],
+    [33, '万元/人', '330,000 yuan per person'],
+    [50, '件/万人', '50 items per 10,000 people'],
   ];
   for (const [value, unit, text] of en) {
     void it(`formatEnglish(${value}, ${unit}) = ${text}`, () =>

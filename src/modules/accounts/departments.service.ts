@@ -2,7 +2,7 @@
 import type { DepartmentCreate, DepartmentEntry, DepartmentUpdate } from '../../contracts/accounts';
 import type { Db } from '../../db';
 import { writeAudit } from '../auth';
-import { AppError, notFound } from '../errors';
+import { AppError, coded, notFound } from '../errors';
 import * as repo from './accounts.repository';
 import { presentDepartment } from './accounts.presenter';
 import { auditOf, type Caller } from '../caller';
@@ -19,7 +19,13 @@ export async function createDepartment(
   input: DepartmentCreate,
 ): Promise<DepartmentEntry> {
   if (await repo.findDepartment(db.kysely, caller.actor.tenantId, input.code)) {
-    throw new AppError(409, 'Conflict', `The department code '${input.code}' is taken.`);
+    throw coded(
+      new AppError(409, 'Conflict', `The department code '${input.code}' is taken.`),
+      'department_code_taken',
+      {
+        code: input.code,
+      },
+    );
   }
   return db.kysely.transaction().execute(async (trx) => {
     const row = await repo.insertDepartment(trx, {

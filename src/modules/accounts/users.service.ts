@@ -16,7 +16,7 @@ import {
   hashPassword,
   writeAudit,
 } from '../auth';
-import { AppError, badInput, notFound } from '../errors';
+import { AppError, badInput, coded, notFound } from '../errors';
 import * as repo from './accounts.repository';
 import { presentUser } from './accounts.presenter';
 import { auditOf, type Caller } from '../caller';
@@ -48,9 +48,19 @@ async function resolveDepartments(db: Db, caller: Caller, codes: string[]): Prom
   const found = await repo.findDepartmentsByCode(db.kysely, caller.actor.tenantId, unique);
   const missing = unique.filter((code) => !found.some((d) => d.code === code));
   if (missing.length) {
-    throw badInput(`Unknown department: ${missing.join(', ')}.`, [
-      { field: 'departments', message: `unknown: ${missing.join(', ')}` },
-    ]);
+    const params = { department: missing.join(', ') };
+    throw coded(
+      badInput(`Unknown department: ${missing.join(', ')}.`, [
+        {
+          field: 'departments',
+          message: `unknown: ${missing.join(', ')}`,
+          code: 'unknown_department',
+          params,
+        },
+      ]),
+      'unknown_department',
+      params,
+    );
   }
   return found.map((d) => d.id);
 }
@@ -59,7 +69,8 @@ async function resolveDepartments(db: Db, caller: Caller, codes: string[]): Prom
 function requireGoodPassword(password: string, username: string): void {
   const check = checkPassword(password, commonPasswords(), username);
   if (!check.ok) {
-    throw badInput(`Password: ${check.reason}.`, [{ field: 'password', message: check.reason }]);
+    const field = { field: 'password', message: check.reason, code: check.code, params: check.params };
+    throw coded(badInput(`Password: ${check.reason}.`, [field]), check.code, check.params);
   }
 }
 
@@ -84,7 +95,13 @@ export async function listUsers(db: Db, caller: Caller): Promise<User[]> {
 export async function createUser(db: Db, caller: Caller, input: UserCreate): Promise<User> {
   requireGoodPassword(input.password, input.username);
   if (await findUser(db.kysely, caller.actor.tenantId, input.username)) {
-    throw new AppError(409, 'Conflict', `The user name '${input.username}' is taken.`);
+    throw coded(
+      new AppError(409, 'Conflict', `The user name '${input.username}' is taken.`),
+      'username_taken',
+      {
+        username: input.username,
+      },
+    );
   }
   const departmentIds = await resolveDepartments(db, caller, input.departments);
   const roles = [...new Set(input.roles)].sort();

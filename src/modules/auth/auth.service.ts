@@ -5,7 +5,7 @@
 import type { Db } from '../../db';
 import { checkPassword, departmentScopedPermissions, permissionsOf } from '../../domain/access';
 import { hashPassword, verifyPassword } from './passwords';
-import { AppError } from '../errors';
+import { AppError, coded } from '../errors';
 import type { Actor } from '../http';
 import { writeAudit } from './audit';
 import { commonPasswords } from './common-passwords';
@@ -36,6 +36,7 @@ function noteAddressFailure(address: string | null, now: Date) {
 export class LockedError extends AppError {
   constructor(readonly retryAfterSeconds: number) {
     super(429, 'Too Many Requests', 'Too many failed logins: try again later.');
+    coded(this, 'login_locked', { seconds: retryAfterSeconds });
   }
 }
 
@@ -90,7 +91,7 @@ export async function login(db: Db, p: LoginProps) {
       );
     }
     await audit('failure', user?.disabled ? 'user disabled' : 'wrong user name or password', user?.id);
-    throw new AppError(401, 'Unauthorized', 'Wrong user name or password.');
+    throw coded(new AppError(401, 'Unauthorized', 'Wrong user name or password.'), 'wrong_credentials');
   }
   await users.clearFailedLogins(k, user.id);
   if (p.previousToken) await deleteSession(k, p.previousToken);
@@ -159,13 +160,13 @@ export async function changePassword(
       outcome: 'failure',
       at: now,
     });
-    throw new AppError(403, 'Forbidden', 'The current password is wrong.');
+    throw coded(new AppError(403, 'Forbidden', 'The current password is wrong.'), 'wrong_current_password');
   }
   const check = checkPassword(next, commonPasswords(), user.username);
   if (!check.ok) {
-    throw new AppError(422, 'Unprocessable Content', `New password: ${check.reason}.`, [
-      { field: 'new_password', message: check.reason },
-    ]);
+    const field = { field: 'new_password', message: check.reason, code: check.code, params: check.params };
+    const error = new AppError(422, 'Unprocessable Content', `New password: ${check.reason}.`, [field]);
+    throw coded(error, check.code, check.params);
   }
   const hash = await hashPassword(next);
   await db.kysely.transaction().execute(async (trx) => {

@@ -64,7 +64,7 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (bearer) {
     const actor = await actorFromApiToken(db, bearer, now);
     if (!actor) {
-      return problemResponse(c, 401, 'Unauthorized', 'Invalid or expired token.');
+      return problemResponse(c, 401, 'Unauthorized', 'Invalid or expired token.', { code: 'token_invalid' });
     }
     c.set('actor', actor);
     c.set('caller', callerFor(actor, now, clientAddress(c)));
@@ -99,8 +99,14 @@ function ownOrigin(c: Context): string {
   return `${url.protocol}//${c.req.header('Host') ?? url.host}`;
 }
 
-const problemJson = (c: Context, status: 403 | 415, detail: string) =>
-  problemResponse(c, status, status === 403 ? 'Forbidden' : 'Unsupported Media Type', detail);
+const problemJson = (c: Context, status: 403 | 415, detail: string, code?: string) =>
+  problemResponse(
+    c,
+    status,
+    status === 403 ? 'Forbidden' : 'Unsupported Media Type',
+    detail,
+    code ? { code } : {},
+  );
 
 /** Paths that take multipart uploads; every other write takes JSON only. */
 export const uploadPaths: RegExp[] = [];
@@ -112,7 +118,8 @@ export const uploadPaths: RegExp[] = [];
 export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!unsafe.has(c.req.method) || !c.req.path.startsWith('/api/')) return next();
   const origin = c.req.header('Origin');
-  if (origin && origin !== ownOrigin(c)) return problemJson(c, 403, 'Cross-origin request refused.');
+  if (origin && origin !== ownOrigin(c))
+    return problemJson(c, 403, 'Cross-origin request refused.', 'cross_origin_refused');
   const type = (c.req.header('Content-Type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   const hasBody =
     (c.req.header('Content-Length') ?? '0') !== '0' || c.req.header('Transfer-Encoding') !== undefined;
@@ -133,7 +140,7 @@ export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
       outcome: 'denied',
       at: c.get('now')(),
     });
-    return problemJson(c, 403, 'Missing or wrong CSRF token.');
+    return problemJson(c, 403, 'Missing or wrong CSRF token.', 'csrf_refused');
   }
   return next();
 };
@@ -147,15 +154,12 @@ export function guard(permission: Permission | 'public' | 'authenticated'): Midd
     if (permission === 'public') return next();
     const actor = c.get('actor');
     if (actor.kind === 'anonymous') {
-      return problemResponse(c, 401, 'Unauthorized', 'Log in first.');
+      return problemResponse(c, 401, 'Unauthorized', 'Log in first.', { code: 'login_required' });
     }
     if (actor.kind === 'user' && actor.mustChangePassword && !passwordChangePaths.has(c.req.path)) {
-      return problemResponse(
-        c,
-        403,
-        'Forbidden',
-        '请先修改管理员为您设置的密码。 Change the password an administrator set for you first.',
-      );
+      return problemResponse(c, 403, 'Forbidden', 'Change the password an administrator set for you first.', {
+        code: 'password_change_required',
+      });
     }
     if (permission !== 'authenticated' && !actor.permissions.has(permission)) {
       await writeAudit(c.get('db').kysely, {

@@ -5,7 +5,7 @@
 import type { Db } from '../../db';
 import { kindOfFrequency, parsePeriod, periodStart } from '../../domain/periods';
 import type { Caller } from '../caller';
-import { badInput, notFound } from '../errors';
+import { badInput, coded, notFound } from '../errors';
 import { findPlan } from '../plans';
 import * as repo from './data.repository';
 import { requireVisible } from './data.policy';
@@ -63,16 +63,22 @@ export function frequencyOf(frequency: string): Frequency {
 /** 422 unless `period` has the indicator's frequency, lies in the plan's years and has begun. */
 export function checkPeriod(plan: PlanRow, indicator: repo.IndicatorRow, period: string, now: Date) {
   const parsed = parsePeriod(period);
-  const field = (message: string) => badInput(message, [{ field: 'period', message }]);
+  const field = (message: string, code = 'invalid_period', params: Record<string, string | number> = {}) =>
+    coded(badInput(message, [{ field: 'period', message, code, params }]), code, params);
   if (!parsed.ok) throw field(parsed.reason);
   const kind = kindOfFrequency(frequencyOf(indicator.frequency));
   if (parsed.period.kind !== kind) {
-    throw field(`'${indicator.code}' is reported ${indicator.frequency}: give a ${kind} period`);
+    throw field(`'${indicator.code}' is reported ${indicator.frequency}: give a ${kind} period`, 'period_wrong_frequency', {
+      frequency: indicator.frequency,
+    });
   }
   if (parsed.period.year < plan.baseline_year || parsed.period.year > plan.end_year) {
-    throw field(`period must lie between ${plan.baseline_year} and ${plan.end_year}`);
+    throw field(`period must lie between ${plan.baseline_year} and ${plan.end_year}`, 'period_outside_plan', {
+      from: plan.baseline_year,
+      to: plan.end_year,
+    });
   }
   if (periodStart(parsed.period) > now.toISOString().slice(0, 10)) {
-    throw field('period has not begun yet');
+    throw field('period has not begun yet', 'period_not_begun');
   }
 }

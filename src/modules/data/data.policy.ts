@@ -6,7 +6,7 @@
  */
 import type { Permission } from '../../domain/access';
 import { departmentScope, reachesDepartment, type Authenticated } from '../caller';
-import { AppError, notFound } from '../errors';
+import { AppError, coded, notFound } from '../errors';
 import type { WorkflowStatus } from '../../contracts/data';
 
 export type Acting = Authenticated;
@@ -30,11 +30,17 @@ export function requireVisible(actor: Acting, indicator: { code: string; departm
   if (!canSeeDepartment(actor, indicator.department_id)) throw notFound(`indicator '${indicator.code}'`);
 }
 
-const forbidden = (message: string) => new AppError(403, 'Forbidden', message);
-export const conflict = (message: string) => new AppError(409, 'Conflict', message);
+type Params = Record<string, string | number>;
+const forbidden = (message: string, code: string, params?: Params) =>
+  coded(new AppError(403, 'Forbidden', message), code, params);
+/** A 409 with a stable code (+ params) the web app words. */
+export const conflict = (message: string, code: string, params?: Params) =>
+  coded(new AppError(409, 'Conflict', message), code, params);
 
 function requirePermission(actor: Acting, permission: Permission, what: string) {
-  if (!actor.permissions.has(permission)) throw forbidden(`Only ${what} may do this.`);
+  if (!actor.permissions.has(permission)) {
+    throw forbidden(`Only ${what} may do this.`, 'role_required', { permission });
+  }
 }
 
 /**
@@ -44,7 +50,7 @@ function requirePermission(actor: Acting, permission: Permission, what: string) 
 export function requireWriter(actor: Acting, departmentId?: number | null) {
   requirePermission(actor, 'data:write', 'a reporter of the department');
   if (departmentId !== undefined && !canSeeDepartment(actor, departmentId, 'data:write')) {
-    throw forbidden('You may enter and change values of your own departments only.');
+    throw forbidden('You may enter and change values of your own departments only.', 'own_departments_only');
   }
 }
 
@@ -52,7 +58,7 @@ export function requireWriter(actor: Acting, departmentId?: number | null) {
 export function requireDepartmentReviewer(actor: Acting, departmentId: number | null) {
   requirePermission(actor, 'data:approve', 'the department head');
   if (departmentId === null || !actor.departmentIds.includes(departmentId)) {
-    throw forbidden('Only a head of the indicator’s department may review it.');
+    throw forbidden('Only a head of the indicator’s department may review it.', 'department_head_only');
   }
 }
 
@@ -64,7 +70,7 @@ export function requireSupervisor(actor: Acting) {
 /** Nobody reviews a value they entered or edited in the version under review. */
 export function requireNotOwn(actor: Acting, authors: (number | null)[]) {
   if (actor.kind === 'user' && authors.includes(actor.userId)) {
-    throw conflict('You entered or edited this value: another person must review it.');
+    throw conflict('You entered or edited this value: another person must review it.', 'review_own_value');
   }
 }
 
@@ -80,12 +86,16 @@ const nextStep: Record<WorkflowStatus, string> = {
 export function requireStatus(status: string, from: readonly WorkflowStatus[], action: string) {
   if ((from as readonly string[]).includes(status)) return;
   const why = status in nextStep ? nextStep[status as WorkflowStatus] : `its status is ${status}`;
-  throw conflict(`Cannot ${action} this value: ${why}.`);
+  throw conflict(`Cannot ${action} this value: ${why}.`, 'wrong_status', { status, action });
 }
 
 /** 409 when the client acted on another version than the current one. */
 export function requireVersion(current: number, seen: number) {
   if (current !== seen) {
-    throw conflict(`The value changed: you saw version ${seen}, the current one is ${current}. Reload.`);
+    throw conflict(
+      `The value changed: you saw version ${seen}, the current one is ${current}. Reload.`,
+      'value_changed',
+      { seen, current },
+    );
   }
 }

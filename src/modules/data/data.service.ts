@@ -135,7 +135,8 @@ function preliminaryOf(caller: Caller, indicator: repo.IndicatorRow, period: str
     entry.code === 'period_not_begun'
       ? 'period has not begun yet'
       : `'${indicator.code}' takes no preliminary values: report ${period} once it has ended`;
-  throw coded(badInput(message, [{ field: 'period', message }]), entry.code, { indicator: indicator.code, period });
+  const params = { indicator: indicator.code, period };
+  throw coded(badInput(message, [{ field: 'period', message, code: entry.code, params }]), entry.code, params);
 }
 const authorOf = (caller: Caller) => (caller.actor.kind === 'user' ? caller.actor.userId : null);
 
@@ -144,7 +145,10 @@ export async function createValue(db: Db, caller: Caller, planCode: string, inpu
   requireWriter(caller.actor);
   const { plan, indicator } = await loadIndicator(db, caller, planCode, input.indicator);
   requireWriter(caller.actor, indicator.department_id);
-  if (indicator.formula) throw badInput(`'${indicator.code}' is computed from a formula, not entered.`);
+  if (indicator.formula) {
+    const message = `'${indicator.code}' is computed from a formula, not entered.`;
+    throw coded(badInput(message), 'computed_indicator', { indicator: indicator.code });
+  }
   checkPeriod(plan, indicator, input.period, caller.now);
   const ref = { plan: planCode, indicator: input.indicator, period: input.period };
   return onSeries(db, caller, ref, async (s) => {
@@ -153,6 +157,8 @@ export async function createValue(db: Db, caller: Caller, planCode: string, inpu
         s.series.head.status === 'accepted'
           ? `A value for ${input.period} is already accepted: submit a correction instead.`
           : `A value for ${input.period} exists (${s.series.head.status}): edit it instead.`,
+        'value_exists',
+        { period: input.period, status: s.series.head.status },
       );
     }
     await addVersion(
@@ -182,7 +188,7 @@ export async function editValue(db: Db, caller: Caller, ref: ValueRef, input: Va
     requireVersion(head.version, input.if_version);
     requireStatus(head.status, ['draft', 'returned'], 'edit');
     if (!(await repo.moveStatus(s.trx, head.id, ['draft', 'returned'], 'superseded', today(caller)))) {
-      throw conflict('Someone else changed this value at the same time. Reload.');
+      throw conflict('Someone else changed this value at the same time. Reload.', 'value_changed_concurrently');
     }
     const fields = {
       value: input.value ?? head.value,
@@ -205,7 +211,11 @@ export async function correctValue(db: Db, caller: Caller, ref: ValueRef, input:
     const head = requireHead(s.series, ref);
     requireVersion(head.version, input.if_version);
     if (head.status !== 'accepted') {
-      throw conflict(`Only an accepted value takes a correction: this one is ${head.status}, edit it instead.`);
+      throw conflict(
+        `Only an accepted value takes a correction: this one is ${head.status}, edit it instead.`,
+        'correction_needs_accepted',
+        { status: head.status },
+      );
     }
     const fields = {
       value: input.value,
@@ -236,7 +246,7 @@ export async function transitionValue(
     const head = requireHead(s.series, ref);
     const move = async (from: string, to: string) => {
       if (!(await repo.moveStatus(s.trx, head.id, [from], to, today(caller)))) {
-        throw conflict('Someone else changed this value at the same time. Reload.');
+        throw conflict('Someone else changed this value at the same time. Reload.', 'value_changed_concurrently');
       }
       await audit(s, caller, transition, head.id, snapshot(head), snapshot({ ...head, status: to }), input.reason);
     };

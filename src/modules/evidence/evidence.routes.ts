@@ -2,7 +2,7 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { problemResponses } from '../../contracts/common';
 import { callerOf } from '../caller';
-import { AppError } from '../errors';
+import { AppError, coded } from '../errors';
 import type { AppEnv } from '../http';
 import { defineRoute } from '../route';
 import { uploadLimit } from '../uploads';
@@ -108,7 +108,7 @@ export function evidenceRoutes(app: OpenAPIHono<AppEnv>): void {
     const form = await c.req.parseBody();
     const file = form.file;
     if (!(file instanceof File))
-      throw new AppError(400, 'Bad Request', 'Send the evidence as the `file` field.');
+      throw coded(new AppError(400, 'Bad Request', 'Send the evidence as the `file` field.'), 'file_missing');
     const view = await uploadEvidence(c.get('db'), callerOf(c), c.req.valid('param'), {
       name: file.name,
       bytes: new Uint8Array(await file.arrayBuffer()),

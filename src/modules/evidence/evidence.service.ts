@@ -8,7 +8,7 @@ import { nameForType, safeFileName, sniffType } from '../../domain/files/sniff';
 import { writeAudit } from '../auth';
 import type { Caller } from '../caller';
 import { canSeeDepartment, requireWriter, valueSeries } from '../data';
-import { AppError, notFound } from '../errors';
+import { AppError, coded, notFound } from '../errors';
 import * as repo from './evidence.repository';
 
 export const maxEvidenceBytes = 10 * 1024 * 1024;
@@ -53,9 +53,12 @@ export async function uploadEvidence(
       `evidence can be attached before acceptance, not to a ${head.status} value`,
     );
   }
-  if (file.bytes.length === 0) throw new AppError(400, 'Bad Request', 'The file is empty.');
+  if (file.bytes.length === 0)
+    throw coded(new AppError(400, 'Bad Request', 'The file is empty.'), 'file_empty');
   if (file.bytes.length > maxEvidenceBytes)
-    throw new AppError(413, 'Bad Request', 'Evidence files are limited to 10 MB.');
+    throw coded(new AppError(413, 'Bad Request', 'Evidence files are limited to 10 MB.'), 'file_too_large', {
+      mb: 10,
+    });
   const type = sniffType(file.bytes);
   if (!type) {
     throw new AppError(

@@ -14,7 +14,7 @@ import {
   uploadFormSchema,
 } from '../../contracts/imports';
 import { callerOf } from '../caller';
-import { AppError } from '../errors';
+import { AppError, coded } from '../errors';
 import type { AppEnv } from '../http';
 import { defineRoute } from '../route';
 import { uploadLimit } from '../uploads';
@@ -94,7 +94,9 @@ const templateRoute = defineRoute('data:read', {
 async function fileOf(c: Context<AppEnv>): Promise<Uint8Array> {
   const form = await c.req.parseBody();
   const file = form.file;
-  if (!(file instanceof File)) throw new AppError(400, 'Bad Request', 'Send the file as the `file` field.');
+  if (!(file instanceof File)) {
+    throw coded(new AppError(400, 'Bad Request', 'Send the file as the `file` field.'), 'file_missing');
+  }
   return new Uint8Array(await file.arrayBuffer());
 }
 

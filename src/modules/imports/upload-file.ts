@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RawRow } from '../../domain/data-import';
-import { AppError } from '../errors';
+import { AppError, coded } from '../errors';
 import { csvSource, ImportFileError, type RowSource } from './sources';
 import { xlsxSource } from './xlsx-source';
 
@@ -25,7 +25,7 @@ const unsupported = (detail: string) => new AppError(415, 'Unsupported Media Typ
 export function sniffUpload(bytes: Uint8Array): UploadKind {
   if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
     return 'xlsx';
-  if (bytes.length === 0) throw new AppError(400, 'Bad Request', 'The file is empty.');
+  if (bytes.length === 0) throw coded(new AppError(400, 'Bad Request', 'The file is empty.'), 'file_empty');
   if (bytes.subarray(0, 64 * 1024).includes(0))
     throw unsupported('Send a .csv (UTF-8 text) or an .xlsx workbook; this file is neither.');
   try {
@@ -66,10 +66,14 @@ export async function readUpload(bytes: Uint8Array): Promise<UploadRows> {
     for await (const batch of source.batches) {
       for (const r of batch) rows.push(r);
       if (rows.length > MAX_UPLOAD_ROWS)
-        throw new AppError(
-          413,
-          'Content Too Large',
-          `More than ${MAX_UPLOAD_ROWS} rows: load large files with \`shixiao import-data\`.`,
+        throw coded(
+          new AppError(
+            413,
+            'Content Too Large',
+            `More than ${MAX_UPLOAD_ROWS} rows: load large files with \`shixiao import-data\`.`,
+          ),
+          'too_many_rows',
+          { max: MAX_UPLOAD_ROWS },
         );
     }
     return { kind, rows };
@@ -77,7 +81,9 @@ export async function readUpload(bytes: Uint8Array): Promise<UploadRows> {
     if (error instanceof ImportFileError) throw fileError(error);
     if (error instanceof AppError) throw error;
     // exceljs failing on a zip that is not a workbook.
-    if (kind === 'xlsx') throw new AppError(400, 'Bad Request', 'The .xlsx file could not be read.');
+    if (kind === 'xlsx') {
+      throw coded(new AppError(400, 'Bad Request', 'The .xlsx file could not be read.'), 'file_unreadable');
+    }
     throw error;
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -11,7 +11,7 @@ import type { Db } from '../../db';
 import { departmentScope, type Caller } from '../caller';
 import { writeAudit } from '../auth';
 import { planIndicators, warningsFor } from '../data';
-import { AppError, notFound } from '../errors';
+import { AppError, coded, notFound } from '../errors';
 import { writeDataTemplate } from './template.service';
 import { readUpload } from './upload-file';
 import { changesOf, compareUpload, seriesIndex, validateUpload, type PlannedRow } from './upload-plan';
@@ -153,10 +153,14 @@ export async function commitUpload(
     const series = seriesIndex(await repo.seriesRowsOf(trx, ids));
     const { errors, planned } = compareUpload(indicators, stored.rows, series);
     if (errors.length > 0)
-      throw new AppError(
-        409,
-        'Conflict',
-        `Values changed since the preview (row ${errors[0]?.row}). Preview again.`,
+      throw coded(
+        new AppError(
+          409,
+          'Conflict',
+          `Values changed since the preview (row ${errors[0]?.row}). Preview again.`,
+        ),
+        'import_stale',
+        { row: errors[0]?.row ?? 0 },
       );
     for (const p of planned) {
       if (p.kind === 'same') counts.unchanged++;

@@ -7,7 +7,7 @@ import type { Db } from '../../db';
 import { defaultTaskRuleSettings, type TaskRuleSettings } from '../../domain/tasks';
 import { writeAudit } from '../auth';
 import type { Caller } from '../caller';
-import { AppError, badInput, notFound } from '../errors';
+import { AppError, badInput, coded, notFound } from '../errors';
 import { loadPlanStructure, type PlanStructure } from '../plans';
 import * as repo from './tasks.repository';
 import { requireVisible } from './tasks.policy';
@@ -120,7 +120,14 @@ export async function record(trx: repo.Q, caller: Caller, change: Change): Promi
 
 /** A 422 naming one field, with the message in Chinese first and English second. */
 export const fieldError = (field: string, zh: string, en: string) =>
-  badInput(`${zh} ${en}`, [{ field, message: `${zh} ${en}` }]);
+  coded(
+    badInput(`${zh} ${en}`, [{ field, message: `${zh} ${en}`, code: 'worded', params: { zh, en } }]),
+    'worded',
+    {
+      zh,
+      en,
+    },
+  );
 
 /** True for a unique-constraint violation on either dialect (a race lost to another writer). */
 export function isUniqueViolation(error: unknown): boolean {

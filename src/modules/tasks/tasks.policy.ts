@@ -7,7 +7,7 @@
  */
 import type { Permission } from '../../domain/access';
 import { reachesDepartment, type Authenticated } from '../caller';
-import { AppError, notFound } from '../errors';
+import { AppError, coded, notFound } from '../errors';
 
 export type Acting = Authenticated;
 
@@ -21,8 +21,11 @@ export interface TaskDepartments {
 export const coDepartmentIds = (task: { co_department_ids: string }): number[] =>
   (JSON.parse(task.co_department_ids) as unknown[]).filter((d): d is number => typeof d === 'number');
 
-const forbidden = (zh: string, en: string) => new AppError(403, 'Forbidden', `${zh} ${en}`);
-export const conflict = (zh: string, en: string) => new AppError(409, 'Conflict', `${zh} ${en}`);
+// The task rules word their refusals here in both languages; the web app shows the user's one.
+const forbidden = (zh: string, en: string) =>
+  coded(new AppError(403, 'Forbidden', `${zh} ${en}`), 'task_refused', { zh, en });
+export const conflict = (zh: string, en: string) =>
+  coded(new AppError(409, 'Conflict', `${zh} ${en}`), 'task_conflict', { zh, en });
 
 /** True when the actor may see the task at all. */
 export function canSeeTask(actor: Acting, task: TaskDepartments): boolean {

@@ -4,7 +4,7 @@
  * the task's span. Every problem is listed with its field; one is enough to write nothing.
  */
 import type { ReportCycle, TaskPriority } from '../../domain/tasks';
-import { badInput } from '../errors';
+import { badInput, coded, type FieldProblem } from '../errors';
 import type { PlanContext } from './tasks.context';
 
 export interface TaskFields {
@@ -39,12 +39,13 @@ export interface ResolvedTask {
   indicatorIds: number[];
 }
 
-type Problem = { field: string; message: string };
+type Problem = FieldProblem;
 
 /** The task's fields with codes turned into ids, or a 422 listing every problem. */
 export function resolveTask(ctx: PlanContext, input: TaskFields): ResolvedTask {
   const problems: Problem[] = [];
-  const problem = (field: string, zh: string, en: string) => problems.push({ field, message: `${zh} ${en}` });
+  const problem = (field: string, zh: string, en: string) =>
+    problems.push({ field, message: `${zh} ${en}`, code: 'worded', params: { zh, en } });
 
   const lead = ctx.departmentByCode.get(input.lead_department);
   if (!lead)
@@ -102,7 +103,10 @@ export function resolveTask(ctx: PlanContext, input: TaskFields): ResolvedTask {
   const indicatorIds = resolveAll(input.indicators, 'indicators', ctx.indicatorByCode, ['指标', 'indicator']);
 
   if (problems.length || !lead) {
-    throw badInput(`任务内容有误，未保存。 The task is not valid; nothing was saved.`, problems);
+    throw coded(
+      badInput(`任务内容有误，未保存。 The task is not valid; nothing was saved.`, problems),
+      'task_invalid',
+    );
   }
   return {
     title: input.title,

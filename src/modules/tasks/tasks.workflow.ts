@@ -14,7 +14,7 @@ import {
   type TaskState,
   type TransitionRequest,
 } from '../../domain/tasks';
-import { AppError } from '../errors';
+import { AppError, coded } from '../errors';
 import { fieldError, labelOf, loadTask, record, today, userIdOf, type Caller } from './tasks.context';
 import { conflict, requireLeadDepartment, requireSupervisor, requireVersion } from './tasks.policy';
 import * as repo from './tasks.repository';
@@ -40,7 +40,10 @@ function apply(task: repo.TaskRow, request: TransitionRequest): { state: TaskSta
     case 'state':
       throw conflict(zh ?? result.reason, en ?? '');
     case 'actor':
-      throw new AppError(403, 'Forbidden', result.reason);
+      throw coded(new AppError(403, 'Forbidden', result.reason), 'task_refused', {
+        zh: zh ?? '',
+        en: en ?? '',
+      });
     case 'input':
       throw fieldError('new_due', zh ?? result.reason, en ?? '');
   }

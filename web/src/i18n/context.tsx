@@ -4,6 +4,11 @@ import { dictionaries, enumWords, type Key, type Lang } from './dict';
 
 const storageKey = 'shixiao.lang';
 
+/** The chosen language outside React (plain helpers such as the problem wording). */
+export function currentLang(): Lang {
+  return initialLang();
+}
+
 function initialLang(): Lang {
   try {
     return window.localStorage.getItem(storageKey) === 'en' ? 'en' : 'zh';

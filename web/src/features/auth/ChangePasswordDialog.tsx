@@ -3,7 +3,7 @@ import { App, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../i18n/context';
 import { apiFetch, ProblemError } from './apiFetch';
-import { applyFieldErrors, showProblem } from './problemMessage';
+import { applyFieldErrors, problemText, showProblem } from './problemMessage';
 
 interface Values {
   current_password: string;
@@ -46,7 +46,7 @@ export function ChangePasswordDialog({
       if (e instanceof ProblemError && e.status === 403)
         form.setFields([{ name: 'current_password', errors: [t('wrongCurrentPassword')] }]);
       else if (e instanceof ProblemError && e.status === 422 && !e.problem.errors?.length)
-        form.setFields([{ name: 'new_password', errors: [e.message] }]);
+        form.setFields([{ name: 'new_password', errors: [problemText(e)] }]);
       else if (!applyFieldErrors(form, e)) showProblem(message, e);
     } finally {
       setBusy(false);

@@ -1,6 +1,7 @@
 import { Alert, Button, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/context';
+import { problemText } from '../auth/problemMessage';
 import type { AsyncState } from './useAsync';
 
 /** Spinner while loading, an error with a retry button, else the children. */
@@ -18,7 +19,7 @@ export function Loaded<T>({ state, children }: { state: AsyncState<T>; children:
         type="error"
         showIcon
         title={t('loadFailed')}
-        description={state.error.message}
+        description={problemText(state.error)}
         action={<Button onClick={state.retry}>{t('retry')}</Button>}
       />
     );

@@ -76,8 +76,8 @@ export function fieldWord(i18n: I18n, field: string): string {
 
 /** An error of a data call in the user's language: a coded problem worded, else its text. */
 export function errorWords(i18n: I18n, e: unknown): string {
-  if (e instanceof ProblemError && e.problem.code) return problemWords(i18n, e.problem);
-  return problemText(e);
+  if (e instanceof ProblemError && e.problem.code && has(`p_${e.problem.code}`)) return problemWords(i18n, e.problem);
+  return problemText(e, i18n.lang);
 }
 
 /** A unit for a label: 亿元 in Chinese; in English its words (亿元 → 100 million yuan). */

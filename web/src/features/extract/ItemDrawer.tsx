@@ -70,7 +70,7 @@ export function ItemDrawer({ editing, draft, problems, onSave, onClose }: Props)
           const options =
             typeof f.options === 'function'
               ? f.options(draft)
-              : f.options?.map((v) => ({ value: v, label: `${word(v)} (${v})` }));
+              : f.options?.map((v) => ({ value: v, label: word(v) }));
           return (
             <Form.Item key={f.name} name={f.name} label={label} rules={rules}>
               {f.type === 'number' ? (

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { BulletinEntry } from '../../../../src/contracts/reports';
 import { useI18n } from '../../i18n/context';
 import { useLocation } from '../../router';
-import { ProblemError } from '../auth/apiFetch';
+import { problemText } from '../auth/problemMessage';
 import { RequireLogin } from '../auth/RequireLogin';
 import { useSession } from '../auth/SessionContext';
 import { resolvePlan } from '../cockpit/cockpitApi';
@@ -84,7 +84,7 @@ function ReportsView(props: {
       setMessage({ type: 'success', text: t('rpGenerated', { month }) });
       props.onChange();
     } catch (e) {
-      setMessage({ type: 'error', text: e instanceof ProblemError ? e.message : String(e) });
+      setMessage({ type: 'error', text: problemText(e) });
     } finally {
       setBusy(false);
     }

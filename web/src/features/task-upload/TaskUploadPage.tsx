@@ -6,6 +6,7 @@ import { breakdownColumns, cycleLabels } from '../../../../src/domain/tasks/brea
 import { useI18n } from '../../i18n/context';
 import { Link } from '../../router';
 import { RequireLogin } from '../auth/RequireLogin';
+import { problemText } from '../auth/problemMessage';
 import { Loaded } from '../common/Loading';
 import { usePlan } from '../plan/PlanContext';
 import { commitBreakdown, previewBreakdown, templateHref } from '../scorecards/scorecardsApi';
@@ -29,7 +30,7 @@ function Upload({ plan }: { plan: string }) {
     try {
       await fn();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(problemText(e));
     } finally {
       setBusy(false);
     }

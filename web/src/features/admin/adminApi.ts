@@ -17,33 +17,29 @@ import { apiFetch } from '../auth/apiFetch';
 
 const opts = (signal?: AbortSignal) => ({ signal, requireLogin: true });
 const seg = encodeURIComponent;
+/** A write that needs a login. */
+const send = <T = void>(path: string, method: 'POST' | 'PATCH' | 'DELETE', body?: unknown) =>
+  apiFetch<T>(path, { method, body, requireLogin: true });
 
 export const listUsers = async (signal?: AbortSignal) =>
   (await apiFetch<UserList>('/api/users', opts(signal))).users;
-export const createUser = (body: UserCreate) =>
-  apiFetch<User>('/api/users', { method: 'POST', body, requireLogin: true });
+export const createUser = (body: UserCreate) => send<User>('/api/users', 'POST', body);
 export const updateUser = (username: string, body: UserUpdate) =>
-  apiFetch<User>(`/api/users/${seg(username)}`, { method: 'PATCH', body, requireLogin: true });
+  send<User>(`/api/users/${seg(username)}`, 'PATCH', body);
 export const resetPassword = (username: string, password: string) =>
-  apiFetch(`/api/users/${seg(username)}/password`, {
-    method: 'POST',
-    body: { password },
-    requireLogin: true,
-  });
+  send(`/api/users/${seg(username)}/password`, 'POST', { password });
 
 export const listDepartments = async (signal?: AbortSignal) =>
   (await apiFetch<DepartmentList>('/api/departments', opts(signal))).departments;
 export const createDepartment = (body: DepartmentCreate) =>
-  apiFetch<DepartmentEntry>('/api/departments', { method: 'POST', body, requireLogin: true });
+  send<DepartmentEntry>('/api/departments', 'POST', body);
 export const updateDepartment = (code: string, body: DepartmentUpdate) =>
-  apiFetch<DepartmentEntry>(`/api/departments/${seg(code)}`, { method: 'PATCH', body, requireLogin: true });
+  send<DepartmentEntry>(`/api/departments/${seg(code)}`, 'PATCH', body);
 
 export const listTokens = async (signal?: AbortSignal) =>
   (await apiFetch<TokenList>('/api/tokens', opts(signal))).tokens;
-export const createToken = (body: ApiTokenCreate) =>
-  apiFetch<ApiTokenCreated>('/api/tokens', { method: 'POST', body, requireLogin: true });
-export const revokeToken = (id: number) =>
-  apiFetch(`/api/tokens/${id}`, { method: 'DELETE', requireLogin: true });
+export const createToken = (body: ApiTokenCreate) => send<ApiTokenCreated>('/api/tokens', 'POST', body);
+export const revokeToken = (id: number) => send(`/api/tokens/${id}`, 'DELETE');
 
 export type AuditFilters = Pick<AuditQuery, 'actor' | 'action' | 'object_type' | 'outcome' | 'from' | 'to'>;
 

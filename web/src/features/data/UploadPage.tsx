@@ -1,5 +1,5 @@
 /** `/data/upload`: template → upload → preview (errors, changes) → error report → commit. */
-import { Alert, App, Button, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Input, InputNumber, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import type { ImportChange, ImportPreview, ImportProblem } from '../../../../src/contracts/imports';
 import type { Key } from '../../i18n/dict';
@@ -8,6 +8,7 @@ import { useSession } from '../auth/SessionContext';
 import { commitUpload, errorReport, previewUpload, saveBlob, templateHref } from './dataApi';
 import { errorWords, problemWords, warningText } from './words';
 import { formatPeriod } from '../../format';
+import { CountHeading, FileInput, PreviewTable, useRun } from '../common/upload';
 
 export function UploadPage({ plan }: { plan: string }) {
   const i18n = useI18n();
@@ -22,20 +23,7 @@ export function UploadPage({ plan }: { plan: string }) {
   const [to, setTo] = useState(year);
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const run = async (fn: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await fn();
-    } catch (e) {
-      setError(errorWords(i18n, e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useRun((e) => errorWords(i18n, e));
 
   return (
     <>
@@ -58,17 +46,14 @@ export function UploadPage({ plan }: { plan: string }) {
         </Button>
       </div>
       <div className="sx-data-upload-row">
-        <label>
-          {t('dataChooseFile')}{' '}
-          <input
-            type="file"
-            accept=".xlsx,.csv"
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              setPreview(null);
-            }}
-          />
-        </label>
+        <FileInput
+          label={t('dataChooseFile')}
+          accept=".xlsx,.csv"
+          onFile={(f) => {
+            setFile(f);
+            setPreview(null);
+          }}
+        />
         <Button
           type="primary"
           disabled={!file}
@@ -86,14 +71,10 @@ export function UploadPage({ plan }: { plan: string }) {
           <p>{t('dataRows', { n: preview.rows })}</p>
           {preview.errors.length > 0 && (
             <>
-              <h2 style={{ fontSize: 18 }}>
-                {t('dataErrors')} <Tag color="error">{preview.errors.length}</Tag>
-              </h2>
-              <Table<ImportProblem>
+              <CountHeading title={t('dataErrors')} n={preview.errors.length} />
+              <PreviewTable<ImportProblem>
                 rowKey={(e) => `${e.row}|${e.column}|${e.reason}`}
-                size="small"
                 dataSource={preview.errors}
-                pagination={{ pageSize: 20, hideOnSinglePage: true }}
                 columns={[
                   { title: t('dataRow'), dataIndex: 'row' },
                   { title: t('dataColumn'), dataIndex: 'column' },
@@ -109,11 +90,9 @@ export function UploadPage({ plan }: { plan: string }) {
             </>
           )}
           <h2 style={{ fontSize: 18, marginTop: 16 }}>{t('dataChanges')}</h2>
-          <Table<ImportChange>
+          <PreviewTable<ImportChange>
             rowKey={(c) => `${c.row}|${c.indicator}|${c.period}`}
-            size="small"
             dataSource={preview.changes}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
             columns={[
               { title: t('dataRow'), dataIndex: 'row' },
               { title: t('indicator'), render: (_, c) => c.indicator_name },

@@ -15,7 +15,7 @@ export interface RowActions {
   deleteNote?: (k: string) => string | undefined;
 }
 
-interface Props<T extends { _k: string }> {
+export interface ItemTableProps<T extends { _k: string }> {
   label: string;
   rows: T[];
   columns: ColumnsType<T>;
@@ -26,7 +26,7 @@ interface Props<T extends { _k: string }> {
   expandable?: { expandedRowRender: (row: T) => ReactNode };
 }
 
-export function ItemTable<T extends { _k: string }>(props: Props<T>) {
+export function ItemTable<T extends { _k: string }>(props: ItemTableProps<T>) {
   const { t } = useI18n();
   const { rows, columns, name, selected, actions } = props;
   const box = useRef<HTMLDivElement>(null);

@@ -1,6 +1,6 @@
 /** The right pane: the draft plan by section, each a table whose items can be edited, dropped or added. */
 import { Alert, Badge, Button, Space, Tabs, Typography } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { StatementView } from '../../../../src/contracts/extract';
 import type { PlanHeader } from '../../../../src/domain/plan-file/schema';
 import { useI18n } from '../../i18n/context';
@@ -9,11 +9,12 @@ import { columnsFor } from './columns';
 import type { Draft, ListName } from './draft';
 import type { RowErrors } from './errors';
 import type { EditList } from './fields';
-import { ItemTable, type RowActions } from './ItemTable';
+import { ItemTable, type ItemTableProps, type RowActions } from './ItemTable';
 import { PlanHeaderForm } from './PlanHeaderForm';
 import { StatementTable } from './StatementTable';
 
 export type TabKey = ListName | 'plan' | 'statements';
+type TableRest<T extends { _k: string }> = Omit<ItemTableProps<T>, 'label' | 'selected' | 'actions'>;
 
 interface Props {
   draft: Draft;
@@ -50,7 +51,7 @@ export function PlanTabs(props: Props) {
       + {t(list === 'actions' ? 'exAddAction' : 'exAdd')}
     </Button>
   );
-  const section = (key: Key, list: ListName, extra?: React.ReactNode) => (
+  const section = (key: Key, list: ListName, extra?: ReactNode) => (
     <Space className="sx-x-bar">
       <Typography.Title level={3} className="sx-x-h3">
         {t(key)}
@@ -60,6 +61,26 @@ export function PlanTabs(props: Props) {
     </Space>
   );
   const named = (r: { name?: string; id?: string; text?: string }) => r.name ?? r.text ?? r.id ?? '';
+  const table = <T extends { _k: string }>(list: ListName, key: Key, rest: TableRest<T>) => (
+    <ItemTable label={t(key)} selected={selected} actions={rowActions(list)} {...rest} />
+  );
+  /** A list's tab: its title bar (add, and any `extra`), what goes `before` the table, the table. */
+  const tab = <T extends { _k: string }>(
+    list: ListName,
+    key: Key,
+    rest: TableRest<T>,
+    opts: { extra?: ReactNode; before?: ReactNode } = {},
+  ) => ({
+    key: list,
+    label: label(key, rest.rows.length, list),
+    children: (
+      <>
+        {section(key, list, opts.extra)}
+        {opts.before}
+        {table(list, key, rest)}
+      </>
+    ),
+  });
   const items = [
     {
       key: 'plan',
@@ -68,153 +89,93 @@ export function PlanTabs(props: Props) {
         <>
           <PlanHeaderForm plan={d.plan} problems={errors.header} onChange={props.onHeader} />
           {section('exGoalAreas', 'goal_areas')}
-          <ItemTable
-            label={t('exGoalAreas')}
-            rows={d.goal_areas}
-            columns={cols.goalAreas}
-            name={named}
-            selected={selected}
-            actions={rowActions('goal_areas')}
-          />
+          {table('goal_areas', 'exGoalAreas', { rows: d.goal_areas, columns: cols.goalAreas, name: named })}
         </>
       ),
     },
-    {
-      key: 'indicators',
-      label: label('exIndicators', d.indicators.length, 'indicators'),
-      children: (
-        <>
-          {section(
-            'exIndicators',
-            'indicators',
-            <Button
-              size="small"
-              disabled={picked.length !== 2}
-              title={t('exMergeHint')}
-              onClick={() => props.onMerge(picked as [string, string])}
-            >
-              {t('exMerge')}
-            </Button>,
-          )}
-          <ItemTable
-            label={t('exIndicators')}
-            rows={d.indicators}
-            columns={cols.indicators}
-            name={named}
-            selected={selected}
-            actions={rowActions('indicators')}
-            rowSelection={{
-              selectedRowKeys: picked,
-              onChange: (keys) => setPicked((keys as string[]).slice(-2)),
-              hideSelectAll: true,
-            }}
-          />
-        </>
-      ),
-    },
-    {
-      key: 'targets',
-      label: label('exTargets', d.targets.length, 'targets'),
-      children: (
-        <>
-          {section('exTargets', 'targets')}
-          <ItemTable
-            label={t('exTargets')}
-            rows={d.targets}
-            columns={cols.targets}
-            name={named}
-            selected={selected}
-            actions={rowActions('targets')}
-          />
-        </>
-      ),
-    },
-    {
-      key: 'observations',
-      label: label('exObservations', d.observations.length, 'observations'),
-      children: (
-        <>
-          {section('exObservations', 'observations')}
-          <ItemTable
-            label={t('exObservations')}
-            rows={d.observations}
-            columns={cols.observations}
-            name={(o) => `${o.indicator} ${o.period}`}
-            selected={selected}
-            actions={rowActions('observations')}
-          />
-        </>
-      ),
-    },
-    {
-      key: 'programmes',
-      label: label('exProgrammes', d.programmes.length, 'programmes'),
-      children: (
-        <>
-          {section('exProgrammes', 'programmes')}
-          <ItemTable
-            label={t('exProgrammes')}
-            rows={d.programmes}
-            columns={cols.programmes}
-            name={named}
-            selected={selected}
-            actions={rowActions('programmes')}
-            expandable={{
-              expandedRowRender: (p) => (
-                <div className="sx-x-actions">
-                  <ItemTable
-                    label={`${p.name} ${t('exActions')}`}
-                    rows={p.actions}
-                    columns={[{ key: 'name', dataIndex: 'name', title: t('exActions') }]}
-                    name={named}
-                    selected={selected}
-                    actions={rowActions('actions', p._k)}
-                  />
-                  {add('actions', p._k)}
-                </div>
-              ),
-            }}
-          />
-        </>
-      ),
-    },
-    {
-      key: 'tasks',
-      label: label('exTasks', d.tasks.length, 'tasks'),
-      children: (
-        <>
-          {section('exTasks', 'tasks')}
-          <Typography.Paragraph className="sx-x-muted">
-            {d.tasks.length ? t('exTasksIntro') : t('exNoTasks')}
-          </Typography.Paragraph>
-          {props.warnings.length > 0 && (
-            <Alert
-              type="warning"
-              showIcon
-              className="sx-x-task-warnings"
-              title={t('exTaskWarnings', { n: props.warnings.length })}
-              description={
-                <ul>
-                  {props.warnings.map((w, i) => (
-                    <li key={i}>
-                      {t('exTaskRow', { row: w.row })}：{w.message}
-                    </li>
-                  ))}
-                </ul>
-              }
+    tab(
+      'indicators',
+      'exIndicators',
+      {
+        rows: d.indicators,
+        columns: cols.indicators,
+        name: named,
+        rowSelection: {
+          selectedRowKeys: picked,
+          onChange: (keys) => setPicked((keys as string[]).slice(-2)),
+          hideSelectAll: true,
+        },
+      },
+      {
+        extra: (
+          <Button
+            size="small"
+            disabled={picked.length !== 2}
+            title={t('exMergeHint')}
+            onClick={() => props.onMerge(picked as [string, string])}
+          >
+            {t('exMerge')}
+          </Button>
+        ),
+      },
+    ),
+    tab('targets', 'exTargets', { rows: d.targets, columns: cols.targets, name: named }),
+    tab('observations', 'exObservations', {
+      rows: d.observations,
+      columns: cols.observations,
+      name: (o) => `${o.indicator} ${o.period}`,
+    }),
+    tab('programmes', 'exProgrammes', {
+      rows: d.programmes,
+      columns: cols.programmes,
+      name: named,
+      expandable: {
+        expandedRowRender: (p) => (
+          <div className="sx-x-actions">
+            <ItemTable
+              label={`${p.name} ${t('exActions')}`}
+              rows={p.actions}
+              columns={[{ key: 'name', dataIndex: 'name', title: t('exActions') }]}
+              name={named}
+              selected={selected}
+              actions={rowActions('actions', p._k)}
             />
-          )}
-          <ItemTable
-            label={t('exTasks')}
-            rows={d.tasks}
-            columns={cols.tasks}
-            name={(r) => r.title}
-            selected={selected}
-            actions={rowActions('tasks')}
-          />
-        </>
-      ),
-    },
+            {add('actions', p._k)}
+          </div>
+        ),
+      },
+    }),
+    tab(
+      'tasks',
+      'exTasks',
+      { rows: d.tasks, columns: cols.tasks, name: (r) => r.title },
+      {
+        before: (
+          <>
+            <Typography.Paragraph className="sx-x-muted">
+              {d.tasks.length ? t('exTasksIntro') : t('exNoTasks')}
+            </Typography.Paragraph>
+            {props.warnings.length > 0 && (
+              <Alert
+                type="warning"
+                showIcon
+                className="sx-x-task-warnings"
+                title={t('exTaskWarnings', { n: props.warnings.length })}
+                description={
+                  <ul>
+                    {props.warnings.map((w, i) => (
+                      <li key={i}>
+                        {t('exTaskRow', { row: w.row })}：{w.message}
+                      </li>
+                    ))}
+                  </ul>
+                }
+              />
+            )}
+          </>
+        ),
+      },
+    ),
     {
       key: 'statements',
       label: label('exStatements', props.statements.length),

@@ -1,5 +1,5 @@
 /** `/tasks/upload`: the 任务分解表 — template → upload → preview (errors by row and column) → 确认导入. */
-import { Alert, App, Button, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Space } from 'antd';
 import { useState } from 'react';
 import type { BreakdownPreview } from '../../../../src/contracts/task-breakdown';
 import { breakdownColumns, cycleLabels } from '../../../../src/domain/tasks/breakdown';
@@ -8,6 +8,7 @@ import { Link } from '../../router';
 import { RequireLogin } from '../auth/RequireLogin';
 import { problemText } from '../auth/problemMessage';
 import { Loaded } from '../common/Loading';
+import { CountHeading, FileInput, PreviewTable, useRun } from '../common/upload';
 import { usePlan } from '../plan/PlanContext';
 import { commitBreakdown, previewBreakdown, templateHref } from '../scorecards/scorecardsApi';
 import '../scorecards/scorecards.css';
@@ -21,20 +22,7 @@ function Upload({ plan }: { plan: string }) {
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<BreakdownPreview | null>(null);
   const [created, setCreated] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const run = async (fn: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await fn();
-    } catch (e) {
-      setError(problemText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useRun(problemText);
 
   return (
     <>
@@ -44,18 +32,15 @@ function Upload({ plan }: { plan: string }) {
         <Button href={templateHref(plan)}>{t('tuTemplate')}</Button>
       </div>
       <div className="sx-tu-row">
-        <label>
-          {t('tuChoose')}{' '}
-          <input
-            type="file"
-            accept=".xlsx"
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              setPreview(null);
-              setCreated([]);
-            }}
-          />
-        </label>
+        <FileInput
+          label={t('tuChoose')}
+          accept=".xlsx"
+          onFile={(f) => {
+            setFile(f);
+            setPreview(null);
+            setCreated([]);
+          }}
+        />
         <Button
           type="primary"
           disabled={!file}
@@ -91,15 +76,11 @@ function Upload({ plan }: { plan: string }) {
         <>
           {preview.errors.length > 0 && (
             <>
-              <h2 style={{ fontSize: 18 }}>
-                {t('tuErrors')} <Tag color="error">{preview.errors.length}</Tag>
-              </h2>
+              <CountHeading title={t('tuErrors')} n={preview.errors.length} />
               <Alert type="warning" showIcon message={t('tuFixFirst')} style={{ marginBottom: 8 }} />
-              <Table
+              <PreviewTable
                 rowKey={(e) => `${e.row}|${e.field}|${e.message}`}
-                size="small"
                 dataSource={preview.errors}
-                pagination={{ pageSize: 20, hideOnSinglePage: true }}
                 columns={[
                   { title: t('tuRow'), dataIndex: 'row', width: 72 },
                   {
@@ -113,11 +94,9 @@ function Upload({ plan }: { plan: string }) {
             </>
           )}
           <h2 style={{ fontSize: 18, marginTop: 16 }}>{t('tuRows', { n: preview.rows.length })}</h2>
-          <Table<PreviewRow>
+          <PreviewTable<PreviewRow>
             rowKey={(r) => String(r.row)}
-            size="small"
             dataSource={preview.rows}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
             columns={[
               { title: t('tuRow'), dataIndex: 'row', width: 64 },
               { title: t('tuTitleCol'), dataIndex: 'title' },

@@ -3,6 +3,7 @@
  * what was returned to it, what is overdue, and the reports owed this cycle with their deadlines;
  * then every task the department leads or co-operates on.
  */
+import type { ReactNode } from 'react';
 import type { TaskSummary } from '../../../../src/contracts/tasks';
 import { Link, useLocation } from '../../router';
 import { useSession } from '../auth/SessionContext';
@@ -12,7 +13,7 @@ import { useAsync } from '../common/useAsync';
 import type { PlanData } from '../plan/PlanContext';
 import { TaskList } from './TaskList';
 import { listTasks } from './tasksApi';
-import { useTasksI18n } from './tasksDict';
+import { type TasksKey, useTasksI18n } from './tasksDict';
 
 interface Owed {
   key: string;
@@ -36,7 +37,7 @@ function Section({
   title: string;
   count: number;
   empty: string;
-  children: React.ReactNode;
+  children: ReactNode;
 }) {
   return (
     <section aria-labelledby={id} className="sx-tk-section">
@@ -61,6 +62,11 @@ export function MinePage({ plan }: { plan: PlanData }) {
   const leads = (t: TaskSummary) =>
     mineIds.size === 0 || (t.lead_department !== null && mineIds.has(t.lead_department.id));
   const involved = (t: TaskSummary) => leads(t) || t.co_departments.some((d) => mineIds.has(d.id));
+  const part = (id: string, title: TasksKey, count: number, children: ReactNode) => (
+    <Section id={id} title={tt(title)} count={count} empty={tt('tkMineNothing')}>
+      {children}
+    </Section>
+  );
 
   return (
     <>
@@ -89,20 +95,11 @@ export function MinePage({ plan }: { plan: PlanData }) {
           return (
             <>
               <p className="sx-tk-muted">{tt('tkAsOf', { date: day })}</p>
-              <Section
-                id="sx-mine-sign"
-                title={tt('tkMineSign')}
-                count={toSign.length}
-                empty={tt('tkMineNothing')}
-              >
-                <TaskList tasks={toSign} plan={plan} />
-              </Section>
-              <Section
-                id="sx-mine-returned"
-                title={tt('tkMineReturned')}
-                count={returned.length}
-                empty={tt('tkMineNothing')}
-              >
+              {part('sx-mine-sign', 'tkMineSign', toSign.length, <TaskList tasks={toSign} plan={plan} />)}
+              {part(
+                'sx-mine-returned',
+                'tkMineReturned',
+                returned.length,
                 <ul className="sx-tk-plain">
                   {returned.map((t) => (
                     <li key={t.id}>
@@ -117,22 +114,18 @@ export function MinePage({ plan }: { plan: PlanData }) {
                       </span>
                     </li>
                   ))}
-                </ul>
-              </Section>
-              <Section
-                id="sx-mine-overdue"
-                title={tt('tkMineOverdue')}
-                count={overdue.length}
-                empty={tt('tkMineNothing')}
-              >
-                <TaskList tasks={overdue} plan={plan} />
-              </Section>
-              <Section
-                id="sx-mine-due"
-                title={tt('tkMineDue')}
-                count={owed.length}
-                empty={tt('tkMineNothing')}
-              >
+                </ul>,
+              )}
+              {part(
+                'sx-mine-overdue',
+                'tkMineOverdue',
+                overdue.length,
+                <TaskList tasks={overdue} plan={plan} />,
+              )}
+              {part(
+                'sx-mine-due',
+                'tkMineDue',
+                owed.length,
                 <SimpleTable<Owed>
                   rowKey="key"
                   size="small"
@@ -160,16 +153,9 @@ export function MinePage({ plan }: { plan: PlanData }) {
                       ),
                     },
                   ]}
-                />
-              </Section>
-              <Section
-                id="sx-mine-all"
-                title={tt('tkMineAll')}
-                count={mine.length}
-                empty={tt('tkMineNothing')}
-              >
-                <TaskList tasks={mine} plan={plan} />
-              </Section>
+                />,
+              )}
+              {part('sx-mine-all', 'tkMineAll', mine.length, <TaskList tasks={mine} plan={plan} />)}
             </>
           );
         }}

@@ -13,6 +13,7 @@ import { benchStartup } from './startup.bench';
 import { benchTargets } from './targets.bench';
 import { benchTasks } from './tasks.bench';
 import type { BenchResult } from './types';
+import { benchWorkers } from './workers.bench';
 
 const suites: Record<string, () => Promise<BenchResult[]>> = {
   targets: benchTargets,
@@ -25,6 +26,7 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
   city: benchCity,
   tasks: benchTasks,
   cockpit: benchCockpit,
+  workers: () => benchWorkers(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');

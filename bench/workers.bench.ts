@@ -18,7 +18,15 @@ const password = 'benchmark password for the workers';
 const path = '/api/plans/yuzhong-2023/status?as_of=2026-06-30';
 
 async function wrk(url: string, cookie: string, seconds: number) {
-  const { stdout } = await exec('wrk', ['-t2', '-c32', `-d${seconds}s`, '--latency', '-H', `Cookie: ${cookie}`, url]);
+  const { stdout } = await exec('wrk', [
+    '-t2',
+    '-c32',
+    `-d${seconds}s`,
+    '--latency',
+    '-H',
+    `Cookie: ${cookie}`,
+    url,
+  ]);
   const p99 = /99%\s+([\d.]+)(us|ms|s)/.exec(stdout);
   const factor = p99?.[2] === 'us' ? 0.001 : p99?.[2] === 's' ? 1000 : 1;
   return {

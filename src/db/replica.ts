@@ -122,7 +122,7 @@ class FallbackPool implements PostgresPool {
     }
     const client = await this.primary.connect();
     if (client.listenerCount('error') === 0) client.on('error', () => undefined);
-    return client as unknown as PostgresPoolClient;
+    return client;
   }
 
   async end(): Promise<void> {
@@ -172,7 +172,7 @@ export async function openReadReplica(
 
   const primaryPosition = async () =>
     parseLsn(
-      (await sql<{ lsn: string }>`select pg_current_wal_lsn()::text as lsn`.execute(primary.kysely)).rows[0]!
+      (await sql<{ lsn: string }>`select pg_current_wal_lsn()::text as lsn`.execute(primary.kysely)).rows[0]
         .lsn,
     );
 
@@ -186,7 +186,7 @@ export async function openReadReplica(
     }
     samples.push({ at, lsn: current });
     // Older samples than the allowed lag are no longer needed to measure it.
-    while (samples.length > 1 && at - samples[1]!.at > opts.maxLagMs + opts.checkEveryMs) samples.shift();
+    while (samples.length > 1 && at - samples[1].at > opts.maxLagMs + opts.checkEveryMs) samples.shift();
     let row: { recovering: boolean; lsn: string | null };
     try {
       const result = await replicaPool.query<{ recovering: boolean; lsn: string | null }>({
@@ -206,7 +206,7 @@ export async function openReadReplica(
     const replayed = parseLsn(row.lsn) > state.replayed ? parseLsn(row.lsn) : state.replayed;
     const newestHeld = [...samples].reverse().find((s) => s.lsn <= replayed);
     const stalenessMs = newestHeld ? at - newestHeld.at : null;
-    const oldest = samples[0]!;
+    const oldest = samples[0];
     const condition: ReplicaCondition =
       stalenessMs !== null && stalenessMs <= opts.maxLagMs
         ? 'streaming'

@@ -33,8 +33,8 @@ export async function startServeProcess(
     },
   );
   let text = '';
-  child.stdout!.on('data', (d: Buffer) => (text += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (text += d.toString()));
+  child.stdout.on('data', (d: Buffer) => (text += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (text += d.toString()));
   let done = false;
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => {
@@ -61,7 +61,7 @@ export async function startServeProcess(
         resolve(found);
       }
     };
-    child.stdout!.on('data', look);
+    child.stdout.on('data', look);
     void exited.then((code) => {
       clearTimeout(timer);
       reject(new Error(`serve exited (${code}) before serving:\n${text}`));

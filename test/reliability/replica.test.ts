@@ -59,9 +59,9 @@ describe('a streaming read replica (PostgreSQL primary and standby started by th
       const [p] = await query<{ lsn: string }>(primary!.url(), 'select pg_current_wal_lsn()::text as lsn');
       const [r] = await query<{ behind: boolean }>(
         replicaUrl(),
-        `select pg_wal_lsn_diff('${p!.lsn}', pg_last_wal_replay_lsn()) > 0 as behind`,
+        `select pg_wal_lsn_diff('${p.lsn}', pg_last_wal_replay_lsn()) > 0 as behind`,
       );
-      return r!.behind === false;
+      return r.behind === false;
     });
     await query(replicaUrl(), 'select pg_wal_replay_pause()');
     await waitFor('replay paused', async () => {
@@ -69,7 +69,7 @@ describe('a streaming read replica (PostgreSQL primary and standby started by th
         replicaUrl(),
         'select pg_get_wal_replay_pause_state() as state',
       );
-      return r!.state === 'paused';
+      return r.state === 'paused';
     });
   }
 
@@ -115,7 +115,7 @@ describe('a streaming read replica (PostgreSQL primary and standby started by th
       primary!.url('shixiao'),
       "select count(*) as n from publications where object_type = 'target' and object_code = 't-gdp' and published = 0",
     );
-    assert.equal(Number(row!.n), 1, 'the primary holds the withdrawal');
+    assert.equal(Number(row.n), 1, 'the primary holds the withdrawal');
     // … the paused replica does not have it, and the public reads it there: still published.
     assert.equal(await anonymousStatus(patient!, 't-gdp'), 200, 'an anonymous read went to the replica');
     // The writer's own reads go to the primary: withdrawn.
@@ -160,14 +160,17 @@ describe('a streaming read replica (PostgreSQL primary and standby started by th
       () => fetch(`${patient!.url}${plan}/status?as_of=2026-06-30`, { headers: { Cookie: admin.cookie } }),
       () => fetch(strict!.url + publicTarget('t-gdp')),
     ];
+    let stopped = false;
+    let answeredAfterStop = 0;
     const loop = async (k: number) => {
       for (let i = k; !stopLoad; i++) {
         try {
-          const res = await routes[i % routes.length]!();
+          const res = await routes[i % routes.length]();
           await res.arrayBuffer();
           const key = String(res.status);
           statuses.set(key, (statuses.get(key) ?? 0) + 1);
           if (res.status >= 500) failures.push(`route ${i % routes.length}: ${res.status}`);
+          else if (stopped) answeredAfterStop++;
         } catch (error) {
           failures.push(`route ${i % routes.length}: ${(error as Error).message}`);
         }
@@ -177,6 +180,7 @@ describe('a streaming read replica (PostgreSQL primary and standby started by th
     try {
       await new Promise((r) => setTimeout(r, 1500));
       await replica!.stop();
+      stopped = true;
       await waitFor('both servers saw the replica go', async () => {
         return (await health(patient!)) === 'unreachable' && (await health(strict!)) === 'unreachable';
       });
@@ -186,10 +190,8 @@ describe('a streaming read replica (PostgreSQL primary and standby started by th
       await load;
     }
     assert.deepEqual(failures, [], `statuses: ${JSON.stringify(Object.fromEntries(statuses))}`);
-    assert.ok(
-      (statuses.get('200') ?? 0) > 20,
-      `few requests: ${JSON.stringify(Object.fromEntries(statuses))}`,
-    );
+    const seen = JSON.stringify(Object.fromEntries(statuses));
+    assert.ok(answeredAfterStop > 0, `no read answered after the replica stopped: ${seen}`);
     // Writes and fresh reads go on without the replica.
     const published = await admin.send('POST', `${plan}/publications`, {
       kind: 'target',

@@ -10,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '../databases';
 import { login, type Client } from '../server';
+import { seedTaskUsers } from '../helpers/task-users';
 import { startServeProcess, type ServeProcess } from '../helpers/serve-process';
 
 const adminPassword = 'two servers test administrator 实效 2026';
@@ -49,8 +50,8 @@ describe('two app servers on one PostgreSQL, one killed under load', () => {
 
   it('loses no acknowledged write and records each scheduled notice once', async () => {
     const [a, b] = servers as [ServeProcess, ServeProcess];
-    // One session, used on both servers: sessions live in the database.
-    const admin: Client = await login(a.url, 'admin', adminPassword);
+    // A supervisor assigns the tasks; one session, used on both servers (sessions are rows).
+    const admin: Client = (await seedTaskUsers(a.url, await login(a.url, 'admin', adminPassword))).sup;
     const random = seeded(15);
     const killAfterMs = 2000 + Math.floor(random() * 3000);
     const acknowledged: string[] = [];

@@ -17,6 +17,7 @@ import { benchStartup } from './startup.bench';
 import { benchTargets } from './targets.bench';
 import { benchTasks } from './tasks.bench';
 import type { BenchResult } from './types';
+import { benchWorkers } from './workers.bench';
 
 const suites: Record<string, () => Promise<BenchResult[]>> = {
   targets: benchTargets,
@@ -29,6 +30,7 @@ const suites: Record<string, () => Promise<BenchResult[]>> = {
   city: benchCity,
   tasks: benchTasks,
   cockpit: benchCockpit,
+  workers: () => benchWorkers(),
 };
 
 const resultsFile = fileURLToPath(new URL('./results.json', import.meta.url));

@@ -1,5 +1,7 @@
 /** Options shared by commands, with their SHIXIAO_* environment defaults. */
 export const defaultDb = process.env.SHIXIAO_DB ?? './data/shixiao.db';
+/** A streaming replica of a PostgreSQL `--db` for reads (none by default). */
+export const defaultReplicaDb = process.env.SHIXIAO_REPLICA_DB || undefined;
 export const defaultTenant = process.env.SHIXIAO_TENANT ?? 'yuzhong';
 
 /** Parses a TCP port or throws a message naming the option. */

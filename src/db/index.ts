@@ -2,3 +2,11 @@ export { openDatabase, dialectOf, DatabaseConfigError, type Db, type DialectName
 export { migrateTo, migrateToLatest, migrationNames } from './migrate';
 export { nowIso } from './clock';
 export type * from './types';
+export {
+  openReadReplica,
+  parseLsn,
+  type ReadReplica,
+  type ReplicaOptions,
+  type ReplicaState,
+  type ReplicaCondition,
+} from './replica';

@@ -32,3 +32,18 @@ export async function takeLease(
 export async function releaseLease(db: Kysely<Database>, job: string, holder: string): Promise<void> {
   await db.deleteFrom('job_leases').where('job', '=', job).where('holder', '=', holder).execute();
 }
+
+/** Extends a lease `holder` still holds (never takes one back that was released or lost). */
+export async function renewLease(
+  db: Kysely<Database>,
+  job: string,
+  holder: string,
+  until: string,
+): Promise<void> {
+  await db
+    .updateTable('job_leases')
+    .set({ expires_at: until })
+    .where('job', '=', job)
+    .where('holder', '=', holder)
+    .execute();
+}

@@ -10,10 +10,13 @@ import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import type { Db } from '../db';
 import { deliverDue, recordNotices, type Channels, type JobKind, type SentNotice } from '../modules/notify';
-import { releaseLease, takeLease } from './jobs.repository';
+import { releaseLease, renewLease, takeLease } from './jobs.repository';
 
-/** Longer than any run should take; a runner that dies frees its jobs after this. */
-export const leaseMs = 5 * 60_000;
+/**
+ * A lease lasts this long and is renewed while its work runs (every `leaseMs / 3`): a runner
+ * killed in a job frees it within this time, so another server carries on (two-servers test).
+ */
+export const leaseMs = 60_000;
 
 export interface RunOptions {
   now: Date;
@@ -49,9 +52,15 @@ async function underLease<T>(db: Db, job: string, holder: string, clock: () => D
   const wall = clock();
   const until = new Date(wall.getTime() + leaseMs).toISOString();
   if (!(await takeLease(db.kysely, job, holder, wall.toISOString(), until))) return { held: false as const };
+  // Renewed while the work runs, so a long run keeps it and a dead runner's lease ends soon.
+  const renew = setInterval(() => {
+    const renewed = new Date(clock().getTime() + leaseMs).toISOString();
+    void renewLease(db.kysely, job, holder, renewed).catch(() => undefined);
+  }, leaseMs / 3);
   try {
     return { held: true as const, value: await work() };
   } finally {
+    clearInterval(renew);
     await releaseLease(db.kysely, job, holder);
   }
 }

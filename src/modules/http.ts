@@ -35,6 +35,11 @@ export type Actor =
 export type AppEnv = {
   Variables: {
     db: Db;
+    /**
+     * Where reads that may be a moment behind go (portal, cockpit, statuses): the read replica
+     * when one is configured, usable and holds the caller's own writes; else `db` (read-routing.ts).
+     */
+    reads: Db;
     log: Logger;
     requestId: string;
     now: () => Date;

@@ -33,7 +33,18 @@ export function shortCache<V>(ttlMs: number, maxEntries = 10_000): ShortCache<V>
   return cache;
 }
 
-/** Called after every write this server handles (and by tests): every short cache is emptied. */
-export function clearShortCaches(): void {
+let peers: (() => void) | null = null;
+
+/**
+ * Called after every write this server handles (and by tests): every short cache is emptied, and
+ * the other workers of `serve --workers` are told to empty theirs (`fromPeer`: told by one).
+ */
+export function clearShortCaches(fromPeer = false): void {
   for (const clear of clearers) clear();
+  if (!fromPeer) peers?.();
+}
+
+/** `serve --workers`: how a worker tells the others to clear their caches. */
+export function tellPeersOnClear(tell: (() => void) | null): void {
+  peers = tell;
 }

@@ -6,7 +6,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Logger } from 'pino';
-import type { Db } from '../db';
+import type { Db, ReadReplica } from '../db';
 import { AppError } from '../modules/errors';
 import type { AppEnv } from '../modules/http';
 import { accountsRoutes } from '../modules/accounts';
@@ -31,6 +31,7 @@ import { tasksRoutes } from '../modules/tasks';
 import { scorecardsRoutes } from '../modules/scorecards';
 import { compressResponses } from './compress';
 import { fieldCode, newErrorId, problem } from './problems';
+import { readRouting } from './read-routing';
 import { requestLog } from './request-log';
 import { securityHeaders } from './security-headers';
 import type { StaticFiles } from './static';
@@ -52,6 +53,8 @@ export interface AppDeps {
   oidc?: OidcConfig | null;
   /** SMTP and public address; default from SHIXIAO_SMTP_* and SHIXIAO_PUBLIC_URL. */
   notify?: NotifyConfig;
+  /** A streaming read replica for the portal, cockpit and status reads (`serve --replica-db`). */
+  replica?: { replica: ReadReplica; maxLagMs: number };
 }
 
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
@@ -87,6 +90,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use('*', requestLog(deps.log));
   app.use('*', async (c, next) => {
     c.set('db', deps.db);
+    c.set('reads', deps.db);
     c.set('now', now);
     // TRACE and TRACK echo requests back (cross-site tracing): never allowed.
     if (c.req.method === 'TRACE' || c.req.method === 'TRACK') return problem(c, 405, 'Method Not Allowed');
@@ -98,8 +102,14 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use('/api/*', clearCachesAfterWrites);
   app.use('/api/*', authenticate);
   app.use('/api/*', csrfProtection);
+  if (deps.replica) app.use('*', readRouting(deps.replica.replica, deps.replica.maxLagMs));
 
-  app.get('/api/health', (c) => c.json({ status: 'ok' }));
+  // With a replica, its condition too (streaming, lagging, unreachable …) for operators and balancers.
+  app.get('/api/health', (c) =>
+    c.json(
+      deps.replica ? { status: 'ok', replica: deps.replica.replica.state().condition } : { status: 'ok' },
+    ),
+  );
   authRoutes(app);
   oidcRoutes(app, deps.oidc === undefined ? oidcConfigFromEnv() : (deps.oidc ?? undefined));
   portalRoutes(app);

@@ -5,6 +5,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import pino from 'pino';
 import { fileURLToPath } from 'node:url';
+import { openReadReplica, type ReadReplica } from '../db';
 import { channelsFromConfig, startJobLoop } from '../jobs';
 import { notifyConfigFromEnv, type NotifyConfig } from '../modules/notify';
 import { createApp } from './app';
@@ -28,7 +29,15 @@ export interface ServeOptions {
   jobsIntervalMs?: number;
   /** SMTP and public address; default from the environment. */
   notify?: NotifyConfig;
+  /** A streaming replica of the PostgreSQL `db` for reads (`--replica-db`, SHIXIAO_REPLICA_DB). */
+  replicaDb?: string;
+  /** Further behind than this the replica is not read (default 10 s). */
+  replicaMaxLagMs?: number;
+  /** How often the replica's position is checked (default 1 s). */
+  replicaCheckMs?: number;
 }
+
+export const defaultReplicaMaxLagMs = 10_000;
 
 export class StartupError extends Error {}
 
@@ -37,10 +46,36 @@ export async function startServer(opts: ServeOptions) {
   const log = pino({ level: opts.logLevel ?? process.env.SHIXIAO_LOG_LEVEL ?? 'info' });
   const prepared = await prepareDatabase(opts.db, { adminPassword: opts.adminPassword });
   const notify = opts.notify ?? notifyConfigFromEnv();
-  const app = createApp({ db: prepared.db, log, web: loadStaticFiles(webDist), now: opts.now, notify });
+  let replica: ReadReplica | undefined;
+  const maxLagMs = opts.replicaMaxLagMs ?? defaultReplicaMaxLagMs;
+  if (opts.replicaDb) {
+    try {
+      replica = await openReadReplica(prepared.db, opts.db, opts.replicaDb, {
+        maxLagMs,
+        checkEveryMs: opts.replicaCheckMs ?? 1000,
+        onChange: (state) =>
+          log[state.usable ? 'info' : 'warn'](
+            { replica: state.condition, staleness_ms: state.stalenessMs },
+            state.usable ? 'reading from the replica' : 'reading from the primary: the replica is not usable',
+          ),
+      });
+    } catch (error) {
+      await prepared.db.close();
+      throw error;
+    }
+  }
+  const app = createApp({
+    db: prepared.db,
+    log,
+    web: loadStaticFiles(webDist),
+    now: opts.now,
+    notify,
+    replica: replica ? { replica, maxLagMs } : undefined,
+  });
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, () => resolve(s));
     s.once('error', (error: NodeJS.ErrnoException) => {
+      void replica?.close();
       void prepared.db.close();
       reject(
         new StartupError(
@@ -80,7 +115,11 @@ export async function startServer(opts: ServeOptions) {
       const force = setTimeout(() => http.closeAllConnections(), 2000);
       server.once('close', () => clearTimeout(force));
     });
+    await replica?.close();
     await prepared.db.close();
   };
-  return { server, stop, prepared, url: `http://${opts.host}:${opts.port}`, log, jobs };
+  // The port bound (`--port 0` picks a free one).
+  const bound = server.address();
+  const port = typeof bound === 'object' && bound ? bound.port : opts.port;
+  return { server, stop, prepared, url: `http://${opts.host}:${port}`, log, jobs, replica };
 }

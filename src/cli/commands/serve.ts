@@ -3,9 +3,52 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { DatabaseConfigError } from '../../db';
 import { jobsIntervalFromEnv, JobsConfigError } from '../../jobs';
 import { NotifyConfigError } from '../../modules/notify';
+import { prepareDatabase } from '../../server/bootstrap';
+import { forkWorkers, isClusterWorker, joinWorkers } from '../../server/cluster';
 import { startServer, StartupError } from '../../server/main';
 import { action } from '../errors';
-import { defaultDb, parsePort } from '../options';
+import { defaultDb, defaultReplicaDb, parsePort } from '../options';
+
+function parseWorkers(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    throw new InvalidArgumentError(`${value}: give 1 to 64 workers`);
+  return n;
+}
+
+type ServeArgs = {
+  db: string;
+  port: number;
+  host: string;
+  replicaDb?: string;
+  replicaMaxLag: number;
+  workers: number;
+};
+
+/** `--workers N` above 1, in the primary process: prepare once, fork, print, stop on a signal. */
+async function serveWithWorkers(opts: ServeArgs): Promise<void> {
+  const prepared = await prepareDatabase(opts.db, { adminPassword: process.env.SHIXIAO_ADMIN_PASSWORD });
+  await prepared.db.close();
+  const workers = await forkWorkers(opts.workers, jobsIntervalFromEnv());
+  const lines = [
+    `Shixiao 实效 is serving ${prepared.db.label} (${prepared.db.dialect}) on http://${opts.host}:${workers.port}/ with ${opts.workers} workers`,
+  ];
+  if (prepared.demoLoaded) lines.push('Loaded the demo plan yuzhong-2023 (渝中区).');
+  if (prepared.adminPassword) {
+    lines.push(`Administrator: admin / ${prepared.adminPassword}  (shown once; change it after logging in)`);
+  }
+  process.stdout.write(lines.join('\n') + '\n');
+  const shutdown = () => void workers.stop().then(() => process.exit(0));
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}
+
+function parseSeconds(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new InvalidArgumentError(`${value}: give a number of seconds above 0`);
+  return seconds;
+}
 
 export function registerServeCommand(program: Command): void {
   program
@@ -25,13 +68,34 @@ export function registerServeCommand(program: Command): void {
       Number(process.env.SHIXIAO_PORT ?? 3000),
     )
     .option('--host <host>', 'interface to listen on', process.env.SHIXIAO_HOST ?? '127.0.0.1')
+    .option(
+      '--replica-db <url>',
+      'postgres:// URL of a streaming replica of --db: portal, cockpit and status reads go there',
+      defaultReplicaDb,
+    )
+    .option(
+      '--replica-max-lag <seconds>',
+      'read from the primary while the replica is further behind than this',
+      parseSeconds,
+      10,
+    )
+    .option(
+      '--workers <n>',
+      'processes sharing the port (node:cluster); the scheduled jobs run in one',
+      parseWorkers,
+      Number(process.env.SHIXIAO_WORKERS ?? 1),
+    )
     .action(
       action(
-        async (opts: { db: string; port: number; host: string }) => {
+        async (opts: ServeArgs) => {
+          if (opts.workers > 1 && !isClusterWorker()) return serveWithWorkers(opts);
+          if (isClusterWorker()) joinWorkers();
           const running = await startServer({
             db: opts.db,
             port: opts.port,
             host: opts.host,
+            replicaDb: opts.replicaDb,
+            replicaMaxLagMs: Math.round(opts.replicaMaxLag * 1000),
             adminPassword: process.env.SHIXIAO_ADMIN_PASSWORD,
             jobsIntervalMs: jobsIntervalFromEnv(),
           });
@@ -39,13 +103,18 @@ export function registerServeCommand(program: Command): void {
           const lines = [
             `Shixiao 实效 is serving ${prepared.db.label} (${prepared.db.dialect}) on ${running.url}/`,
           ];
+          if (running.replica) {
+            const state = running.replica.state();
+            lines.push(`Reading from the replica ${running.replica.db.label} (${state.condition}).`);
+          }
           if (prepared.demoLoaded) lines.push('Loaded the demo plan yuzhong-2023 (渝中区).');
           if (prepared.adminPassword) {
             lines.push(
               `Administrator: admin / ${prepared.adminPassword}  (shown once; change it after logging in)`,
             );
           }
-          process.stdout.write(lines.join('\n') + '\n');
+          // A worker: the primary has printed where it serves.
+          if (!isClusterWorker()) process.stdout.write(lines.join('\n') + '\n');
           let stopping = false;
           const shutdown = (signal: string) => {
             if (stopping) return;

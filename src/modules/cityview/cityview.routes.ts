@@ -54,10 +54,10 @@ function tenantOf(c: Context<AppEnv>): number {
 export function cityViewRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(overviewRoute, async (c) => {
     const asOf = c.req.valid('query').as_of ?? todayUtc(c.get('now')());
-    return c.json(await cityOverview(c.get('db'), tenantOf(c), asOf), 200);
+    return c.json(await cityOverview(c.get('reads'), tenantOf(c), asOf), 200);
   });
   app.openapi(districtRoute, async (c) => {
     const asOf = c.req.valid('query').as_of ?? todayUtc(c.get('now')());
-    return c.json(await districtStatus(c.get('db'), tenantOf(c), c.req.valid('param').slug, asOf), 200);
+    return c.json(await districtStatus(c.get('reads'), tenantOf(c), c.req.valid('param').slug, asOf), 200);
   });
 }

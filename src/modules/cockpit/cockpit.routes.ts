@@ -53,7 +53,7 @@ export function cockpitRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(cockpitRoute, async (c) => {
     const query = c.req.valid('query');
     const tenant = await tenantOf(c, query.tenant);
-    const cockpit = await getCockpit(c.get('db'), {
+    const cockpit = await getCockpit(c.get('reads'), {
       tenantId: tenant.id,
       plan: c.req.valid('param').plan,
       asOf: query.as_of ?? todayUtc(c.get('now')()),

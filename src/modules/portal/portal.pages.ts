@@ -21,11 +21,14 @@ const loaded = shortCache<{ plans: PublicPlan[]; site: SiteFile[] }>(1000, 50);
 
 async function portalOf(c: Context<AppEnv>) {
   const asOf = todayUtc(c.get('now')());
-  const hit = loaded.get(asOf, Date.now());
+  // Per database read: what the replica gave is not served to a reader sent to the primary.
+  const reads = c.get('reads');
+  const key = `${reads.label}|${asOf}`;
+  const hit = loaded.get(key, Date.now());
   if (hit) return hit;
-  const plans = await loadPublicPlans(c.get('db'), undefined, asOf);
+  const plans = await loadPublicPlans(reads, undefined, asOf);
   const value = { plans, site: portalSite(plans) };
-  loaded.set(asOf, value, Date.now());
+  loaded.set(key, value, Date.now());
   return value;
 }
 

@@ -107,16 +107,16 @@ const targetRoute = defineRoute('public', {
 export function portalRoutes(app: OpenAPIHono<AppEnv>): void {
   app.use('/api/public/*', openCors);
   app.openapi(listRoute, async (c) =>
-    c.json({ plans: await listPublishedPlans(c.get('db'), c.req.valid('query').tenant) }, 200),
+    c.json({ plans: await listPublishedPlans(c.get('reads'), c.req.valid('query').tenant) }, 200),
   );
   app.openapi(planRoute, async (c) =>
-    c.json(await getPublicPlan(c.get('db'), c.req.valid('query').tenant, c.req.valid('param').plan), 200),
+    c.json(await getPublicPlan(c.get('reads'), c.req.valid('query').tenant, c.req.valid('param').plan), 200),
   );
   app.openapi(statusRoute, async (c) => {
     const query = c.req.valid('query');
     return c.json(
       await getPublicStatus(
-        c.get('db'),
+        c.get('reads'),
         query.tenant,
         c.req.valid('param').plan,
         query.as_of ?? todayUtc(c.get('now')()),
@@ -128,7 +128,7 @@ export function portalRoutes(app: OpenAPIHono<AppEnv>): void {
     const query = c.req.valid('query');
     return c.json(
       await loadPublicPlan(
-        c.get('db'),
+        c.get('reads'),
         query.tenant,
         c.req.valid('param').plan,
         query.as_of ?? todayUtc(c.get('now')()),
@@ -140,7 +140,7 @@ export function portalRoutes(app: OpenAPIHono<AppEnv>): void {
     const query = c.req.valid('query');
     const { plan, indicator } = c.req.valid('param');
     const found = (
-      await loadPublicPlan(c.get('db'), query.tenant, plan, query.as_of ?? todayUtc(c.get('now')()))
+      await loadPublicPlan(c.get('reads'), query.tenant, plan, query.as_of ?? todayUtc(c.get('now')()))
     ).indicators.find((i) => i.id === indicator);
     if (!found) throw notFound(`indicator '${indicator}'`);
     return c.json(found, 200);
@@ -149,7 +149,7 @@ export function portalRoutes(app: OpenAPIHono<AppEnv>): void {
     const query = c.req.valid('query');
     const { plan, target } = c.req.valid('param');
     const found = (
-      await loadPublicPlan(c.get('db'), query.tenant, plan, query.as_of ?? todayUtc(c.get('now')()))
+      await loadPublicPlan(c.get('reads'), query.tenant, plan, query.as_of ?? todayUtc(c.get('now')()))
     ).targets.find((t) => t.id === target);
     if (!found) throw notFound(`target '${target}'`);
     return c.json(found, 200);

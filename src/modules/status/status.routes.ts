@@ -68,7 +68,7 @@ function serialized(status: object): string {
 
 export function statusRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(planStatusRoute, async (c) => {
-    const db = c.get('db');
+    const db = c.get('reads');
     const query = c.req.valid('query');
     const tenant = await tenantOf(c, query.tenant);
     const status = await getPlanStatus(
@@ -84,7 +84,7 @@ export function statusRoutes(app: OpenAPIHono<AppEnv>): void {
     }) as unknown as TypedResponse<typeof status, 200, 'json'>;
   });
   app.openapi(targetStatusRoute, async (c) => {
-    const db = c.get('db');
+    const db = c.get('reads');
     const query = c.req.valid('query');
     const { plan, target } = c.req.valid('param');
     const tenant = await tenantOf(c, query.tenant);

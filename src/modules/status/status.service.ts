@@ -27,7 +27,8 @@ const maxCached = 500;
 const revisions = shortCache<string>(200);
 
 async function revisionOf(db: Db, tenantId: number, planCode: string): Promise<string> {
-  const key = `${tenantId}|${planCode}`;
+  // Per database: a revision read on the replica may be older than the primary's.
+  const key = `${db.label}|${tenantId}|${planCode}`;
   const now = Date.now();
   const known = revisions.get(key, now);
   if (known !== undefined) return known;

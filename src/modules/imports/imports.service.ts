@@ -10,12 +10,12 @@ import { writeAudit } from '../auth';
 import { notFound } from '../errors';
 import { parsePeriod } from '../../domain/periods';
 import { PlanState, unchanged } from './current';
-import { bulkTransaction, columnCount, findTenantBySlug, listPlanIndicators } from './imports.repository';
+import { findTenantBySlug, listPlanIndicators } from './imports.repository';
+import { bulkTransaction } from '../observations';
 import { findPlan } from '../plans';
 
 /** At most this many problems are kept (a wholly wrong file must not fill memory with them). */
 export const maxProblems = 10_000;
-const batchSize = 200;
 
 export interface ImportRequest {
   tenantSlug: string;
@@ -59,7 +59,7 @@ export async function importObservations(db: Db, req: ImportRequest): Promise<Im
   const counts = { rows: 0, bad: 0, added: 0, corrected: 0, same: 0 };
   const status = req.status ?? 'accepted';
   try {
-    await bulkTransaction(db, async (trx, insert) => {
+    await bulkTransaction(db, async (trx, bulk) => {
       const state = await PlanState.load(trx, indicators);
       const validator = createRowValidator({
         indicators,
@@ -70,7 +70,6 @@ export async function importObservations(db: Db, req: ImportRequest): Promise<Im
       });
       const now = nowIso();
       const reason = `import ${req.source}`.slice(0, 500);
-      const params: unknown[] = [];
       for await (const batch of req.rows) {
         for (const raw of batch) {
           counts.rows++;
@@ -96,31 +95,26 @@ export async function importObservations(db: Db, req: ImportRequest): Promise<Im
           }
           if (cur) counts.corrected++;
           else counts.added++;
-          params.push(
-            tenant.id,
-            indicatorId,
-            r.period,
-            r.value,
-            r.source,
-            r.note,
-            alternate ? 1 : 0,
+          await bulk.add({
+            tenant_id: tenant.id,
+            indicator_id: indicatorId,
+            period: r.period,
+            value: r.value,
+            source: r.source,
+            note: r.note,
+            alternate: alternate ? 1 : 0,
             status,
-            (cur?.version ?? 0) + 1,
-            cur?.id ?? null,
-            req.userId,
-            now,
-            cur ? reason : null,
-            r.row,
-          );
-          if (params.length === batchSize * columnCount) {
-            await insert(batchSize, params);
-            params.length = 0;
-          }
+            version: (cur?.version ?? 0) + 1,
+            replaces_id: cur?.id ?? null,
+            recorded_by: req.userId,
+            recorded_at: now,
+            reason: cur ? reason : null,
+            position: r.row,
+          });
         }
       }
       if (counts.bad > 0) throw new BadFile();
-      // The remainder row by row: one more prepared statement, not one per possible length.
-      for (let k = 0; k < params.length; k += columnCount) await insert(1, params.slice(k, k + columnCount));
+      await bulk.flush();
       await writeAudit(trx, {
         tenantId: tenant.id,
         actor: { kind: 'system' },

@@ -18,6 +18,7 @@ import { AppError, notFound } from '../errors';
 import type { Actor } from '../http';
 import { writePlanFile, type ImportOutcome } from './plans.import';
 import * as repo from './plans.repository';
+import { currentVersions } from '../observations';
 import {
   presentDepartment,
   presentIndicator,
@@ -147,7 +148,7 @@ export async function getPlanDetail(
       repo.listTargets(k, plan.id),
       repo.listProgrammes(k, plan.id),
       repo.listActions(k, plan.id),
-      opts.latest === false ? [] : repo.listCurrentObservations(k, { planId: plan.id }),
+      opts.latest === false ? [] : currentVersions(k, { planId: plan.id }),
     ]);
   const indicators = allIndicators.filter((i) => inScope(scope, i.department_id));
   const visible = new Set(indicators.map((i) => i.id));
@@ -233,11 +234,10 @@ export async function listObservations(
     indicatorIds = [match.id];
   }
   const asOf = filter.asOf ? `${filter.asOf}T23:59:59.999Z` : undefined;
-  const rows = await repo.listCurrentObservations(db.kysely, { planId: plan.id, indicatorIds, asOf });
+  const rows = await currentVersions(db.kysely, { planId: plan.id, indicatorIds, asOf });
   return rows.map(presentObservation);
 }
 
-/** Orders `YYYY`, `YYYY-Qn`, `YYYY-MM` by their end: a year sorts after its months. */
 /**
  * Rebuilds the plan file from the database: current accepted observations only, or those known at
  * the instant `knownAt` (ISO) when given.
@@ -259,7 +259,7 @@ export async function exportPlanFile(
     repo.listTargets(k, plan.id),
     repo.listProgrammes(k, plan.id),
     repo.listActions(k, plan.id),
-    repo.listCurrentObservations(k, { planId: plan.id, asOf: knownAt, statuses }),
+    currentVersions(k, { planId: plan.id, asOf: knownAt, statuses }),
   ]);
   const deptCode = new Map(departments.map((d) => [d.id, d.code]));
   const areaCode = new Map(areas.map((a) => [a.id, a.code]));

@@ -141,7 +141,7 @@ export async function benchCity(): Promise<BenchResult[]> {
     ).id;
     for (let d = 0; d < DISTRICTS; d++) {
       await saveTenant(db, { slug: `d${d}`, name: `区县${d}`, parent: city.slug }, by);
-      const r = await importPlanText(db, { tenantSlug: `d${d}`, text: planOf(d) });
+      const r = await importPlanText(db, { tenantSlug: `d${d}`, text: planOf(d), now: new Date() });
       if (!r.ok) throw new Error(`bench plan ${d}: ${JSON.stringify(r.problems[0])}`);
     }
     const d0 = (

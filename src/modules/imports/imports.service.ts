@@ -5,7 +5,7 @@
  * file twice adds nothing the second time.
  */
 import { createRowValidator, type RawRow, type RowProblem } from '../../domain/data-import';
-import { nowIso, type Db } from '../../db';
+import type { Db } from '../../db';
 import { writeAudit } from '../auth';
 import { notFound } from '../errors';
 import { parsePeriod } from '../../domain/periods';
@@ -26,7 +26,9 @@ export interface ImportRequest {
   /** The file's name: goes into the audit row and the reason of each correction, never a path. */
   source: string;
   userId: number | null;
-  /** Day the load is judged on (periods must have ended): YYYY-MM-DD, default today (UTC). */
+  /** The caller's clock: when the versions are recorded. */
+  now: Date;
+  /** Day the load is judged on (periods must have ended): YYYY-MM-DD, default the day of `now` (UTC). */
   asOf?: string;
   allowOutliers?: boolean;
   /** Refuse indicators of other departments. */
@@ -64,11 +66,11 @@ export async function importObservations(db: Db, req: ImportRequest): Promise<Im
       const validator = createRowValidator({
         indicators,
         reference: (code, period) => state.reference(code, period),
-        asOf: req.asOf ?? nowIso().slice(0, 10),
+        asOf: req.asOf ?? req.now.toISOString().slice(0, 10),
         allowOutliers: req.allowOutliers,
         department: req.department,
       });
-      const now = nowIso();
+      const now = req.now.toISOString();
       const reason = `import ${req.source}`.slice(0, 500);
       for await (const batch of req.rows) {
         for (const raw of batch) {
@@ -130,7 +132,7 @@ export async function importObservations(db: Db, req: ImportRequest): Promise<Im
           status,
         },
         outcome: 'success',
-        at: new Date(now),
+        at: req.now,
       });
     });
   } catch (error) {

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { PlanFile } from '../../domain/plan-file';
 import { seriesKey } from '../../domain/data-import';
-import { nowIso, type Executor } from '../../db';
+import type { Executor } from '../../db';
 import { currentVersions, indicatorsWithObservations, insertObservation } from '../observations';
 import { writePlanTasks } from '../tasks';
 
@@ -52,9 +52,9 @@ export async function writePlanFile(
   content: string,
   userId: number | null,
   /** Departments are tenant-wide: only an administrator (or the CLI) may rename them by a file. */
-  options: { renameDepartments: boolean },
+  options: { renameDepartments: boolean; now: string },
 ): Promise<ImportOutcome> {
-  const now = nowIso();
+  const now = options.now;
   const hash = createHash('sha256').update(content).digest('hex');
   const header = plan.plan;
   const existing = await trx

@@ -51,11 +51,16 @@ export type ImportResult = ({ ok: true } & ImportOutcome) | { ok: false; problem
 /** Validates a plan file's text and writes it in one transaction: all of it or nothing. */
 export async function importPlanText(
   db: Db,
-  props: { tenantSlug: string; text: string; actor?: Actor },
+  props: { tenantSlug: string; text: string; actor?: Actor; now: Date },
 ): Promise<ImportResult> {
   const parsed = parsePlanFile(props.text);
   if (!parsed.ok) return parsed;
-  return importPlan(db, { tenantSlug: props.tenantSlug, plan: parsed.plan, actor: props.actor });
+  return importPlan(db, {
+    tenantSlug: props.tenantSlug,
+    plan: parsed.plan,
+    actor: props.actor,
+    now: props.now,
+  });
 }
 
 /**
@@ -65,19 +70,21 @@ export async function importPlanText(
  */
 async function importPlan(
   db: Db,
-  props: { tenantSlug: string; plan: PlanFile; actor?: Actor; now?: Date },
+  props: { tenantSlug: string; plan: PlanFile; actor?: Actor; now: Date },
 ): Promise<ImportResult> {
   const { plan, actor } = props;
   const content = formatPlanFile(plan);
   const renameDepartments =
     actor === undefined || (actor.kind !== 'anonymous' && actor.permissions.has('user:admin'));
   const outcome = await db.kysely.transaction().execute(async (trx) => {
-    const tenant = await ensureTenant(trx, props.tenantSlug);
+    const at = props.now;
+    const tenant = await ensureTenant(trx, props.tenantSlug, at.toISOString());
     const userId = actor?.kind === 'user' ? actor.userId : null;
-    const result = await writePlanFile(trx, tenant.id, plan, content, userId, { renameDepartments });
+    const result = await writePlanFile(trx, tenant.id, plan, content, userId, {
+      renameDepartments,
+      now: at.toISOString(),
+    });
     if (result.unchanged) return result;
-    // The request's clock; the CLI's import runs on the system clock.
-    const at = props.now ?? new Date();
     const audit = (entry: {
       action: string;
       objectType: string;

@@ -61,7 +61,7 @@ async function benchCityBulletin(dir: string): Promise<BenchResult> {
   const db = await openDatabase(join(dir, 'city.db'));
   try {
     await migrateToLatest(db);
-    const loaded = await importPlanText(db, { tenantSlug: 'yuzhong', text: plan300() });
+    const loaded = await importPlanText(db, { tenantSlug: 'yuzhong', text: plan300(), now: new Date() });
     if (!loaded.ok) throw new Error('the 300-target plan did not load');
     const seeded = await seedManyTasks(db, { planCode: PLAN300, count: 5000, reportsPerTask: 12 });
     const req = { tenantId: seeded.tenantId, plan: PLAN300, month: '2026-06', issued: '2026-07-01' };
@@ -81,6 +81,7 @@ export async function benchBulletin(): Promise<BenchResult[]> {
   try {
     await migrateToLatest(db);
     const loaded = await importPlanText(db, {
+      now: new Date(),
       tenantSlug: 'yuzhong',
       text: readFileSync(demoPlanPath, 'utf8'),
     });

@@ -90,7 +90,11 @@ export async function benchCity(): Promise<BenchResult[]> {
     ).id;
     for (let d = 0; d < DISTRICTS; d++) {
       await saveTenant(db, { slug: `d${d}`, name: `区县${d}`, parent: city.slug }, by);
-      const r = await importPlanText(db, { tenantSlug: `d${d}`, text: districtPlanFile(d, shape) });
+      const r = await importPlanText(db, {
+        tenantSlug: `d${d}`,
+        text: districtPlanFile(d, shape),
+        now: new Date(),
+      });
       if (!r.ok) throw new Error(`bench plan ${d}: ${JSON.stringify(r.problems[0])}`);
     }
     const d0 = (

@@ -136,12 +136,12 @@ async function createCityDb(file: string): Promise<void> {
     await migrateToLatest(db);
     const by = { actor: { kind: 'system' as const }, at: new Date() };
     const text = plan300();
-    const first = await importPlanText(db, { tenantSlug: 'yuzhong', text });
+    const first = await importPlanText(db, { tenantSlug: 'yuzhong', text, now: by.at });
     if (!first.ok) throw new Error(`the 300-target plan is invalid: ${JSON.stringify(first.problems[0])}`);
     const { tenant: city } = await saveTenant(db, { slug: 'bench-city', name: '基准市' }, by);
     for (let d = 1; d < DISTRICTS; d++) {
       await saveTenant(db, { slug: `d${d}`, name: `区县${d}`, parent: city.slug }, by);
-      const r = await importPlanText(db, { tenantSlug: `d${d}`, text });
+      const r = await importPlanText(db, { tenantSlug: `d${d}`, text, now: by.at });
       if (!r.ok) throw new Error(`district ${d}: ${JSON.stringify(r.problems[0])}`);
     }
   } finally {

@@ -135,7 +135,7 @@ export async function createPlan300Db(file: string): Promise<void> {
   const db = await openDatabase(file);
   try {
     await migrateToLatest(db);
-    const result = await importPlanText(db, { tenantSlug: 'yuzhong', text: plan300() });
+    const result = await importPlanText(db, { tenantSlug: 'yuzhong', text: plan300(), now: new Date() });
     if (!result.ok) throw new Error(`the 300-target plan is invalid: ${JSON.stringify(result.problems[0])}`);
   } finally {
     await db.close();

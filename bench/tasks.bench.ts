@@ -70,6 +70,7 @@ async function seeded(
   const db = await openDatabase(test.location);
   await migrateToLatest(db);
   const imported = await importPlanText(db, {
+    now: new Date(),
     tenantSlug: 'yuzhong',
     text: readFileSync(demoPlanFile, 'utf8'),
   });

@@ -5,11 +5,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from './types';
 
 export type DialectName = 'sqlite' | 'postgres';
+
+/** What a query runs on: the database or an open transaction (repositories take either). */
+export type Executor = Kysely<Database> | Transaction<Database>;
 
 export interface Db {
   kysely: Kysely<Database>;
@@ -43,6 +46,17 @@ export async function openDatabase(location: string): Promise<Db> {
   return openSqlite(location);
 }
 
+/**
+ * The per-connection settings of every SQLite handle (the server's and a bulk import's second
+ * one): FULL makes an acknowledged write survive power loss; foreign keys; wait for a writer.
+ */
+export function applySqlitePragmas(handle: SQLite.Database): SQLite.Database {
+  handle.pragma('synchronous = FULL');
+  handle.pragma('foreign_keys = ON');
+  handle.pragma('busy_timeout = 5000');
+  return handle;
+}
+
 function openSqlite(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   let handle: SQLite.Database;
@@ -51,11 +65,9 @@ function openSqlite(path: string): Db {
   } catch (error) {
     throw new DatabaseConfigError(`--db ${path}: cannot open SQLite file: ${(error as Error).message}`);
   }
-  // WAL lets readers run during writes; FULL makes an acknowledged write survive power loss.
+  // WAL lets readers run during writes (a property of the file, kept by later connections).
   handle.pragma('journal_mode = WAL');
-  handle.pragma('synchronous = FULL');
-  handle.pragma('foreign_keys = ON');
-  handle.pragma('busy_timeout = 5000');
+  applySqlitePragmas(handle);
   const check = handle.pragma('quick_check', { simple: true }) as string;
   if (check !== 'ok') throw new DatabaseConfigError(`--db ${path}: integrity check failed: ${check}`);
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) });

@@ -1,4 +1,12 @@
-export { openDatabase, dialectOf, DatabaseConfigError, type Db, type DialectName } from './connection';
+export {
+  openDatabase,
+  applySqlitePragmas,
+  dialectOf,
+  DatabaseConfigError,
+  type Db,
+  type DialectName,
+  type Executor,
+} from './connection';
 export { migrateTo, migrateToLatest, migrationNames } from './migrate';
 export { nowIso } from './clock';
 export type * from './types';

@@ -39,12 +39,14 @@ export async function prepareDatabase(
       const result = await importPlanText(db, {
         tenantSlug: defaultTenant,
         text: readFileSync(demoPlanPath, 'utf8'),
+        now: new Date(),
       });
       if (!result.ok) throw new Error(`the demo plan is invalid: ${JSON.stringify(result.problems[0])}`);
       demoLoaded = true;
     }
-    const tenant = await ensureTenant(db.kysely, defaultTenant);
-    const admin = await ensureAdmin(db, tenant.id, opts.adminPassword);
+    const now = new Date();
+    const tenant = await ensureTenant(db.kysely, defaultTenant, now.toISOString());
+    const admin = await ensureAdmin(db, tenant.id, opts.adminPassword, now);
     return { db, migration, demoLoaded, adminPassword: admin.generatedPassword };
   } catch (error) {
     await db.close();

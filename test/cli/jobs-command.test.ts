@@ -36,6 +36,7 @@ async function demoDatabase(dialect: (typeof dialects)[number]): Promise<TestDat
   const db = await openDatabase(test.location);
   await migrateToLatest(db);
   const result = await importPlanText(db, {
+    now: new Date(),
     tenantSlug: 'yuzhong',
     text: readFileSync(demoPlanFile, 'utf8'),
   });

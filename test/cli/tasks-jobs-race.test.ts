@@ -30,6 +30,7 @@ describe('task escalation: two jobs run processes on one PostgreSQL database', (
     const db = await openDatabase(test.location);
     await migrateToLatest(db);
     const result = await importPlanText(db, {
+      now: new Date(),
       tenantSlug: 'yuzhong',
       text: readFileSync(demoPlanFile, 'utf8'),
     });

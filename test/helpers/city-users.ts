@@ -39,12 +39,16 @@ export async function seedCityTier(baseUrl: string, location: string): Promise<C
       districtPlan(city.second, [{ indicator: 'retail_sales', period: '2025', value: 777.7 }]),
     ) as { plan: { title: string } };
     plan.plan.title = `${secondDistrictMarker} 江北区计划`;
-    const imported = await importPlanText(db, { tenantSlug: city.second, text: JSON.stringify(plan) });
+    const imported = await importPlanText(db, {
+      tenantSlug: city.second,
+      text: JSON.stringify(plan),
+      now: new Date(),
+    });
     if (!imported.ok) throw new Error(`plan of ${city.second}: ${JSON.stringify(imported.problems[0])}`);
     const tenants = await db.kysely.selectFrom('tenants').select(['id', 'slug']).execute();
     const idOf = (slug: string) => tenants.find((t) => t.slug === slug)?.id ?? -1;
-    await ensureAdmin(db, idOf(city.slug), seedPassword);
-    await ensureAdmin(db, idOf(second.tenant.slug), seedPassword);
+    await ensureAdmin(db, idOf(city.slug), seedPassword, new Date());
+    await ensureAdmin(db, idOf(second.tenant.slug), seedPassword, new Date());
   } finally {
     await db.close();
   }

@@ -111,7 +111,11 @@ export async function seedCity(
   await saveTenant(db, { slug: city, name: `${city}市` }, by);
   for (const [slug, d] of Object.entries(districts)) {
     await saveTenant(db, { slug, name: `${slug}区`, parent: city }, by);
-    const r = await importPlanText(db, { tenantSlug: slug, text: districtPlan(slug, d.observations, d) });
+    const r = await importPlanText(db, {
+      tenantSlug: slug,
+      text: districtPlan(slug, d.observations, d),
+      now: new Date(),
+    });
     if (!r.ok) throw new Error(`plan of ${slug}: ${JSON.stringify(r.problems[0])}`);
   }
 }

@@ -273,7 +273,7 @@ for (const dialect of dialects) {
     it('keeps tenants apart: an admin never sees or changes another tenant’s users', async () => {
       const db = await openDatabase(server.location);
       try {
-        const other = await ensureTenant(db.kysely, 'other-district');
+        const other = await ensureTenant(db.kysely, 'other-district', new Date().toISOString());
         const now = new Date().toISOString();
         const hash = await hashPassword('other tenant password 🏙');
         const inserted = await db.kysely

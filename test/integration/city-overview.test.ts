@@ -84,6 +84,7 @@ describeEachDatabase('city overview', (ctx) => {
       tenantSlug: 'yuzhong',
       rows: once([{ row: 2, indicator: 'retail_sales', period: '2024', value: '1700' }]),
       source: 'yuzhong.csv',
+      now: new Date(),
       userId: null,
       asOf: '2025-07-01',
       status: 'accepted',

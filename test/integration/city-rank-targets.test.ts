@@ -75,6 +75,7 @@ describeEachDatabase('city rank targets', (ctx) => {
       rows: once([{ row: 2, indicator: 'retail_sales', period: '2024', value: '1600' }]),
       source: 'jiangbei.csv',
       userId: null,
+      now: new Date(),
       asOf: '2025-06-01',
       status: 'accepted',
     });

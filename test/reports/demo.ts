@@ -13,6 +13,7 @@ export async function demoDatabase(
   const db = await openDatabase(test.location);
   await migrateToLatest(db);
   const result = await importPlanText(db, {
+    now: new Date(),
     tenantSlug: 'yuzhong',
     text: readFileSync(demoPlanFile, 'utf8'),
   });

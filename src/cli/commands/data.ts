@@ -118,6 +118,7 @@ export function registerDataCommands(program: Command): void {
                 rows: source.batches,
                 source: name,
                 userId: null,
+                now: new Date(),
                 asOf: opts.asOf,
                 allowOutliers: opts.allowOutliers,
                 department: opts.department,

@@ -41,7 +41,7 @@ export function registerPlanFileCommands(program: Command): void {
       action(async (file: string, opts: { db: string; tenant: string }) => {
         const text = readTextFile(file);
         await withDatabase(opts.db, async (db) => {
-          const result = await importPlanText(db, { tenantSlug: opts.tenant, text });
+          const result = await importPlanText(db, { tenantSlug: opts.tenant, text, now: new Date() });
           if (!result.ok) {
             for (const p of result.problems.slice(1)) process.stderr.write(formatProblem(file, p) + '\n');
             throw new CliError(

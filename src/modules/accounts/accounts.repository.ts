@@ -2,11 +2,10 @@
  * SQL of user and department administration. Every query names the tenant, so an object of
  * another tenant is simply not found.
  */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db';
+import type { Executor } from '../../db';
 import type { Role } from '../../domain/access';
 
-type DB = Kysely<Database> | Transaction<Database>;
+type DB = Executor;
 
 export async function listUsers(db: DB, tenantId: number) {
   return db.selectFrom('users').selectAll().where('tenant_id', '=', tenantId).orderBy('username').execute();

@@ -10,11 +10,12 @@ export async function ensureAdmin(
   db: Db,
   tenantId: number,
   given: string | undefined,
+  /** The clock of the caller (start-up). */
+  at: Date,
 ): Promise<{ created: boolean; generatedPassword: string | null }> {
   if (await findUser(db.kysely, tenantId, 'admin')) return { created: false, generatedPassword: null };
   const password = given ?? generatePassword();
   const passwordHash = await hashPassword(password);
-  const at = new Date();
   await db.kysely.transaction().execute(async (trx) => {
     const userId = await createUserRow(trx, {
       tenantId,

@@ -1,8 +1,7 @@
 /** SQL of API tokens. Only the SHA-256 of a token is stored; no query here returns it. */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db';
+import type { Executor } from '../../db';
 
-type DB = Kysely<Database> | Transaction<Database>;
+type DB = Executor;
 
 // Every column except token_hash: the hash never leaves the repository.
 const visible = [

@@ -1,6 +1,5 @@
 /** Audit rows: one per change and per security event; the table itself refuses UPDATE/DELETE. */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db';
+import type { Executor } from '../../db';
 import type { Actor } from '../http';
 
 export interface AuditEntry {
@@ -33,7 +32,7 @@ function actorLabel(actor: AuditEntry['actor'], label?: string): { id: number | 
 }
 
 /** Appends one audit row. Secrets never reach here: callers pass shapes without passwords. */
-export async function writeAudit(db: Kysely<Database> | Transaction<Database>, e: AuditEntry): Promise<void> {
+export async function writeAudit(db: Executor, e: AuditEntry): Promise<void> {
   const who = actorLabel(e.actor, e.label);
   await db
     .insertInto('audit_log')

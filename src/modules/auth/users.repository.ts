@@ -2,11 +2,10 @@
  * Queries of users, their roles and departments (the only SQL reading these tables); account
  * administration reaches them through users.service.ts (the module's index).
  */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db';
+import type { Executor } from '../../db';
 import { isRole, type Role } from '../../domain/access';
 
-type DB = Kysely<Database> | Transaction<Database>;
+type DB = Executor;
 
 export async function findUserByName(db: DB, tenantId: number, username: string) {
   return db

@@ -2,11 +2,10 @@
  * The users other modules may read and create (account administration, the first administrator):
  * the identity rows are this module's, so its repository stays behind these functions.
  */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db';
+import type { Executor } from '../../db';
 import * as repo from './users.repository';
 
-type DB = Kysely<Database> | Transaction<Database>;
+type DB = Executor;
 export type { NewUser } from './users.repository';
 
 /** The tenant's user of that name, if any. */

@@ -1,12 +1,12 @@
 /**
  * The only SQL of the city tier: the tenant tree, and the accepted current values of one
  * indicator (by its shared id) across a city's districts. A current value is an accepted row no
- * later accepted row replaces, as known at `asOf` when given — the rule of plans.repository.
+ * later accepted row replaces, as known at `asOf` when given — the observations module's rule.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../../db';
+import type { Executor } from '../../db';
+import { currentVersions } from '../observations';
 
-export type Q = Kysely<Database> | Transaction<Database>;
+export type Q = Executor;
 
 const tenantColumns = ['id', 'slug', 'name', 'name_en', 'parent_id', 'created_at'] as const;
 
@@ -72,11 +72,6 @@ export async function newestAudit(db: Q, tenantIds: readonly number[]): Promise<
   return Number(row?.id ?? 0);
 }
 
-/** When a version became known: its publication day if given, else when it was recorded. */
-function knownAt(alias: 'o' | 'n') {
-  return sql<string>`coalesce(${sql.ref(`${alias}.published_on`)}, ${sql.ref(`${alias}.recorded_at`)})`;
-}
-
 /** The indicators with these ids in the plans of some tenants, with their plan's settings. */
 export function sharedIndicators(db: Q, tenantIds: readonly number[], codes: readonly string[]) {
   return db
@@ -114,27 +109,7 @@ export function acceptedValues(
   indicatorIds: readonly number[],
   filter: { period?: string; asOf?: string } = {},
 ) {
-  let q = db
-    .selectFrom('observations as o')
-    .select(['o.id', 'o.indicator_id', 'o.period', 'o.value', knownAt('o').as('known_at')])
-    .where('o.indicator_id', 'in', indicatorIds.length ? indicatorIds : [-1])
-    .where('o.status', '=', 'accepted')
-    .where('o.alternate', '=', 0)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('observations as n')
-            .select('n.id')
-            .whereRef('n.replaces_id', '=', 'o.id')
-            .where('n.status', '=', 'accepted')
-            .$if(filter.asOf !== undefined, (qb) => qb.where(knownAt('n'), '<=', filter.asOf ?? '')),
-        ),
-      ),
-    );
-  if (filter.period !== undefined) q = q.where('o.period', '=', filter.period);
-  if (filter.asOf !== undefined) q = q.where(knownAt('o'), '<=', filter.asOf);
-  return q.orderBy('o.id').execute();
+  return currentVersions(db, { indicatorIds, mainOnly: true, order: 'id', ...filter });
 }
 
 export type AcceptedValueRow = Awaited<ReturnType<typeof acceptedValues>>[number];

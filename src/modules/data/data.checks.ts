@@ -8,6 +8,7 @@ import type { DataWarning as WarningBody } from '../../contracts/data';
 import type { Db } from '../../db';
 import { checkSettings, checkValue, partsFromFormulas, warningZh, type Related } from '../../domain/data-checks';
 import * as repo from './data.repository';
+import { acceptedVersions } from '../observations';
 
 interface PlanLike {
   id: number;
@@ -23,7 +24,7 @@ function parseSettings(text: string): unknown {
 }
 
 /** Latest accepted value per indicator id and period. */
-function latestByKey(rows: Awaited<ReturnType<typeof repo.acceptedValues>>) {
+function latestByKey(rows: Awaited<ReturnType<typeof acceptedVersions>>) {
   const out = new Map<string, number>();
   for (const r of rows) out.set(`${r.indicator_id}|${r.period}`, r.value);
   return out;
@@ -44,7 +45,7 @@ export async function warningsFor(
   const wholeCodes = pairs.filter(([part]) => part === indicator.code).map(([, whole]) => whole);
   const partCodes = pairs.filter(([, whole]) => whole === indicator.code).map(([part]) => part);
   const related = [...wholeCodes, ...partCodes].map((c) => byCode.get(c)).filter((i) => i !== undefined);
-  const values = latestByKey(await repo.acceptedValues(db.kysely, [indicator.id, ...related.map((i) => i.id)]));
+  const values = latestByKey(await acceptedVersions(db.kysely, [indicator.id, ...related.map((i) => i.id)]));
   const relatedOf = (codes: string[]): Related[] =>
     codes.flatMap((c) => {
       const i = byCode.get(c);

@@ -2,11 +2,12 @@
  * What every data use case starts from: the caller, the plan and indicator (404 when another
  * department's), the state of a value series, and the period rules of an indicator.
  */
-import type { Db } from '../../db';
+import type { Db, Executor } from '../../db';
 import { kindOfFrequency, parsePeriod, periodStart } from '../../domain/periods';
 import type { Caller } from '../caller';
 import { badInput, coded, notFound } from '../errors';
 import { findPlan } from '../plans';
+import { seriesState, seriesVersions, type Series as ObservationSeries, type VersionRow } from '../observations';
 import * as repo from './data.repository';
 import { requireVisible } from './data.policy';
 
@@ -27,31 +28,12 @@ export async function loadIndicator(db: Db, caller: Caller, planCode: string, co
   return { plan, indicator };
 }
 
-/** A value series: all rows, the workflow head, the accepted version and the open authors. */
-export interface Series {
-  period: string;
-  rows: repo.ValueRow[];
-  /** The latest version not superseded: what the workflow acts on. */
-  head: repo.ValueRow | undefined;
-  /** The latest accepted version: what statuses use. */
-  accepted: repo.ValueRow | undefined;
-  maxVersion: number;
-  /** Who entered or edited the versions after the accepted one. */
-  openAuthors: (number | null)[];
-}
+/** A value series: all versions, the workflow head, the accepted version and the open authors. */
+export type Series = ObservationSeries<VersionRow>;
 
-export function seriesState(rows: repo.ValueRow[], period = rows[0]?.period ?? ''): Series {
-  const live = rows.filter((r) => r.status !== 'superseded');
-  const accepted = rows.filter((r) => r.status === 'accepted').at(-1);
-  const after = accepted?.version ?? 0;
-  return {
-    period,
-    rows,
-    head: live.at(-1),
-    accepted,
-    maxVersion: rows.reduce((m, r) => Math.max(m, r.version), 0),
-    openAuthors: rows.filter((r) => r.version > after).map((r) => r.recorded_by),
-  };
+/** One value series' versions (in `db`, which may be the transaction of a step) and state. */
+export async function readSeries(db: Executor, indicatorId: number, period: string): Promise<Series> {
+  return seriesState(await seriesVersions(db, { indicatorIds: [indicatorId], period }), period);
 }
 
 export type Frequency = 'annual' | 'quarterly' | 'monthly';

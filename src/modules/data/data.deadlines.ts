@@ -7,6 +7,7 @@ import type { Db } from '../../db';
 import { reportingPeriods } from './data.queries';
 import { findPlan } from '../plans';
 import * as repo from './data.repository';
+import { firstReportedAt } from '../observations';
 
 export interface DataDeadline {
   department_id: number;
@@ -31,7 +32,7 @@ export async function dataDeadlines(
     (i) => !i.formula && i.department_id !== null,
   );
   const reported = new Map(
-    (await repo.firstReportedAt(db.kysely, indicators.map((i) => i.id), plan.start_year)).map((r) => [
+    (await firstReportedAt(db.kysely, indicators.map((i) => i.id), plan.start_year)).map((r) => [
       `${r.indicator_id}|${r.period}`,
       r.reported_at as string | null,
     ]),

@@ -10,6 +10,7 @@ import { notFound } from '../errors';
 import { recordNotifications } from '../notify';
 import { headsOf, reportingPeriods } from './data.queries';
 import * as repo from './data.repository';
+import { firstArrivals, workflowRows } from '../observations';
 import type { Caller } from '../caller';
 import { loadPlan } from './data.context';
 import { requireSupervisor } from './data.policy';
@@ -29,9 +30,9 @@ export async function getDistrict(db: Db, caller: Caller, planCode: string, year
     (i) => !i.formula && i.department_code !== null,
   );
   const ids = indicators.map((i) => i.id);
-  const heads = headsOf(await repo.workflowRows(db.kysely, ids, plan.start_year));
+  const heads = headsOf(await workflowRows(db.kysely, ids, plan.start_year));
   const arrivals = new Map(
-    (await repo.firstArrivals(db.kysely, ids, plan.start_year)).map((r) => [`${r.indicator_id}|${r.period}`, String(r.first_at)]),
+    (await firstArrivals(db.kysely, ids, plan.start_year)).map((r) => [`${r.indicator_id}|${r.period}`, String(r.first_at)]),
   );
   const byDept = new Map<string, Department>();
   for (const i of indicators) {

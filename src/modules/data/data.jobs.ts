@@ -7,6 +7,7 @@ import { daysBetween } from '../../domain/periods';
 import type { DueItem, JobKind } from '../notify';
 import { headsOf, owedStatuses, reportingPeriods } from './data.queries';
 import * as repo from './data.repository';
+import { workflowRows } from '../observations';
 
 /** Days before a deadline when the reminder goes out (plan setting `data_reminder_days`). */
 export const defaultReminderDays = 3;
@@ -32,7 +33,7 @@ export const dataReminderJob: JobKind = {
         (i) => !i.formula && i.department_id !== null,
       );
       if (indicators.length === 0) continue;
-      const heads = headsOf(await repo.workflowRows(db.kysely, indicators.map((i) => i.id), plan.start_year));
+      const heads = headsOf(await workflowRows(db.kysely, indicators.map((i) => i.id), plan.start_year));
       const before = reminderDays(plan.settings);
       for (const i of indicators) {
         for (const p of reportingPeriods(plan, i, today, heads)) {

@@ -1,7 +1,7 @@
 /** Rows of data collection → response shapes (never rows). */
 import type { DataValue, RowStatus } from '../../contracts/data';
 import { rowStatuses } from '../../contracts/data';
-import type { ValueRow } from './data.repository';
+import type { VersionRow as ValueRow } from '../observations';
 
 function rowStatus(status: string): RowStatus {
   return (rowStatuses as readonly string[]).includes(status) ? (status as RowStatus) : 'superseded';

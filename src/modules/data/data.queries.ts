@@ -11,7 +11,8 @@ import { notFound } from '../errors';
 import * as repo from './data.repository';
 import { departmentFilter } from './data.policy';
 import type { Caller } from '../caller';
-import { frequencyOf, loadIndicator, loadPlan, seriesState } from './data.context';
+import { frequencyOf, loadIndicator, loadPlan, readSeries } from './data.context';
+import { rowsInStatus, workflowRows, type QueueRow, type WorkflowRow } from '../observations';
 import { changesFrom, presentEvent, presentValue } from './data.presenter';
 
 /** A value series: plan, indicator and period codes. */
@@ -23,7 +24,7 @@ export interface ValueRef {
 
 async function loadSeries(db: Db, caller: Caller, ref: ValueRef) {
   const { plan, indicator } = await loadIndicator(db, caller, ref.plan, ref.indicator);
-  const series = seriesState(await repo.seriesRows(db.kysely, indicator.id, ref.period), ref.period);
+  const series = await readSeries(db.kysely, indicator.id, ref.period);
   if (!series.head) throw notFound(`value of '${ref.indicator}' for ${ref.period}`);
   const versionOf = new Map(series.rows.map((r) => [r.id, r.version]));
   return { plan, indicator, series, head: series.head, versionOf };
@@ -79,7 +80,7 @@ interface Head {
 }
 
 /** The workflow head (highest version) of each indicator and period, keyed `id|period`. */
-export function headsOf(rows: Awaited<ReturnType<typeof repo.workflowRows>>) {
+export function headsOf(rows: WorkflowRow[]) {
   const heads = new Map<string, Head>();
   for (const r of rows) {
     const key = `${r.indicator_id}|${r.period}`;
@@ -140,7 +141,7 @@ export async function getCalendar(
   const indicators = (await repo.listIndicators(db.kysely, plan.id, departmentFilter(caller.actor))).filter(
     (i) => !i.formula && (department === undefined || i.department_code === department),
   );
-  const rows = await repo.workflowRows(
+  const rows = await workflowRows(
     db.kysely,
     indicators.map((i) => i.id),
     plan.start_year,
@@ -183,7 +184,7 @@ export async function getQueue(db: Db, caller: Caller, planCode: string): Promis
   const plan = await loadPlan(db, caller, planCode);
   const actor = caller.actor;
   const entries: QueueEntry[] = [];
-  const add = (rows: Awaited<ReturnType<typeof repo.rowsInStatus>>, awaiting: QueueEntry['awaiting']) => {
+  const add = (rows: QueueRow[], awaiting: QueueEntry['awaiting']) => {
     for (const r of rows) {
       const indicator = {
         code: r.indicator_code,
@@ -199,10 +200,10 @@ export async function getQueue(db: Db, caller: Caller, planCode: string): Promis
     }
   };
   if (actor.permissions.has('data:approve')) {
-    add(await repo.rowsInStatus(db.kysely, plan.id, 'submitted', actor.departmentIds), 'approval');
+    add(await rowsInStatus(db.kysely, plan.id, 'submitted', actor.departmentIds), 'approval');
   }
   if (actor.permissions.has('data:accept')) {
-    add(await repo.rowsInStatus(db.kysely, plan.id, 'approved', departmentFilter(actor, 'data:accept')), 'acceptance');
+    add(await rowsInStatus(db.kysely, plan.id, 'approved', departmentFilter(actor, 'data:accept')), 'acceptance');
   }
   return entries;
 }

@@ -7,7 +7,7 @@
  * version it acts on (`if_version`), so of two concurrent editors exactly one wins.
  */
 import type { Correction, ValueCreate, ValueEdit } from '../../contracts/data';
-import type { Db } from '../../db';
+import type { Db, Executor } from '../../db';
 import { writeAudit } from '../auth';
 import { AppError, badInput, coded, notFound } from '../errors';
 import { parsePeriod } from '../../domain/periods';
@@ -23,12 +23,13 @@ import {
   requireWriter,
 } from './data.policy';
 import type { Caller } from '../caller';
-import { checkPeriod, loadIndicator, seriesState, type Series } from './data.context';
+import { checkPeriod, loadIndicator, readSeries, type Series } from './data.context';
+import { insertObservation, lockIndicators, moveStatus, type VersionRow } from '../observations';
 import { getValue, type ValueRef } from './data.queries';
 import { recordNotifications } from '../notify';
 
 interface Step {
-  trx: repo.Q;
+  trx: Executor;
   indicator: repo.IndicatorRow;
   series: Series;
   planCode: string;
@@ -39,8 +40,8 @@ async function onSeries(db: Db, caller: Caller, ref: ValueRef, step: (s: Step) =
   const { indicator } = await loadIndicator(db, caller, ref.plan, ref.indicator);
   try {
     await db.kysely.transaction().execute(async (trx) => {
-      await repo.lockIndicator(trx, db.dialect, indicator.id);
-      const series = seriesState(await repo.seriesRows(trx, indicator.id, ref.period), ref.period);
+      await lockIndicators(trx, db.dialect, [indicator.id]);
+      const series = await readSeries(trx, indicator.id, ref.period);
       await step({ trx, indicator, series, planCode: ref.plan });
     });
   } catch (error) {
@@ -115,7 +116,7 @@ async function addVersion(
     recorded_by: recordedBy,
     recorded_at: caller.now.toISOString(),
   };
-  const id = await repo.insertRow(s.trx, row);
+  const id = await insertObservation(s.trx, row);
   await audit(s, caller, action, id, s.series.head ? snapshot(s.series.head) : null, snapshot(row), fields.reason ?? undefined);
 }
 
@@ -187,7 +188,7 @@ export async function editValue(db: Db, caller: Caller, ref: ValueRef, input: Va
     const head = requireHead(s.series, ref);
     requireVersion(head.version, input.if_version);
     requireStatus(head.status, ['draft', 'returned'], 'edit');
-    if (!(await repo.moveStatus(s.trx, head.id, ['draft', 'returned'], 'superseded', today(caller)))) {
+    if (!(await moveStatus(s.trx, head.id, ['draft', 'returned'], 'superseded', today(caller)))) {
       throw conflict('Someone else changed this value at the same time. Reload.', 'value_changed_concurrently');
     }
     const fields = {
@@ -245,7 +246,7 @@ export async function transitionValue(
   return onSeries(db, caller, ref, async (s) => {
     const head = requireHead(s.series, ref);
     const move = async (from: string, to: string) => {
-      if (!(await repo.moveStatus(s.trx, head.id, [from], to, today(caller)))) {
+      if (!(await moveStatus(s.trx, head.id, [from], to, today(caller)))) {
         throw conflict('Someone else changed this value at the same time. Reload.', 'value_changed_concurrently');
       }
       await audit(s, caller, transition, head.id, snapshot(head), snapshot({ ...head, status: to }), input.reason);
@@ -337,7 +338,7 @@ async function auditRefusal(db: Db, caller: Caller, e: OwnEntryRefused) {
 }
 
 /** What a message about a value names: codes for links, names and the value for people. */
-async function payload(s: Step, caller: Caller, row: repo.ValueRow, version: number, extra: Record<string, unknown> = {}) {
+async function payload(s: Step, caller: Caller, row: VersionRow, version: number, extra: Record<string, unknown> = {}) {
   const by = caller.actor.kind === 'user' ? await repo.displayNameOf(s.trx, caller.actor.userId) : null;
   return {
     plan: s.planCode,
@@ -364,28 +365,28 @@ const message = (caller: Caller, kind: string, p: Awaited<ReturnType<typeof payl
   at: caller.now.toISOString(),
 });
 
-async function notifyReturned(s: Step, caller: Caller, row: repo.ValueRow, version: number, reason: string) {
+async function notifyReturned(s: Step, caller: Caller, row: VersionRow, version: number, reason: string) {
   if (s.indicator.department_id === null) return;
   const p = await payload(s, caller, row, version, { reason });
   await recordNotifications(s.trx, [message(caller, 'data.returned', p, { departmentId: s.indicator.department_id })]);
 }
 
 /** A submitted value waits for the heads of its department. */
-async function notifyHeads(s: Step, caller: Caller, row: repo.ValueRow) {
+async function notifyHeads(s: Step, caller: Caller, row: VersionRow) {
   if (s.indicator.department_id === null) return;
   const ids = await repo.roleHolderIds(s.trx, caller.actor.tenantId, 'dept_head', s.indicator.department_id);
   const p = await payload(s, caller, row, row.version);
   await recordNotifications(s.trx, ids.map((userId) => message(caller, 'data.awaiting_approval', p, { userId })));
 }
 
-async function notifySupervisors(s: Step, caller: Caller, row: repo.ValueRow) {
+async function notifySupervisors(s: Step, caller: Caller, row: VersionRow) {
   const ids = await repo.supervisorIds(s.trx, caller.actor.tenantId);
   const p = await payload(s, caller, row, row.version);
   await recordNotifications(s.trx, ids.map((userId) => message(caller, 'data.awaiting_acceptance', p, { userId })));
 }
 
 /** The reporter learns that the value now counts. */
-async function notifyAuthor(s: Step, caller: Caller, row: repo.ValueRow) {
+async function notifyAuthor(s: Step, caller: Caller, row: VersionRow) {
   if (row.recorded_by === null) return;
   const p = await payload(s, caller, row, row.version);
   await recordNotifications(s.trx, [message(caller, 'data.accepted', p, { userId: row.recorded_by })]);

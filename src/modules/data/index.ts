@@ -3,9 +3,7 @@ import type { AppEnv } from '../http';
 import { dataValueRoutes } from './data.routes';
 import { districtRoutes } from './data.district.routes';
 
-export { loadIndicator, seriesState } from './data.context';
-/** Old names of `modules/caller.ts`'s, for branches written before it: use `../caller`. */
-export { callerOf, type Caller as DataCaller } from '../caller';
+export { loadIndicator } from './data.context';
 export { canSeeDepartment, requireWriter } from './data.policy';
 export { getCalendar } from './data.queries';
 export { planIndicators, valueSeries, type DataIndicator } from './lookups.service';

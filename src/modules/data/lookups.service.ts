@@ -2,7 +2,7 @@
 import type { Db } from '../../db';
 import type { Caller } from '../caller';
 import { findPlan } from '../plans';
-import { loadIndicator, seriesState } from './data.context';
+import { loadIndicator, readSeries } from './data.context';
 import * as repo from './data.repository';
 
 export type DataIndicator = Awaited<ReturnType<typeof repo.listIndicators>>[number];
@@ -21,6 +21,6 @@ export async function valueSeries(
   ref: { plan: string; indicator: string; period: string },
 ) {
   const { indicator } = await loadIndicator(db, caller, ref.plan, ref.indicator);
-  const state = seriesState(await repo.seriesRows(db.kysely, indicator.id, ref.period), ref.period);
+  const state = await readSeries(db.kysely, indicator.id, ref.period);
   return { indicator, state };
 }

@@ -5,9 +5,8 @@
  */
 import { nearestValue, periodKey, seriesKey } from '../../domain/data-import';
 import { parsePeriod, type Period, type PeriodKind } from '../../domain/periods';
-import type { Database } from '../../db';
-import type { Kysely, Transaction } from 'kysely';
-import { listAcceptedRows, type AcceptedRow } from './imports.repository';
+import type { Executor } from '../../db';
+import { currentVersions, type CurrentObservation } from '../observations';
 
 /** One current version. */
 export interface Current {
@@ -16,13 +15,6 @@ export interface Current {
   value: number;
   source: string | null;
   note: string | null;
-}
-
-/** The accepted rows that no other accepted row replaces, in id order. */
-export function currentRows(rows: AcceptedRow[]): AcceptedRow[] {
-  const replaced = new Set<number>();
-  for (const r of rows) if (r.replaces_id !== null) replaced.add(r.replaces_id);
-  return rows.filter((r) => !replaced.has(r.id));
 }
 
 /** One indicator's current versions. */
@@ -40,7 +32,7 @@ class IndicatorState {
   /** The main-series value of the latest period. */
   latest: { period: string; value: number; last: number } | undefined;
 
-  add(r: AcceptedRow): void {
+  add(r: CurrentObservation): void {
     const slot = this.id.length;
     this.id.push(r.id);
     this.version.push(r.version);
@@ -88,14 +80,11 @@ export class PlanState {
   private readonly byCode = new Map<string, IndicatorState>();
 
   /** Loads the given indicators, one query each (only one indicator's rows are ever in flight). */
-  static async load(
-    db: Kysely<Database> | Transaction<Database>,
-    indicators: { id: number; code: string }[],
-  ): Promise<PlanState> {
+  static async load(db: Executor, indicators: { id: number; code: string }[]): Promise<PlanState> {
     const state = new PlanState();
     for (const ind of indicators) {
       const s = new IndicatorState();
-      for (const r of currentRows(await listAcceptedRows(db, ind.id))) s.add(r);
+      for (const r of await currentVersions(db, { indicatorIds: [ind.id], order: 'id' })) s.add(r);
       s.sortHistory();
       state.byId.set(ind.id, s);
       state.byCode.set(ind.code, s);

@@ -6,9 +6,9 @@
 import { exportHeader, exportLine } from '../../domain/data-import';
 import type { Db } from '../../db';
 import { notFound } from '../errors';
-import { currentRows } from './current';
+import { currentVersions } from '../observations';
 import { findPlan } from '../plans';
-import { findTenantBySlug, listAcceptedRows, listPlanIndicators } from './imports.repository';
+import { findTenantBySlug, listPlanIndicators } from './imports.repository';
 
 /** Writes the CSV (header first, `\n` line ends); returns the number of observations. */
 export async function exportObservations(
@@ -23,7 +23,7 @@ export async function exportObservations(
   await write(exportHeader() + '\n');
   let count = 0;
   for (const ind of await listPlanIndicators(db.kysely, plan.id)) {
-    const rows = currentRows(await listAcceptedRows(db.kysely, ind.id)).sort(
+    const rows = (await currentVersions(db.kysely, { indicatorIds: [ind.id], order: 'id' })).sort(
       (a, b) =>
         a.alternate - b.alternate || (a.period < b.period ? -1 : a.period > b.period ? 1 : a.id - b.id),
     );

@@ -5,17 +5,17 @@
  * file twice adds nothing the second time.
  */
 import { createRowValidator, type RawRow, type RowProblem } from '../../domain/data-import';
-import { nowIso, type Db } from '../../db';
+import type { Db } from '../../db';
 import { writeAudit } from '../auth';
 import { notFound } from '../errors';
 import { parsePeriod } from '../../domain/periods';
 import { PlanState, unchanged } from './current';
-import { bulkTransaction, columnCount, findTenantBySlug, listPlanIndicators } from './imports.repository';
+import { findTenantBySlug, listPlanIndicators } from './imports.repository';
+import { bulkTransaction } from '../observations';
 import { findPlan } from '../plans';
 
 /** At most this many problems are kept (a wholly wrong file must not fill memory with them). */
 export const maxProblems = 10_000;
-const batchSize = 200;
 
 export interface ImportRequest {
   tenantSlug: string;
@@ -26,7 +26,9 @@ export interface ImportRequest {
   /** The file's name: goes into the audit row and the reason of each correction, never a path. */
   source: string;
   userId: number | null;
-  /** Day the load is judged on (periods must have ended): YYYY-MM-DD, default today (UTC). */
+  /** The caller's clock: when the versions are recorded. */
+  now: Date;
+  /** Day the load is judged on (periods must have ended): YYYY-MM-DD, default the day of `now` (UTC). */
   asOf?: string;
   allowOutliers?: boolean;
   /** Refuse indicators of other departments. */
@@ -59,18 +61,17 @@ export async function importObservations(db: Db, req: ImportRequest): Promise<Im
   const counts = { rows: 0, bad: 0, added: 0, corrected: 0, same: 0 };
   const status = req.status ?? 'accepted';
   try {
-    await bulkTransaction(db, async (trx, insert) => {
+    await bulkTransaction(db, async (trx, bulk) => {
       const state = await PlanState.load(trx, indicators);
       const validator = createRowValidator({
         indicators,
         reference: (code, period) => state.reference(code, period),
-        asOf: req.asOf ?? nowIso().slice(0, 10),
+        asOf: req.asOf ?? req.now.toISOString().slice(0, 10),
         allowOutliers: req.allowOutliers,
         department: req.department,
       });
-      const now = nowIso();
+      const now = req.now.toISOString();
       const reason = `import ${req.source}`.slice(0, 500);
-      const params: unknown[] = [];
       for await (const batch of req.rows) {
         for (const raw of batch) {
           counts.rows++;
@@ -96,31 +97,26 @@ export async function importObservations(db: Db, req: ImportRequest): Promise<Im
           }
           if (cur) counts.corrected++;
           else counts.added++;
-          params.push(
-            tenant.id,
-            indicatorId,
-            r.period,
-            r.value,
-            r.source,
-            r.note,
-            alternate ? 1 : 0,
+          await bulk.add({
+            tenant_id: tenant.id,
+            indicator_id: indicatorId,
+            period: r.period,
+            value: r.value,
+            source: r.source,
+            note: r.note,
+            alternate: alternate ? 1 : 0,
             status,
-            (cur?.version ?? 0) + 1,
-            cur?.id ?? null,
-            req.userId,
-            now,
-            cur ? reason : null,
-            r.row,
-          );
-          if (params.length === batchSize * columnCount) {
-            await insert(batchSize, params);
-            params.length = 0;
-          }
+            version: (cur?.version ?? 0) + 1,
+            replaces_id: cur?.id ?? null,
+            recorded_by: req.userId,
+            recorded_at: now,
+            reason: cur ? reason : null,
+            position: r.row,
+          });
         }
       }
       if (counts.bad > 0) throw new BadFile();
-      // The remainder row by row: one more prepared statement, not one per possible length.
-      for (let k = 0; k < params.length; k += columnCount) await insert(1, params.slice(k, k + columnCount));
+      await bulk.flush();
       await writeAudit(trx, {
         tenantId: tenant.id,
         actor: { kind: 'system' },
@@ -136,7 +132,7 @@ export async function importObservations(db: Db, req: ImportRequest): Promise<Im
           status,
         },
         outcome: 'success',
-        at: new Date(now),
+        at: req.now,
       });
     });
   } catch (error) {

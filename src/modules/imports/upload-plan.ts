@@ -9,29 +9,11 @@ import { createRowValidator, type RawRow, type ValidRow } from '../../domain/dat
 import { parsePeriod } from '../../domain/periods';
 import { allowsPreliminary } from '../../domain/reporting';
 import { unchanged } from './current';
-import type { SeriesRow, UploadIndicator } from './upload.repository';
+import type { UploadIndicator } from './upload.repository';
+import { valueSeriesKey as seriesKey, type Series, type VersionRow } from '../observations';
 
 /** The rows' series: head (latest live version), accepted version and highest version. */
-export interface SeriesInfo {
-  head: SeriesRow | undefined;
-  accepted: SeriesRow | undefined;
-  maxVersion: number;
-}
-
-export const seriesKey = (indicatorId: number, period: string) => `${indicatorId}|${period}`;
-
-export function seriesIndex(rows: SeriesRow[]): Map<string, SeriesInfo> {
-  const out = new Map<string, SeriesInfo>();
-  for (const r of rows) {
-    const key = seriesKey(r.indicator_id, r.period);
-    const s = out.get(key) ?? { head: undefined, accepted: undefined, maxVersion: 0 };
-    s.maxVersion = Math.max(s.maxVersion, r.version);
-    if (r.status !== 'superseded') s.head = r;
-    if (r.status === 'accepted') s.accepted = r;
-    out.set(key, s);
-  }
-  return out;
-}
+export type SeriesInfo = Series<VersionRow>;
 
 export interface PlannedRow {
   row: ValidRow;

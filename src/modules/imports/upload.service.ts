@@ -7,18 +7,20 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ImportPreview, ImportResultBody } from '../../contracts/imports';
-import type { Db } from '../../db';
+import type { Db, Executor } from '../../db';
 import { departmentScope, type Caller } from '../caller';
 import { writeAudit } from '../auth';
 import { planIndicators, warningsFor } from '../data';
 import { AppError, coded, notFound } from '../errors';
 import { writeDataTemplate } from './template.service';
 import { readUpload } from './upload-file';
-import { changesOf, compareUpload, seriesIndex, validateUpload, type PlannedRow } from './upload-plan';
+import { changesOf, compareUpload, validateUpload, type PlannedRow } from './upload-plan';
+import { insertObservation, lockIndicators, moveStatus, seriesStates, seriesVersions } from '../observations';
 import * as repo from './upload.repository';
 import { keepUpload, loadUpload } from './upload-store';
 
 const actorKey = (a: Caller['actor']) => (a.kind === 'user' ? `u${a.userId}` : `t${a.tokenId}`);
+const today = (caller: Caller) => caller.now.toISOString().slice(0, 10);
 const forbidden = (m: string) => new AppError(403, 'Forbidden', m);
 
 async function context(db: Db, caller: Caller, planCode: string) {
@@ -47,7 +49,7 @@ export async function checkUpload(db: Db, caller: Caller, planCode: string, byte
     raw,
   });
   const touched = [...new Set(valid.map((r) => indicators.find((i) => i.code === r.indicator)?.id ?? 0))];
-  const series = seriesIndex(await repo.seriesRowsOf(db.kysely, touched));
+  const series = seriesStates(await seriesVersions(db.kysely, { indicatorIds: touched }));
   const compared = compareUpload(indicators, valid, series);
   const all = [...errors, ...compared.errors].sort((a, b) => a.row - b.row);
   return { plan, raw, errors: all, planned: compared.planned, indicators, departments };
@@ -90,10 +92,10 @@ export async function previewUpload(
 }
 
 /** Writes one planned row as a submitted version (superseding a draft or returned head). */
-async function writeRow(trx: repo.Q, caller: Caller, p: PlannedRow, reason: string) {
+async function writeRow(trx: Executor, caller: Caller, p: PlannedRow, reason: string) {
   const head = p.series?.head;
   if (head && (head.status === 'draft' || head.status === 'returned')) {
-    if (!(await repo.supersede(trx, head.id)))
+    if (!(await moveStatus(trx, head.id, ['draft', 'returned'], 'superseded', today(caller))))
       throw new AppError(409, 'Conflict', 'A value changed while importing. Preview again.');
   }
   const row = {
@@ -109,8 +111,9 @@ async function writeRow(trx: repo.Q, caller: Caller, p: PlannedRow, reason: stri
     recorded_at: caller.now.toISOString(),
     reason: head ? reason : null,
     preliminary: p.row.preliminary ? 1 : 0,
+    status: 'submitted',
   };
-  const id = await repo.insertSubmitted(trx, row);
+  const id = await insertObservation(trx, row);
   await writeAudit(trx, {
     tenantId: caller.actor.tenantId,
     actor: caller.actor,
@@ -149,8 +152,8 @@ export async function commitUpload(
   const counts = { rows: stored.rows.length, added: 0, corrected: 0, unchanged: 0 };
   await db.kysely.transaction().execute(async (trx) => {
     await loadUpload(trx, token, who, caller.now, { take: true });
-    await repo.lockIndicators(trx, db.dialect, ids);
-    const series = seriesIndex(await repo.seriesRowsOf(trx, ids));
+    await lockIndicators(trx, db.dialect, ids);
+    const series = seriesStates(await seriesVersions(trx, { indicatorIds: ids }));
     const { errors, planned } = compareUpload(indicators, stored.rows, series);
     if (errors.length > 0)
       throw coded(

@@ -3,10 +3,9 @@
  * notices sent, the outbox of e-mail and webhook deliveries, users' channel settings and the
  * admins' webhook endpoints.
  */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db';
+import type { Executor } from '../../db';
 
-export type Q = Kysely<Database> | Transaction<Database>;
+export type Q = Executor;
 
 // ---- notice keys -------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ import type { PlanFile } from '../../domain/plan-file';
 import { planFileFromRows } from './plans.file';
 import { presentPlan } from './plans.presenter';
 import * as repo from './plans.repository';
+import { currentVersions } from '../observations';
 
 /** Each tenant's plans, oldest first. */
 export async function listPlansOf(db: Db, tenantIds: readonly number[]): Promise<Map<number, PlanSummary[]>> {
@@ -46,7 +47,7 @@ export async function exportPlanFilesOf(
   const [departments, parts, observations] = await Promise.all([
     repo.listDepartmentsOfTenants(k, tenantIds),
     repo.listPlanPartsOf(k, planIds),
-    repo.listCurrentObservations(k, { planId: planIds, asOf: knownAt }),
+    currentVersions(k, { planId: planIds, asOf: knownAt }),
   ]);
   const planOfIndicator = new Map(parts.indicators.map((i) => [i.id, i.plan_id]));
   const byTenant = groupBy(departments, (d) => d.tenant_id);

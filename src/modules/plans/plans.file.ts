@@ -4,6 +4,7 @@
  */
 import type { PlanFile } from '../../domain/plan-file';
 import type * as repo from './plans.repository';
+import type { CurrentObservation } from '../observations';
 
 type Rows<F extends (...a: never[]) => unknown> = Awaited<ReturnType<F>>;
 
@@ -15,7 +16,7 @@ export interface PlanRows {
   targets: Rows<typeof repo.listTargets>;
   programmes: Rows<typeof repo.listProgrammes>;
   actions: Rows<typeof repo.listActions>;
-  observations: Rows<typeof repo.listCurrentObservations>;
+  observations: readonly CurrentObservation[];
 }
 
 /** The plan file of the rows, before schema parsing (tasks are added by the caller). */

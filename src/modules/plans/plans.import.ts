@@ -4,13 +4,11 @@
  * new versions). Importing the same file again changes nothing.
  */
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
 import type { PlanFile } from '../../domain/plan-file';
 import { seriesKey } from '../../domain/data-import';
-import { nowIso, type Database } from '../../db';
+import type { Executor } from '../../db';
+import { currentVersions, indicatorsWithObservations, insertObservation } from '../observations';
 import { writePlanTasks } from '../tasks';
-
-type Trx = Transaction<Database> | Kysely<Database>;
 
 export interface ImportOutcome {
   planId: number;
@@ -48,15 +46,15 @@ async function upsertByCode<T extends { code: string }>(
 
 /** Imports `plan` (whose canonical text is `content`) for a tenant. */
 export async function writePlanFile(
-  trx: Trx,
+  trx: Executor,
   tenantId: number,
   plan: PlanFile,
   content: string,
   userId: number | null,
   /** Departments are tenant-wide: only an administrator (or the CLI) may rename them by a file. */
-  options: { renameDepartments: boolean },
+  options: { renameDepartments: boolean; now: string },
 ): Promise<ImportOutcome> {
-  const now = nowIso();
+  const now = options.now;
   const hash = createHash('sha256').update(content).digest('hex');
   const header = plan.plan;
   const existing = await trx
@@ -296,7 +294,7 @@ export async function writePlanFile(
   );
 
   const observationsAdded = await addObservations(trx, tenantId, plan, indicators, userId, now);
-  if (existing) await removeDropped(trx, planId, plan);
+  if (existing) await removeDropped(trx, planId, plan, indicators);
   // After removeDropped: a task of a dropped action keeps its row, with no action.
   await writePlanTasks(trx, { tenantId, planId, departments, actions, targets, indicators }, plan, now);
   return { planId, version, created: !existing, unchanged: false, observationsAdded, departments: changes };
@@ -307,7 +305,12 @@ export async function writePlanFile(
  * and indicators that have no data. An indicator with observations stays, because data is never
  * deleted by a plan edit.
  */
-async function removeDropped(trx: Trx, planId: number, plan: PlanFile): Promise<void> {
+async function removeDropped(
+  trx: Executor,
+  planId: number,
+  plan: PlanFile,
+  indicators: Map<string, number>,
+): Promise<void> {
   const keep = (ids: string[]) => (ids.length ? ids : ['\u0000']);
   await trx
     .deleteFrom('targets')
@@ -324,18 +327,11 @@ async function removeDropped(trx: Trx, planId: number, plan: PlanFile): Promise<
     .where('plan_id', '=', planId)
     .where('code', 'not in', keep(plan.programmes.map((p) => p.id)))
     .execute();
-  await trx
-    .deleteFrom('indicators')
-    .where('plan_id', '=', planId)
-    .where('code', 'not in', keep(plan.indicators.map((i) => i.id)))
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb.selectFrom('observations as o').select('o.id').whereRef('o.indicator_id', '=', 'indicators.id'),
-        ),
-      ),
-    )
-    .execute();
+  const named = new Set(plan.indicators.map((i) => i.id));
+  const unnamed = [...indicators].filter(([code]) => !named.has(code)).map(([, id]) => id);
+  const withData = await indicatorsWithObservations(trx, unnamed);
+  const dropped = unnamed.filter((id) => !withData.has(id));
+  if (dropped.length) await trx.deleteFrom('indicators').where('id', 'in', dropped).execute();
   await trx
     .deleteFrom('goal_areas')
     .where('plan_id', '=', planId)
@@ -356,7 +352,7 @@ async function removeDropped(trx: Trx, planId: number, plan: PlanFile): Promise<
 }
 
 async function addObservations(
-  trx: Trx,
+  trx: Executor,
   tenantId: number,
   plan: PlanFile,
   indicators: Map<string, number>,
@@ -364,39 +360,10 @@ async function addObservations(
   now: string,
 ): Promise<number> {
   const ids = [...indicators.values()];
-  const current = new Map<string, { id: number; version: number; value: number; same: string }>();
-  if (ids.length > 0) {
-    const rows = await trx
-      .selectFrom('observations as o')
-      .select([
-        'o.id',
-        'o.indicator_id',
-        'o.period',
-        'o.value',
-        'o.version',
-        'o.alternate',
-        'o.source',
-        'o.source_url',
-        'o.qualifier',
-        'o.note',
-        'o.illustrative',
-        'o.published_on',
-      ])
-      .where('o.indicator_id', 'in', ids)
-      .where((eb) =>
-        eb.not(
-          eb.exists(eb.selectFrom('observations as n').select('n.id').whereRef('n.replaces_id', '=', 'o.id')),
-        ),
-      )
-      .execute();
-    for (const r of rows) {
-      current.set(`${r.indicator_id}|${seriesKey(r)}`, {
-        id: r.id,
-        version: r.version,
-        value: r.value,
-        same: sameness(r),
-      });
-    }
+  const current = new Map<string, { id: number; version: number; same: string }>();
+  // A file's value is compared with the series' newest version whatever its workflow status.
+  for (const r of ids.length ? await currentVersions(trx, { indicatorIds: ids, statuses: 'any' }) : []) {
+    current.set(`${r.indicator_id}|${seriesKey(r)}`, { id: r.id, version: r.version, same: sameness(r) });
   }
   let added = 0;
   for (const [position, o] of plan.observations.entries()) {
@@ -415,22 +382,18 @@ async function addObservations(
       alternate: o.alternate ? 1 : 0,
       published_on: o.published ?? null,
     };
-    const key = `${indicatorId}|${seriesKey(row)}`;
-    const previous = current.get(key);
+    const previous = current.get(`${indicatorId}|${seriesKey(row)}`);
     if (previous && previous.same === sameness(row)) continue;
-    await trx
-      .insertInto('observations')
-      .values({
-        ...row,
-        status: 'accepted',
-        version: (previous?.version ?? 0) + 1,
-        replaces_id: previous?.id ?? null,
-        recorded_by: userId,
-        recorded_at: now,
-        reason: previous ? 'plan file import' : null,
-        position,
-      })
-      .execute();
+    await insertObservation(trx, {
+      ...row,
+      status: 'accepted',
+      version: (previous?.version ?? 0) + 1,
+      replaces_id: previous?.id ?? null,
+      recorded_by: userId,
+      recorded_at: now,
+      reason: previous ? 'plan file import' : null,
+      position,
+    });
     added++;
   }
   return added;

@@ -2,7 +2,7 @@
 import type { IndicatorView, ObservationView, PlanSummary, TargetView } from '../../contracts/plans';
 import type { Selectable } from 'kysely';
 import type { DepartmentTable, IndicatorTable, PlanTable, TargetTable } from '../../db';
-import type { ObservationRow } from './plans.repository';
+import type { CurrentObservation } from '../observations';
 
 type Dept = Pick<Selectable<DepartmentTable>, 'id' | 'code' | 'name' | 'name_en'>;
 type Plan = Selectable<PlanTable>;
@@ -41,7 +41,7 @@ export function presentPlan(
   };
 }
 
-export function presentObservation(o: ObservationRow): ObservationView {
+export function presentObservation(o: CurrentObservation): ObservationView {
   return {
     indicator: o.indicator_code,
     period: o.period,

@@ -1,11 +1,10 @@
 /**
- * The only place that queries the plan tables. Reads are scoped by tenant; the current version of
- * an observation is the accepted row no later row replaces (as known at `asOf`, when given).
+ * The only place that queries the plan tables. Reads are scoped by tenant; observations are the
+ * observations module's.
  */
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../db';
+import type { Executor } from '../../db';
 
-export type DB = Kysely<Database>;
+type DB = Executor;
 
 export async function findTenant(db: DB, slug: string) {
   return db.selectFrom('tenants').selectAll().where('slug', '=', slug).executeTakeFirst();
@@ -55,72 +54,6 @@ export async function listActions(db: DB, planId: number) {
     .orderBy('position')
     .execute();
 }
-
-/** When a version became known: its publication day if given, else when it was recorded. */
-function knownAt(alias: 'o' | 'n') {
-  return sql<string>`coalesce(${sql.ref(`${alias}.published_on`)}, ${sql.ref(`${alias}.recorded_at`)})`;
-}
-
-export interface ObservationQuery {
-  /** One plan, or several (a city-wide evaluation reads its districts' plans at once). */
-  planId: number | readonly number[];
-  /** Only these indicators (by id). */
-  indicatorIds?: number[];
-  /** As known at this instant (ISO): versions recorded later are ignored. */
-  asOf?: string;
-  /** Workflow statuses that count; default accepted only. */
-  statuses?: string[];
-}
-
-/** Current observation versions of a plan's indicators, in file order then period. */
-export async function listCurrentObservations(db: DB, q: ObservationQuery) {
-  const statuses = q.statuses ?? ['accepted'];
-  let query = db
-    .selectFrom('observations as o')
-    .innerJoin('indicators as i', 'i.id', 'o.indicator_id')
-    .select([
-      'o.id',
-      'o.indicator_id',
-      'i.code as indicator_code',
-      'o.period',
-      'o.value',
-      'o.qualifier',
-      'o.source',
-      'o.source_url',
-      'o.note',
-      'o.illustrative',
-      'o.alternate',
-      'o.status',
-      'o.version',
-      'o.recorded_at',
-      'o.published_on',
-      'o.position',
-    ])
-    .$call((qb) =>
-      typeof q.planId === 'number'
-        ? qb.where('i.plan_id', '=', q.planId)
-        : qb.where('i.plan_id', 'in', [...q.planId, -1]),
-    )
-    .where('o.status', 'in', statuses)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('observations as n')
-            .select('n.id')
-            .whereRef('n.replaces_id', '=', 'o.id')
-            .where('n.status', 'in', statuses)
-            .$if(q.asOf !== undefined, (qb) => qb.where(knownAt('n'), '<=', q.asOf ?? '')),
-        ),
-      ),
-    );
-  if (q.asOf !== undefined) query = query.where(knownAt('o'), '<=', q.asOf);
-  if (q.indicatorIds)
-    query = query.where('o.indicator_id', 'in', q.indicatorIds.length ? q.indicatorIds : [-1]);
-  return query.orderBy('o.position').orderBy('o.id').execute();
-}
-
-export type ObservationRow = Awaited<ReturnType<typeof listCurrentObservations>>[number];
 
 /** Every plan of every tenant, oldest first (for jobs that sweep the installation). */
 export async function listAllPlans(db: DB) {

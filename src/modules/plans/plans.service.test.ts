@@ -36,7 +36,7 @@ describeEachDatabase('plan import and export', (ctx) => {
   it('refuses a bad file and writes nothing', async () => {
     const broken = demo.replace('indicator: gdp, kind: level', 'indicator: no_such_indicator, kind: level');
     assert.notEqual(broken, demo, 'the fixture edit must apply');
-    const result = await importPlanText(ctx.db, { tenantSlug: 'yuzhong', text: broken });
+    const result = await importPlanText(ctx.db, { tenantSlug: 'yuzhong', text: broken, now: new Date() });
     assert.equal(result.ok, false);
     assert.deepEqual(await countRows(ctx.db), {
       plans: 0,
@@ -50,7 +50,7 @@ describeEachDatabase('plan import and export', (ctx) => {
   });
 
   it('imports the demo plan and exports the same text', async () => {
-    const result = await importPlanText(ctx.db, { tenantSlug: 'yuzhong', text: demo });
+    const result = await importPlanText(ctx.db, { tenantSlug: 'yuzhong', text: demo, now: new Date() });
     assert.ok(result.ok);
     assert.equal(result.created, true);
     const tenant = await resolveTenant(ctx.db, 'yuzhong');
@@ -62,7 +62,7 @@ describeEachDatabase('plan import and export', (ctx) => {
 
   it('adds nothing when the same file is imported again', async () => {
     const before = await countRows(ctx.db);
-    const result = await importPlanText(ctx.db, { tenantSlug: 'yuzhong', text: demo });
+    const result = await importPlanText(ctx.db, { tenantSlug: 'yuzhong', text: demo, now: new Date() });
     assert.ok(result.ok);
     assert.equal(result.unchanged, true);
     assert.deepEqual(await countRows(ctx.db), before);
@@ -72,7 +72,7 @@ describeEachDatabase('plan import and export', (ctx) => {
     const tenant = await resolveTenant(ctx.db, 'yuzhong');
     const changed = demo.replace(/(\{indicator: gdp, period: "2025", value: )1781\.8/, '$11790');
     assert.notEqual(changed, demo);
-    const result = await importPlanText(ctx.db, { tenantSlug: 'yuzhong', text: changed });
+    const result = await importPlanText(ctx.db, { tenantSlug: 'yuzhong', text: changed, now: new Date() });
     assert.ok(result.ok);
     assert.equal(result.version, 2);
     assert.equal(result.observationsAdded, 1);
@@ -117,7 +117,7 @@ describeEachDatabase('plan import and export', (ctx) => {
       .filter((l) => !dropped(l))
       .join('\n');
     assert.equal(without.split('\n').length, demo.split('\n').length - 6);
-    const result = await importPlanText(ctx.db, { tenantSlug: 'yuzhong', text: without });
+    const result = await importPlanText(ctx.db, { tenantSlug: 'yuzhong', text: without, now: new Date() });
     assert.ok(result.ok);
     const exported = await exportPlanText(ctx.db, tenant.id, 'yuzhong-2023');
     assert.doesNotMatch(exported, /id: t-zero-waste,/);

@@ -18,6 +18,7 @@ import { AppError, notFound } from '../errors';
 import type { Actor } from '../http';
 import { writePlanFile, type ImportOutcome } from './plans.import';
 import * as repo from './plans.repository';
+import { currentVersions } from '../observations';
 import {
   presentDepartment,
   presentIndicator,
@@ -51,11 +52,16 @@ export type ImportResult = ({ ok: true } & ImportOutcome) | { ok: false; problem
 /** Validates a plan file's text and writes it in one transaction: all of it or nothing. */
 export async function importPlanText(
   db: Db,
-  props: { tenantSlug: string; text: string; actor?: Actor },
+  props: { tenantSlug: string; text: string; actor?: Actor; now: Date },
 ): Promise<ImportResult> {
   const parsed = parsePlanFile(props.text);
   if (!parsed.ok) return parsed;
-  return importPlan(db, { tenantSlug: props.tenantSlug, plan: parsed.plan, actor: props.actor });
+  return importPlan(db, {
+    tenantSlug: props.tenantSlug,
+    plan: parsed.plan,
+    actor: props.actor,
+    now: props.now,
+  });
 }
 
 /**
@@ -65,19 +71,21 @@ export async function importPlanText(
  */
 async function importPlan(
   db: Db,
-  props: { tenantSlug: string; plan: PlanFile; actor?: Actor; now?: Date },
+  props: { tenantSlug: string; plan: PlanFile; actor?: Actor; now: Date },
 ): Promise<ImportResult> {
   const { plan, actor } = props;
   const content = formatPlanFile(plan);
   const renameDepartments =
     actor === undefined || (actor.kind !== 'anonymous' && actor.permissions.has('user:admin'));
   const outcome = await db.kysely.transaction().execute(async (trx) => {
-    const tenant = await ensureTenant(trx, props.tenantSlug);
+    const at = props.now;
+    const tenant = await ensureTenant(trx, props.tenantSlug, at.toISOString());
     const userId = actor?.kind === 'user' ? actor.userId : null;
-    const result = await writePlanFile(trx, tenant.id, plan, content, userId, { renameDepartments });
+    const result = await writePlanFile(trx, tenant.id, plan, content, userId, {
+      renameDepartments,
+      now: at.toISOString(),
+    });
     if (result.unchanged) return result;
-    // The request's clock; the CLI's import runs on the system clock.
-    const at = props.now ?? new Date();
     const audit = (entry: {
       action: string;
       objectType: string;
@@ -148,7 +156,7 @@ export async function getPlanDetail(
       repo.listTargets(k, plan.id),
       repo.listProgrammes(k, plan.id),
       repo.listActions(k, plan.id),
-      opts.latest === false ? [] : repo.listCurrentObservations(k, { planId: plan.id }),
+      opts.latest === false ? [] : currentVersions(k, { planId: plan.id }),
     ]);
   const indicators = allIndicators.filter((i) => inScope(scope, i.department_id));
   const visible = new Set(indicators.map((i) => i.id));
@@ -234,11 +242,10 @@ export async function listObservations(
     indicatorIds = [match.id];
   }
   const asOf = filter.asOf ? `${filter.asOf}T23:59:59.999Z` : undefined;
-  const rows = await repo.listCurrentObservations(db.kysely, { planId: plan.id, indicatorIds, asOf });
+  const rows = await currentVersions(db.kysely, { planId: plan.id, indicatorIds, asOf });
   return rows.map(presentObservation);
 }
 
-/** Orders `YYYY`, `YYYY-Qn`, `YYYY-MM` by their end: a year sorts after its months. */
 /**
  * Rebuilds the plan file from the database: current accepted observations only, or those known at
  * the instant `knownAt` (ISO) when given.
@@ -260,7 +267,7 @@ export async function exportPlanFile(
     repo.listTargets(k, plan.id),
     repo.listProgrammes(k, plan.id),
     repo.listActions(k, plan.id),
-    repo.listCurrentObservations(k, { planId: plan.id, asOf: knownAt, statuses }),
+    currentVersions(k, { planId: plan.id, asOf: knownAt, statuses }),
   ]);
   const deptCode = new Map(departments.map((d) => [d.id, d.code]));
   const tasks = await readPlanTasks(k, {

@@ -1,8 +1,7 @@
 /** The only place that queries the publishing tables (publications and their change log). */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db';
+import type { Executor } from '../../db';
 
-type DB = Kysely<Database> | Transaction<Database>;
+type DB = Executor;
 
 export async function listPublications(db: DB, planId: number) {
   return db

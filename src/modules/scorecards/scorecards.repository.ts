@@ -1,8 +1,7 @@
 /** The only SQL of scorecards: the monthly snapshots (table of migration 0011). */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db';
+import type { Executor } from '../../db';
 
-type Q = Kysely<Database> | Transaction<Database>;
+type Q = Executor;
 
 export async function findSnapshot(db: Q, planId: number, month: string) {
   return db

@@ -10,7 +10,7 @@ import {
   breakdownResultSchema,
   breakdownUploadSchema,
 } from '../../contracts/task-breakdown';
-import { callerOf } from '../data';
+import { callerOf } from '../caller';
 import { AppError } from '../errors';
 import type { AppEnv } from '../http';
 import { defineRoute } from '../route';

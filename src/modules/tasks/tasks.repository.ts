@@ -3,18 +3,18 @@
  * (links, extensions, report parts, report evidence, comments, events, target assessments).
  * Plan structure (departments, actions, targets) comes from the plans module, not from here.
  */
-import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import type {
-  Database,
   TaskCommentTable,
   TaskEventTable,
   TaskExtensionTable,
   TaskReportTable,
   TaskTable,
   TargetAssessmentTable,
+  Executor,
 } from '../../db';
 
-export type Q = Kysely<Database> | Transaction<Database>;
+export type Q = Executor;
 export type TaskRow = Selectable<TaskTable>;
 export type ReportRow = Selectable<TaskReportTable>;
 export type ExtensionRow = Selectable<TaskExtensionTable>;

@@ -7,6 +7,7 @@ describe('checkPassword', () => {
     assert.deepEqual(checkPassword(' '.repeat(8), new Set()), {
       ok: false,
       reason: 'must not be only spaces',
+      code: 'password_blank',
     });
     assert.deepEqual(checkPassword('\u3000'.repeat(10), new Set()).ok, false);
     assert.deepEqual(checkPassword('correct horse battery', new Set()), { ok: true });

@@ -135,3 +135,14 @@ export function formatEnglish(value: number, unit: string, options: FormatOption
   const unitName = numerator === '' ? '' : ` ${name(numerator)}`;
   return `${number}${word}${unitName}${suffix}`;
 }
+
+/**
+ * A unit as a column heading or an axis label reads it: the unit itself in Chinese; in English
+ * its name (`亿元` → `100 million yuan`, `天` → `days`, `件/万人` → `items per 10,000 people`).
+ */
+export function unitLabel(unit: string, lang: 'zh' | 'en'): string {
+  if (lang === 'zh' || unit === '' || unit === '%') return unit;
+  if (unit === '名') return 'rank';
+  const one = formatEnglish(1, unit);
+  return one.startsWith('1 ') ? one.slice(2) : one;
+}

@@ -15,6 +15,7 @@ import {
   quantity,
   type Quantity,
   toText,
+  unitLabel,
 } from './index';
 
 function q<U extends string>(value: number | string, unit: U): Quantity<U> {
@@ -145,4 +146,15 @@ void describe('formatting', () => {
     void it(`formatEnglish(${value}, ${unit}) = ${text}`, () =>
       assert.equal(formatEnglish(value, unit), text));
   }
+});
+
+describe('unitLabel', () => {
+  it('names a unit in English for headings and axes, keeps it in Chinese', () => {
+    assert.equal(unitLabel('亿元', 'en'), '100 million yuan');
+    assert.equal(unitLabel('天', 'en'), 'days');
+    assert.equal(unitLabel('万元/人', 'en'), '10,000 yuan per person');
+    assert.equal(unitLabel('件/万人', 'en'), 'items per 10,000 people');
+    assert.equal(unitLabel('%', 'en'), '%');
+    assert.equal(unitLabel('亿元', 'zh'), '亿元');
+  });
 });

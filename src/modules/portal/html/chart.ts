@@ -5,6 +5,7 @@
  * SSR renderer, which took 30–40 ms a chart: a 300-target plan's static export draws 1200.
  */
 import type { PublicEvaluation } from '../../../contracts/portal';
+import { unitLabel } from '../../../domain/units';
 import { escapeHtml as esc } from './escape';
 import { formatLatestPeriod, formatNumber } from './format';
 import { t, type Lang } from './i18n';
@@ -112,7 +113,7 @@ export function targetChartSvg(e: PublicEvaluation, lang: Lang, width = 720, hei
       `<text x="${f1(x(year))}" y="${height - grid.bottom + 18}" text-anchor="middle" ${font}>${year}</text>`,
     );
   });
-  if (e.unit) out.push(`<text x="4" y="${grid.top - 16}" ${font}>${esc(e.unit)}</text>`);
+  if (e.unit) out.push(`<text x="4" y="${grid.top - 16}" ${font}>${esc(unitLabel(e.unit, lang))}</text>`);
 
   const legend: { name: string; kind: Marker; color: string }[] = [];
   if (band) {

@@ -1,5 +1,6 @@
 /** Pieces shared by the target and indicator pages: chart, data tables, metadata, downloads. */
 import type { PublicEvaluation, PublicIndicator, PublicObservation } from '../../../contracts/portal';
+import { unitLabel } from '../../../domain/units';
 import { targetChartSvg } from './chart';
 import { html, raw, type Html } from './escape';
 import { formatLike, formatNumber, formatPeriod, formatQualified, formatValue } from './format';
@@ -79,7 +80,8 @@ function yearTotals(i: PublicIndicator): { year: string; value: number; months: 
 /** The full data table: every published value, year by year (and month by month where reported). */
 export function dataTable(i: PublicIndicator, lang: Lang): Html {
   if (i.observations.length === 0) return html`<p>${t(lang, 'noData')}</p>`;
-  const unitHead = `${t(lang, 'value')}（${i.unit}）`;
+  const unitHead =
+    lang === 'zh' ? `${t(lang, 'value')}（${i.unit}）` : `${t(lang, 'value')} (${unitLabel(i.unit, lang)})`;
   const rows = (list: readonly PublicObservation[]) =>
     list.map(
       (o) =>

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { draftPlanFromText } from '../src/domain/extract/draft';
 import {
+  emptyTaskScore,
   scoreTaskRows,
   type DraftedTaskRow,
   type GoldTaskRow,
@@ -92,16 +93,7 @@ const add = (a: TaskScore, b: TaskScore): TaskScore => ({
   problems: [],
 });
 
-const zero: TaskScore = {
-  total: 0,
-  found: 0,
-  leadAndDue: 0,
-  lead: 0,
-  due: 0,
-  co: 0,
-  spurious: 0,
-  problems: [],
-};
+const zero: TaskScore = emptyTaskScore();
 
 const line = (s: TaskScore): string =>
   `rows ${s.found}/${s.total} found | lead+due ${s.leadAndDue}/${s.total} (${((s.total ? s.leadAndDue / s.total : 1) * 100).toFixed(1)}%) | lead ${s.lead} due ${s.due} co ${s.co} | spurious ${s.spurious}`;

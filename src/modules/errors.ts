@@ -5,6 +5,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Problem } from '../contracts/common';
+import { statusCodes } from '../contracts/problem-codes';
 
 export class AppError extends Error {
   constructor(
@@ -43,22 +44,6 @@ export interface FieldProblem {
 export const notFound = (what: string) => new AppError(404, 'Not Found', `${what} not found`);
 export const badInput = (message: string, errors?: FieldProblem[]) =>
   new AppError(422, 'Unprocessable Content', message, errors);
-
-/** A problem's code when the code that raised it named none: one per status. */
-export const statusCodes: Record<number, string> = {
-  400: 'bad_request',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not_found',
-  405: 'method_not_allowed',
-  409: 'conflict',
-  413: 'too_large',
-  415: 'unsupported_media_type',
-  422: 'invalid_content',
-  429: 'too_many_requests',
-  500: 'internal_error',
-  503: 'unavailable',
-};
 
 /** An RFC 9457 problem body (`detail` left out when empty). */
 export function problemBody(

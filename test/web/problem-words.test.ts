@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { statusCodes } from '../../src/modules/errors';
+import { statusCodes } from '../../src/contracts/problem-codes';
 import { fieldWords, problemWords, wordFieldProblem, wordProblem } from '../../web/src/i18n/problemDict';
 
 function sources(dir: string): string[] {

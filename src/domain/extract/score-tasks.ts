@@ -52,19 +52,15 @@ function sameTask(gold: string, drafted: string): boolean {
 const dueRight = (gold: GoldTaskRow, t: DraftedTaskRow): boolean =>
   gold.due === null ? t.dueFlagged : !t.dueFlagged && t.due === gold.due;
 
+/** A score with nothing counted yet, for `total` labelled rows. */
+export function emptyTaskScore(total = 0): TaskScore {
+  return { total, found: 0, leadAndDue: 0, lead: 0, due: 0, co: 0, spurious: 0, problems: [] };
+}
+
 /** Scores one document's drafted tasks; each drafted task answers at most one label. */
 export function scoreTaskRows(drafted: readonly DraftedTaskRow[], gold: readonly GoldTaskRow[]): TaskScore {
   const used = new Set<number>();
-  const score: TaskScore = {
-    total: gold.length,
-    found: 0,
-    leadAndDue: 0,
-    lead: 0,
-    due: 0,
-    co: 0,
-    spurious: 0,
-    problems: [],
-  };
+  const score = emptyTaskScore(gold.length);
   for (const g of gold) {
     const i = drafted.findIndex((t, k) => !used.has(k) && sameTask(g.title, t.title));
     const t = drafted[i];

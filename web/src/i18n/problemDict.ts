@@ -3,6 +3,7 @@
  * `params`); its `detail` is English for logs and scripts and is never shown in Chinese.
  * `{name}` marks a parameter.
  */
+import { statusCodes } from '../../../src/contracts/problem-codes';
 import type { Lang } from './dict';
 
 type Words = Record<string, string>;
@@ -220,18 +221,3 @@ export function wordFieldProblem(
   if (text) return fill(text, problem.params, lang);
   return lang === 'en' ? problem.message : (fieldsZh.invalid ?? '');
 }
-
-const statusCodes: Record<number, string> = {
-  400: 'bad_request',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not_found',
-  405: 'method_not_allowed',
-  409: 'conflict',
-  413: 'too_large',
-  415: 'unsupported_media_type',
-  422: 'invalid_content',
-  429: 'too_many_requests',
-  500: 'internal_error',
-  503: 'unavailable',
-};

@@ -28,7 +28,7 @@ describe('login and administration in a browser', () => {
   it('shows the public view with a login call to action when anonymous', async () => {
     await page.goto(`${server.url}/`);
     await page.getByRole('heading', { level: 1, name: '渝中区未来五年发展目标' }).waitFor();
-    await page.getByRole('link', { name: '登录', exact: true }).waitFor();
+    await page.locator('.sx-login-cta').getByRole('link', { name: '登录', exact: true }).waitFor();
   });
 
   it('refuses a wrong password, then logs admin in through the form', async () => {

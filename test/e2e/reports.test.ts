@@ -29,7 +29,7 @@ describe('bulletins page in a browser', () => {
     });
     assert.equal(created.status, 201, await created.clone().text());
     await login(server.url, supervisor.username, supervisor.password);
-    page = await newPage(browser, { width: 1280, height: 900 });
+    page = await newPage(browser, { width: 1440, height: 900 });
   });
 
   after(async () => {

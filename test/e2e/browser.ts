@@ -40,7 +40,7 @@ export async function launchBrowser(): Promise<Browser> {
 /** A page in a fresh context (its own cookies): zh-CN, 15 s timeouts, 1280×900 unless told. */
 export async function newPage(
   browser: Browser,
-  viewport: { width: number; height: number } = { width: 1280, height: 900 },
+  viewport: { width: number; height: number } = { width: 1440, height: 900 },
 ): Promise<Page> {
   const context = await browser.newContext({ viewport, locale: 'zh-CN' });
   const page = await context.newPage();

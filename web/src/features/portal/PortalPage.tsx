@@ -1,5 +1,5 @@
 /** `/portal/`: the public page — the published plan's targets, latest values and sources. */
-import { Alert, Card, List, Typography } from 'antd';
+import { Alert, Card, Typography } from 'antd';
 import { formatTargetValue } from '../../format';
 import { useI18n } from '../../i18n/context';
 import { Link } from '../../router';
@@ -42,12 +42,11 @@ export default function PortalPage({ data }: { data: PlanData }) {
                 className="sx-goal"
                 title={<h2 className="sx-card-h">{pick(g.name, g.name_en)}</h2>}
               >
-                <List
-                  dataSource={targets}
-                  renderItem={(tg) => {
+                <ul className="sx-portal-list">
+                  {targets.map((tg) => {
                     const indicator = tg.indicator ? indicators.get(tg.indicator) : undefined;
                     return (
-                      <List.Item key={tg.id} className="sx-portal-item">
+                      <li key={tg.id} className="sx-portal-item">
                         <div className="sx-portal-target">
                           <div className="sx-target-text">{pick(tg.text ?? '', tg.text_en)}</div>
                           {tg.value !== null && (
@@ -74,10 +73,10 @@ export default function PortalPage({ data }: { data: PlanData }) {
                         <div className="sx-portal-status">
                           <StatusLight status={statuses?.get(tg.id)} />
                         </div>
-                      </List.Item>
+                      </li>
                     );
-                  }}
-                />
+                  })}
+                </ul>
               </Card>
             );
           })}

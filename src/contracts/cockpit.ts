@@ -3,6 +3,7 @@
  * the what-if evaluation of one target under an assumption (nothing saved).
  */
 import { z } from '@hono/zod-openapi';
+import { bilingualText } from './common';
 import { departmentSchema, planSummarySchema } from './plans';
 import { taskLights } from '../domain/tasks';
 import { statusQuery, statusValues, targetStatusSchema } from './status';
@@ -43,7 +44,7 @@ export const overdueDepartmentSchema = z
   })
   .openapi('OverdueDepartment');
 
-const reasonText = z.object({ zh: z.string(), en: z.string() });
+const reasonText = bilingualText;
 
 /** A task as the cockpit shows it: its light, why, and where it belongs (the task page has the rest). */
 export const cockpitTaskSchema = z

@@ -62,3 +62,6 @@ export const problemResponses = {
   400: { description: 'Bad request', content: { 'application/problem+json': { schema: problemSchema } } },
   404: { description: 'Not found', content: { 'application/problem+json': { schema: problemSchema } } },
 } as const;
+
+/** A sentence in both languages (a reason, an explanation). */
+export const bilingualText = z.object({ zh: z.string(), en: z.string() });

@@ -5,11 +5,12 @@
  */
 import { z } from '@hono/zod-openapi';
 import { taskLights } from '../domain/tasks';
+import { bilingualText } from './common';
 import { departmentSchema, planSummarySchema } from './plans';
 import { statusValues } from './status';
 
 const nullableText = z.string().nullable();
-const bilingual = z.object({ zh: z.string(), en: z.string() });
+const bilingual = bilingualText;
 
 export const explorerIndicatorSchema = z
   .object({

@@ -2,7 +2,6 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { cockpitQuery, cockpitSchema, whatIfBody, whatIfSchema } from '../../contracts/cockpit';
 import { planParams, problemResponses, tenantQuery } from '../../contracts/common';
-import { callerOf } from '../caller';
 import type { AppEnv } from '../http';
 import { scopeOf } from '../plans';
 import { defineRoute } from '../route';
@@ -10,6 +9,7 @@ import { todayUtc } from '../status';
 import { tenantOf } from '../tenancy';
 import { evaluateWhatIf, getCockpit } from './cockpit.service';
 import { explorerRoutes } from './explorer.routes';
+import { planReadOf } from './plan-request';
 
 const cockpitRoute = defineRoute('plan:read', {
   method: 'get',
@@ -51,15 +51,8 @@ const whatIfRoute = defineRoute('plan:read', {
 
 export function cockpitRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(cockpitRoute, async (c) => {
-    const query = c.req.valid('query');
-    const tenant = await tenantOf(c, query.tenant);
-    const cockpit = await getCockpit(c.get('reads'), {
-      tenantId: tenant.id,
-      plan: c.req.valid('param').plan,
-      asOf: query.as_of ?? todayUtc(c.get('now')()),
-      caller: callerOf(c),
-      scope: scopeOf(c.get('actor')),
-    });
+    const input = await planReadOf(c, c.req.valid('query'), c.req.valid('param').plan);
+    const cockpit = await getCockpit(c.get('reads'), input);
     return c.json(cockpit, 200);
   });
   app.openapi(whatIfRoute, async (c) => {

@@ -3,13 +3,10 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { cockpitQuery } from '../../contracts/cockpit';
 import { planParams, problemResponses, tenantQuery } from '../../contracts/common';
 import { explorerSchema } from '../../contracts/explorer';
-import { callerOf } from '../caller';
 import type { AppEnv } from '../http';
-import { scopeOf } from '../plans';
 import { defineRoute } from '../route';
-import { todayUtc } from '../status';
-import { tenantOf } from '../tenancy';
 import { getPlanExplorer } from './explorer.service';
+import { planReadOf } from './plan-request';
 
 const explorerRoute = defineRoute('plan:read', {
   method: 'get',
@@ -29,15 +26,8 @@ const explorerRoute = defineRoute('plan:read', {
 
 export function explorerRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(explorerRoute, async (c) => {
-    const query = c.req.valid('query');
-    const tenant = await tenantOf(c, query.tenant);
-    const explorer = await getPlanExplorer(c.get('db'), {
-      tenantId: tenant.id,
-      plan: c.req.valid('param').plan,
-      asOf: query.as_of ?? todayUtc(c.get('now')()),
-      caller: callerOf(c),
-      scope: scopeOf(c.get('actor')),
-    });
+    const input = await planReadOf(c, c.req.valid('query'), c.req.valid('param').plan);
+    const explorer = await getPlanExplorer(c.get('db'), input);
     return c.json(explorer, 200);
   });
 }

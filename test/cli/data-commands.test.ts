@@ -11,6 +11,7 @@ import { openDatabase } from '../../src/db';
 import { createTestDatabase, type TestDatabase } from '../databases';
 import { demoPlanFile, opensdgCanadaDir } from '../fixtures';
 import { runCli } from './run-cli';
+import { cliEntry } from '../helpers/cli-entry';
 
 const dir = mkdtempSync(join(tmpdir(), 'shixiao-data-'));
 const asOf = ['--as-of', '2027-06-30'];
@@ -130,13 +131,9 @@ async function writeXlsx(file: string, rows: (string | number)[][]): Promise<voi
 
 /** Runs the CLI under /usr/bin/time -v and returns its peak RSS in MB (or null where unavailable). */
 function peakRssMb(args: string[]): { code: number | null; stderr: string; rss: number | null } {
-  const r = spawnSync(
-    '/usr/bin/time',
-    ['-v', process.execPath, '--import', 'tsx', 'src/cli/main.ts', ...args],
-    {
-      encoding: 'utf8',
-    },
-  );
+  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, ...cliEntry, ...args], {
+    encoding: 'utf8',
+  });
   if (r.error) return { code: null, stderr: String(r.error), rss: null };
   const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
   return { code: r.status, stderr: r.stderr, rss: m ? Number(m[1]) / 1024 : null };

@@ -16,6 +16,7 @@ import { startServer } from '../../src/server/main';
 import { createTestDatabase, dialects, type TestDatabase } from '../databases';
 import { demoPlanFile } from '../fixtures';
 import { runCli } from './run-cli';
+import { cliEntry } from '../helpers/cli-entry';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const moment = '2026-04-13T08:00:00Z';
@@ -176,7 +177,7 @@ describe('the server’s job loop', () => {
     try {
       const child = spawn(
         process.execPath,
-        ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--db', test.location, '--port', String(port)],
+        [...cliEntry, 'serve', '--db', test.location, '--port', String(port)],
         {
           cwd: root,
           env: {

@@ -1,6 +1,7 @@
 /** Runs the real `shixiao` CLI in a child process and captures its output. */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { cliEntry } from '../helpers/cli-entry';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -15,7 +16,7 @@ export function runCli(
   opts: { timeoutMs?: number; env?: Record<string, string> } = {},
 ): Promise<CliResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    const child = spawn(process.execPath, [...cliEntry, ...args], {
       cwd: root,
       // The server's job loop stays off unless a test turns it on.
       env: { ...process.env, SHIXIAO_JOBS_INTERVAL: '0', ...opts.env },
@@ -24,7 +25,8 @@ export function runCli(
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 30_000);
+    // A safety net for a hung child, generous enough for a loaded machine; no speed is judged here.
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 120_000);
     child.on('close', (code) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr });

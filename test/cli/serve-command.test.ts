@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
+import { cliEntry } from '../helpers/cli-entry';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -20,14 +21,10 @@ async function freePort(): Promise<number> {
 
 /** Starts `serve`, waits for its first output, returns it and a stop function. */
 async function serve(db: string, port: number, env: Record<string, string> = {}) {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--db', db, '--port', String(port)],
-    {
-      cwd: root,
-      env: { ...process.env, SHIXIAO_LOG_LEVEL: 'silent', ...env },
-    },
-  );
+  const child = spawn(process.execPath, [...cliEntry, 'serve', '--db', db, '--port', String(port)], {
+    cwd: root,
+    env: { ...process.env, SHIXIAO_LOG_LEVEL: 'silent', ...env },
+  });
   let stdout = '';
   let done = false;
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { cliEntry } from './cli-entry';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -23,15 +24,11 @@ export async function startServeProcess(
   env: Record<string, string> = {},
   timeoutMs = 240_000,
 ): Promise<ServeProcess> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', ...args],
-    {
-      cwd: root,
-      env: { ...process.env, SHIXIAO_LOG_LEVEL: 'warn', SHIXIAO_JOBS_INTERVAL: '0', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, [...cliEntry, 'serve', '--port', '0', ...args], {
+    cwd: root,
+    env: { ...process.env, SHIXIAO_LOG_LEVEL: 'warn', SHIXIAO_JOBS_INTERVAL: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let text = '';
   child.stdout.on('data', (d: Buffer) => (text += d.toString()));
   child.stderr.on('data', (d: Buffer) => (text += d.toString()));

@@ -22,6 +22,7 @@ import { openDatabase, type DialectName } from '../../src/db';
 import { runCli } from '../cli/run-cli';
 import { createTestDatabase, type TestDatabase } from '../databases';
 import { demoPlanFile } from '../fixtures';
+import { cliEntry } from '../helpers/cli-entry';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'shixiao-kill-import-'));
@@ -111,11 +112,10 @@ async function importKilledInWrite(
   ms: number,
 ): Promise<{ seen: boolean; finished: boolean }> {
   const probe = await writeProbe(dialect, location);
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src/cli/main.ts', 'import-data', file, '--db', location, ...importArgs],
-    { cwd: root, stdio: 'ignore' },
-  );
+  const child = spawn(process.execPath, [...cliEntry, 'import-data', file, '--db', location, ...importArgs], {
+    cwd: root,
+    stdio: 'ignore',
+  });
   const closed = new Promise<boolean>((resolve) =>
     child.on('close', (code, signal) => resolve(signal === null && code === 0)),
   );

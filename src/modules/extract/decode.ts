@@ -6,7 +6,6 @@
  */
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
-import mammoth from 'mammoth';
 import { checkZip, ZipRefused, type ZipLimits } from '../zip-guard';
 import { docxHtmlToText } from './docx-html';
 
@@ -81,6 +80,7 @@ async function decodeDocx(bytes: Uint8Array): Promise<DecodeResult> {
   }
   try {
     // HTML rather than raw text: a Word table keeps its rows (cells tab-separated).
+    const { default: mammoth } = await import('mammoth'); // loaded on demand: only .docx needs it
     const { value } = await mammoth.convertToHtml({ buffer });
     const text = docxHtmlToText(value);
     if (text.trim() === '') return fail('the .docx file has no text');

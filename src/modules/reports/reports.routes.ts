@@ -91,7 +91,7 @@ export function reportsRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(fileRoute, async (c) => {
     const tenant = await tenantOf(c, c.req.valid('query').tenant);
     const { plan, month, format } = c.req.valid('param');
-    const bytes = await archivedBulletinFile(c.get('db'), tenant.id, plan, month, format);
+    const bytes = await archivedBulletinFile(c.get('db'), tenant.id, plan, month, format, c.get('settings'));
     const name = bulletinFileName(month, format);
     return new Response(new Uint8Array(bytes), {
       status: 200,

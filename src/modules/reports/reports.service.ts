@@ -9,6 +9,7 @@ import { badInput, notFound } from '../errors';
 import { listPlans, loadPlanStructure } from '../plans';
 import { gatherBulletinInput } from './reports.gather';
 import { renderBulletin, renderDocument, type BulletinFormat } from './reports.render';
+import type { PdfOptions } from './render/pdf';
 import * as repo from './reports.repository';
 
 export interface BulletinRequest {
@@ -20,8 +21,13 @@ export interface BulletinRequest {
 }
 
 /** The month's bulletin as known at its end, in a format. */
-export async function bulletinFile(db: Db, req: BulletinRequest, format: BulletinFormat): Promise<Buffer> {
-  return renderBulletin(await gatherBulletinInput(db, req), format);
+export async function bulletinFile(
+  db: Db,
+  req: BulletinRequest,
+  format: BulletinFormat,
+  pdf: PdfOptions,
+): Promise<Buffer> {
+  return renderBulletin(await gatherBulletinInput(db, req), format, pdf);
 }
 
 /** The code of the tenant's first plan (commands without --plan). */
@@ -83,11 +89,12 @@ export async function archivedBulletinFile(
   plan: string,
   month: string,
   format: BulletinFormat,
+  pdf: PdfOptions,
 ): Promise<Buffer> {
   const structure = await loadPlanStructure(db, tenantId, plan);
   const row = await repo.findArchived(db.kysely, tenantId, structure.plan.id, month);
   if (!row) throw notFound(`bulletin of ${month}`);
-  return renderBulletin(JSON.parse(row.input) as BulletinInput, format);
+  return renderBulletin(JSON.parse(row.input) as BulletinInput, format, pdf);
 }
 
 /** One indicator's one-page fact sheet as of the month's end; 422 for an unknown indicator. */
@@ -96,13 +103,19 @@ export async function factSheetFile(
   req: BulletinRequest,
   indicator: string,
   format: BulletinFormat,
+  pdf: PdfOptions,
 ): Promise<Buffer> {
   const doc = buildFactSheet(await gatherBulletinInput(db, req), indicator);
   if (!doc) throw badInput(`--indicator ${indicator}: no such indicator in plan '${req.plan}'`);
-  return renderDocument(doc, format);
+  return renderDocument(doc, format, pdf);
 }
 
 /** The leaders' summary of the month. */
-export async function planSummaryFile(db: Db, req: BulletinRequest, format: BulletinFormat): Promise<Buffer> {
-  return renderDocument(buildPlanSummary(await gatherBulletinInput(db, req)), format);
+export async function planSummaryFile(
+  db: Db,
+  req: BulletinRequest,
+  format: BulletinFormat,
+  pdf: PdfOptions,
+): Promise<Buffer> {
+  return renderDocument(buildPlanSummary(await gatherBulletinInput(db, req)), format, pdf);
 }

@@ -52,7 +52,7 @@ export class StartupError extends Error {}
 /** Serves until a signal; resolves with the listening server and a stop function. */
 export async function startServer(opts: ServeOptions) {
   const log = pino({ level: opts.logLevel ?? 'info' });
-  const prepared = await prepareDatabase(opts.db, { adminPassword: opts.adminPassword });
+  const prepared = await prepareDatabase(opts.db, { adminPassword: opts.adminPassword, now: opts.now });
   const notify = opts.notify ?? defaultConfig.notify;
   let replica: ReadReplica | undefined;
   const maxLagMs = opts.replicaMaxLagMs ?? defaultReplicaMaxLagMs;

@@ -27,7 +27,7 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
       action(async (file: string, opts: { db: string }) => {
         const summary = await withOpen(opts.db, async (db) => {
           await migrateToLatest(db);
-          return backupDatabase(db, file);
+          return backupDatabase(db, file, { now: cli.now });
         });
         process.stdout.write(
           `${file}: ${summary.rows} rows of ${summary.tables} tables, ${summary.bytes} bytes, with their manifest\n`,

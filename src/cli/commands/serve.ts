@@ -25,7 +25,7 @@ type ServeArgs = {
 
 /** `--workers N` above 1, in the primary process: prepare once, fork, print, stop on a signal. */
 async function serveWithWorkers(opts: ServeArgs, cli: CliContext): Promise<void> {
-  const prepared = await prepareDatabase(opts.db, { adminPassword: cli.config.adminPassword });
+  const prepared = await prepareDatabase(opts.db, { adminPassword: cli.config.adminPassword, now: cli.now });
   await prepared.db.close();
   const workers = await forkWorkers(opts.workers, cli.config.jobsIntervalMs);
   const lines = [

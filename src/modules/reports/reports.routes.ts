@@ -76,11 +76,13 @@ export function reportsRoutes(app: OpenAPIHono<AppEnv>): void {
     const plan = c.req.valid('param').plan;
     const { month } = c.req.valid('json');
     const db = c.get('db');
+    const at = c.get('now')();
     await archiveBulletin(db, {
       tenantId: tenant.id,
       plan,
       month,
-      issued: c.get('now')().toISOString().slice(0, 10),
+      at,
+      issued: at.toISOString().slice(0, 10),
       by: actor.kind === 'user' ? actor.userId : null,
       origin: 'user',
       replace: true,

@@ -3,7 +3,6 @@
  * inputs; list; download an archived month in any format) and the plan a command means.
  */
 import type { Db } from '../../db';
-import { nowIso } from '../../db';
 import { buildFactSheet, buildPlanSummary, type BulletinInput } from '../../domain/reports';
 import { badInput, notFound } from '../errors';
 import { listPlans, loadPlanStructure } from '../plans';
@@ -44,7 +43,7 @@ export async function defaultPlanOf(db: Db, tenantId: number): Promise<string> {
  */
 export async function archiveBulletin(
   db: Db,
-  req: BulletinRequest & { by: number | null; origin: 'job' | 'user'; replace: boolean },
+  req: BulletinRequest & { by: number | null; origin: 'job' | 'user'; replace: boolean; at: Date },
 ): Promise<boolean> {
   const structure = await loadPlanStructure(db, req.tenantId, req.plan);
   // The job runs every few minutes: an archived month is not gathered again.
@@ -57,7 +56,7 @@ export async function archiveBulletin(
     month: req.month,
     input: JSON.stringify(input),
     origin: req.origin,
-    generated_at: nowIso(),
+    generated_at: req.at.toISOString(),
     generated_by: req.by,
   };
   if (!req.replace) return repo.insertIfAbsent(db.kysely, row);

@@ -107,6 +107,21 @@ export default tseslint.config(
   layerRule(['src/modules/**'], ['server', 'cli', 'jobs']),
   layerRule(['src/jobs/**'], ['server', 'cli']),
   layerRule(['web/**'], ['db', 'modules', 'server', 'cli', 'jobs']),
+  // The environment is read once, by the configuration module, and passed down (src/server/config.ts).
+  {
+    files: ['src/**'],
+    ignores: ['src/server/config.ts', 'src/**/*.test.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read configuration in src/server/config.ts and pass it down (README: Configuration).',
+        },
+      ],
+    },
+  },
   {
     files: ['src/modules/**'],
     plugins: { modules: moduleBoundaries },

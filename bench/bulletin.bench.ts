@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { migrateToLatest, openDatabase } from '../src/db';
 import { importPlanText, resolveTenant } from '../src/modules/plans';
 import { gatherBulletinInput, renderBulletin } from '../src/modules/reports';
+import { defaultConfig } from '../src/server/config';
 import { demoPlanPath } from '../src/server/bootstrap';
 import { seedManyTasks } from '../test/helpers/many-tasks';
 import { median } from './measure';
@@ -33,17 +34,20 @@ type Gather = () => Promise<Awaited<ReturnType<typeof gatherBulletinInput>>>;
 
 /** Each format with its gathering, then all three from one gathering, beside gathering alone. */
 async function measure(gather: Gather, runs: number, name: string): Promise<BenchResult> {
-  await renderBulletin(await gather(), 'docx'); // warm-up: modules, JIT, caches
+  await renderBulletin(await gather(), 'docx', defaultConfig.settings); // warm-up: modules, JIT, caches
   const baseline = await timeAsync(gather, runs);
   const per: Record<string, number> = {};
   for (const format of ['docx', 'xlsx', 'pdf'] as const)
-    per[format] = await timeAsync(async () => renderBulletin(await gather(), format), runs);
+    per[format] = await timeAsync(
+      async () => renderBulletin(await gather(), format, defaultConfig.settings),
+      runs,
+    );
   const all = await timeAsync(async () => {
     const input = await gather();
     await Promise.all([
-      renderBulletin(input, 'docx'),
-      renderBulletin(input, 'xlsx'),
-      renderBulletin(input, 'pdf'),
+      renderBulletin(input, 'docx', defaultConfig.settings),
+      renderBulletin(input, 'xlsx', defaultConfig.settings),
+      renderBulletin(input, 'pdf', defaultConfig.settings),
     ]);
   }, runs);
   const ms = (v: number) => Math.round(v);

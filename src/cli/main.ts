@@ -12,24 +12,28 @@ import { registerReportCommands } from './commands/report';
 import { registerServeCommand } from './commands/serve';
 import { registerStatusCommand } from './commands/status';
 import { registerTasksCommand } from './commands/tasks';
+import { systemClock } from '../db';
+import { ConfigError, loadConfig } from '../server/config';
+import type { CliContext } from './options';
 
-export function buildProgram(): Command {
+/** The program, given the configuration and the clock (the composition root of the CLI). */
+export function buildProgram(cli: CliContext): Command {
   const program = new Command('shixiao')
     .description('实效 Shixiao: from a government plan to tracked results')
     .showHelpAfterError()
     .configureOutput({ outputError: (text, write) => write(text) });
-  registerServeCommand(program);
-  registerPlanFileCommands(program);
-  registerDataCommands(program);
+  registerServeCommand(program, cli);
+  registerPlanFileCommands(program, cli);
+  registerDataCommands(program, cli);
   registerOpensdgCommand(program);
-  registerStatusCommand(program);
-  registerTasksCommand(program);
+  registerStatusCommand(program, cli);
+  registerTasksCommand(program, cli);
   registerExtractCommand(program);
-  registerJobsCommands(program);
-  registerBackupCommands(program);
-  registerExportSiteCommand(program);
-  registerCityCommands(program);
-  registerReportCommands(program);
+  registerJobsCommands(program, cli);
+  registerBackupCommands(program, cli);
+  registerExportSiteCommand(program, cli);
+  registerCityCommands(program, cli);
+  registerReportCommands(program, cli);
   return program;
 }
 
@@ -39,4 +43,14 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-await buildProgram().parseAsync(process.argv);
+// Read once, before any command: a bad variable is one line naming it, then exit 1.
+let cli: CliContext;
+try {
+  cli = { config: loadConfig(), now: systemClock };
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`shixiao: ${error.message}\n`);
+  process.exit(1);
+}
+
+await buildProgram(cli).parseAsync(process.argv);

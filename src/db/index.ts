@@ -8,7 +8,7 @@ export {
   type Executor,
 } from './connection';
 export { migrateTo, migrateToLatest, migrationNames } from './migrate';
-export { nowIso } from './clock';
+export { nowIso, systemClock, type Clock } from './clock';
 export type * from './types';
 export {
   openReadReplica,

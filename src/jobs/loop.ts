@@ -64,17 +64,3 @@ export function startJobLoop(db: Db, opts: JobLoopOptions): JobLoop {
     nextRun: () => new Promise<void>((resolve) => waiters.push(resolve)),
   };
 }
-
-export class JobsConfigError extends Error {}
-
-/** The loop interval from SHIXIAO_JOBS_INTERVAL (seconds; 0 turns the loop off), in ms. */
-export function jobsIntervalFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.SHIXIAO_JOBS_INTERVAL ?? '60';
-  const seconds = Number(raw);
-  if (!Number.isFinite(seconds) || seconds < 0) {
-    throw new JobsConfigError(
-      `SHIXIAO_JOBS_INTERVAL ${raw}: give a number of seconds (0 turns the loop off)`,
-    );
-  }
-  return Math.round(seconds * 1000);
-}

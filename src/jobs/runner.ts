@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
-import type { Db } from '../db';
+import { systemClock, type Db } from '../db';
 import { deliverDue, recordNotices, type Channels, type JobKind, type SentNotice } from '../modules/notify';
 import { releaseLease, renewLease, takeLease } from './jobs.repository';
 
@@ -68,7 +68,7 @@ async function underLease<T>(db: Db, job: string, holder: string, clock: () => D
 /** Runs every job due at `opts.now` once, then the deliveries due. */
 export async function runJobsOnce(db: Db, opts: RunOptions): Promise<RunReport> {
   const holder = opts.holder ?? newHolder();
-  const clock = opts.leaseClock ?? (() => new Date());
+  const clock = opts.leaseClock ?? systemClock;
   const report: RunReport = { sent: [], skipped: 0, busy: [], retrying: 0, failed: 0 };
   const ctx = { db, now: opts.now, today: opts.now.toISOString().slice(0, 10) };
   const record = { now: opts.now, emailEnabled: opts.channels.mailer !== null };

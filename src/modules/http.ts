@@ -46,8 +46,20 @@ export type AppEnv = {
     actor: Actor;
     /** The actor with its tenant, clock reading and address: null when anonymous (caller.ts). */
     caller: Caller | null;
+    /** The deployment's settings that request handlers need (src/server/config.ts). */
+    settings: ServerSettings;
   };
 };
+
+/** Settings from the configuration that handlers read per request, put on the context by createApp. */
+export interface ServerSettings {
+  /** SHIXIAO_SECURE_COOKIES: true always, false never, null: decided per request. */
+  secureCookies: boolean | null;
+  /** SHIXIAO_TRUST_PROXY: a reverse proxy in front sets X-Forwarded-Proto (only then is it believed). */
+  trustProxy: boolean;
+  /** SHIXIAO_CHROMIUM: the browser that prints PDF documents. */
+  chromiumPath: string;
+}
 
 /** The source address of a request, for audit rows (the socket's, not a header's). */
 export type ClientAddress = string | null;

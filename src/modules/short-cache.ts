@@ -2,6 +2,11 @@
  * Short-lived per-server caches for the hot read path (session → actor, plan revision). They
  * keep a request to a handful of microseconds; any write handled by this server clears them at
  * once, and another server's write is seen within `ttlMs` (at most a second).
+ *
+ * `now` is a reading in ms. The revision, tenant and portal caches pass `Date.now()`: their TTL
+ * is elapsed time, not "the time" of a result (a test's fixed clock would freeze them, and a
+ * second server's write would never be seen). The session → actor cache passes the request's
+ * clock, so a test that moves the clock past a session's timeout is not answered from it.
  */
 const clearers = new Set<() => void>();
 

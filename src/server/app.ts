@@ -6,9 +6,9 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Logger } from 'pino';
-import type { Db, ReadReplica } from '../db';
+import { systemClock, type Clock, type Db, type ReadReplica } from '../db';
 import { AppError } from '../modules/errors';
-import type { AppEnv } from '../modules/http';
+import type { AppEnv, ServerSettings } from '../modules/http';
 import { accountsRoutes } from '../modules/accounts';
 import { auditRoutes } from '../modules/audit';
 import { cockpitRoutes } from '../modules/cockpit';
@@ -17,12 +17,12 @@ import { cityRoutes } from '../modules/city';
 import { cityViewRoutes } from '../modules/cityview';
 import { dataRoutes } from '../modules/data';
 import { authenticate, authRoutes, clearCachesAfterWrites, csrfProtection } from '../modules/auth';
-import { oidcConfigFromEnv, type OidcConfig } from '../modules/auth/oidc';
+import type { OidcConfig } from '../modules/auth/oidc';
 import { oidcRoutes } from '../modules/auth/oidc.routes';
 import { evidenceRoutes } from '../modules/evidence';
 import { extractRoutes } from '../modules/extract';
 import { importsRoutes } from '../modules/imports';
-import { notifyConfigFromEnv, notifyRoutes, type NotifyConfig } from '../modules/notify';
+import { notifyRoutes, type NotifyConfig } from '../modules/notify';
 import { jsonBodyGuard } from '../modules/json-limits';
 import { plansRoutes } from '../modules/plans';
 import { portalPages, portalRoutes, publishingRoutes } from '../modules/portal';
@@ -30,6 +30,7 @@ import { statusRoutes } from '../modules/status';
 import { tasksRoutes } from '../modules/tasks';
 import { scorecardsRoutes } from '../modules/scorecards';
 import { compressResponses } from './compress';
+import { defaultConfig } from './config';
 import { fieldCode, newErrorId, problem } from './problems';
 import { readRouting } from './read-routing';
 import { requestLog } from './request-log';
@@ -47,18 +48,21 @@ export interface AppDeps {
   db: Db;
   log: Logger;
   web: StaticFiles;
-  /** The clock; tests inject one to cross session timeouts. */
-  now?: () => Date;
-  /** Single sign-on; default from SHIXIAO_OIDC_* (null: off, whatever the environment says). */
-  oidc?: OidcConfig | null;
-  /** SMTP and public address; default from SHIXIAO_SMTP_* and SHIXIAO_PUBLIC_URL. */
+  /** The clock (default the system's); tests inject one to cross session timeouts or fix "today". */
+  now?: Clock;
+  /** Single sign-on (SHIXIAO_OIDC_*, src/server/config.ts); absent: off. */
+  oidc?: OidcConfig;
+  /** SMTP and public address (SHIXIAO_SMTP_*, SHIXIAO_PUBLIC_URL); default: no e-mail, a local address. */
   notify?: NotifyConfig;
+  /** Cookies behind a proxy and Chromium for PDF; default: the configuration's defaults. */
+  settings?: ServerSettings;
   /** A streaming read replica for the portal, cockpit and status reads (`serve --replica-db`). */
   replica?: { replica: ReadReplica; maxLagMs: number };
 }
 
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
-  const now = deps.now ?? (() => new Date());
+  const now = deps.now ?? systemClock;
+  const settings = deps.settings ?? defaultConfig.settings;
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success) {
@@ -92,6 +96,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     c.set('db', deps.db);
     c.set('reads', deps.db);
     c.set('now', now);
+    c.set('settings', settings);
     // TRACE and TRACK echo requests back (cross-site tracing): never allowed.
     if (c.req.method === 'TRACE' || c.req.method === 'TRACK') return problem(c, 405, 'Method Not Allowed');
     await next();
@@ -111,7 +116,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     ),
   );
   authRoutes(app);
-  oidcRoutes(app, deps.oidc === undefined ? oidcConfigFromEnv() : (deps.oidc ?? undefined));
+  oidcRoutes(app, deps.oidc);
   portalRoutes(app);
   accountsRoutes(app);
   auditRoutes(app);
@@ -120,7 +125,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   statusRoutes(app);
   cockpitRoutes(app);
   dataRoutes(app);
-  notifyRoutes(app, deps.notify ?? notifyConfigFromEnv());
+  notifyRoutes(app, deps.notify ?? defaultConfig.notify);
   evidenceRoutes(app);
   importsRoutes(app);
   tasksRoutes(app);

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { DatabaseConfigError, migrateToLatest, openDatabase, type Db } from '../db';
+import { DatabaseConfigError, migrateToLatest, openDatabase, systemClock, type Clock, type Db } from '../db';
 import { checkPassword } from '../domain/access';
 import { commonPasswords } from '../modules/auth';
 import { ensureAdmin } from '../modules/accounts';
@@ -23,7 +23,7 @@ export interface Prepared {
 /** Opens, migrates and (when empty) seeds the database. */
 export async function prepareDatabase(
   location: string,
-  opts: { adminPassword?: string } = {},
+  opts: { adminPassword?: string; now?: Clock } = {},
 ): Promise<Prepared> {
   // A chosen admin password meets the same rules as any other (SECURITY.md V6.2).
   if (opts.adminPassword !== undefined) {
@@ -39,12 +39,12 @@ export async function prepareDatabase(
       const result = await importPlanText(db, {
         tenantSlug: defaultTenant,
         text: readFileSync(demoPlanPath, 'utf8'),
-        now: new Date(),
+        now: (opts.now ?? systemClock)(),
       });
       if (!result.ok) throw new Error(`the demo plan is invalid: ${JSON.stringify(result.problems[0])}`);
       demoLoaded = true;
     }
-    const now = new Date();
+    const now = (opts.now ?? systemClock)();
     const tenant = await ensureTenant(db.kysely, defaultTenant, now.toISOString());
     const admin = await ensureAdmin(db, tenant.id, opts.adminPassword, now);
     return { db, migration, demoLoaded, adminPassword: admin.generatedPassword };

@@ -5,11 +5,14 @@
 import { serve, type ServerType } from '@hono/node-server';
 import pino from 'pino';
 import { fileURLToPath } from 'node:url';
-import { openReadReplica, type ReadReplica } from '../db';
+import { openReadReplica, systemClock, type Clock, type ReadReplica } from '../db';
 import { channelsFromConfig, startJobLoop } from '../jobs';
-import { notifyConfigFromEnv, type NotifyConfig } from '../modules/notify';
+import type { OidcConfig } from '../modules/auth/oidc';
+import type { ServerSettings } from '../modules/http';
+import type { NotifyConfig } from '../modules/notify';
 import { createApp } from './app';
 import { prepareDatabase } from './bootstrap';
+import { defaultConfig, type LogLevel } from './config';
 import { loadStaticFiles } from './static';
 
 export const webDist = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -19,16 +22,21 @@ export interface ServeOptions {
   port: number;
   host: string;
   adminPassword?: string;
-  logLevel?: string;
+  /** Default `info` (SHIXIAO_LOG_LEVEL for `serve`). */
+  logLevel?: LogLevel;
   /** The clock (tests move it to cross session timeouts). */
-  now?: () => Date;
+  now?: Clock;
   /**
    * Run the scheduled jobs every so many ms in this process (SHIXIAO_JOBS_INTERVAL for `serve`);
    * 0 or absent: no loop (tests drive `jobs run` themselves).
    */
   jobsIntervalMs?: number;
-  /** SMTP and public address; default from the environment. */
+  /** SMTP and public address; default: no e-mail (`serve` passes the configuration's). */
   notify?: NotifyConfig;
+  /** Single sign-on; absent: off. */
+  oidc?: OidcConfig;
+  /** Cookies behind a proxy, Chromium for PDF; default: the configuration's defaults. */
+  settings?: ServerSettings;
   /** A streaming replica of the PostgreSQL `db` for reads (`--replica-db`, SHIXIAO_REPLICA_DB). */
   replicaDb?: string;
   /** Further behind than this the replica is not read (default 10 s). */
@@ -43,9 +51,9 @@ export class StartupError extends Error {}
 
 /** Serves until a signal; resolves with the listening server and a stop function. */
 export async function startServer(opts: ServeOptions) {
-  const log = pino({ level: opts.logLevel ?? process.env.SHIXIAO_LOG_LEVEL ?? 'info' });
-  const prepared = await prepareDatabase(opts.db, { adminPassword: opts.adminPassword });
-  const notify = opts.notify ?? notifyConfigFromEnv();
+  const log = pino({ level: opts.logLevel ?? 'info' });
+  const prepared = await prepareDatabase(opts.db, { adminPassword: opts.adminPassword, now: opts.now });
+  const notify = opts.notify ?? defaultConfig.notify;
   let replica: ReadReplica | undefined;
   const maxLagMs = opts.replicaMaxLagMs ?? defaultReplicaMaxLagMs;
   if (opts.replicaDb) {
@@ -70,6 +78,8 @@ export async function startServer(opts: ServeOptions) {
     web: loadStaticFiles(webDist),
     now: opts.now,
     notify,
+    oidc: opts.oidc,
+    settings: opts.settings,
     replica: replica ? { replica, maxLagMs } : undefined,
   });
   const server: ServerType = await new Promise((resolve, reject) => {
@@ -96,7 +106,7 @@ export async function startServer(opts: ServeOptions) {
         intervalMs: opts.jobsIntervalMs,
         channels,
         log,
-        now: opts.now ?? (() => new Date()),
+        now: opts.now ?? systemClock,
       })
     : null;
   const stop = async () => {

@@ -15,7 +15,7 @@ import { secureCookies } from '../modules/auth';
 import type { AppEnv } from '../modules/http';
 
 const readMethods = new Set(['GET', 'HEAD']);
-const cookieName = (c: Context) => (secureCookies(c) ? '__Host-shixiao_wal' : 'shixiao_wal');
+const cookieName = (c: Context<AppEnv>) => (secureCookies(c) ? '__Host-shixiao_wal' : 'shixiao_wal');
 const maxRemembered = 50_000;
 
 function callerKey(c: Context<AppEnv>): string | null {

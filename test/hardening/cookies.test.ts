@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import pino from 'pino';
 import type { Db } from '../../src/db';
-import { cookieSettings } from '../../src/modules/auth/middleware';
 import { createApp } from '../../src/server/app';
 import { prepareDatabase } from '../../src/server/bootstrap';
+import { configFrom } from '../../src/server/config';
 import { createTestDatabase, dialects, type TestDatabase } from '../databases';
 import { testAdminPassword } from '../server';
 
@@ -18,13 +18,20 @@ for (const dialect of dialects) {
     let database: TestDatabase;
     let db: Db;
     let app: ReturnType<typeof createApp>;
+    /** An app configured by these variables (src/server/config.ts), as `serve` would be. */
+    const appWith = (env: Record<string, string>) =>
+      createApp({
+        db,
+        log: pino({ level: 'silent' }),
+        web: { has: () => false, serve: () => null },
+        settings: configFrom(env).settings,
+      });
     before(async () => {
       database = await createTestDatabase(dialect);
       db = (await prepareDatabase(database.location, { adminPassword: testAdminPassword })).db;
-      app = createApp({ db, log: pino({ level: 'silent' }), web: { has: () => false, serve: () => null } });
+      app = appWith({});
     });
     after(async () => {
-      cookieSettings.trustProxy = false;
       await db?.close();
       await database?.drop();
     });
@@ -55,7 +62,7 @@ for (const dialect of dialects) {
     it('believes X-Forwarded-Proto only from a trusted proxy', async () => {
       const forwarded = { 'X-Forwarded-Proto': 'https' };
       assert.match(await loginAt('http://127.0.0.1/api/auth/login', forwarded), /^shixiao_session=/);
-      cookieSettings.trustProxy = true;
+      app = appWith({ SHIXIAO_TRUST_PROXY: '1' });
       const proxied = await loginAt('http://127.0.0.1/api/auth/login', forwarded);
       assert.match(proxied, /^__Host-shixiao_session=.*; Secure/i);
     });

@@ -11,7 +11,8 @@ import { after, before, describe, it } from 'node:test';
 import Provider from 'oidc-provider';
 import pino from 'pino';
 import type { Db } from '../../src/db';
-import { oidcConfigFromEnv, type OidcConfig } from '../../src/modules/auth/oidc';
+import type { OidcConfig } from '../../src/modules/auth/oidc';
+import { configFrom } from '../../src/server/config';
 import { rawRequest } from '../security/support';
 import { createApp } from '../../src/server/app';
 import { prepareDatabase } from '../../src/server/bootstrap';
@@ -202,7 +203,7 @@ for (const dialect of dialects) {
     it('tells the login page whether SSO is on, and answers 404 when it is off', async () => {
       const on = await fetch(`${strict}/api/auth/oidc/config`);
       assert.deepEqual(await on.json(), { enabled: true });
-      const off = createApp({ db, log, web, oidc: null });
+      const off = createApp({ db, log, web });
       assert.deepEqual(await (await off.request('/api/auth/oidc/config')).json(), { enabled: false });
       const start = await off.request('/api/auth/oidc/login');
       assert.equal(start.status, 404);
@@ -284,7 +285,7 @@ for (const dialect of dialects) {
       assert.equal(auth.searchParams.get('redirect_uri'), `${strict}/api/auth/oidc/callback`);
       assert.throws(
         () =>
-          oidcConfigFromEnv({
+          configFrom({
             SHIXIAO_OIDC_ISSUER: config.issuer,
             SHIXIAO_OIDC_CLIENT_ID: 'x',
             SHIXIAO_OIDC_CLIENT_SECRET: 'y',

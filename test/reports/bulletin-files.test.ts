@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { defaultConfig } from '../../src/server/config';
 import ExcelJS from 'exceljs';
 import type { Db } from '../../src/db';
 import { bulletinFile } from '../../src/modules/reports';
@@ -53,7 +54,7 @@ for (const dialect of dialects) {
 
     it('writes the .docx in the official layout with the database’s numbers', async () => {
       const file = join(dir, `${dialect}.docx`);
-      writeFileSync(file, await bulletinFile(db, req(), 'docx'));
+      writeFileSync(file, await bulletinFile(db, req(), 'docx', defaultConfig.settings));
       const xml = zipPart(file, 'word/document.xml');
       assert.match(xml, /<w:pgSz w:w="11906" w:h="16838"/, 'A4');
       assert.match(
@@ -124,7 +125,9 @@ for (const dialect of dialects) {
 
     it('writes the .xlsx data book, read back with exceljs', async () => {
       const book = new ExcelJS.Workbook();
-      await book.xlsx.load((await bulletinFile(db, req(), 'xlsx')) as unknown as ArrayBuffer);
+      await book.xlsx.load(
+        (await bulletinFile(db, req(), 'xlsx', defaultConfig.settings)) as unknown as ArrayBuffer,
+      );
       assert.deepEqual(
         book.worksheets.map((w) => w.name),
         ['说明', '目标', '指标数值', '任务', '部门排名', '逾期未报'],
@@ -150,7 +153,7 @@ for (const dialect of dialects) {
     if (dialect === 'sqlite') {
       it('prints the same bulletin to an A4 PDF that reads and renders', async () => {
         const file = join(dir, 'bulletin.pdf');
-        writeFileSync(file, await bulletinFile(db, req(), 'pdf'));
+        writeFileSync(file, await bulletinFile(db, req(), 'pdf', defaultConfig.settings));
         const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
         for (const s of ['一、总体情况', '五、部门排名', '六、下一步工作', '区政府督查室', '— 1 —', '— 2 —'])
           assert.ok(text.replace(/—\s*(\d+)\s*—/g, '— $1 —').includes(s), s);

@@ -176,7 +176,7 @@ const sorted = (list: readonly string[]) => [...list].sort();
 /** The /api routes of a fresh app's router (method and OpenAPI-style path), not from the doc. */
 async function routerRoutes(location: string): Promise<{ keys: Set<string>; db: Db }> {
   const db = await openDatabase(location);
-  const app = createApp({ db, log: pino({ level: 'silent' }), web: loadStaticFiles(webDist), oidc: null });
+  const app = createApp({ db, log: pino({ level: 'silent' }), web: loadStaticFiles(webDist) });
   const keys = new Set(
     app.routes
       .filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL')

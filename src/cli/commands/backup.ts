@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { DatabaseConfigError, migrateToLatest, openDatabase, type Db } from '../../db';
 import { backupDatabase, BackupError, restoreDatabase } from '../../modules/backup';
 import { action } from '../errors';
-import { defaultDb } from '../options';
+import { type CliContext } from '../options';
 
 const expected = (e: unknown) => e instanceof BackupError || e instanceof DatabaseConfigError;
 
@@ -16,18 +16,18 @@ async function withOpen<T>(location: string, fn: (db: Db) => Promise<T>): Promis
   }
 }
 
-export function registerBackupCommands(program: Command): void {
+export function registerBackupCommands(program: Command, cli: CliContext): void {
   program
     .command('backup <file>')
     .description(
       'write a consistent copy of the whole database to FILE (gzip JSON lines), while the server runs',
     )
-    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', defaultDb)
+    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', cli.config.db)
     .action(
       action(async (file: string, opts: { db: string }) => {
         const summary = await withOpen(opts.db, async (db) => {
           await migrateToLatest(db);
-          return backupDatabase(db, file);
+          return backupDatabase(db, file, { now: cli.now });
         });
         process.stdout.write(
           `${file}: ${summary.rows} rows of ${summary.tables} tables, ${summary.bytes} bytes, with their manifest\n`,
@@ -40,7 +40,7 @@ export function registerBackupCommands(program: Command): void {
     .description(
       'fill an empty database (SQLite or PostgreSQL) from a backup FILE, checked against its manifest',
     )
-    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', defaultDb)
+    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', cli.config.db)
     .action(
       action(async (file: string, opts: { db: string }) => {
         await withOpen(opts.db, async (db) => {

@@ -7,14 +7,14 @@ import { DatabaseConfigError } from '../../db';
 import { cityRanks, listTenants, resolveCity, saveTenant } from '../../modules/city';
 import { AppError } from '../../modules/errors';
 import { action, CliError } from '../errors';
-import { defaultDb } from '../options';
+import { type CliContext } from '../options';
 import { withDatabase } from './plan-files';
 
 const expected = (e: unknown) => e instanceof DatabaseConfigError || e instanceof AppError;
 
 const periodPattern = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
 
-export function registerCityCommands(program: Command): void {
+export function registerCityCommands(program: Command, cli: CliContext): void {
   const tenants = program.command('tenants').description('tenants: a city and the districts below it');
 
   tenants
@@ -23,7 +23,7 @@ export function registerCityCommands(program: Command): void {
     .requiredOption('--name <name>', 'its name, e.g. 渝中区')
     .option('--name-en <name>', 'its English name')
     .option('--parent <slug>', 'the tenant above it (the city)')
-    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', defaultDb)
+    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', cli.config.db)
     .action(
       action(async (slug: string, opts: { name: string; nameEn?: string; parent?: string; db: string }) => {
         if (!opts.name.trim()) throw new CliError(`tenants add ${slug}: --name is empty`);
@@ -31,7 +31,7 @@ export function registerCityCommands(program: Command): void {
           const { tenant, created } = await saveTenant(
             db,
             { slug, name: opts.name.trim(), nameEn: opts.nameEn, parent: opts.parent },
-            { actor: { kind: 'system' }, at: new Date() },
+            { actor: { kind: 'system' }, at: cli.now() },
           );
           const under = tenant.parent ? ` under ${tenant.parent}` : ' (no parent)';
           process.stdout.write(
@@ -44,7 +44,7 @@ export function registerCityCommands(program: Command): void {
   tenants
     .command('list')
     .description('print every tenant with its parent')
-    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', defaultDb)
+    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', cli.config.db)
     .option('--json', 'a JSON array')
     .action(
       action(async (opts: { db: string; json?: boolean }) => {
@@ -63,7 +63,7 @@ export function registerCityCommands(program: Command): void {
     .option('--period <period>', 'YYYY, YYYY-Qn or YYYY-MM (default: the latest period with data)')
     .option('--city <slug>', 'the city (default: the only tenant with districts)')
     .option('--as-of <date>', 'as known at the end of this day (YYYY-MM-DD)')
-    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', defaultDb)
+    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', cli.config.db)
     .option('--json', 'a JSON array, nothing else on stdout')
     .action(
       action(

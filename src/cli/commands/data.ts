@@ -18,7 +18,7 @@ import {
   type RowSource,
 } from '../../modules/imports';
 import { action, CliError } from '../errors';
-import { defaultDb, defaultTenant } from '../options';
+import { type CliContext } from '../options';
 import { withDatabase } from './plan-files';
 
 interface ImportOptions {
@@ -88,12 +88,12 @@ async function openSource(file: string, opts: ImportOptions, tick: (n: number) =
 const where = (file: string, e: ImportFileError) =>
   `${file}${e.row > 0 ? `: row ${e.row}` : ''}${e.column ? `, ${e.column}` : ''}: ${e.message}`;
 
-export function registerDataCommands(program: Command): void {
+export function registerDataCommands(program: Command, cli: CliContext): void {
   program
     .command('import-data <file>')
     .description('load observations from CSV, XLSX or Open SDG CSV: all rows or none')
-    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', defaultDb)
-    .option('--tenant <slug>', 'tenant (district)', defaultTenant)
+    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', cli.config.db)
+    .option('--tenant <slug>', 'tenant (district)', cli.config.tenant)
     .option('--plan <id>', 'plan id (default: the first plan)')
     .option('--format <format>', 'csv | xlsx | opensdg (default from the file name)')
     .option('--indicator <id>', 'Open SDG: the plan indicator (default from indicator_ID.csv)')
@@ -118,7 +118,7 @@ export function registerDataCommands(program: Command): void {
                 rows: source.batches,
                 source: name,
                 userId: null,
-                now: new Date(),
+                now: cli.now(),
                 asOf: opts.asOf,
                 allowOutliers: opts.allowOutliers,
                 department: opts.department,
@@ -157,8 +157,8 @@ export function registerDataCommands(program: Command): void {
   program
     .command('export-data')
     .description("print a plan's current observations as CSV on stdout")
-    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', defaultDb)
-    .option('--tenant <slug>', 'tenant (district)', defaultTenant)
+    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', cli.config.db)
+    .option('--tenant <slug>', 'tenant (district)', cli.config.tenant)
     .option('--plan <id>', 'plan id (default: the first plan)')
     .action(
       action(
@@ -183,8 +183,8 @@ export function registerDataCommands(program: Command): void {
     .requiredOption('--from <year>', 'first year', parseYear)
     .requiredOption('--to <year>', 'last year', parseYear)
     .requiredOption('-o, --output <file>', 'the .xlsx to write')
-    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', defaultDb)
-    .option('--tenant <slug>', 'tenant (district)', defaultTenant)
+    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', cli.config.db)
+    .option('--tenant <slug>', 'tenant (district)', cli.config.tenant)
     .option('--plan <id>', 'plan id (default: the first plan)')
     .action(
       action(

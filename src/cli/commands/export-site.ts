@@ -4,7 +4,7 @@ import { DatabaseConfigError } from '../../db';
 import { AppError } from '../../modules/errors';
 import { exportSite } from '../../modules/portal';
 import { action, CliError } from '../errors';
-import { defaultDb, defaultTenant } from '../options';
+import { todayOf, type CliContext } from '../options';
 import { withDatabase } from './plan-files';
 
 interface ExportOptions {
@@ -14,12 +14,12 @@ interface ExportOptions {
   baseUrl?: string;
 }
 
-export function registerExportSiteCommand(program: Command): void {
+export function registerExportSiteCommand(program: Command, cli: CliContext): void {
   program
     .command('export-site <dir>')
     .description('write the public portal as static files (only published, accepted content)')
-    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', defaultDb)
-    .option('--tenant <slug>', 'tenant (district)', defaultTenant)
+    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', cli.config.db)
+    .option('--tenant <slug>', 'tenant (district)', cli.config.tenant)
     .option('--as-of <date>', 'evaluate targets as of this day (YYYY-MM-DD, default today)')
     .option(
       '--base-url <url>',
@@ -32,7 +32,7 @@ export function registerExportSiteCommand(program: Command): void {
             throw new CliError(`--as-of ${opts.asOf}: use YYYY-MM-DD`);
           if (opts.baseUrl !== undefined && !/^https?:\/\/[^\s]+\/$/.test(opts.baseUrl))
             throw new CliError(`--base-url ${opts.baseUrl}: give an http(s) URL ending in /`);
-          const asOf = opts.asOf ?? new Date().toISOString().slice(0, 10);
+          const asOf = opts.asOf ?? todayOf(cli.now);
           const result = await withDatabase(opts.db, (db) =>
             exportSite(db, dir, { asOf, tenant: opts.tenant, baseUrl: opts.baseUrl }),
           );

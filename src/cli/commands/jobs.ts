@@ -3,9 +3,8 @@ import type { Command } from 'commander';
 import { DatabaseConfigError } from '../../db';
 import { isIsoDate } from '../../domain/periods';
 import { channelsFromConfig, jobKinds, runJobsOnce, runReportJson, runReportText } from '../../jobs';
-import { notifyConfigFromEnv, NotifyConfigError } from '../../modules/notify';
 import { action, CliError } from '../errors';
-import { defaultDb } from '../options';
+import { type CliContext } from '../options';
 import { withDatabase } from './plan-files';
 
 /** `YYYY-MM-DD` (midnight UTC) or an ISO date-time; a time without a zone is UTC. */
@@ -20,21 +19,21 @@ export function parseNow(text: string): Date {
   return date;
 }
 
-export function registerJobsCommands(program: Command): void {
+export function registerJobsCommands(program: Command, cli: CliContext): void {
   const jobs = program
     .command('jobs')
     .description('scheduled jobs: reminders, urges, notices, reporting reminders');
   jobs
     .command('run')
     .description('run once every scheduled job due at DATETIME (default now); sends nothing twice')
-    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', defaultDb)
+    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', cli.config.db)
     .option('--now <datetime>', 'the moment to run for (YYYY-MM-DD or an ISO date-time)')
     .option('--json', 'print {"sent": [...], "skipped": N} and nothing else')
     .action(
       action(
         async (opts: { db: string; now?: string; json?: boolean }) => {
-          const now = opts.now === undefined ? new Date() : parseNow(opts.now);
-          const channels = channelsFromConfig(notifyConfigFromEnv());
+          const now = opts.now === undefined ? cli.now() : parseNow(opts.now);
+          const channels = channelsFromConfig(cli.config.notify);
           try {
             const report = await withDatabase(opts.db, (db) =>
               runJobsOnce(db, { now, jobs: jobKinds, channels }),
@@ -46,7 +45,7 @@ export function registerJobsCommands(program: Command): void {
             channels.close();
           }
         },
-        (e) => e instanceof DatabaseConfigError || e instanceof NotifyConfigError,
+        (e) => e instanceof DatabaseConfigError,
       ),
     );
 }

@@ -6,7 +6,7 @@ import { formatProblem } from '../../domain/plan-file';
 import { AppError } from '../../modules/errors';
 import { exportPlanText, importPlanText, resolveTenant } from '../../modules/plans';
 import { action, CliError } from '../errors';
-import { defaultDb, defaultTenant } from '../options';
+import { type CliContext } from '../options';
 
 /** Reads a text file or fails with a message naming it. */
 export function readTextFile(file: string): string {
@@ -31,17 +31,17 @@ export async function withDatabase<T>(location: string, fn: (db: Db) => Promise<
 
 const isConfigError = (e: unknown) => e instanceof DatabaseConfigError;
 
-export function registerPlanFileCommands(program: Command): void {
+export function registerPlanFileCommands(program: Command, cli: CliContext): void {
   program
     .command('import-plan <file>')
     .description('load a plan file (YAML or JSON) into the database: a new plan or a new version')
-    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', defaultDb)
-    .option('--tenant <slug>', 'tenant (district) to load into', defaultTenant)
+    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', cli.config.db)
+    .option('--tenant <slug>', 'tenant (district) to load into', cli.config.tenant)
     .action(
       action(async (file: string, opts: { db: string; tenant: string }) => {
         const text = readTextFile(file);
         await withDatabase(opts.db, async (db) => {
-          const result = await importPlanText(db, { tenantSlug: opts.tenant, text, now: new Date() });
+          const result = await importPlanText(db, { tenantSlug: opts.tenant, text, now: cli.now() });
           if (!result.ok) {
             for (const p of result.problems.slice(1)) process.stderr.write(formatProblem(file, p) + '\n');
             throw new CliError(
@@ -59,8 +59,8 @@ export function registerPlanFileCommands(program: Command): void {
   program
     .command('export-plan <plan>')
     .description('print a plan as a plan file (canonical YAML) on stdout')
-    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', defaultDb)
-    .option('--tenant <slug>', 'tenant (district)', defaultTenant)
+    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', cli.config.db)
+    .option('--tenant <slug>', 'tenant (district)', cli.config.tenant)
     .action(
       action(
         async (plan: string, opts: { db: string; tenant: string }) => {

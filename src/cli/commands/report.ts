@@ -21,9 +21,10 @@ import {
   planSummaryFile,
   type BulletinFormat,
   type BulletinRequest,
+  type PdfOptions,
 } from '../../modules/reports';
 import { action, CliError } from '../errors';
-import { defaultDb, defaultTenant } from '../options';
+import { todayOf, type CliContext } from '../options';
 import { withDatabase } from './plan-files';
 
 interface ReportOptions {
@@ -58,10 +59,11 @@ const expected = (e: unknown) =>
 
 /** Checks the month and the extension, reads and renders, then writes the file at once. */
 async function writeReport(
+  cli: CliContext,
   what: string,
   opts: ReportOptions,
   formats: readonly BulletinFormat[],
-  make: (db: Db, req: BulletinRequest, format: BulletinFormat) => Promise<Buffer>,
+  make: (db: Db, req: BulletinRequest, format: BulletinFormat, pdf: PdfOptions) => Promise<Buffer>,
 ): Promise<void> {
   if (!parseMonth(opts.month).ok) throw new CliError(`--month ${opts.month}: use YYYY-MM (e.g. 2026-10)`);
   const format = extname(opts.output).slice(1).toLowerCase();
@@ -70,25 +72,25 @@ async function writeReport(
   const bytes = await withDatabase(opts.db, async (db) => {
     const tenant = await resolveTenant(db, opts.tenant);
     const plan = opts.plan ?? (await defaultPlanOf(db, tenant.id));
-    const issued = new Date().toISOString().slice(0, 10);
-    return make(db, { tenantId: tenant.id, plan, month: opts.month, issued }, format);
+    const issued = todayOf(cli.now);
+    return make(db, { tenantId: tenant.id, plan, month: opts.month, issued }, format, cli.config.settings);
   });
   writeAtomically(opts.output, bytes);
   process.stdout.write(`${opts.output}: ${what} of ${opts.month} written (${bytes.length} bytes)\n`);
 }
 
-function common(command: Command): Command {
+function common(command: Command, cli: CliContext): Command {
   return command
     .requiredOption('--month <YYYY-MM>', 'the month, as known at its end')
     .requiredOption('-o, --output <file>', 'the file to write; its extension chooses the format')
-    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', defaultDb)
-    .option('--tenant <slug>', 'tenant (district)', defaultTenant)
+    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', cli.config.db)
+    .option('--tenant <slug>', 'tenant (district)', cli.config.tenant)
     .option('--plan <id>', "plan id (default: the tenant's first plan)");
 }
 
 const documents = ['docx', 'pdf', 'xlsx'] as const;
 
-export function registerReportCommands(program: Command): void {
+export function registerReportCommands(program: Command, cli: CliContext): void {
   const report = program
     .command('report')
     .description('office documents: the monthly supervision bulletin, fact sheets, the plan summary');
@@ -98,10 +100,10 @@ export function registerReportCommands(program: Command): void {
       .description(
         'write the monthly supervision bulletin (督查通报) as .docx, .pdf or .xlsx (from -o FILE)',
       ),
+    cli,
   ).action(
     action(
-      (opts: ReportOptions) =>
-        writeReport('bulletin', opts, ['docx', 'pdf', 'xlsx'], (db, req, f) => bulletinFile(db, req, f)),
+      (opts: ReportOptions) => writeReport(cli, 'bulletin', opts, ['docx', 'pdf', 'xlsx'], bulletinFile),
       expected,
     ),
   );
@@ -109,13 +111,14 @@ export function registerReportCommands(program: Command): void {
     report
       .command('factsheet')
       .description("write one indicator's one-page fact sheet (.docx, .pdf or .xlsx)"),
+    cli,
   )
     .requiredOption('--indicator <id>', 'the indicator')
     .action(
       action(
         (opts: ReportOptions) =>
-          writeReport('fact sheet', opts, documents, (db, req, f) =>
-            factSheetFile(db, req, opts.indicator ?? '', f),
+          writeReport(cli, 'fact sheet', opts, documents, (db, req, f, pdf) =>
+            factSheetFile(db, req, opts.indicator ?? '', f, pdf),
           ),
         expected,
       ),
@@ -124,10 +127,10 @@ export function registerReportCommands(program: Command): void {
     report
       .command('summary')
       .description("write the leaders' plan summary of a month (.docx, .pdf or .xlsx)"),
+    cli,
   ).action(
     action(
-      (opts: ReportOptions) =>
-        writeReport('plan summary', opts, documents, (db, req, f) => planSummaryFile(db, req, f)),
+      (opts: ReportOptions) => writeReport(cli, 'plan summary', opts, documents, planSummaryFile),
       expected,
     ),
   );

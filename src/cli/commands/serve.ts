@@ -1,13 +1,11 @@
 /** `shixiao serve`: API, web app and portal on one port. */
 import { InvalidArgumentError, type Command } from 'commander';
 import { DatabaseConfigError } from '../../db';
-import { jobsIntervalFromEnv, JobsConfigError } from '../../jobs';
-import { NotifyConfigError } from '../../modules/notify';
 import { prepareDatabase } from '../../server/bootstrap';
 import { forkWorkers, isClusterWorker, joinWorkers } from '../../server/cluster';
 import { startServer, StartupError } from '../../server/main';
 import { action } from '../errors';
-import { defaultDb, defaultReplicaDb, parsePort } from '../options';
+import { parsePort, type CliContext } from '../options';
 
 function parseWorkers(value: string): number {
   const n = Number(value);
@@ -26,10 +24,10 @@ type ServeArgs = {
 };
 
 /** `--workers N` above 1, in the primary process: prepare once, fork, print, stop on a signal. */
-async function serveWithWorkers(opts: ServeArgs): Promise<void> {
-  const prepared = await prepareDatabase(opts.db, { adminPassword: process.env.SHIXIAO_ADMIN_PASSWORD });
+async function serveWithWorkers(opts: ServeArgs, cli: CliContext): Promise<void> {
+  const prepared = await prepareDatabase(opts.db, { adminPassword: cli.config.adminPassword, now: cli.now });
   await prepared.db.close();
-  const workers = await forkWorkers(opts.workers, jobsIntervalFromEnv());
+  const workers = await forkWorkers(opts.workers, cli.config.jobsIntervalMs);
   const lines = [
     `Shixiao 实效 is serving ${prepared.db.label} (${prepared.db.dialect}) on http://${opts.host}:${workers.port}/ with ${opts.workers} workers`,
   ];
@@ -50,11 +48,11 @@ function parseSeconds(value: string): number {
   return seconds;
 }
 
-export function registerServeCommand(program: Command): void {
+export function registerServeCommand(program: Command, cli: CliContext): void {
   program
     .command('serve')
     .description('serve the API, the web app and the public portal')
-    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', defaultDb)
+    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', cli.config.db)
     .option(
       '--port <n>',
       'port',
@@ -65,13 +63,13 @@ export function registerServeCommand(program: Command): void {
           throw new InvalidArgumentError((e as Error).message);
         }
       },
-      Number(process.env.SHIXIAO_PORT ?? 3000),
+      cli.config.port,
     )
-    .option('--host <host>', 'interface to listen on', process.env.SHIXIAO_HOST ?? '127.0.0.1')
+    .option('--host <host>', 'interface to listen on', cli.config.host)
     .option(
       '--replica-db <url>',
       'postgres:// URL of a streaming replica of --db: portal, cockpit and status reads go there',
-      defaultReplicaDb,
+      cli.config.replicaDb,
     )
     .option(
       '--replica-max-lag <seconds>',
@@ -83,12 +81,12 @@ export function registerServeCommand(program: Command): void {
       '--workers <n>',
       'processes sharing the port (node:cluster); the scheduled jobs run in one',
       parseWorkers,
-      Number(process.env.SHIXIAO_WORKERS ?? 1),
+      cli.config.workers,
     )
     .action(
       action(
         async (opts: ServeArgs) => {
-          if (opts.workers > 1 && !isClusterWorker()) return serveWithWorkers(opts);
+          if (opts.workers > 1 && !isClusterWorker()) return serveWithWorkers(opts, cli);
           if (isClusterWorker()) joinWorkers();
           const running = await startServer({
             db: opts.db,
@@ -96,8 +94,13 @@ export function registerServeCommand(program: Command): void {
             host: opts.host,
             replicaDb: opts.replicaDb,
             replicaMaxLagMs: Math.round(opts.replicaMaxLag * 1000),
-            adminPassword: process.env.SHIXIAO_ADMIN_PASSWORD,
-            jobsIntervalMs: jobsIntervalFromEnv(),
+            adminPassword: cli.config.adminPassword,
+            jobsIntervalMs: cli.config.jobsIntervalMs,
+            logLevel: cli.config.logLevel,
+            notify: cli.config.notify,
+            oidc: cli.config.oidc,
+            settings: cli.config.settings,
+            now: cli.now,
           });
           const { prepared } = running;
           const lines = [
@@ -127,11 +130,7 @@ export function registerServeCommand(program: Command): void {
           process.once('SIGTERM', () => shutdown('SIGTERM'));
           process.once('SIGINT', () => shutdown('SIGINT'));
         },
-        (e) =>
-          e instanceof DatabaseConfigError ||
-          e instanceof StartupError ||
-          e instanceof NotifyConfigError ||
-          e instanceof JobsConfigError,
+        (e) => e instanceof DatabaseConfigError || e instanceof StartupError,
       ),
     );
 }

@@ -4,6 +4,7 @@ import { formatProblem, parsePlanFile } from '../../domain/plan-file';
 import { evaluatePlan, type TargetEvaluation } from '../../domain/targets';
 import { action, CliError } from '../errors';
 import { readTextFile } from './plan-files';
+import { todayOf, type CliContext } from '../options';
 
 const labels: Record<TargetEvaluation['status'], string> = {
   achieved: '已实现 achieved',
@@ -32,11 +33,11 @@ function toJson(e: TargetEvaluation) {
   };
 }
 
-export function registerStatusCommand(program: Command): void {
+export function registerStatusCommand(program: Command, cli: CliContext): void {
   program
     .command('status <planFile>')
     .description("print every target's status as of a date (default today)")
-    .option('--as-of <date>', 'YYYY-MM-DD', new Date().toISOString().slice(0, 10))
+    .option('--as-of <date>', 'YYYY-MM-DD', todayOf(cli.now))
     .option('--json', 'a JSON array on stdout, nothing else')
     .action(
       action(async (file: string, opts: { asOf: string; json?: boolean }) => {

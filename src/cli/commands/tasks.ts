@@ -12,6 +12,7 @@ import {
 } from '../../domain/tasks';
 import { action, CliError } from '../errors';
 import { readTextFile } from './plan-files';
+import { todayOf, type CliContext } from '../options';
 
 const stateLabels: Record<TaskState, string> = {
   assigned: '交办 assigned',
@@ -62,11 +63,11 @@ function toLine(e: TaskEvaluation): string {
   ].join(' ');
 }
 
-export function registerTasksCommand(program: Command): void {
+export function registerTasksCommand(program: Command, cli: CliContext): void {
   program
     .command('tasks <planFile>')
     .description("print every task's state, light, escalation and reasons as of a date (default today)")
-    .option('--as-of <date>', 'YYYY-MM-DD', new Date().toISOString().slice(0, 10))
+    .option('--as-of <date>', 'YYYY-MM-DD', todayOf(cli.now))
     .option('--json', 'a JSON array on stdout, nothing else')
     .action(
       action(async (file: string, opts: { asOf: string; json?: boolean }) => {

@@ -15,30 +15,20 @@ import { writeAudit } from './audit';
 import { actorFromSession } from './auth.service';
 import { actorFromApiToken } from './tokens';
 
-export const cookieSettings = {
-  /** SHIXIAO_SECURE_COOKIES: `1` always, `0` never, unset: decided per request (below). */
-  forced:
-    process.env.SHIXIAO_SECURE_COOKIES === '1'
-      ? true
-      : process.env.SHIXIAO_SECURE_COOKIES === '0'
-        ? false
-        : null,
-  /** SHIXIAO_TRUST_PROXY=1: a reverse proxy in front sets X-Forwarded-Proto (only then is it believed). */
-  trustProxy: process.env.SHIXIAO_TRUST_PROXY === '1',
-};
-
 /**
- * Whether cookies get `Secure` and the `__Host-` prefix (SECURITY.md V3.3): when the request came
- * over TLS, or a trusted proxy says it did (X-Forwarded-Proto: https).
+ * Whether cookies get `Secure` and the `__Host-` prefix (SECURITY.md V3.3): as configured
+ * (SHIXIAO_SECURE_COOKIES), else when the request came over TLS, or a trusted proxy
+ * (SHIXIAO_TRUST_PROXY) says it did (X-Forwarded-Proto: https).
  */
-export function secureCookies(c: Context): boolean {
-  if (cookieSettings.forced !== null) return cookieSettings.forced;
+export function secureCookies(c: Context<AppEnv>): boolean {
+  const settings = c.get('settings');
+  if (settings.secureCookies !== null) return settings.secureCookies;
   if (new URL(c.req.url).protocol === 'https:') return true;
   const forwarded = c.req.header('X-Forwarded-Proto')?.split(',')[0]?.trim().toLowerCase();
-  return cookieSettings.trustProxy && forwarded === 'https';
+  return settings.trustProxy && forwarded === 'https';
 }
 
-export const sessionCookieName = (c: Context) =>
+export const sessionCookieName = (c: Context<AppEnv>) =>
   secureCookies(c) ? '__Host-shixiao_session' : 'shixiao_session';
 export const csrfHeader = 'X-CSRF-Token';
 
@@ -52,7 +42,7 @@ export function clientAddress(c: Context): string | null {
   }
 }
 
-export function sessionToken(c: Context): string | null {
+export function sessionToken(c: Context<AppEnv>): string | null {
   return getCookie(c, sessionCookieName(c)) ?? null;
 }
 

@@ -30,28 +30,6 @@ export interface OidcConfig {
   tenant?: string;
 }
 
-/** The OIDC configuration from `SHIXIAO_OIDC_*`, or undefined when SSO is not configured. */
-export function oidcConfigFromEnv(env: NodeJS.ProcessEnv = process.env): OidcConfig | undefined {
-  const issuer = env.SHIXIAO_OIDC_ISSUER;
-  const clientId = env.SHIXIAO_OIDC_CLIENT_ID;
-  const clientSecret = env.SHIXIAO_OIDC_CLIENT_SECRET;
-  if (!issuer || !clientId || !clientSecret) return undefined;
-  const redirectUri = env.SHIXIAO_OIDC_REDIRECT_URI;
-  if (!redirectUri) {
-    throw new Error(
-      'SHIXIAO_OIDC_REDIRECT_URI is required with SHIXIAO_OIDC_ISSUER (e.g. https://host/api/auth/oidc/callback)',
-    );
-  }
-  return {
-    issuer,
-    clientId,
-    clientSecret,
-    redirectUri,
-    provision: env.SHIXIAO_OIDC_PROVISION === '1',
-    tenant: env.SHIXIAO_OIDC_TENANT || undefined,
-  };
-}
-
 /** How long a started login may take at the provider before its cookie is refused. */
 export const flowLifetimeMs = 10 * 60 * 1000;
 

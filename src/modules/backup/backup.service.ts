@@ -9,7 +9,7 @@ import { createReadStream, createWriteStream, renameSync, rmSync, statSync } fro
 import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
-import { migrateTo, migrateToLatest, migrationNames, nowIso, type Db } from '../../db';
+import { migrateTo, migrateToLatest, migrationNames, nowIso, type Clock, type Db } from '../../db';
 import {
   archiveFormat,
   archiveVersion,
@@ -37,6 +37,8 @@ export interface BackupOptions {
   pageSize?: number;
   /** Called after each page is written (tests use it to write between pages). */
   onPage?: () => Promise<void>;
+  /** The clock of the archive's `created_at` (default the system's). */
+  now?: Clock;
 }
 
 /** Writes the whole database to `file` (gzip'd JSON lines); the file appears only when complete. */
@@ -54,7 +56,7 @@ export async function backupDatabase(db: Db, file: string, opts: BackupOptions =
       const header: ArchiveHeader = {
         format: archiveFormat,
         version: archiveVersion,
-        created_at: nowIso(),
+        created_at: nowIso(opts.now),
         source: db.dialect,
         migrations: await repo.appliedMigrations(conn),
         tables: tables.map((t) => ({ name: t.name, columns: t.columns })),

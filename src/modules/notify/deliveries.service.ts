@@ -4,7 +4,7 @@
  * or rescheduled with backoff, or failed for good after the last attempt, where the admin sees it.
  * A runner that dies holding a claim loses it after `claimMs`; the delivery is tried again then.
  */
-import type { Db } from '../../db';
+import { systemClock, type Db } from '../../db';
 import type { NotifyConfig } from './config';
 import type { Mailer } from './email';
 import type { SentNotice } from './notices.service';
@@ -67,7 +67,7 @@ async function attempt(
     row.endpoint_format,
     { url: row.endpoint_url, secret: row.endpoint_secret },
     m,
-    { now: (channels.signClock ?? (() => new Date()))(), publicUrl: channels.config.publicUrl },
+    { now: (channels.signClock ?? systemClock)(), publicUrl: channels.config.publicUrl },
   );
   return sendWebhook(row.endpoint_format, request);
 }

@@ -4,7 +4,7 @@
  * notices scheduled jobs find due (src/jobs runs them).
  */
 export { notifyRoutes } from './notify.routes';
-export { notifyConfigFromEnv, NotifyConfigError, type NotifyConfig, type SmtpConfig } from './config';
+export type { NotifyConfig, SmtpConfig } from './config';
 export { noticeKinds, type DueItem, type JobContext, type JobKind, type NoticeKind } from './notice';
 export {
   recordNotice,

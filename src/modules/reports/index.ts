@@ -19,6 +19,6 @@ export {
   renderBulletin,
   type BulletinFormat,
 } from './reports.render';
-export { PdfUnavailableError } from './render/pdf';
+export { PdfUnavailableError, type PdfOptions } from './render/pdf';
 export { reportsRoutes } from './reports.routes';
 export { bulletinJob } from './reports.jobs';

@@ -64,7 +64,7 @@ export function reportDocumentRoutes(app: OpenAPIHono<AppEnv>): void {
     const now = c.get('now')();
     const month = query.month ?? lastMonth(now);
     const req = { tenantId: tenant.id, plan, month, issued: now.toISOString().slice(0, 10) };
-    const bytes = await factSheetFile(c.get('db'), req, indicator, format);
+    const bytes = await factSheetFile(c.get('db'), req, indicator, format, c.get('settings'));
     return download(bytes, format, `factsheet-${month}`, `指标简报-${indicator}-${month}`);
   });
   app.openapi(summaryRoute, async (c) => {
@@ -74,7 +74,7 @@ export function reportDocumentRoutes(app: OpenAPIHono<AppEnv>): void {
     const now = c.get('now')();
     const month = query.month ?? lastMonth(now);
     const req = { tenantId: tenant.id, plan, month, issued: now.toISOString().slice(0, 10) };
-    const bytes = await planSummaryFile(c.get('db'), req, format);
+    const bytes = await planSummaryFile(c.get('db'), req, format, c.get('settings'));
     return download(bytes, format, `summary-${month}`, `推进情况摘要-${month}`);
   });
 }

@@ -13,7 +13,7 @@ import { archiveBulletin } from './reports.service';
 
 export const bulletinJob: JobKind = {
   name: 'bulletin',
-  async findDue({ db, today }) {
+  async findDue({ db, today, now }) {
     const month = previousMonth(today);
     const year = Number(month.slice(0, 4));
     for (const ref of await listPlanRefs(db)) {
@@ -24,6 +24,7 @@ export const bulletinJob: JobKind = {
         plan: ref.code,
         month,
         issued: today,
+        at: now,
         by: null,
         origin: 'job',
         replace: false,

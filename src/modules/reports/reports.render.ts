@@ -3,7 +3,7 @@ import { buildBulletin, type BulletinInput, type OfficialDocument } from '../../
 import { bulletinDocx } from './render/docx';
 import { documentXlsx } from './render/document-xlsx';
 import { bulletinHtml } from './render/html';
-import { htmlToPdf } from './render/pdf';
+import { htmlToPdf, type PdfOptions } from './render/pdf';
 import { bulletinXlsx } from './render/xlsx';
 
 export const bulletinFormats = ['docx', 'pdf', 'xlsx'] as const;
@@ -19,13 +19,17 @@ export function isBulletinFormat(text: string): text is BulletinFormat {
   return (bulletinFormats as readonly string[]).includes(text);
 }
 
-export async function renderBulletin(input: BulletinInput, format: BulletinFormat): Promise<Buffer> {
+export async function renderBulletin(
+  input: BulletinInput,
+  format: BulletinFormat,
+  pdf: PdfOptions,
+): Promise<Buffer> {
   const bulletin = buildBulletin(input);
   switch (format) {
     case 'docx':
       return bulletinDocx(bulletin);
     case 'pdf':
-      return htmlToPdf(bulletinHtml(bulletin));
+      return htmlToPdf(bulletinHtml(bulletin), pdf);
     case 'xlsx':
       return bulletinXlsx(input, bulletin);
   }
@@ -37,12 +41,16 @@ export function bulletinFileName(month: string, format: BulletinFormat): string 
 }
 
 /** A short document (fact sheet, plan summary): .docx or .pdf in the bulletin's layout, or .xlsx. */
-export async function renderDocument(doc: OfficialDocument, format: BulletinFormat): Promise<Buffer> {
+export async function renderDocument(
+  doc: OfficialDocument,
+  format: BulletinFormat,
+  pdf: PdfOptions,
+): Promise<Buffer> {
   switch (format) {
     case 'docx':
       return bulletinDocx(doc);
     case 'pdf':
-      return htmlToPdf(bulletinHtml(doc));
+      return htmlToPdf(bulletinHtml(doc), pdf);
     case 'xlsx':
       return documentXlsx(doc);
   }

@@ -76,11 +76,13 @@ export function reportsRoutes(app: OpenAPIHono<AppEnv>): void {
     const plan = c.req.valid('param').plan;
     const { month } = c.req.valid('json');
     const db = c.get('db');
+    const at = c.get('now')();
     await archiveBulletin(db, {
       tenantId: tenant.id,
       plan,
       month,
-      issued: c.get('now')().toISOString().slice(0, 10),
+      at,
+      issued: at.toISOString().slice(0, 10),
       by: actor.kind === 'user' ? actor.userId : null,
       origin: 'user',
       replace: true,
@@ -91,7 +93,7 @@ export function reportsRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(fileRoute, async (c) => {
     const tenant = await tenantOf(c, c.req.valid('query').tenant);
     const { plan, month, format } = c.req.valid('param');
-    const bytes = await archivedBulletinFile(c.get('db'), tenant.id, plan, month, format);
+    const bytes = await archivedBulletinFile(c.get('db'), tenant.id, plan, month, format, c.get('settings'));
     const name = bulletinFileName(month, format);
     return new Response(new Uint8Array(bytes), {
       status: 200,

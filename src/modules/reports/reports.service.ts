@@ -3,12 +3,12 @@
  * inputs; list; download an archived month in any format) and the plan a command means.
  */
 import type { Db } from '../../db';
-import { nowIso } from '../../db';
 import { buildFactSheet, buildPlanSummary, type BulletinInput } from '../../domain/reports';
 import { badInput, notFound } from '../errors';
 import { listPlans, loadPlanStructure } from '../plans';
 import { gatherBulletinInput } from './reports.gather';
 import { renderBulletin, renderDocument, type BulletinFormat } from './reports.render';
+import type { PdfOptions } from './render/pdf';
 import * as repo from './reports.repository';
 
 export interface BulletinRequest {
@@ -20,8 +20,13 @@ export interface BulletinRequest {
 }
 
 /** The month's bulletin as known at its end, in a format. */
-export async function bulletinFile(db: Db, req: BulletinRequest, format: BulletinFormat): Promise<Buffer> {
-  return renderBulletin(await gatherBulletinInput(db, req), format);
+export async function bulletinFile(
+  db: Db,
+  req: BulletinRequest,
+  format: BulletinFormat,
+  pdf: PdfOptions,
+): Promise<Buffer> {
+  return renderBulletin(await gatherBulletinInput(db, req), format, pdf);
 }
 
 /** The code of the tenant's first plan (commands without --plan). */
@@ -38,7 +43,7 @@ export async function defaultPlanOf(db: Db, tenantId: number): Promise<string> {
  */
 export async function archiveBulletin(
   db: Db,
-  req: BulletinRequest & { by: number | null; origin: 'job' | 'user'; replace: boolean },
+  req: BulletinRequest & { by: number | null; origin: 'job' | 'user'; replace: boolean; at: Date },
 ): Promise<boolean> {
   const structure = await loadPlanStructure(db, req.tenantId, req.plan);
   // The job runs every few minutes: an archived month is not gathered again.
@@ -51,7 +56,7 @@ export async function archiveBulletin(
     month: req.month,
     input: JSON.stringify(input),
     origin: req.origin,
-    generated_at: nowIso(),
+    generated_at: req.at.toISOString(),
     generated_by: req.by,
   };
   if (!req.replace) return repo.insertIfAbsent(db.kysely, row);
@@ -83,11 +88,12 @@ export async function archivedBulletinFile(
   plan: string,
   month: string,
   format: BulletinFormat,
+  pdf: PdfOptions,
 ): Promise<Buffer> {
   const structure = await loadPlanStructure(db, tenantId, plan);
   const row = await repo.findArchived(db.kysely, tenantId, structure.plan.id, month);
   if (!row) throw notFound(`bulletin of ${month}`);
-  return renderBulletin(JSON.parse(row.input) as BulletinInput, format);
+  return renderBulletin(JSON.parse(row.input) as BulletinInput, format, pdf);
 }
 
 /** One indicator's one-page fact sheet as of the month's end; 422 for an unknown indicator. */
@@ -96,13 +102,19 @@ export async function factSheetFile(
   req: BulletinRequest,
   indicator: string,
   format: BulletinFormat,
+  pdf: PdfOptions,
 ): Promise<Buffer> {
   const doc = buildFactSheet(await gatherBulletinInput(db, req), indicator);
   if (!doc) throw badInput(`--indicator ${indicator}: no such indicator in plan '${req.plan}'`);
-  return renderDocument(doc, format);
+  return renderDocument(doc, format, pdf);
 }
 
 /** The leaders' summary of the month. */
-export async function planSummaryFile(db: Db, req: BulletinRequest, format: BulletinFormat): Promise<Buffer> {
-  return renderDocument(buildPlanSummary(await gatherBulletinInput(db, req)), format);
+export async function planSummaryFile(
+  db: Db,
+  req: BulletinRequest,
+  format: BulletinFormat,
+  pdf: PdfOptions,
+): Promise<Buffer> {
+  return renderDocument(buildPlanSummary(await gatherBulletinInput(db, req)), format, pdf);
 }

@@ -5,11 +5,14 @@
  */
 import { existsSync } from 'node:fs';
 
-export const chromiumPath = process.env.SHIXIAO_CHROMIUM ?? '/usr/bin/chromium';
+/** Where the browser is (SHIXIAO_CHROMIUM, src/server/config.ts). */
+export interface PdfOptions {
+  chromiumPath: string;
+}
 
 export class PdfUnavailableError extends Error {}
 
-export async function htmlToPdf(html: string): Promise<Buffer> {
+export async function htmlToPdf(html: string, { chromiumPath }: PdfOptions): Promise<Buffer> {
   if (!existsSync(chromiumPath))
     throw new PdfUnavailableError(
       `PDF needs Chromium at ${chromiumPath} (apt-get install chromium, or set SHIXIAO_CHROMIUM)`,

@@ -13,6 +13,9 @@ import ExcelJS from 'exceljs';
 import type { BulletinInput, TaskLine } from '../../../domain/reports';
 import { renderBulletin } from '../reports.render';
 
+/** Not used: these tests write .docx and .xlsx only. */
+const pdf = { chromiumPath: '/usr/bin/chromium' };
+
 const dir = mkdtempSync(join(tmpdir(), 'shixiao-render-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -78,19 +81,19 @@ async function book(bytes: Buffer) {
 
 describe('bulletin renderers on edge months', () => {
   it('a month with no data is a whole document saying so', async () => {
-    const text = docxText(await renderBulletin(empty, 'docx'), 'empty.docx');
+    const text = docxText(await renderBulletin(empty, 'docx', pdf), 'empty.docx');
     assert.match(text, /主要指标暂无可用数据/);
     assert.match(text, /本月无逾期未办结任务/);
     assert.match(text, /六、下一步工作/);
-    const b = await book(await renderBulletin(empty, 'xlsx'));
+    const b = await book(await renderBulletin(empty, 'xlsx', pdf));
     assert.equal(b.getWorksheet('任务')?.rowCount, 1, 'the header only');
   });
 
   it('a month with only red items lists them, and an empty department is unranked', async () => {
-    const text = docxText(await renderBulletin(onlyRed, 'docx'), 'red.docx');
+    const text = docxText(await renderBulletin(onlyRed, 'docx', pdf), 'red.docx');
     assert.match(text, /逾期未办结任务2项，督办事项2项，逾期未报数据2期/);
     assert.match(text, /区政府外办—本月无督查事项/);
-    const b = await book(await renderBulletin(onlyRed, 'xlsx'));
+    const b = await book(await renderBulletin(onlyRed, 'xlsx', pdf));
     const ranking = b.getWorksheet('部门排名')!;
     assert.deepEqual((ranking.getRow(2).values as unknown[]).slice(1), [
       1,
@@ -108,7 +111,7 @@ describe('bulletin renderers on edge months', () => {
   });
 
   it('keeps formula-looking text as text in the data book', async () => {
-    const b = await book(await renderBulletin(onlyRed, 'xlsx'));
+    const b = await book(await renderBulletin(onlyRed, 'xlsx', pdf));
     const tasks = b.getWorksheet('任务')!;
     assert.equal(tasks.getRow(2).getCell(2).value, `'=HYPERLINK("http://evil","点我")`);
     assert.equal(tasks.getRow(3).getCell(2).value, `'+1+1`);

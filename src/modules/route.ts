@@ -88,6 +88,11 @@ export const jsonContent = <S extends z.ZodType>(schema: S, description: string)
   content: { 'application/json': { schema } },
 });
 
+/** A route's required multipart request body (an upload form). */
+export const formBody = <S extends z.ZodType>(schema: S) => ({
+  body: { content: { 'multipart/form-data': { schema } }, required: true },
+});
+
 /** A route's required JSON request body. */
 export const jsonBody = <S extends z.ZodType>(schema: S) => ({
   body: { content: { 'application/json': { schema } }, required: true },

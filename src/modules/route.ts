@@ -97,3 +97,17 @@ export const formBody = <S extends z.ZodType>(schema: S) => ({
 export const jsonBody = <S extends z.ZodType>(schema: S) => ({
   body: { content: { 'application/json': { schema } }, required: true },
 });
+
+/** A module's success responses, each with the problems that module words for its routes. */
+export function responsesWith<const P extends RouteConfig['responses']>(problems: P) {
+  return {
+    ok: <S extends z.ZodType>(schema: S, description: string) => ({
+      200: jsonContent(schema, description),
+      ...problems,
+    }),
+    created: <S extends z.ZodType>(schema: S, description: string) => ({
+      201: jsonContent(schema, description),
+      ...problems,
+    }),
+  };
+}

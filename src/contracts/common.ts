@@ -1,5 +1,7 @@
 /** Shapes shared by every endpoint: the RFC 9457 problem, path and query parameters. */
 import { z } from '@hono/zod-openapi';
+import { isIsoDate } from '../domain/periods';
+import { unprocessable } from './text';
 
 export const problemSchema = z
   .object({
@@ -65,3 +67,44 @@ export const problemResponses = {
 
 /** A sentence in both languages (a reason, an explanation). */
 export const bilingualText = z.object({ zh: z.string(), en: z.string() });
+
+/** What a target states, internally and on the portal: its kind and figure, its years, what it is of. */
+export const targetStatement = {
+  indicator: z.string().nullable(),
+  goal_area: z.string().nullable(),
+  kind: z.string(),
+  value: z.number().nullable(),
+  qualifier: z.string().nullable(),
+  year: z.number().int().nullable(),
+  from: z.number().int().nullable(),
+  to: z.number().int().nullable(),
+  due: z.string().nullable(),
+};
+
+/** The optional `as_of` query parameter: a calendar day, YYYY-MM-DD (a day that does not exist: 422). */
+export const asOfQuery = (description: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'as_of must be YYYY-MM-DD')
+    .refine((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || isIsoDate(v), {
+      message: 'as_of: no such calendar day',
+      params: unprocessable,
+    })
+    .optional()
+    .openapi({ param: { name: 'as_of', in: 'query' }, description });
+
+/** The `file` field of a multipart upload form (`message` when it is missing or not a file). */
+export const uploadedFile = (message: string, description?: string) =>
+  z
+    .custom<File>((v) => v instanceof File, message)
+    .openapi({ type: 'string', format: 'binary', ...(description ? { description } : {}) });
+
+/** What is kept of an evidence file, of a value or of a task's progress report. */
+export const evidenceFileFields = {
+  id: z.number().int(),
+  file_name: z.string(),
+  content_type: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  uploaded_at: z.string(),
+};

@@ -31,6 +31,17 @@ const ifVersion = z
   .max(1_000_000)
   .openapi({ description: 'The version the client last saw; another version gives 409' });
 
+/** What a reporter may say about a value besides the figure, on entry, edit and correction. */
+const valueDetails = {
+  source: text(500).nullable().optional(),
+  note: text(2000).nullable().optional(),
+  preliminary: z
+    .boolean()
+    .optional()
+    .openapi({ description: 'A preliminary value (快报/预计数); always so for a period not yet ended' }),
+  check_reason: text(1000).nullable().optional(),
+};
+
 export const valueParams = z.object({
   plan: code.openapi({ param: { name: 'plan', in: 'path' }, example: 'yuzhong-2023' }),
   indicator: code.openapi({ param: { name: 'indicator', in: 'path' }, example: 'gdp' }),
@@ -42,13 +53,7 @@ export const valueCreateSchema = z
     indicator: code,
     period,
     value: finite,
-    source: text(500).nullable().optional(),
-    note: text(2000).nullable().optional(),
-    preliminary: z
-      .boolean()
-      .optional()
-      .openapi({ description: 'A preliminary value (快报/预计数); always so for a period not yet ended' }),
-    check_reason: text(1000).nullable().optional(),
+    ...valueDetails,
   })
   .strict()
   .openapi('DataValueCreate');
@@ -57,13 +62,7 @@ export const valueEditSchema = z
   .object({
     if_version: ifVersion,
     value: finite.optional(),
-    source: text(500).nullable().optional(),
-    note: text(2000).nullable().optional(),
-    preliminary: z
-      .boolean()
-      .optional()
-      .openapi({ description: 'A preliminary value (快报/预计数); always so for a period not yet ended' }),
-    check_reason: text(1000).nullable().optional(),
+    ...valueDetails,
   })
   .strict()
   .openapi('DataValueEdit');
@@ -72,14 +71,8 @@ export const correctionSchema = z
   .object({
     if_version: ifVersion,
     value: finite,
-    source: text(500).nullable().optional(),
-    note: text(2000).nullable().optional(),
     reason,
-    preliminary: z
-      .boolean()
-      .optional()
-      .openapi({ description: 'A preliminary value (快报/预计数); always so for a period not yet ended' }),
-    check_reason: text(1000).nullable().optional(),
+    ...valueDetails,
   })
   .strict()
   .openapi('DataValueCorrection');

@@ -4,13 +4,10 @@
  * transaction of submitted values; an error report and the department's template as .xlsx.
  */
 import { z } from '@hono/zod-openapi';
+import { uploadedFile } from './common';
 import { dataWarningSchema } from './data';
 
-export const uploadFormSchema = z.object({
-  file: z
-    .custom<File>((v) => v instanceof File, 'send the file as the `file` field')
-    .openapi({ type: 'string', format: 'binary' }),
-});
+export const uploadFormSchema = z.object({ file: uploadedFile('send the file as the `file` field') });
 
 export const importProblemSchema = z.object({
   row: z.number().int(),

@@ -75,7 +75,7 @@ const endpointName = z.string().trim().min(1).max(100);
 const secret = z.string().min(1).max(200);
 const departmentCode = z.string().min(1).max(40);
 
-export const webhookEndpointCreate = z
+const webhookEndpointFields = z
   .object({
     name: endpointName,
     department: departmentCode.nullable().optional(),
@@ -84,20 +84,11 @@ export const webhookEndpointCreate = z
     secret: secret.nullable().optional(),
     enabled: z.boolean().optional(),
   })
-  .strict()
-  .openapi('WebhookEndpointCreate');
+  .strict();
 
-export const webhookEndpointUpdate = z
-  .object({
-    name: endpointName.optional(),
-    department: departmentCode.nullable().optional(),
-    format: webhookFormatSchema.optional(),
-    url: webhookUrl.optional(),
-    secret: secret.nullable().optional(),
-    enabled: z.boolean().optional(),
-  })
-  .strict()
-  .openapi('WebhookEndpointUpdate');
+export const webhookEndpointCreate = webhookEndpointFields.openapi('WebhookEndpointCreate');
+/** A change names only the fields it changes. */
+export const webhookEndpointUpdate = webhookEndpointFields.partial().openapi('WebhookEndpointUpdate');
 
 export const webhookEndpointParams = z.object({ id });
 

@@ -1,7 +1,6 @@
 /** Read contracts of the plan model: plans, goal areas, indicators, targets, observations, programmes. */
 import { z } from '@hono/zod-openapi';
-import { isIsoDate } from '../domain/periods';
-import { unprocessable } from './text';
+import { asOfQuery, targetStatement } from './common';
 
 const nullableText = z.string().nullable();
 
@@ -67,15 +66,7 @@ export const indicatorSchema = z
 export const targetSchema = z
   .object({
     id: z.string(),
-    indicator: nullableText,
-    goal_area: nullableText,
-    kind: z.string(),
-    value: z.number().nullable(),
-    qualifier: nullableText,
-    year: z.number().int().nullable(),
-    from: z.number().int().nullable(),
-    to: z.number().int().nullable(),
-    due: nullableText,
+    ...targetStatement,
     text: nullableText,
     text_en: nullableText,
   })
@@ -117,15 +108,7 @@ export const observationsQuery = z.object({
     .max(80)
     .optional()
     .openapi({ param: { name: 'indicator', in: 'query' }, description: 'Only this indicator' }),
-  as_of: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'as_of must be YYYY-MM-DD')
-    .refine((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || isIsoDate(v), {
-      message: 'as_of: no such calendar day',
-      params: unprocessable,
-    })
-    .optional()
-    .openapi({ param: { name: 'as_of', in: 'query' }, description: 'As known at the end of this day (UTC)' }),
+  as_of: asOfQuery('As known at the end of this day (UTC)'),
 });
 
 export type PlanSummary = z.infer<typeof planSummarySchema>;

@@ -4,6 +4,7 @@
  * workflow state, no evidence, no people.
  */
 import { z } from '@hono/zod-openapi';
+import { targetStatement } from './common';
 import { targetStatusSchema } from './status';
 
 const nullableText = z.string().nullable();
@@ -51,15 +52,7 @@ export const publicTargetSchema = z
     id: z.string(),
     text: z.string(),
     text_en: nullableText,
-    kind: z.string(),
-    value: z.number().nullable(),
-    qualifier: nullableText,
-    year: z.number().int().nullable(),
-    from: z.number().int().nullable(),
-    to: z.number().int().nullable(),
-    due: nullableText,
-    goal_area: nullableText,
-    indicator: nullableText,
+    ...targetStatement,
     evaluation: publicEvaluationSchema.nullable(),
     updated: nullableText,
   })

@@ -1,7 +1,6 @@
 /** Target status contracts: a plan's statuses as of a date, one target's evaluation. */
 import { z } from '@hono/zod-openapi';
-import { isIsoDate } from '../domain/periods';
-import { unprocessable } from './text';
+import { asOfQuery } from './common';
 
 const point = z.object({ period: z.string(), value: z.number() });
 
@@ -49,18 +48,7 @@ export const statusQuery = z.object({
       param: { name: 'preview', in: 'query' },
       description: 'Supervisors: 1 includes submitted and approved values not yet accepted',
     }),
-  as_of: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'as_of must be YYYY-MM-DD')
-    .refine((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || isIsoDate(v), {
-      message: 'as_of: no such calendar day',
-      params: unprocessable,
-    })
-    .optional()
-    .openapi({
-      param: { name: 'as_of', in: 'query' },
-      description: 'Evaluate as of this date; default today',
-    }),
+  as_of: asOfQuery('Evaluate as of this date; default today'),
 });
 
 export const planStatusSchema = z

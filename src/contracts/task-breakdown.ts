@@ -4,11 +4,10 @@
  */
 import { z } from '@hono/zod-openapi';
 import { reportCycles, taskPriorities } from '../domain/tasks/types';
+import { uploadedFile } from './common';
 
 export const breakdownUploadSchema = z.object({
-  file: z
-    .custom<File>((v) => v instanceof File, 'send the file as the `file` field')
-    .openapi({ type: 'string', format: 'binary', description: 'The filled-in .xlsx template' }),
+  file: uploadedFile('send the file as the `file` field', 'The filled-in .xlsx template'),
 });
 
 export const breakdownPreviewSchema = z

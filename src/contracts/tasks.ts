@@ -15,6 +15,7 @@ import {
   taskPriorities,
   taskStates,
 } from '../domain/tasks/types';
+import { evidenceFileFields } from './common';
 
 const code = z.string().trim().min(1).max(80);
 const day = z.iso.date().openapi({ example: '2026-12-31' });
@@ -262,14 +263,7 @@ export const taskListSchema = z
   })
   .openapi('TaskList');
 
-const evidenceSchema = z.object({
-  id: z.number().int(),
-  file_name: z.string(),
-  content_type: z.string(),
-  size: z.number().int(),
-  sha256: z.string(),
-  uploaded_at: z.string(),
-});
+const evidenceSchema = z.object(evidenceFileFields);
 const commentSchema = z.object({ kind: z.string(), body: z.string(), author: z.string(), at: z.string() });
 
 export const reportSchema = z

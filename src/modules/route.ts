@@ -88,7 +88,26 @@ export const jsonContent = <S extends z.ZodType>(schema: S, description: string)
   content: { 'application/json': { schema } },
 });
 
+/** A route's required multipart request body (an upload form). */
+export const formBody = <S extends z.ZodType>(schema: S) => ({
+  body: { content: { 'multipart/form-data': { schema } }, required: true },
+});
+
 /** A route's required JSON request body. */
 export const jsonBody = <S extends z.ZodType>(schema: S) => ({
   body: { content: { 'application/json': { schema } }, required: true },
 });
+
+/** A module's success responses, each with the problems that module words for its routes. */
+export function responsesWith<const P extends RouteConfig['responses']>(problems: P) {
+  return {
+    ok: <S extends z.ZodType>(schema: S, description: string) => ({
+      200: jsonContent(schema, description),
+      ...problems,
+    }),
+    created: <S extends z.ZodType>(schema: S, description: string) => ({
+      201: jsonContent(schema, description),
+      ...problems,
+    }),
+  };
+}

@@ -3,7 +3,7 @@
  * validates with a contract, calls one use case and returns its shape; the use cases check the
  * department and the workflow rules.
  */
-import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { planParams, problemResponse } from '../../contracts/common';
 import {
   calendarQuery,
@@ -21,7 +21,7 @@ import {
   valueParams,
 } from '../../contracts/data';
 import type { AppEnv } from '../http';
-import { defineRoute, type Access } from '../route';
+import { defineRoute, jsonBody as body, responsesWith, type Access } from '../route';
 import { callerOf } from '../caller';
 import { checkEntry, getCalendar, getHistory, getQueue, getValue } from './data.queries';
 import { correctValue, createValue, editValue, transitionValue, type Transition } from './data.service';
@@ -34,17 +34,7 @@ export const problems = {
   409: problemResponse('Conflicts with the workflow state or a newer version'),
   422: problemResponse('Refused by a rule (period, formula indicator, …)'),
 } as const;
-const ok = <S extends z.ZodType>(schema: S, description: string) => ({
-  200: { description, content: { 'application/json': { schema } } },
-  ...problems,
-});
-const created = <S extends z.ZodType>(schema: S, description: string) => ({
-  201: { description, content: { 'application/json': { schema } } },
-  ...problems,
-});
-const body = <S extends z.ZodType>(schema: S) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-});
+const { ok, created } = responsesWith(problems);
 
 const base = '/api/plans/{plan}/data';
 const valuePath = `${base}/values/{indicator}/{period}`;

@@ -1,41 +1,20 @@
 /** Evidence files of a reported value: upload (multipart, ≤ 10 MB), list, download. */
-import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { problemResponses } from '../../contracts/common';
+import { valueParams } from '../../contracts/data';
+import {
+  evidenceIdParams,
+  evidenceListSchema,
+  evidenceSchema,
+  evidenceUploadForm,
+} from '../../contracts/evidence';
 import { callerOf } from '../caller';
 import { AppError, coded } from '../errors';
 import type { AppEnv } from '../http';
-import { defineRoute } from '../route';
+import { defineRoute, formBody, jsonContent as json } from '../route';
 import { uploadLimit } from '../uploads';
 import { listEvidence, maxEvidenceBytes, readEvidence, uploadEvidence } from './evidence.service';
 
-const evidenceSchema = z
-  .object({
-    id: z.number().int(),
-    file_name: z.string(),
-    content_type: z.string(),
-    size: z.number().int(),
-    sha256: z.string(),
-    uploaded_at: z.string(),
-    version: z.number().int(),
-  })
-  .openapi('Evidence');
-
-const params = z.object({
-  plan: z
-    .string()
-    .min(1)
-    .max(80)
-    .openapi({ param: { name: 'plan', in: 'path' } }),
-  indicator: z
-    .string()
-    .min(1)
-    .max(80)
-    .openapi({ param: { name: 'indicator', in: 'path' } }),
-  period: z
-    .string()
-    .regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'period must be YYYY, YYYY-Qn or YYYY-MM')
-    .openapi({ param: { name: 'period', in: 'path' } }),
-});
 const path = '/api/plans/{plan}/data/values/{indicator}/{period}/evidence';
 
 const uploadRoute = defineRoute('data:write', {
@@ -43,25 +22,8 @@ const uploadRoute = defineRoute('data:write', {
   path,
   tags: ['data'],
   summary: 'Attach an evidence file (PDF, image, office document; type checked by content; ≤ 10 MB)',
-  request: {
-    params,
-    body: {
-      content: {
-        'multipart/form-data': {
-          schema: z.object({
-            file: z
-              .custom<File>((v) => v instanceof File, 'send the evidence as a file')
-              .openapi({ type: 'string', format: 'binary' }),
-          }),
-        },
-      },
-      required: true,
-    },
-  },
-  responses: {
-    201: { description: 'Attached', content: { 'application/json': { schema: evidenceSchema } } },
-    ...problemResponses,
-  },
+  request: { params: valueParams, ...formBody(evidenceUploadForm) },
+  responses: { 201: json(evidenceSchema, 'Attached'), ...problemResponses },
 });
 
 const listRoute = defineRoute('data:read', {
@@ -69,14 +31,8 @@ const listRoute = defineRoute('data:read', {
   path,
   tags: ['data'],
   summary: 'Evidence files of every version of a value',
-  request: { params },
-  responses: {
-    200: {
-      description: 'Files',
-      content: { 'application/json': { schema: z.object({ evidence: z.array(evidenceSchema) }) } },
-    },
-    ...problemResponses,
-  },
+  request: { params: valueParams },
+  responses: { 200: json(evidenceListSchema, 'Files'), ...problemResponses },
 });
 
 const downloadRoute = defineRoute('data:read', {
@@ -84,15 +40,7 @@ const downloadRoute = defineRoute('data:read', {
   path: '/api/evidence/{id}',
   tags: ['data'],
   summary: 'Download an evidence file (as an attachment)',
-  request: {
-    params: z.object({
-      id: z.coerce
-        .number()
-        .int()
-        .positive()
-        .openapi({ param: { name: 'id', in: 'path' } }),
-    }),
-  },
+  request: { params: evidenceIdParams },
   responses: { 200: { description: 'The file' }, ...problemResponses },
 });
 

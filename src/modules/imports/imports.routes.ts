@@ -16,7 +16,7 @@ import {
 import { callerOf } from '../caller';
 import { AppError, coded } from '../errors';
 import type { AppEnv } from '../http';
-import { defineRoute } from '../route';
+import { defineRoute, formBody } from '../route';
 import { uploadLimit } from '../uploads';
 import { errorReportXlsx } from './error-report';
 import { MAX_UPLOAD_BYTES } from './upload-file';
@@ -38,7 +38,7 @@ const xlsx = (description: string) => ({
 });
 const upload = {
   params: planParams,
-  body: { content: { 'multipart/form-data': { schema: uploadFormSchema } }, required: true },
+  ...formBody(uploadFormSchema),
 };
 const base = '/api/plans/{plan}/imports';
 const tags = ['imports'];

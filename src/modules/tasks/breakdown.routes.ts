@@ -13,7 +13,7 @@ import {
 import { callerOf } from '../caller';
 import { AppError } from '../errors';
 import type { AppEnv } from '../http';
-import { defineRoute } from '../route';
+import { defineRoute, formBody } from '../route';
 import { uploadLimit } from '../uploads';
 import { breakdownTemplate, commitBreakdown, previewBreakdown } from './tasks.breakdown';
 import { created, jsonBody, ok, problems } from './tasks.routes';
@@ -48,7 +48,7 @@ const previewRoute = defineRoute('task:supervise', {
   summary: 'Read a filled-in 任务分解表: its rows and every problem by row and column (writes nothing)',
   request: {
     params: planParams,
-    body: { content: { 'multipart/form-data': { schema: breakdownUploadSchema } }, required: true },
+    ...formBody(breakdownUploadSchema),
   },
   responses: ok(breakdownPreviewSchema, 'Rows, problems and a commit token (413 over 5 MB, 415 not .xlsx)'),
 });

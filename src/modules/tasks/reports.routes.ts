@@ -2,7 +2,7 @@
  * HTTP routes of progress reports (file, correct, co-operating parts, review, evidence files)
  * and of target assessments. Thin: validate, call one use case, return its shape.
  */
-import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import {
   assessmentCreateSchema,
   assessmentsSchema,
@@ -16,10 +16,11 @@ import {
   taskDetailSchema,
   taskParams,
 } from '../../contracts/tasks';
+import { evidenceUploadForm } from '../../contracts/evidence';
 import { callerOf } from '../caller';
 import { AppError } from '../errors';
 import type { AppEnv } from '../http';
-import { defineRoute } from '../route';
+import { defineRoute, formBody } from '../route';
 import { uploadLimit } from '../uploads';
 import { assessTarget, listAssessments } from './tasks.assessments';
 import {
@@ -85,18 +86,7 @@ const evidenceRoute = defineRoute('task:write', {
   summary: 'Attach an evidence file to a report (PDF, image, office document; ≤ 10 MB)',
   request: {
     params: reportParams,
-    body: {
-      content: {
-        'multipart/form-data': {
-          schema: z.object({
-            file: z
-              .custom<File>((v) => v instanceof File, 'send the evidence as a file')
-              .openapi({ type: 'string', format: 'binary' }),
-          }),
-        },
-      },
-      required: true,
-    },
+    ...formBody(evidenceUploadForm),
   },
   responses: created(taskDetailSchema, 'The task with the file listed'),
 });

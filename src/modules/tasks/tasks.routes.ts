@@ -21,7 +21,7 @@ import {
 import { transitionRules, type TaskAction } from '../../domain/tasks';
 import { callerOf } from '../caller';
 import type { AppEnv } from '../http';
-import { defineRoute, type Access } from '../route';
+import { defineRoute, jsonBody, responsesWith, type Access } from '../route';
 import { bulkCreateTasks, createTask, editTask, getTask, listTasks } from './tasks.service';
 import { decideExtension, requestExtension, stepTask, type SimpleStep } from './tasks.workflow';
 
@@ -33,17 +33,8 @@ export const problems = {
   409: problemResponse('Not possible in the task’s state, or a newer version exists'),
   422: problemResponse('Refused by a rule, naming the field (dates, percent, codes)'),
 } as const;
-export const ok = <S extends z.ZodType>(schema: S, description: string) => ({
-  200: { description, content: { 'application/json': { schema } } },
-  ...problems,
-});
-export const created = <S extends z.ZodType>(schema: S, description: string) => ({
-  201: { description, content: { 'application/json': { schema } } },
-  ...problems,
-});
-export const jsonBody = <S extends z.ZodType>(schema: S) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-});
+export const { ok, created } = responsesWith(problems);
+export { jsonBody };
 
 const tags = ['tasks'];
 const base = '/api/plans/{plan}/tasks';

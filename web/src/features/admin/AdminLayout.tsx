@@ -1,6 +1,6 @@
 /** The frame of the administration pages: a heading, the section links the user may use. */
 import './admin.css';
-import { Alert, Button, Typography } from 'antd';
+import { Alert, Button, Table, type TableColumnsType, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { Key } from '../../i18n/dict';
 import { useI18n } from '../../i18n/context';
@@ -8,6 +8,7 @@ import { type AdminSection, Link } from '../../router';
 import { ProblemError } from '../auth/apiFetch';
 import { problemText } from '../auth/problemMessage';
 import { useSession } from '../auth/SessionContext';
+import type { AsyncState } from '../common/useAsync';
 import { firstAdminSection, sectionPermission } from './adminSections';
 
 export { firstAdminSection, sectionPermission };
@@ -19,7 +20,12 @@ const sectionTitle: Record<AdminSection, Key> = {
   audit: 'adminAudit',
 };
 
-export function AdminLayout(props: { section: AdminSection; extra?: ReactNode; children: ReactNode }) {
+/** `create`: the section's one creating action, a primary button beside the heading. */
+export function AdminLayout(props: {
+  section: AdminSection;
+  create?: { label: string; onClick: () => void };
+  children: ReactNode;
+}) {
   const { t } = useI18n();
   const session = useSession();
   const sections = (Object.keys(sectionPermission) as AdminSection[]).filter((s) =>
@@ -47,7 +53,11 @@ export function AdminLayout(props: { section: AdminSection; extra?: ReactNode; c
           <Typography.Title level={1} id="admin-title" className="sx-admin-title">
             {t(sectionTitle[props.section])}
           </Typography.Title>
-          {props.extra}
+          {props.create && (
+            <Button type="primary" onClick={props.create.onClick}>
+              {props.create.label}
+            </Button>
+          )}
         </div>
         {props.children}
       </section>
@@ -70,6 +80,26 @@ export function LoadError({ error, retry }: { error: Error; retry?: () => void }
       title={t('loadFailed')}
       description={text}
       action={retry && <Button onClick={retry}>{t('retry')}</Button>}
+    />
+  );
+}
+
+/** A list of an administration page: its rows in a table while they load and once loaded, or the failure. */
+export function AdminTable<T extends object>(props: {
+  rows: AsyncState<T[]>;
+  rowKey: keyof T & string;
+  pageSize: number;
+  columns: TableColumnsType<T>;
+}) {
+  const { rows } = props;
+  if (rows.state === 'error') return <LoadError error={rows.error} retry={rows.retry} />;
+  return (
+    <Table<T>
+      rowKey={props.rowKey}
+      loading={rows.state === 'loading'}
+      dataSource={rows.state === 'done' ? rows.data : []}
+      pagination={{ pageSize: props.pageSize, hideOnSinglePage: true }}
+      columns={props.columns}
     />
   );
 }

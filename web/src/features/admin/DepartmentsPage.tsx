@@ -1,11 +1,11 @@
 /** `/admin/departments`: the tenant's departments; create one or rename it. */
-import { Alert, App, Button, Form, Input, Modal, Table } from 'antd';
+import { Alert, App, Button, Form, Input, Modal } from 'antd';
 import { useEffect, useState } from 'react';
 import type { DepartmentEntry } from '../../../../src/contracts/accounts';
 import { useI18n } from '../../i18n/context';
-import { applyFieldErrors, problemText } from '../auth/problemMessage';
 import { useAsync } from '../common/useAsync';
-import { AdminLayout, LoadError } from './AdminLayout';
+import { useFormSave } from '../common/useFormSave';
+import { AdminLayout, AdminTable } from './AdminLayout';
 import { createDepartment, listDepartments, updateDepartment } from './adminApi';
 
 interface Values {
@@ -22,8 +22,7 @@ function DepartmentDialog(props: {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, save: send } = useFormSave(form);
   const { dept } = props;
 
   useEffect(() => {
@@ -33,30 +32,16 @@ function DepartmentDialog(props: {
       form.setFieldsValue({ code: dept.code, name: dept.name, name_en: dept.name_en ?? '' });
   }, [dept, form]);
 
-  const save = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    const name_en = v.name_en?.trim() || null;
-    try {
+  const save = () =>
+    send(async (v) => {
+      const name_en = v.name_en?.trim() || null;
       if (dept === 'new')
         await createDepartment({ code: v.code, name: v.name, name_en: name_en ?? undefined });
       else if (dept) await updateDepartment(dept.code, { name: v.name, name_en });
       void message.success(t(dept === 'new' ? 'created' : 'saved'));
       props.onSaved();
       props.onClose();
-    } catch (e) {
-      applyFieldErrors(form, e);
-      setError(problemText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Modal
@@ -101,36 +86,27 @@ export default function DepartmentsPage() {
   return (
     <AdminLayout
       section="departments"
-      extra={
-        <Button type="primary" onClick={() => setEditing('new')}>
-          {t('createDepartment')}
-        </Button>
-      }
+      create={{ label: t('createDepartment'), onClick: () => setEditing('new') }}
     >
-      {departments.state === 'error' ? (
-        <LoadError error={departments.error} retry={departments.retry} />
-      ) : (
-        <Table<DepartmentEntry>
-          rowKey="code"
-          loading={departments.state === 'loading'}
-          dataSource={departments.state === 'done' ? departments.data : []}
-          pagination={{ pageSize: 50, hideOnSinglePage: true }}
-          columns={[
-            { key: 'code', title: t('code'), dataIndex: 'code' },
-            { key: 'name', title: t('nameZh'), dataIndex: 'name' },
-            { key: 'name_en', title: t('nameEn'), render: (_, d) => d.name_en ?? t('noValue') },
-            {
-              key: 'actions',
-              title: t('actions'),
-              render: (_, d) => (
-                <Button size="small" onClick={() => setEditing(d)} aria-label={`${t('edit')} ${d.name}`}>
-                  {t('edit')}
-                </Button>
-              ),
-            },
-          ]}
-        />
-      )}
+      <AdminTable<DepartmentEntry>
+        rows={departments}
+        rowKey="code"
+        pageSize={50}
+        columns={[
+          { key: 'code', title: t('code'), dataIndex: 'code' },
+          { key: 'name', title: t('nameZh'), dataIndex: 'name' },
+          { key: 'name_en', title: t('nameEn'), render: (_, d) => d.name_en ?? t('noValue') },
+          {
+            key: 'actions',
+            title: t('actions'),
+            render: (_, d) => (
+              <Button size="small" onClick={() => setEditing(d)} aria-label={`${t('edit')} ${d.name}`}>
+                {t('edit')}
+              </Button>
+            ),
+          },
+        ]}
+      />
       <DepartmentDialog
         dept={editing}
         onClose={() => setEditing(null)}

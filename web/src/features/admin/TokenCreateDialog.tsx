@@ -3,7 +3,7 @@ import { Alert, App, Checkbox, Form, Input, Modal, Select, Typography } from 'an
 import { useEffect, useState } from 'react';
 import type { ApiTokenCreated, DepartmentEntry, TokenPermission } from '../../../../src/contracts/accounts';
 import { useI18n } from '../../i18n/context';
-import { applyFieldErrors, problemText } from '../auth/problemMessage';
+import { useFormSave } from '../common/useFormSave';
 import { createToken } from './adminApi';
 
 // Typed against the contract, without pulling zod into the bundle.
@@ -31,8 +31,7 @@ export function TokenCreateDialog(props: {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, save } = useFormSave(form);
   const [created, setCreated] = useState<ApiTokenCreated | null>(null);
 
   useEffect(() => {
@@ -42,16 +41,8 @@ export function TokenCreateDialog(props: {
     form.resetFields();
   }, [props.open, form]);
 
-  const submit = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = () =>
+    save(async (v) => {
       const token = await createToken({
         name: v.name,
         department: v.department || undefined,
@@ -60,13 +51,7 @@ export function TokenCreateDialog(props: {
       });
       setCreated(token);
       props.onCreated();
-    } catch (e) {
-      applyFieldErrors(form, e);
-      setError(problemText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   if (created)
     return (

@@ -1,12 +1,12 @@
 /** `/admin/tokens`: integration tokens; create one (secret shown once), revoke with a confirmation. */
-import { App, Button, Popconfirm, Table, Tag } from 'antd';
+import { App, Button, Popconfirm, Tag } from 'antd';
 import { useState } from 'react';
 import type { ApiToken } from '../../../../src/contracts/accounts';
 import { formatInstant } from './formatInstant';
 import { useI18n } from '../../i18n/context';
 import { showProblem } from '../auth/problemMessage';
 import { useAsync } from '../common/useAsync';
-import { AdminLayout, LoadError } from './AdminLayout';
+import { AdminLayout, AdminTable } from './AdminLayout';
 import { listDepartments, listTokens, revokeToken } from './adminApi';
 import { TokenCreateDialog } from './TokenCreateDialog';
 
@@ -38,63 +38,51 @@ export default function TokensPage() {
     );
 
   return (
-    <AdminLayout
-      section="tokens"
-      extra={
-        <Button type="primary" onClick={() => setCreating(true)}>
-          {t('createToken')}
-        </Button>
-      }
-    >
-      {tokens.state === 'error' ? (
-        <LoadError error={tokens.error} retry={tokens.retry} />
-      ) : (
-        <Table<ApiToken>
-          rowKey="id"
-          loading={tokens.state === 'loading'}
-          dataSource={tokens.state === 'done' ? tokens.data : []}
-          pagination={{ pageSize: 50, hideOnSinglePage: true }}
-          columns={[
-            { key: 'name', title: t('tokenName'), dataIndex: 'name' },
-            {
-              key: 'dept',
-              title: t('tokenDepartment'),
-              render: (_, tk) => tk.department ?? t('anyDepartment'),
-            },
-            {
-              key: 'permissions',
-              title: t('permissions'),
-              render: (_, tk) => tk.permissions.map((p) => <Tag key={p}>{p}</Tag>),
-            },
-            { key: 'by', title: t('createdBy'), render: (_, tk) => tk.created_by ?? t('noValue') },
-            { key: 'at', title: t('createdAt'), render: (_, tk) => formatInstant(tk.created_at, lang) },
-            {
-              key: 'expires',
-              title: t('expiresAt'),
-              render: (_, tk) => (tk.expires_at ? formatInstant(tk.expires_at, lang) : t('noValue')),
-            },
-            { key: 'state', title: t('accountState'), render: (_, tk) => state(tk) },
-            {
-              key: 'actions',
-              title: t('actions'),
-              render: (_, tk) =>
-                tk.active && (
-                  <Popconfirm
-                    title={t('revokeConfirm', { name: tk.name })}
-                    okText={t('revoke')}
-                    okButtonProps={{ danger: true }}
-                    cancelText={t('cancel')}
-                    onConfirm={() => void revoke(tk)}
-                  >
-                    <Button size="small" danger aria-label={`${t('revoke')} ${tk.name}`}>
-                      {t('revoke')}
-                    </Button>
-                  </Popconfirm>
-                ),
-            },
-          ]}
-        />
-      )}
+    <AdminLayout section="tokens" create={{ label: t('createToken'), onClick: () => setCreating(true) }}>
+      <AdminTable<ApiToken>
+        rows={tokens}
+        rowKey="id"
+        pageSize={50}
+        columns={[
+          { key: 'name', title: t('tokenName'), dataIndex: 'name' },
+          {
+            key: 'dept',
+            title: t('tokenDepartment'),
+            render: (_, tk) => tk.department ?? t('anyDepartment'),
+          },
+          {
+            key: 'permissions',
+            title: t('permissions'),
+            render: (_, tk) => tk.permissions.map((p) => <Tag key={p}>{p}</Tag>),
+          },
+          { key: 'by', title: t('createdBy'), render: (_, tk) => tk.created_by ?? t('noValue') },
+          { key: 'at', title: t('createdAt'), render: (_, tk) => formatInstant(tk.created_at, lang) },
+          {
+            key: 'expires',
+            title: t('expiresAt'),
+            render: (_, tk) => (tk.expires_at ? formatInstant(tk.expires_at, lang) : t('noValue')),
+          },
+          { key: 'state', title: t('accountState'), render: (_, tk) => state(tk) },
+          {
+            key: 'actions',
+            title: t('actions'),
+            render: (_, tk) =>
+              tk.active && (
+                <Popconfirm
+                  title={t('revokeConfirm', { name: tk.name })}
+                  okText={t('revoke')}
+                  okButtonProps={{ danger: true }}
+                  cancelText={t('cancel')}
+                  onConfirm={() => void revoke(tk)}
+                >
+                  <Button size="small" danger aria-label={`${t('revoke')} ${tk.name}`}>
+                    {t('revoke')}
+                  </Button>
+                </Popconfirm>
+              ),
+          },
+        ]}
+      />
       <TokenCreateDialog
         open={creating}
         departments={departments.state === 'done' ? departments.data : []}

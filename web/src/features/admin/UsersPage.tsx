@@ -1,12 +1,12 @@
 /** `/admin/users`: the tenant's users, with a drawer to create or edit one. */
-import { Button, Space, Table, Tag } from 'antd';
+import { Button, Space, Tag } from 'antd';
 import { useState } from 'react';
 import type { User } from '../../../../src/contracts/accounts';
 import { useI18n } from '../../i18n/context';
 import { useSession } from '../auth/SessionContext';
 import { useRoleName } from '../auth/UserMenu';
 import { useAsync } from '../common/useAsync';
-import { AdminLayout, LoadError } from './AdminLayout';
+import { AdminLayout, AdminTable } from './AdminLayout';
 import { listDepartments, listUsers } from './adminApi';
 import { UserDrawer } from './UserDrawer';
 
@@ -28,69 +28,58 @@ export default function UsersPage() {
   return (
     <AdminLayout
       section="users"
-      extra={
-        canAdmin && (
-          <Button type="primary" onClick={() => setEditing('new')}>
-            {t('createUser')}
-          </Button>
-        )
-      }
+      create={canAdmin ? { label: t('createUser'), onClick: () => setEditing('new') } : undefined}
     >
-      {users.state === 'error' ? (
-        <LoadError error={users.error} retry={users.retry} />
-      ) : (
-        <Table<User>
-          rowKey="username"
-          loading={users.state === 'loading'}
-          dataSource={users.state === 'done' ? users.data : []}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          columns={[
-            { key: 'username', title: t('username'), dataIndex: 'username' },
-            { key: 'name', title: t('displayName'), render: (_, u) => u.display_name ?? t('noValue') },
-            {
-              key: 'roles',
-              title: t('roles'),
-              render: (_, u) => u.roles.map((r) => <Tag key={r}>{roleName(r)}</Tag>),
-            },
-            {
-              key: 'departments',
-              title: t('departments'),
-              render: (_, u) => u.departments.map(deptName).join(t('listSeparator')) || t('noValue'),
-            },
-            {
-              key: 'state',
-              title: t('accountState'),
-              render: (_, u) => (
-                <Space size={4}>
-                  {u.disabled ? (
-                    <Tag color="default">{t('disabled')}</Tag>
-                  ) : (
-                    <Tag color="green">{t('active')}</Tag>
-                  )}
-                  {u.locked && <Tag color="orange">{t('locked')}</Tag>}
-                </Space>
-              ),
-            },
-            ...(canAdmin
-              ? [
-                  {
-                    key: 'actions',
-                    title: t('actions'),
-                    render: (_: unknown, u: User) => (
-                      <Button
-                        size="small"
-                        onClick={() => setEditing(u)}
-                        aria-label={`${t('edit')} ${u.username}`}
-                      >
-                        {t('edit')}
-                      </Button>
-                    ),
-                  },
-                ]
-              : []),
-          ]}
-        />
-      )}
+      <AdminTable<User>
+        rows={users}
+        rowKey="username"
+        pageSize={20}
+        columns={[
+          { key: 'username', title: t('username'), dataIndex: 'username' },
+          { key: 'name', title: t('displayName'), render: (_, u) => u.display_name ?? t('noValue') },
+          {
+            key: 'roles',
+            title: t('roles'),
+            render: (_, u) => u.roles.map((r) => <Tag key={r}>{roleName(r)}</Tag>),
+          },
+          {
+            key: 'departments',
+            title: t('departments'),
+            render: (_, u) => u.departments.map(deptName).join(t('listSeparator')) || t('noValue'),
+          },
+          {
+            key: 'state',
+            title: t('accountState'),
+            render: (_, u) => (
+              <Space size={4}>
+                {u.disabled ? (
+                  <Tag color="default">{t('disabled')}</Tag>
+                ) : (
+                  <Tag color="green">{t('active')}</Tag>
+                )}
+                {u.locked && <Tag color="orange">{t('locked')}</Tag>}
+              </Space>
+            ),
+          },
+          ...(canAdmin
+            ? [
+                {
+                  key: 'actions',
+                  title: t('actions'),
+                  render: (_: unknown, u: User) => (
+                    <Button
+                      size="small"
+                      onClick={() => setEditing(u)}
+                      aria-label={`${t('edit')} ${u.username}`}
+                    >
+                      {t('edit')}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
       <UserDrawer
         user={editing}
         departments={deptList}

@@ -1,8 +1,8 @@
 /** The "change password" dialog: current password, new one twice; server reasons on the fields. */
 import { App, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
 import { useI18n } from '../../i18n/context';
 import { apiFetch, ProblemError } from './apiFetch';
+import { useFormSave } from '../common/useFormSave';
 import { applyFieldErrors, problemText, showProblem } from './problemMessage';
 
 interface Values {
@@ -24,34 +24,27 @@ export function ChangePasswordDialog({
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
+  const { busy, save } = useFormSave(form);
 
-  const submit = async () => {
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return; // the form shows what is missing
-    }
-    setBusy(true);
-    try {
-      await apiFetch('/api/auth/password', {
-        method: 'POST',
-        body: { current_password: values.current_password, new_password: values.new_password },
-      });
-      void message.success(t('passwordChanged'));
-      form.resetFields();
-      onClose();
-    } catch (e) {
-      if (e instanceof ProblemError && e.status === 403)
-        form.setFields([{ name: 'current_password', errors: [t('wrongCurrentPassword')] }]);
-      else if (e instanceof ProblemError && e.status === 422 && !e.problem.errors?.length)
-        form.setFields([{ name: 'new_password', errors: [problemText(e)] }]);
-      else if (!applyFieldErrors(form, e)) showProblem(message, e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = () =>
+    save(
+      async (values) => {
+        await apiFetch('/api/auth/password', {
+          method: 'POST',
+          body: { current_password: values.current_password, new_password: values.new_password },
+        });
+        void message.success(t('passwordChanged'));
+        form.resetFields();
+        onClose();
+      },
+      (e) => {
+        if (e instanceof ProblemError && e.status === 403)
+          form.setFields([{ name: 'current_password', errors: [t('wrongCurrentPassword')] }]);
+        else if (e instanceof ProblemError && e.status === 422 && !e.problem.errors?.length)
+          form.setFields([{ name: 'new_password', errors: [problemText(e)] }]);
+        else if (!applyFieldErrors(form, e)) showProblem(message, e);
+      },
+    );
 
   return (
     <Modal

@@ -4,7 +4,7 @@
  * Text cells are neutralised against formula injection (SECURITY.md V1.2.10); a cell that is a
  * plain number is written as a number so it sums in Excel.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { neutraliseCell } from '../../../domain/data-import';
 import type { OfficialDocument, TableBlock } from '../../../domain/reports';
 
@@ -38,7 +38,9 @@ function tableSheet(book: ExcelJS.Workbook, t: TableBlock, name: string): void {
 }
 
 export async function documentXlsx(doc: OfficialDocument): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  // Loaded on first use, not at start-up (as the imports module does).
+  const { default: Excel } = await import('exceljs');
+  const book = new Excel.Workbook();
   book.creator = doc.office;
   book.title = doc.title;
   const front = book.addWorksheet('说明');

@@ -4,7 +4,6 @@
  * few times a month, not per request of a busy page.
  */
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 
 export const chromiumPath = process.env.SHIXIAO_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -15,6 +14,8 @@ export async function htmlToPdf(html: string): Promise<Buffer> {
     throw new PdfUnavailableError(
       `PDF needs Chromium at ${chromiumPath} (apt-get install chromium, or set SHIXIAO_CHROMIUM)`,
     );
+  // Loaded here, not at start-up: playwright-core is large and every CLI command would pay for it.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     args: [

@@ -4,7 +4,7 @@
  * headers (or a unit column where rows differ), header rows are frozen, and every text cell is
  * neutralised against formula injection (SECURITY.md V1.2.10); numbers stay numbers.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { neutraliseCell } from '../../../domain/data-import';
 import { statusText, type Bulletin, type BulletinInput } from '../../../domain/reports';
 
@@ -28,7 +28,9 @@ const lightText: Record<string, string> = {
 const escalationText: Record<string, string> = { none: '', reminder: '提醒', urge: '催办', notice: '督办' };
 
 export async function bulletinXlsx(input: BulletinInput, b: Bulletin): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  // Loaded on first use, not at start-up (as the imports module does).
+  const { default: Excel } = await import('exceljs');
+  const book = new Excel.Workbook();
   book.creator = input.office;
   book.title = b.title;
   sheet(

@@ -107,6 +107,8 @@ void describe('createRowValidator', () => {
         source: '局',
         note: null,
         breakdown: null,
+        // 2024 as a period key (year: first month ordinal × 3), what the importer looks up by.
+        periodKey: 2024 * 12 * 3,
       },
     });
   });

@@ -48,6 +48,8 @@ export interface ValidRow {
   breakdown: Readonly<Record<string, string>> | null;
   /** A preliminary value of a running period (only with `preliminaryAllowed`). */
   preliminary?: boolean;
+  /** periodKey() of the period, so a caller need not parse it again. */
+  periodKey?: number;
 }
 
 /** One thing wrong with one cell. */
@@ -343,6 +345,7 @@ export function createRowValidator(options: ValidatorOptions) {
           source: cleaned(raw.source),
           note: cleaned(raw.note),
           breakdown,
+          periodKey: key,
           ...(preliminary ? { preliminary } : {}),
         },
       };

@@ -60,7 +60,9 @@ export function parseUnit(text: string): UnitResult<ParsedUnit> {
   const cached = unitCache.get(text);
   if (cached) return cached;
   const result = parseUnitUncached(text);
-  unitCache.set(text, result);
+  // Bounded like parsePeriod's: unit texts come from files and forms, and a long-running server
+  // must not keep every one it was ever sent.
+  if (unitCache.size < 10_000) unitCache.set(text, result);
   return result;
 }
 

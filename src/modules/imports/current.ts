@@ -98,6 +98,12 @@ export class PlanState {
     return s?.get(s.main.get(periodKey(period)));
   }
 
+  /** The current main-series version of a period given by its periodKey(). */
+  mainByKey(indicatorId: number, key: number): Current | undefined {
+    const s = this.byId.get(indicatorId);
+    return s?.get(s.main.get(key));
+  }
+
   /** The main-series value of the indicator's latest period. */
   latest(indicatorId: number): { period: string; value: number } | undefined {
     return this.byId.get(indicatorId)?.latest;

@@ -8,7 +8,6 @@ import { createRowValidator, type RawRow, type RowProblem } from '../../domain/d
 import type { Db } from '../../db';
 import { writeAudit } from '../auth';
 import { notFound } from '../errors';
-import { parsePeriod } from '../../domain/periods';
 import { PlanState, unchanged } from './current';
 import { findTenantBySlug, listPlanIndicators } from './imports.repository';
 import { bulkTransaction } from '../observations';
@@ -85,11 +84,11 @@ export async function importObservations(db: Db, req: ImportRequest): Promise<Im
           const r = checked.row;
           const indicatorId = idOf.get(r.indicator) ?? 0;
           const alternate = r.breakdown !== null;
-          const parsed = parsePeriod(r.period);
+          const key = r.periodKey ?? -1;
           const cur = alternate
             ? state.alternate(indicatorId, r.period, r.source)
-            : parsed.ok
-              ? state.main(indicatorId, parsed.period)
+            : key >= 0
+              ? state.mainByKey(indicatorId, key)
               : undefined;
           if (cur && unchanged(cur, r.value, r.source, r.note)) {
             counts.same++;

@@ -106,6 +106,7 @@ export const dataValueSchema = z
     indicator_name_en: z.string().nullable(),
     unit: z.string(),
     department_name: z.string().nullable(),
+    department_name_en: z.string().nullable(),
     recorded_by_display: z.string().nullable().openapi({ description: 'The person’s display name' }),
     check_reason: z
       .string()
@@ -180,6 +181,7 @@ export const calendarSchema = z
         frequency: z.string(),
         department: z.string().nullable(),
         department_name: z.string().nullable(),
+        department_name_en: z.string().nullable(),
         name_en: z.string().nullable(),
         preliminary_allowed: z.boolean(),
         periods: z.array(
@@ -249,6 +251,7 @@ export const districtSchema = z
       z.object({
         department: z.string(),
         department_name: z.string(),
+        department_name_en: z.string().nullable(),
         state: z.enum(['on_time', 'late', 'missing']),
         on_time: z.number().int(),
         late: z.number().int(),

@@ -22,7 +22,7 @@ const reason = z.object({ zh: z.string(), en: z.string() });
 export const departmentScoreSchema = z
   .object({
     rank: z.number().int(),
-    department: z.object({ id: z.string(), name: z.string() }),
+    department: z.object({ id: z.string(), name: z.string(), name_en: z.string().nullable() }),
     total: z.number(),
     parts: z.array(
       z.object({

@@ -265,7 +265,19 @@ for (const dialect of dialects) {
         'add',
       ]);
       assert.ok(preview.token);
+      const headBefore = (await notes(u.headA)).length;
       await expectJson(u.repA.send('POST', `${plan}/imports/commit`, { token: preview.token }), 200);
+      // The head of the department is told, as after a single submission; another head is not.
+      const told = (await notes(u.headA)).filter((n) => n.kind === 'data.awaiting_approval_upload');
+      assert.equal((await notes(u.headA)).length, headBefore + 1);
+      assert.deepEqual(
+        told.map((n) => [n.payload.count, n.payload.link, (n.payload.message as { zh: string }).zh]),
+        [[1, '/data/review', 'rep-a通过Excel提交了区统计局1项数据，待您审核']],
+      );
+      assert.equal(
+        (await notes(u.headB)).filter((n) => n.kind === 'data.awaiting_approval_upload').length,
+        0,
+      );
       const stored = await expectJson<Detail>(u.repA.get(valuePath('tertiary_va', '2026')), 200);
       assert.equal(stored.value.preliminary, true);
       assert.equal(stored.value.status, 'submitted');

@@ -55,7 +55,12 @@ export function formatObservation(o: ObservationView, unit: string, lang: Lang):
 
 /** A period for display: `2025年` / `2025`; other periods (2024-Q2, 2026-09) as written. */
 export function formatPeriod(period: string, lang: Lang): string {
-  return lang === 'zh' && /^\d{4}$/.test(period) ? `${period}年` : period;
+  if (lang === 'zh' && /^\d{4}$/.test(period)) return `${period}年`;
+  const q = /^(\d{4})-Q([1-4])$/.exec(period);
+  if (q) return lang === 'zh' ? `${q[1]}年第${'一二三四'[Number(q[2]) - 1]}季度` : `Q${q[2]} ${q[1]}`;
+  const h = /^(\d{4})-H([12])$/.exec(period);
+  if (h) return lang === 'zh' ? `${h[1]}年${h[2] === '1' ? '上' : '下'}半年` : `H${h[2]} ${h[1]}`;
+  return period;
 }
 
 /** The target value in words: "2100亿元以上（2027年）", "每年4万人以上（2023–2027）". */

@@ -39,7 +39,7 @@ export async function getDistrict(db: Db, caller: Caller, planCode: string, year
     const code = i.department_code ?? '';
     const d =
       byDept.get(code) ??
-      ({ department: code, department_name: i.department_name ?? code, state: 'on_time', on_time: 0, late: 0, missing: 0, pending: 0, items: [] });
+      ({ department: code, department_name: i.department_name ?? code, department_name_en: i.department_name_en, state: 'on_time', on_time: 0, late: 0, missing: 0, pending: 0, items: [] });
     byDept.set(code, d);
     for (const p of reportingPeriods(plan, i, today, heads)) {
       if (p.standing === 'running' || (year !== undefined && !p.period.startsWith(String(year)))) continue;

@@ -15,6 +15,7 @@ export interface PresentedIndicator {
   unit: string;
   department_code: string | null;
   department_name: string | null;
+  department_name_en?: string | null;
 }
 
 export function presentValue(row: ValueRow, indicator: PresentedIndicator, versionOf: Map<number, number>): DataValue {
@@ -36,6 +37,7 @@ export function presentValue(row: ValueRow, indicator: PresentedIndicator, versi
     indicator_name_en: indicator.name_en,
     unit: indicator.unit,
     department_name: indicator.department_name,
+    department_name_en: indicator.department_name_en ?? null,
     recorded_by_display: row.recorded_by_display ?? row.recorded_by_name ?? null,
     check_reason: row.check_reason ?? null,
   };

@@ -156,6 +156,7 @@ export async function getCalendar(
       frequency: i.frequency,
       department: i.department_code,
       department_name: i.department_name,
+      department_name_en: i.department_name_en,
       name_en: i.name_en,
       preliminary_allowed: allowsPreliminary(i),
       periods: reportingPeriods(plan, i, today, heads),
@@ -193,6 +194,7 @@ export async function getQueue(db: Db, caller: Caller, planCode: string): Promis
         unit: r.indicator_unit,
         department_code: r.department_code,
         department_name: r.department_name,
+        department_name_en: r.department_name_en,
       };
       const replaced = new Map<number, number>();
       if (r.replaces_id !== null && r.replaced_version !== null) replaced.set(r.replaces_id, r.replaced_version);

@@ -21,6 +21,7 @@ function indicatorsQuery(db: Q, planId: number) {
       'i.department_id',
       'd.code as department_code',
       'd.name as department_name',
+      'd.name_en as department_name_en',
       'i.name_en',
       'i.measure',
     ])

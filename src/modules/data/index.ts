@@ -8,6 +8,7 @@ export { canSeeDepartment, requireWriter } from './data.policy';
 export { getCalendar } from './data.queries';
 export { planIndicators, valueSeries, type DataIndicator } from './lookups.service';
 export { warningsFor } from './data.checks';
+export { notifyHeadsOfUpload, type UploadedToDepartment } from './data.upload-notices';
 
 /** Mounts data collection (values, workflow, calendar, queue); notifications are the notify module's. */
 export function dataRoutes(app: OpenAPIHono<AppEnv>): void {

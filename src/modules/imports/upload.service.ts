@@ -10,7 +10,7 @@ import type { ImportPreview, ImportResultBody } from '../../contracts/imports';
 import type { Db, Executor } from '../../db';
 import { departmentScope, type Caller } from '../caller';
 import { writeAudit } from '../auth';
-import { planIndicators, warningsFor } from '../data';
+import { notifyHeadsOfUpload, planIndicators, warningsFor } from '../data';
 import { AppError, coded, notFound } from '../errors';
 import { writeDataTemplate } from './template.service';
 import { readUpload } from './upload-file';
@@ -165,14 +165,30 @@ export async function commitUpload(
         'import_stale',
         { row: errors[0]?.row ?? 0 },
       );
+    const byDepartment = new Map<
+      number,
+      { departmentId: number; departmentName: string | null; count: number }
+    >();
     for (const p of planned) {
       if (p.kind === 'same') counts.unchanged++;
       else {
         if (p.kind === 'add') counts.added++;
         else counts.corrected++;
         await writeRow(trx, caller, p, 'import (web upload)');
+        const ind = indicators.find((i) => i.id === p.indicatorId);
+        if (ind?.department_id != null) {
+          const d = byDepartment.get(ind.department_id) ?? {
+            departmentId: ind.department_id,
+            departmentName: ind.department_name,
+            count: 0,
+          };
+          d.count++;
+          byDepartment.set(ind.department_id, d);
+        }
       }
     }
+    // The submitted values wait for their departments' heads, as a single submission's do.
+    await notifyHeadsOfUpload(trx, caller, plan.code, [...byDepartment.values()]);
     await writeAudit(trx, {
       tenantId: caller.actor.tenantId,
       actor: caller.actor,

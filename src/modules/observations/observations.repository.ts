@@ -216,6 +216,7 @@ export async function rowsInStatus(
       'i.unit as indicator_unit',
       'd.code as department_code',
       'd.name as department_name',
+      'd.name_en as department_name_en',
       'r.version as replaced_version',
     ])
     .where('i.plan_id', '=', planId)

@@ -78,7 +78,7 @@ export async function computeScorecards(
       notices: mine(tasks.notices).map((n) => n.label),
     };
   });
-  const names = new Map(tasks.departments.map((d) => [d.code, d.name]));
+  const names = new Map(tasks.departments.map((d) => [d.code, d]));
   return {
     plan: planCode,
     month,
@@ -86,7 +86,11 @@ export async function computeScorecards(
     weights,
     departments: scoreMonth(months, weights).map((s) => ({
       rank: s.rank,
-      department: { id: s.department, name: names.get(s.department) ?? s.department },
+      department: {
+        id: s.department,
+        name: names.get(s.department)?.name ?? s.department,
+        name_en: names.get(s.department)?.name_en ?? null,
+      },
       total: s.total,
       parts: s.parts,
       deduction: s.deduction,

@@ -13,7 +13,7 @@ import * as facts from './score-facts.repository';
 import * as repo from './tasks.repository';
 
 export interface TaskScoreFacts {
-  departments: { id: number; code: string; name: string }[];
+  departments: { id: number; code: string; name: string; name_en: string | null }[];
   /** Report periods due in the span: filed (not returned) on or before the deadline? */
   reports: { department_id: number; label: string; due: string; on_time: boolean }[];
   /** Tasks due in the span: completed on or before the due date? */
@@ -52,7 +52,12 @@ export async function taskScoreFacts(
   const completedAt = new Map((await facts.completions(k, planId)).map((c) => [c.task_id, String(c.at)]));
 
   const out: TaskScoreFacts = {
-    departments: ctx.structure.departments.map((d) => ({ id: d.id, code: d.code, name: d.name })),
+    departments: ctx.structure.departments.map((d) => ({
+      id: d.id,
+      code: d.code,
+      name: d.name,
+      name_en: d.name_en,
+    })),
     reports: [],
     completions: [],
     reviews: [],

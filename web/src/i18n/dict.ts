@@ -93,7 +93,7 @@ const baseZh = {
   openDataHint: '下载完整规划数据',
   notFound: '页面不存在',
   notFoundHint: '该页面尚在建设中或地址有误。',
-  footer: '实效 Shixiao · 见行动、求实效',
+  footer: '见行动、求实效',
   navTasks: '督查督办',
 };
 
@@ -192,7 +192,7 @@ const baseEn: Record<keyof typeof baseZh, string> = {
   openDataHint: 'Download the full plan data',
   notFound: 'Page not found',
   notFoundHint: 'This page is still being built, or the address is wrong.',
-  footer: 'Shixiao 实效 · Show the action, get real results',
+  footer: 'Show the action, get real results',
   navTasks: 'Supervision',
 };
 

@@ -2,6 +2,7 @@
 import { Button, Form, Input, Select, Space } from 'antd';
 import type { AuditQuery } from '../../../../src/contracts/audit';
 import { useI18n } from '../../i18n/context';
+import { auditActionOptions, auditObjectOptions } from './auditWords';
 import type { AuditFilters } from './adminApi';
 
 type Outcome = NonNullable<AuditQuery['outcome']>;
@@ -12,7 +13,8 @@ const auditOutcomes = Object.keys({ success: 1, failure: 1, denied: 1 } satisfie
 >) as Outcome[];
 
 export function AuditFilterForm({ onSearch }: { onSearch: (f: AuditFilters) => void }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [form] = Form.useForm<AuditFilters>();
   const clean = (v: AuditFilters): AuditFilters =>
     Object.fromEntries(Object.entries(v).filter(([, x]) => typeof x === 'string' && x.trim()));
@@ -30,10 +32,22 @@ export function AuditFilterForm({ onSearch }: { onSearch: (f: AuditFilters) => v
         <Input allowClear autoComplete="off" />
       </Form.Item>
       <Form.Item label={t('auditAction')} name="action">
-        <Input allowClear autoComplete="off" placeholder="auth.login" />
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder={t('audAnyAction')}
+          className="sx-audit-outcome"
+          options={auditActionOptions(i18n)}
+        />
       </Form.Item>
       <Form.Item label={t('auditObject')} name="object_type">
-        <Input allowClear autoComplete="off" placeholder="user" />
+        <Select
+          allowClear
+          placeholder={t('audAnyObject')}
+          className="sx-audit-outcome"
+          options={auditObjectOptions(i18n)}
+        />
       </Form.Item>
       <Form.Item label={t('auditOutcome')} name="outcome">
         <Select

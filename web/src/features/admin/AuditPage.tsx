@@ -3,7 +3,7 @@ import { Button, Input, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from '../../router';
 import { usePlan } from '../plan/PlanContext';
-import { auditSentence, type IndicatorName } from './auditWords';
+import { auditActorWord, auditSentence, type IndicatorName } from './auditWords';
 import type { AuditEntryView } from '../../../../src/contracts/audit';
 import { useI18n } from '../../i18n/context';
 import { AdminLayout, LoadError } from './AdminLayout';
@@ -125,7 +125,7 @@ export default function AuditPage() {
             title: t('auditTime'),
             render: (_, r) => <span className="sx-num">{formatInstant(r.at, lang)}</span>,
           },
-          { key: 'actor', title: t('auditActor'), dataIndex: 'actor' },
+          { key: 'actor', title: t('auditActor'), render: (_, r) => auditActorWord(i18n, r.actor) },
           {
             key: 'action',
             title: t('auditAction'),

@@ -1,11 +1,11 @@
 /** `/admin/users`: the tenant's users, with a drawer to create or edit one. */
-import { Button, Space, Tag } from 'antd';
+import { Button, Input, Space, Tag } from 'antd';
 import { useState } from 'react';
 import type { User } from '../../../../src/contracts/accounts';
 import { useI18n } from '../../i18n/context';
 import { useSession } from '../auth/SessionContext';
 import { useRoleName } from '../auth/UserMenu';
-import { useAsync } from '../common/useAsync';
+import { useAsync, type AsyncState } from '../common/useAsync';
 import { AdminLayout, AdminTable } from './AdminLayout';
 import { listDepartments, listUsers } from './adminApi';
 import { UserDrawer } from './UserDrawer';
@@ -18,20 +18,48 @@ export default function UsersPage() {
   const users = useAsync((signal) => listUsers(signal), `users#${version}`);
   const departments = useAsync((signal) => listDepartments(signal).catch(() => []), 'departments');
   const [editing, setEditing] = useState<User | 'new' | null>(null);
+  const [query, setQuery] = useState('');
   const canAdmin = session.can('user:admin');
   const deptList = departments.state === 'done' ? departments.data : [];
   const deptName = (code: string) => {
     const d = deptList.find((x) => x.code === code);
     return d ? pick(d.name, d.name_en) : code;
   };
+  // Found by what a person reads in the current language (联络员 finds a reporter) or by codes.
+  const words = (u: User) =>
+    [
+      u.username,
+      u.display_name ?? '',
+      ...u.roles.flatMap((r) => [r, roleName(r)]),
+      ...u.departments.flatMap((d) => [d, deptName(d)]),
+    ]
+      .join(' ')
+      .toLowerCase();
+  const terms = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const all = users.state === 'done' ? users.data : [];
+  const shown = terms.length ? all.filter((u) => terms.every((w) => words(u).includes(w))) : all;
+  const rows: AsyncState<User[]> = users.state === 'done' ? { ...users, data: shown } : users;
 
   return (
     <AdminLayout
       section="users"
       create={canAdmin ? { label: t('createUser'), onClick: () => setEditing('new') } : undefined}
     >
+      {users.state !== 'error' && (
+        <Space className="sx-user-search" wrap>
+          <Input.Search
+            allowClear
+            aria-label={t('findUser')}
+            placeholder={t('findUser')}
+            style={{ width: 360, maxWidth: '100%' }}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+          <span aria-live="polite">{t('usersShown', { n: shown.length })}</span>
+        </Space>
+      )}
       <AdminTable<User>
-        rows={users}
+        rows={rows}
         rowKey="username"
         pageSize={20}
         columns={[

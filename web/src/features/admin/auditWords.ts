@@ -24,6 +24,34 @@ export function auditActionWord(i18n: I18n, action: string): string {
   return action.startsWith('data.') && has(data) ? i18n.t(data) : action;
 }
 
+/** Who acted, in words: the server's `anonymous` and `system` are labels, not names. */
+export function auditActorWord(i18n: I18n, actor: string): string {
+  const m = /^(anonymous|system)(?: \((.*)\))?$/.exec(actor);
+  if (!m) return actor;
+  const word = i18n.t(m[1] === 'anonymous' ? 'audActor_anonymous' : 'audActor_system');
+  return m[2] ? `${word}${i18n.lang === 'zh' ? `（${m[2]}）` : ` (${m[2]})`}` : word;
+}
+
+/** The actions the filter offers, as codes (the server filters by code) with their words. */
+export function auditActionOptions(i18n: I18n): { value: string; label: string }[] {
+  const fromDict = Object.keys(dictionaries.zh)
+    .filter((k) => k.startsWith('aud_'))
+    .map((k) => k.slice(4).replace('_', '.'));
+  const data = ['submit', 'approve', 'accept', 'return', 'reopen', 'import', 'urge'].map((a) => `data.${a}`);
+  return [...new Set([...data, ...fromDict])].map((value) => ({
+    value,
+    label: auditActionWord(i18n, value),
+  }));
+}
+
+/** The object types the filter offers. */
+export function auditObjectOptions(i18n: I18n): { value: string; label: string }[] {
+  return ['observation', 'user', 'department', 'plan', 'task', 'token'].map((value) => ({
+    value,
+    label: i18n.t(`audObj_${value}` as Key),
+  }));
+}
+
 const obj = (v: unknown): Record<string, unknown> =>
   v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
 
@@ -43,7 +71,7 @@ export function auditSentence(
       typeof after.value === 'number' && ind ? ` ${formatValue(after.value, ind.unit, i18n.lang)}` : '';
     return {
       text: i18n.t('audSentenceValue', {
-        who: e.actor,
+        who: auditActorWord(i18n, e.actor),
         action,
         what: `${name} ${formatPeriod(period, i18n.lang)}${value}`,
       }),
@@ -58,5 +86,5 @@ export function auditSentence(
         .filter(Boolean)
         .join(' ')
     : '';
-  return { text: i18n.t('audSentence', { who: e.actor, action, what }), href: null };
+  return { text: i18n.t('audSentence', { who: auditActorWord(i18n, e.actor), action, what }), href: null };
 }

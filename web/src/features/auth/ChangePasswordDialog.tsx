@@ -63,6 +63,7 @@ export function ChangePasswordDialog({
       }}
       destroyOnHidden
     >
+      {required && <p className="sx-must-change">{t('mustChangePassword')}</p>}
       <Form form={form} layout="vertical" name="change-password" requiredMark={false}>
         <Form.Item
           label={t('currentPassword')}

@@ -38,7 +38,7 @@ export function DistrictPage({ plan }: { plan: string }) {
     setBusy(true);
     try {
       const r = await urge(plan, urging.department, note.trim() || null);
-      void message.success(t('rpUrged', { name: r.department_name, n: r.missing }));
+      void message.success(t('rpUrged', { name: i18n.pick(r.department_name, urging?.department_name_en), n: r.missing }));
       setUrging(null);
     } catch (e) {
       void message.error(errorWords(i18n, e));
@@ -54,6 +54,7 @@ export function DistrictPage({ plan }: { plan: string }) {
       <div className="sx-data-filters">
         <span>{t('rpFilterState')}</span>
         <Segmented<Filter>
+          aria-label={t('rpFilterState')}
           value={filter}
           onChange={setFilter}
           options={[
@@ -99,7 +100,7 @@ export function DistrictPage({ plan }: { plan: string }) {
                 rowExpandable: (x) => x.items.some((i) => i.state !== 'on_time'),
               }}
               columns={[
-                { title: t('rpDepartment'), render: (_, x) => x.department_name },
+                { title: t('rpDepartment'), render: (_, x) => i18n.pick(x.department_name, x.department_name_en) },
                 { title: t('status'), render: (_, x) => <Tag color={stateColor[x.state]}>{t(deptKey[x.state])}</Tag> },
                 { title: t('rpOnTime'), dataIndex: 'on_time', align: 'right' },
                 { title: t('rpLate'), dataIndex: 'late', align: 'right' },
@@ -109,7 +110,7 @@ export function DistrictPage({ plan }: { plan: string }) {
                   title: t('actions'),
                   render: (_, x) =>
                     x.missing > 0 || x.late > 0 ? (
-                      <Button size="small" onClick={() => (setNote(''), setUrging(x))} aria-label={`${t('rpUrge')} ${x.department_name}`}>
+                      <Button size="small" onClick={() => (setNote(''), setUrging(x))} aria-label={`${t('rpUrge')} ${i18n.pick(x.department_name, x.department_name_en)}`}>
                         {t('rpUrge')}
                       </Button>
                     ) : null,
@@ -121,7 +122,7 @@ export function DistrictPage({ plan }: { plan: string }) {
       </Loaded>
       <Modal
         open={urging !== null}
-        title={urging ? t('rpUrgeTitle', { name: urging.department_name }) : ''}
+        title={urging ? t('rpUrgeTitle', { name: i18n.pick(urging.department_name, urging.department_name_en) }) : ''}
         okText={t('rpUrge')}
         cancelText={t('rpCancel')}
         confirmLoading={busy}

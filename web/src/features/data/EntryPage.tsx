@@ -70,6 +70,7 @@ export function EntryPage({ plan }: { plan: string }) {
       <p className="sx-data-intro">{t('dataOwedIntro')}</p>
       <Segmented
         className="sx-data-filter"
+        aria-label={t('rpShowWhich')}
         value={onlyOwed ? 'owed' : 'all'}
         onChange={(v) => setOnlyOwed(v === 'owed')}
         options={[
@@ -93,7 +94,7 @@ export function EntryPage({ plan }: { plan: string }) {
               preliminary: p.preliminary,
               running: p.standing === 'running',
               preliminaryAllowed: i.preliminary_allowed,
-              department: i.department_name,
+              department: i.department_name && pick(i.department_name, i.department_name_en),
             })),
           );
           const rows = all

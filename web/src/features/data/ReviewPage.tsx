@@ -75,7 +75,7 @@ export function ReviewPage({ plan }: { plan: string }) {
                 render: (_, r) => (
                   <>
                     <div>{nameOf(i18n, r)}</div>
-                    <div className="sx-data-sub">{r.department_name ?? ''}</div>
+                    <div className="sx-data-sub">{r.department_name ? i18n.pick(r.department_name, r.department_name_en) : ''}</div>
                   </>
                 ),
               },

@@ -39,8 +39,8 @@ export function UploadPage({ plan }: { plan: string }) {
         ) : (
           <Input value={department} onChange={(e) => setDepartment(e.target.value)} placeholder="tjj" style={{ width: 120 }} />
         )}
-        <InputNumber aria-label={t('dataFromYear')} value={from} onChange={(v) => setFrom(v ?? year)} />
-        <InputNumber aria-label={t('dataToYear')} value={to} onChange={(v) => setTo(v ?? year)} />
+        <InputNumber controls={false} aria-label={t('dataFromYear')} value={from} onChange={(v) => setFrom(v ?? year)} />
+        <InputNumber controls={false} aria-label={t('dataToYear')} value={to} onChange={(v) => setTo(v ?? year)} />
         <Button href={templateHref(plan, department, from, to)} disabled={!department}>
           {t('dataTemplate')}
         </Button>

@@ -40,6 +40,7 @@ export function InputStep({ onResult }: Props) {
   return (
     <Form layout="vertical" className="sx-x-input" onFinish={() => void run()}>
       <Segmented
+        aria-label={t('exInputMode')}
         value={mode}
         onChange={(v) => setMode(v as 'paste' | 'upload')}
         options={[
@@ -75,7 +76,14 @@ export function InputStep({ onResult }: Props) {
         </Form.Item>
       )}
       <Form.Item label={t('exYear')} htmlFor="sx-x-year" extra={t('exYearHint')}>
-        <InputNumber id="sx-x-year" min={1900} max={2200} value={year} onChange={(v) => setYear(v)} />
+        <InputNumber
+          controls={false}
+          id="sx-x-year"
+          min={1900}
+          max={2200}
+          value={year}
+          onChange={(v) => setYear(v)}
+        />
       </Form.Item>
       {error && <Alert type="error" showIcon role="alert" title={error} className="sx-x-gap" />}
       <Button type="primary" htmlType="submit" size="large" loading={busy}>

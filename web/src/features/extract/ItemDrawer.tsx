@@ -74,7 +74,7 @@ export function ItemDrawer({ editing, draft, problems, onSave, onClose }: Props)
           return (
             <Form.Item key={f.name} name={f.name} label={label} rules={rules}>
               {f.type === 'number' ? (
-                <InputNumber style={{ width: '100%' }} />
+                <InputNumber controls={false} style={{ width: '100%' }} />
               ) : f.type === 'multiselect' ? (
                 <Select mode="multiple" options={options} showSearch optionFilterProp="label" />
               ) : f.type === 'select' ? (

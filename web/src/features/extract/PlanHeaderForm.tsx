@@ -46,7 +46,11 @@ export function PlanHeaderForm({ plan, problems, onChange }: Props) {
           className={`sx-x-h-${f.name}`}
           rules={[{ required: true, message: t('exRequired', { field: t(f.label) }) }]}
         >
-          {f.number ? <InputNumber min={1900} max={2200} style={{ width: '100%' }} /> : <Input />}
+          {f.number ? (
+            <InputNumber controls={false} min={1900} max={2200} style={{ width: '100%' }} />
+          ) : (
+            <Input />
+          )}
         </Form.Item>
       ))}
     </Form>

@@ -101,8 +101,13 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
       {/* Many entries (an administrator's nine) fold into the menu earlier: see shell.css. */}
       <Layout.Header className={items.length > 6 ? 'sx-header sx-nav-many' : 'sx-header'}>
         <Link href="/" className="sx-brand">
-          <span className="sx-brand-zh">{t('brand')}</span>
-          <span className="sx-brand-en">{t('brandEn')}</span>
+          {/* The name in both scripts is the mark; the other script is marked as its language. */}
+          <span className="sx-brand-zh" lang={lang === 'zh' ? undefined : 'zh-CN'}>
+            {t('brand')}
+          </span>
+          <span className="sx-brand-en" lang={lang === 'zh' ? 'en' : undefined}>
+            {t('brandEn')}
+          </span>
         </Link>
         {title && <span className="sx-header-plan">{title}</span>}
         <nav aria-label={navLabel} className="sx-nav sx-nav-wide">
@@ -143,7 +148,10 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
       <Layout.Content id="main" className="sx-main" tabIndex={-1}>
         {children}
       </Layout.Content>
-      <Layout.Footer className="sx-footer">{t('footer')}</Layout.Footer>
+      <Layout.Footer className="sx-footer">
+        <span lang={lang === 'zh' ? undefined : 'zh-CN'}>{t('brand')}</span>{' '}
+        <span lang={lang === 'zh' ? 'en' : undefined}>{t('brandEn')}</span> · {t('footer')}
+      </Layout.Footer>
     </Layout>
   );
 }

@@ -37,7 +37,7 @@ export function PlanHeader({ plan, children }: { plan: PlanSummary; children?: R
             label: t('version'),
             children: (
               <>
-                v{plan.version}{' '}
+                {t('versionN', { n: plan.version })}{' '}
                 <Tag color={plan.status === 'published' ? 'blue' : 'default'}>
                   {t(plan.status === 'published' ? 'published' : 'draft')}
                 </Tag>

@@ -16,7 +16,7 @@ import './scorecards.css';
 type Part = DepartmentScoreBody['parts'][number];
 
 function Ranking({ plan }: { plan: string }) {
-  const { t, lang } = useI18n();
+  const { t, lang, pick } = useI18n();
   const session = useSession();
   const [month, setMonth] = useState<string | null>(null);
   const [latest, setLatest] = useState<string | null>(null);
@@ -90,7 +90,7 @@ function Ranking({ plan }: { plan: string }) {
               }}
               columns={[
                 { title: t('scRank'), dataIndex: 'rank', width: 64 },
-                { title: t('scDepartment'), render: (_, r) => r.department.name },
+                { title: t('scDepartment'), render: (_, r) => pick(r.department.name, r.department.name_en) },
                 {
                   title: t('scTotal'),
                   render: (_, r) => <strong className="sx-sc-total">{r.total}</strong>,

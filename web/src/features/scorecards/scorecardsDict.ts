@@ -51,7 +51,7 @@ export const scorecardsEn: Record<keyof typeof scorecardsZh, string> = {
   scSnapshot: 'Monthly snapshot, made {at}',
   scLive: 'Computed now, counting up to {date}',
   scWeights:
-    'Weights: data reporting {data_reporting}, progress reports {task_reporting}, completion {completion}, targets {targets}, review quality {quality}; {notice_deduction} off per 督办 notice',
+    'Weights: data reporting {data_reporting}, progress reports {task_reporting}, completion {completion}, targets {targets}, review quality {quality}; {notice_deduction} off per supervision notice',
   scRank: 'Rank',
   scDepartment: 'Department',
   scTotal: 'Score',

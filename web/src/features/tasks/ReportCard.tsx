@@ -6,6 +6,7 @@
 import { Alert, Button, Input, Modal } from 'antd';
 import { Fragment, useState } from 'react';
 import type { TaskDetail, TaskReport } from '../../../../src/contracts/tasks';
+import { formatPeriod } from '../../format';
 import { formatInstant } from '../admin/formatInstant';
 import { problemText } from '../auth/problemMessage';
 import { useMessage } from '../common/LightApp';
@@ -75,10 +76,10 @@ export function ReportCard(props: {
     <article
       className={`sx-tk-report sx-tk-report-${r.status}`}
       data-period={r.period}
-      aria-label={`${tt('tkPeriod')} ${r.period}`}
+      aria-label={`${tt('tkPeriod')} ${formatPeriod(r.period, lang)}`}
     >
       <header>
-        <h3>{r.period}</h3>
+        <h3>{formatPeriod(r.period, lang)}</h3>
         <span className={`sx-tk-rep sx-tk-rep-${r.status}`}>{tt(`rep_${r.status}`)}</span>
         <strong>{r.percent}%</strong>
         {r.illustrative && <span className="sx-tk-illustrative">{tt('tkIllustrative')}</span>}
@@ -120,7 +121,10 @@ export function ReportCard(props: {
       <p className="sx-tk-muted">
         {r.submitted_by &&
           r.submitted_at &&
-          tt('tkSubmittedBy', { who: r.submitted_by, at: formatInstant(r.submitted_at, lang) })}
+          tt('tkSubmittedBy', {
+            who: r.submitted_by === 'import' ? tt('actorImport') : r.submitted_by,
+            at: formatInstant(r.submitted_at, lang),
+          })}
         {r.reviewed_by &&
           r.reviewed_at &&
           ` · ${tt('tkReviewedBy', { who: r.reviewed_by, at: formatInstant(r.reviewed_at, lang) })}`}

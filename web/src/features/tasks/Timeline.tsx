@@ -49,7 +49,8 @@ export function Timeline({ task }: { task: TaskDetail }) {
           {events.map((e, i) => (
             <li key={`${e.at}|${i}`}>
               <div className="sx-tk-muted">
-                <time dateTime={e.at}>{formatInstant(e.at, lang)}</time> · {e.actor}
+                <time dateTime={e.at}>{formatInstant(e.at, lang)}</time> ·{' '}
+                {e.actor === 'import' ? tt('actorImport') : e.actor}
               </div>
               <div>
                 <strong>{word(e.kind)}</strong>

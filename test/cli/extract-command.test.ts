@@ -39,7 +39,9 @@ describe('shixiao extract', () => {
       put('utf16le', 'seed.md', iconv.encode(seed, 'utf-16le', { addBOM: true })),
       put('utf16be', 'seed.md', iconv.encode(seed, 'utf-16be', { addBOM: true })),
     ];
-    const results = await Promise.all(files.map((f) => runCli(['extract', f, '--json', '--year', '2023'])));
+    const results = await Promise.all(
+      files.map((f) => runCli(['extract', f, '--json', '--year', '2023'], { timeoutMs: 120_000 })),
+    );
     for (const r of results) assert.equal(r.code, 0, r.stderr);
     const first = results[0]?.stdout ?? '';
     const rows = JSON.parse(first) as Record<string, unknown>[];
@@ -108,7 +110,9 @@ describe('shixiao extract', () => {
       [put('bad', 'latin1.txt', Uint8Array.of(0x61, 0xff, 0xfe, 0x80, 0xff, 0x62, 0x0a)), /cannot decode/],
       [join(scratch, 'missing.md'), /no such file/],
     ];
-    const results = await Promise.all(cases.map(([f]) => runCli(['extract', f, '--json'])));
+    // One after another: six CLI processes at once outlast any timeout on a loaded machine.
+    const results = [];
+    for (const [f] of cases) results.push(await runCli(['extract', f, '--json'], { timeoutMs: 120_000 }));
     results.forEach((r, i) => {
       const [file, re] = cases[i] ?? ['', /./];
       assert.equal(r.code, 1, file);

@@ -15,6 +15,23 @@ import type { Range } from './segment';
 import type { Kind, Qualifier } from './types';
 import { impliedUnit, unitFamily } from './units';
 
+/**
+ * The subjects one value stands for. A rate, share, rank or multiple holds for each subject named
+ * (A、B参保率超96% → two; A和B翻一番 → two); a count or amount after several nouns is their total
+ * (新建、改扩建中小学和幼儿园9所 → one), unless 均/各/分别 hands it to each.
+ */
+function sharedSubjects(base: string, kind: Kind, m: Mention, window: string): string[] {
+  if (m.special === 'doubleTwo') return splitList(base);
+  if ((kind === 'count' || kind === 'level') && !/[均各都]|分别/.test(window)) return [base];
+  if (kind === 'ratio' && /和|与|及/.test(base)) {
+    const parts = splitList(base.replace(/(?:在|比)?(?:20\d\d年)?的?基础上$/, ''));
+    if (parts.length >= 2 && parts.length <= 4 && parts.every((p) => p.length >= 2 && p.length <= 16)) {
+      return parts;
+    }
+  }
+  return splitShared(base);
+}
+
 /** A fact before period and target year are attached. Offsets refer to the clean text. */
 export interface Fact {
   start: number;
@@ -198,7 +215,7 @@ export function clauseFacts(text: string, clause: Range, ms: readonly Mention[],
     const mu = m.unit !== '' ? m : { ...m, unit, family: unitFamily(unit) };
     kind ??= decideKind(mu, { window, subject: base, annual });
     if (streakSubject !== null && wp.subject === '') base = streakSubject;
-    const subjects = m.special === 'doubleTwo' ? splitList(base) : splitShared(base);
+    const subjects = sharedSubjects(base, kind, m, window);
     for (const s of subjects) {
       facts.push({
         start,

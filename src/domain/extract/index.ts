@@ -5,6 +5,7 @@ import { scanMentions, type Mention } from './mentions';
 import { cleanText, toRaw } from './normalize';
 import {
   announcesGoals,
+  announcesGoalsLine,
   explicitYear,
   findHorizon,
   headingSection,
@@ -14,6 +15,7 @@ import {
   type Section,
 } from './period';
 import { segment, shortQuotes, type Line } from './segment';
+import { readIndicatorTables } from './tables';
 import type { ExtractOptions, Statement } from './types';
 
 export type { ExtractOptions, Kind, Period, Qualifier, Statement } from './types';
@@ -89,12 +91,23 @@ export function extractStatements(text: string, options: ExtractOptions = {}): S
   const headingTexts = lines.filter((_, i) => headingFlags[i]).map((l) => t.slice(l.start, l.end));
   const docYear = options.year ?? inferDocYear(headingTexts) ?? yearOfAnnouncedSpan(t) ?? mostFrequentYear(t);
 
+  // Indicator tables (表1 主要指标: 2025年 | 2030年 | 年均增长) are read by column, on the raw text.
+  const tables = readIndicatorTables(text, docYear);
+  let ti = 0;
+  const inTable = (line: Line): boolean => {
+    const rawStart = clean.map[line.start] ?? 0;
+    while (ti < tables.rows.length && (tables.rows[ti]?.[1] ?? 0) < rawStart) ti++;
+    const r = tables.rows[ti];
+    return r !== undefined && r[0] <= rawStart && rawStart <= r[1];
+  };
+
   const out: Statement[] = [];
   let section: Section = { period: 'achievement', year: null, horizon: null };
   const state: ClauseState = { topic: '', lastKind: null };
   lines.forEach((line: Line, i) => {
     const lineText = t.slice(line.start, line.end);
     const lineMentions = byLine[i] ?? [];
+    if (inTable(line)) return;
     if (headingFlags[i]) {
       section = headingSection(lineText, docYear) ?? section;
       if (lineText.length <= 20) state.topic = lineText.replace(/^[-•·\d.、\s]+/, '');
@@ -103,13 +116,18 @@ export function extractStatements(text: string, options: ExtractOptions = {}): S
     if (lineMentions.length === 0) {
       // "今年主要预期目标是：" introduces the lines after it.
       if (/[:：]$/.test(lineText)) section = headingSection(lineText, docYear) ?? section;
+      // "…今后五年要努力实现以下主要目标。": the goals after it are due at the span's end.
+      else if (announcesGoalsLine(lineText, docYear)) {
+        const h = findHorizon(lineText, docYear);
+        section = { period: 'target', year: h?.end ?? section.year, horizon: h?.phrase ?? section.horizon };
+      }
       return;
     }
     let mi = 0;
     for (const sentence of line.sentences) {
       const sText = t.slice(sentence.start, sentence.end);
       const firstFigure = lineMentions.find((m) => m.start >= sentence.start)?.start ?? sentence.end;
-      if (section.period !== 'target' && announcesGoals(t.slice(sentence.start, firstFigure))) {
+      if (section.period !== 'target' && announcesGoals(t.slice(sentence.start, firstFigure), docYear)) {
         // 今后五年，… opens a list of goals: later sentences inherit the period and the span.
         const h = findHorizon(sText, docYear);
         section = { period: 'target', year: h?.end ?? null, horizon: h?.phrase ?? null };
@@ -169,5 +187,6 @@ export function extractStatements(text: string, options: ExtractOptions = {}): S
       }
     }
   });
-  return out;
+  if (tables.statements.length === 0) return out;
+  return [...out, ...tables.statements].sort((a, b) => a.start - b.start);
 }

@@ -14,7 +14,7 @@ export interface Section {
 }
 
 const ACHIEVEMENT_HEAD =
-  /回顾|过去|成绩|成效|成就|执行情况|完成情况|推进情况|进展情况|落实情况|实施情况|运行情况|发展情况|统计公报|亮点|一年来|五年来|盘点|总结|主要进展|工作进展|所做/;
+  /回顾|过去|发展基础|发展成就|成绩|成效|成就|执行情况|完成情况|推进情况|进展情况|落实情况|实施情况|运行情况|发展情况|统计公报|亮点|一年来|五年来|盘点|总结|主要进展|工作进展|所做/;
 const TARGET_HEAD =
   /目标|任务|安排|展望|计划|打算|思路|部署|未来|今后|重点工作|举措|要求|建议|草案|努力方向|奋斗|规划|纲要|主要指标/;
 const HORIZON_RE =
@@ -89,7 +89,7 @@ export function inferDocYear(headings: readonly string[]): number | null {
 const THIS_YEAR_SO_FAR =
   /今年(?:以来|前[一二三]季度|上半年|[一二三]季度|[1-9一二三四五六七八九十]{1,2}(?:[—\-～至到]|月份?))/;
 const TARGET_SENTENCE =
-  /力争|确保|争取|到20\d\d年(?!的)|将(?:达到|突破|增长|实现|超过)|未来[三五十]年|今后[三五十]年|目标(?:是|为)|预期目标|主要目标|预期增长|今年(?!以来|前[一二三]季度|上半年|[一二三]季度|[1-9一二三四五六七八九十]{1,2}(?:[—\-～至到]|月))|明年/;
+  /力争|确保|争取|到20\d\d年(?!的)|(?:到|展望)二[〇零一二三四五六七八九]{3}年(?!的)|展望20\d\d年|将(?:达到|突破|增长|实现|超过)|未来[三五十]年|今后[三五十]年|目标(?:是|为)|预期目标|主要目标|预期增长|今年(?!以来|前[一二三]季度|上半年|[一二三]季度|[1-9一二三四五六七八九十]{1,2}(?:[—\-～至到]|月))|明年/;
 const COMPARED_TARGET_RE =
   /(?:高于|低于|超过|超出|快于|慢于|完成|实现|达到)(?:年初|年度|全年)?(?:预期|计划|调控)?目标/g;
 
@@ -114,8 +114,25 @@ const ANNOUNCE_RE =
   /^(?:[^，,。；;]{0,16}?)(?:(?:今后|未来)(?:三|五|十|3|5|10)年|[“"]?十[四五六]五[”"]?(?:时期|期间)?)(?:[，,]|[^。；;]{0,24}?(?:主要目标|预期目标|奋斗目标|目标任务|以下目标|目标是))|(?:主要|预期|奋斗)目标(?:是|为)[:：，,]?$/;
 
 /** True when the text before a sentence's first figure announces a list of coming goals. */
-export function announcesGoals(leadIn: string): boolean {
-  return ANNOUNCE_RE.test(leadIn.trim());
+export function announcesGoals(leadIn: string, docYear: number | null = null): boolean {
+  if (!ANNOUNCE_RE.test(leadIn.trim())) return false;
+  // “十四五”时期，… in a plan for 2026–2030 looks back on a span already finished.
+  const end = findHorizon(leadIn, docYear)?.end ?? null;
+  return end === null || docYear === null || end >= docYear;
+}
+
+/**
+ * A line with no figure that announces the goals listed after it, wherever its horizon stands in
+ * it (锚定…远景目标，综合考虑…，今后五年要努力实现以下主要目标。); not a review of goals met
+ * (“十四五”规划主要目标全面完成).
+ */
+const ANNOUNCE_LINE_RE =
+  /(?:(?:今后|未来)(?:三|五|十|3|5|10)年|[“"]?十[四五六]五[”"]?(?:时期|期间)?)[^。；;]{0,40}?(?:以下(?:主要|预期|奋斗)?目标|(?:主要|预期|奋斗)?目标(?:任务)?(?:是|为))/;
+
+export function announcesGoalsLine(line: string, docYear: number | null): boolean {
+  if (!ANNOUNCE_LINE_RE.test(line)) return false;
+  const end = findHorizon(line, docYear)?.end ?? null;
+  return end === null || docYear === null || end >= docYear;
 }
 
 /**
@@ -124,6 +141,12 @@ export function announcesGoals(leadIn: string): boolean {
  */
 export function opensWithPastYear(sentence: string, docYear: number | null): boolean {
   const m = /^(20\d\d)年(?:[，,]|全年|全[区市县省]|我[区市县省])/.exec(sentence.trim());
+  // “十四五”时期，… in a plan made after 2025: the span just finished, so its results.
+  const plan = /^[“"]?十([四五六])五[”"]?(?:时期|期间|以来)/.exec(sentence.trim());
+  const planEnd = plan ? 2025 + 5 * ({ 四: 0, 五: 1, 六: 2 }[plan[1] as '四' | '五' | '六'] ?? 0) : null;
+  if (planEnd !== null && docYear !== null && planEnd < docYear) {
+    return !/力争|确保|争取|目标|预期|计划|将/.test(sentence);
+  }
   if (!m || docYear === null || Number(m[1]) >= docYear) return false;
   return !/力争|确保|争取|目标|预期|计划|将/.test(sentence);
 }
@@ -147,10 +170,14 @@ export function sentencePeriod(
 }
 
 /** The year of the last "到20XX年" (or "20XX年…目标") before `pos` in the sentence, or null. */
-export function explicitYear(sentenceBefore: string): number | null {
+export function explicitYear(before: string): number | null {
   let year: number | null = null;
-  // 比2020年翻一番 names a base year, so only 到/至 20XX年, 20XX年底 or a leading year count.
-  const re = /(?:到|至)(20\d\d)年(?!的)|(20\d\d)年(?:底|末)|^(20\d\d)年/g;
+  // 展望二〇三五年: a year written in Chinese digits counts as one written in figures.
+  const sentenceBefore = before.replace(/二[〇零一二三四五六七八九]{3}(?=年)/g, (y) =>
+    [...y].map((c) => String('〇一二三四五六七八九'.indexOf(c === '零' ? '〇' : c))).join(''),
+  );
+  // 比2020年翻一番 names a base year, so only 到/至/展望 20XX年, 20XX年底 or a leading year count.
+  const re = /(?:到|至|展望)(20\d\d)年(?!的)|(20\d\d)年(?:底|末)|^(20\d\d)年/g;
   for (let m = re.exec(sentenceBefore); m; m = re.exec(sentenceBefore)) {
     year = Number(m[1] ?? m[2] ?? m[3]);
   }

@@ -30,25 +30,67 @@ export interface DraftedTasks {
   rows: TaskRow[];
 }
 
-/** Characters two names share (a cheap, order-free likeness that suits Chinese titles). */
-function shared(a: string, b: string): number {
-  const set = new Set(b);
-  let n = 0;
-  for (const ch of new Set(a)) if (set.has(ch) && !/[的和与及、，。\s]/.test(ch)) n++;
-  return n;
+const STOP_CHARS = /[的和与及、，。\s]/;
+
+/** The distinct characters of a name that count for likeness (not 的和与及 or punctuation). */
+function charsOf(name: string): Set<string> {
+  const out = new Set<string>();
+  for (const ch of name) if (!STOP_CHARS.test(ch)) out.add(ch);
+  return out;
 }
 
-/** The action a row belongs to: the one whose span holds it, else the most alike by name. */
-function actionFor(row: TaskRow, actions: readonly DraftAction[]): DraftAction | undefined {
-  const holding = actions.filter((a) => a.start <= row.start && row.start < a.end);
-  if (holding.length > 0) return holding.at(-1);
-  let best: DraftAction | undefined;
-  let bestScore = 1; // at least two shared characters
-  for (const a of actions) {
-    const score = shared(row.title, a.name);
-    if (score > bestScore) [best, bestScore] = [a, score];
-  }
-  return best;
+/**
+ * Finds the action a row belongs to: the one whose span holds it, else the most alike by name
+ * (characters shared, a cheap, order-free likeness that suits Chinese titles; at least two; the
+ * first action on a tie). Actions are indexed by character once, so a row is compared only with
+ * the actions that share a character with it, not with every action of the plan.
+ */
+function actionFinder(actions: readonly DraftAction[]): (row: TaskRow) => DraftAction | undefined {
+  const byChar = new Map<string, number[]>();
+  actions.forEach((a, i) => {
+    for (const ch of charsOf(a.name)) {
+      const list = byChar.get(ch);
+      if (list) list.push(i);
+      else byChar.set(ch, [i]);
+    }
+  });
+  // Spans in document order: the rows come in order too, so the holding action is found by search.
+  const spans = actions.map((a, i) => ({ start: a.start, end: a.end, i })).sort((x, y) => x.start - y.start);
+  const score = new Int32Array(actions.length);
+  return (row) => {
+    let holding = -1;
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((spans[mid]?.start ?? 0) <= row.start) lo = mid + 1;
+      else hi = mid;
+    }
+    // The last action starting at or before the row that still holds it (spans may nest).
+    for (let k = lo - 1; k >= 0; k--) {
+      const s = spans[k];
+      if (s && row.start < s.end) {
+        holding = Math.max(holding, s.i);
+        break;
+      }
+    }
+    if (holding >= 0) return actions[holding];
+    const touched: number[] = [];
+    for (const ch of charsOf(row.title)) {
+      for (const i of byChar.get(ch) ?? []) {
+        if (score[i] === 0) touched.push(i);
+        score[i] = (score[i] ?? 0) + 1;
+      }
+    }
+    let best = -1;
+    let bestScore = 1; // at least two shared characters
+    for (const i of touched) {
+      const sc = score[i] ?? 0;
+      if (sc > bestScore || (sc === bestScore && best !== -1 && i < best)) [best, bestScore] = [i, sc];
+      score[i] = 0;
+    }
+    return best === -1 ? undefined : actions[best];
+  };
 }
 
 /**
@@ -83,8 +125,9 @@ export function draftTasks(input: {
     return id;
   };
   const perAction = new Map<string, number>();
+  const actionFor = actionFinder(input.actions);
   const tasks = rows.map((r): TaskDef => {
-    const action = actionFor(r, input.actions) ?? input.fallback;
+    const action = actionFor(r) ?? input.fallback;
     const k = (perAction.get(action.id) ?? 0) + 1;
     perAction.set(action.id, k);
     if (r.lead === null) warnings.push({ row: r.row, message: '未写明牵头单位' });

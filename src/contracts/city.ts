@@ -23,6 +23,8 @@ export const tenantEntrySchema = z
   })
   .openapi('Tenant');
 
+export const tenantListSchema = z.object({ tenants: z.array(tenantEntrySchema) }).openapi('TenantList');
+
 export const tenantCreateSchema = z
   .object({
     slug,
@@ -108,6 +110,7 @@ export const rollupSchema = z
   .openapi('Rollup');
 
 export type TenantEntry = z.infer<typeof tenantEntrySchema>;
+export type TenantList = z.infer<typeof tenantListSchema>;
 export type TenantCreate = z.infer<typeof tenantCreateSchema>;
 export type TenantUpdate = z.infer<typeof tenantUpdateSchema>;
 export type RankEntry = z.infer<typeof rankEntrySchema>;

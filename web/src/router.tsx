@@ -60,7 +60,7 @@ const tasksPages: Record<string, TasksView> = { red: 'red', mine: 'mine', assess
 // Paths under /tasks/ that are pages, never task codes (the upload page is another route).
 const tasksReserved = new Set(['upload', 'red', 'mine', 'assessments']);
 
-export const adminSections = ['users', 'departments', 'tokens', 'audit'] as const;
+export const adminSections = ['users', 'departments', 'tenants', 'tokens', 'audit'] as const;
 export type AdminSection = (typeof adminSections)[number];
 const isAdminSection = (s: string): s is AdminSection => (adminSections as readonly string[]).includes(s);
 

@@ -36,6 +36,23 @@ export function listTenants(db: Q) {
     .execute();
 }
 
+/**
+ * A tenant with its city and the city's districts (itself among them), in one round trip; the
+ * city is absent when the tenant has none above it.
+ */
+export async function withCityAndSiblings(db: Q, id: number) {
+  const parentOf = db.selectFrom('tenants as o').select('o.parent_id').where('o.id', '=', id);
+  const rows = await db
+    .selectFrom('tenants')
+    .select(tenantColumns)
+    .where((eb) => eb.or([eb('id', '=', id), eb('id', 'in', parentOf), eb('parent_id', 'in', parentOf)]))
+    .orderBy('slug')
+    .execute();
+  const own = rows.find((t) => t.id === id);
+  const city = own?.parent_id == null ? undefined : rows.find((t) => t.id === own.parent_id);
+  return { own, city, districts: city ? rows.filter((t) => t.parent_id === city.id) : [] };
+}
+
 /** The direct children of a tenant: a city's districts. */
 export function childrenOf(db: Q, parentId: number) {
   return db
@@ -113,6 +130,16 @@ export function acceptedValues(
 }
 
 export type AcceptedValueRow = Awaited<ReturnType<typeof acceptedValues>>[number];
+
+/** Accepted current values of the indicators with these ids in some tenants' plans (as above). */
+export function acceptedValuesByCode(
+  db: Q,
+  tenantIds: readonly number[],
+  codes: readonly string[],
+  filter: { period?: string; asOf?: string } = {},
+) {
+  return currentVersions(db, { shared: { codes, tenantIds }, mainOnly: true, order: 'id', ...filter });
+}
 
 /** Every version of a city's indicator definitions, oldest first per code. */
 export function definitionVersions(db: Q, cityId: number) {

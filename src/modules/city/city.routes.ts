@@ -3,7 +3,7 @@
  * views — districts ranked on a shared indicator, the city's roll-up — for city roles, whose own
  * tenant is the city.
  */
-import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { problemResponse } from '../../contracts/common';
 import {
@@ -16,6 +16,7 @@ import {
   rollupSchema,
   tenantCreateSchema,
   tenantEntrySchema,
+  tenantListSchema,
   tenantParams,
   tenantUpdateSchema,
 } from '../../contracts/city';
@@ -43,7 +44,7 @@ const listRoute = defineRoute('user:admin', {
   path: '/api/tenants',
   tags: ['city'],
   summary: "The administrator's tenant and the tenants below it (a city's districts)",
-  responses: { 200: ok(z.object({ tenants: z.array(tenantEntrySchema) }), 'The tenants'), ...problems },
+  responses: { 200: ok(tenantListSchema, 'The tenants'), ...problems },
 });
 
 const createRoute = defineRoute('user:admin', {

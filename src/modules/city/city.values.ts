@@ -84,8 +84,12 @@ export async function districtSeries(
   filter: { period?: string; asOf?: string } = {},
 ): Promise<DistrictSeries[]> {
   const ids = districts.map((d) => d.id);
-  const indicators = await repo.sharedIndicators(db.kysely, ids, [code]);
-  // Parts of formula indicators, from the same plans.
+  // The definitions and the values in parallel: one round trip, not two in a row.
+  const [indicators, ownRows] = await Promise.all([
+    repo.sharedIndicators(db.kysely, ids, [code]),
+    repo.acceptedValuesByCode(db.kysely, ids, [code], filter),
+  ]);
+  // Parts of formula indicators, from the same plans (a ratio without values of its own).
   const refs = new Set<string>();
   for (const i of indicators) {
     if (!i.formula) continue;
@@ -97,12 +101,17 @@ export async function districtSeries(
         indicators.some((i) => i.formula && i.plan_id === p.plan_id),
       )
     : [];
-  const rows = await repo.acceptedValues(
-    db.kysely,
-    [...indicators.map((i) => i.id), ...partRows.map((p) => p.id)],
-    // A formula needs every part of the period, so the period filter applies to parts alike.
-    filter,
-  );
+  const rows = partRows.length
+    ? [
+        ...ownRows,
+        // A formula needs every part of the period, so the period filter applies to parts alike.
+        ...(await repo.acceptedValues(
+          db.kysely,
+          partRows.map((p) => p.id),
+          filter,
+        )),
+      ]
+    : ownRows;
   return districts.map((tenant) => {
     const own = indicators.filter((i) => i.tenant_id === tenant.id);
     const values = new Map<string, DistrictValue>();

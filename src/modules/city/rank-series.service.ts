@@ -45,13 +45,9 @@ export async function rankSeriesOf(
   code: string,
   asOf?: string,
 ): Promise<RankSeries | null> {
-  const own = await repo.findTenantById(db.kysely, tenantId);
-  if (!own || own.parent_id === null) return null;
-  const [city, districts] = await Promise.all([
-    repo.findTenantById(db.kysely, own.parent_id),
-    repo.childrenOf(db.kysely, own.parent_id),
-  ]);
-  if (!city) return null;
+  // Two round trips: the tenant with its city and districts, then the indicator and its values.
+  const { own, city, districts } = await repo.withCityAndSiblings(db.kysely, tenantId);
+  if (!own || !city) return null;
   const series = await districtSeries(db, districts, code, asOf ? { asOf } : {});
   const mine = series.find((s) => s.tenant.id === tenantId);
   const periods = [...(mine?.values.keys() ?? [])]

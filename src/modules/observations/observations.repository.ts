@@ -20,6 +20,11 @@ export interface CurrentQuery {
   planId?: number | readonly number[];
   /** Only these indicators (by id). */
   indicatorIds?: readonly number[];
+  /**
+   * Only indicators with these ids in the plan file (`indicators.code`) in the plans of these
+   * tenants: a city's shared indicator read in the same round trip as its definitions.
+   */
+  shared?: { codes: readonly string[]; tenantIds: readonly number[] };
   /** As known at this instant (ISO): versions that became known later are ignored. */
   asOf?: string;
   /** Workflow statuses that count; default accepted only; `any` counts every row. */
@@ -73,6 +78,16 @@ export async function currentVersions(db: Executor, q: CurrentQuery) {
   else if (q.planId) query = query.where('i.plan_id', 'in', [...q.planId, -1]);
   if (q.indicatorIds)
     query = query.where('o.indicator_id', 'in', q.indicatorIds.length ? q.indicatorIds : [-1]);
+  if (q.shared)
+    query = query
+      .where('i.code', 'in', q.shared.codes.length ? q.shared.codes : [''])
+      // Through the tenants' plans: the (plan_id, code) index finds each plan's indicator.
+      .where('i.plan_id', 'in', (eb) =>
+        eb
+          .selectFrom('plans as sp')
+          .select('sp.id')
+          .where('sp.tenant_id', 'in', q.shared?.tenantIds.length ? q.shared.tenantIds : [-1]),
+      );
   if (q.asOf !== undefined) query = query.where(knownAt('o'), '<=', q.asOf);
   if (q.mainOnly) query = query.where('o.alternate', '=', 0);
   if (q.period !== undefined) query = query.where('o.period', '=', q.period);

@@ -16,6 +16,7 @@ export { firstAdminSection, sectionPermission };
 const sectionTitle: Record<AdminSection, Key> = {
   users: 'adminUsers',
   departments: 'adminDepartments',
+  tenants: 'adminTenants',
   tokens: 'adminTokens',
   audit: 'adminAudit',
 };

@@ -7,6 +7,7 @@ import { sectionPermission } from './AdminLayout';
 const pages = {
   users: lazy(() => import('./UsersPage')),
   departments: lazy(() => import('./DepartmentsPage')),
+  tenants: lazy(() => import('./TenantsPage')),
   tokens: lazy(() => import('./TokensPage')),
   audit: lazy(() => import('./AuditPage')),
 };

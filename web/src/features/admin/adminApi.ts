@@ -13,6 +13,7 @@ import type {
   UserUpdate,
 } from '../../../../src/contracts/accounts';
 import type { AuditPage, AuditQuery } from '../../../../src/contracts/audit';
+import type { TenantCreate, TenantEntry, TenantList } from '../../../../src/contracts/city';
 import { apiFetch } from '../auth/apiFetch';
 
 const opts = (signal?: AbortSignal) => ({ signal, requireLogin: true });
@@ -35,6 +36,10 @@ export const createDepartment = (body: DepartmentCreate) =>
   send<DepartmentEntry>('/api/departments', 'POST', body);
 export const updateDepartment = (code: string, body: DepartmentUpdate) =>
   send<DepartmentEntry>(`/api/departments/${seg(code)}`, 'PATCH', body);
+
+export const listTenants = async (signal?: AbortSignal) =>
+  (await apiFetch<TenantList>('/api/tenants', opts(signal))).tenants;
+export const createTenant = (body: TenantCreate) => send<TenantEntry>('/api/tenants', 'POST', body);
 
 export const listTokens = async (signal?: AbortSignal) =>
   (await apiFetch<TokenList>('/api/tokens', opts(signal))).tokens;

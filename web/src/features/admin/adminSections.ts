@@ -5,6 +5,7 @@ import type { AdminSection } from '../../router';
 export const sectionPermission: Record<AdminSection, Permission> = {
   users: 'user:read',
   departments: 'user:admin',
+  tenants: 'user:admin',
   tokens: 'token:admin',
   audit: 'audit:read',
 };

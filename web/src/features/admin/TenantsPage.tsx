@@ -1,0 +1,180 @@
+/**
+ * `/admin/tenants`: the administrator's tenant and those below it as a tree (a city above its
+ * districts), and a new tenant below one of them. Who may add where is the server's rule (only
+ * below the administrator's own tenant, so a district cannot add its siblings); the page words
+ * its refusal through the problem's code.
+ */
+import { Alert, App, Button, Form, Input, Modal, Select, Table } from 'antd';
+import { useEffect, useState } from 'react';
+import type { TenantEntry } from '../../../../src/contracts/city';
+import { useI18n } from '../../i18n/context';
+import { applyFieldErrors, problemText } from '../auth/problemMessage';
+import { useAsync } from '../common/useAsync';
+import { AdminLayout, LoadError } from './AdminLayout';
+import { createTenant, listTenants } from './adminApi';
+
+interface Values {
+  slug: string;
+  name: string;
+  name_en?: string;
+  parent: string;
+}
+
+type Row = TenantEntry & { rows?: Row[] };
+
+/** The flat list as a tree: each tenant under its parent; tenants whose parent is not listed are roots. */
+export function tenantTree(tenants: readonly TenantEntry[]): Row[] {
+  const bySlug = new Map<string, Row>(tenants.map((t) => [t.slug, { ...t }]));
+  const roots: Row[] = [];
+  for (const row of bySlug.values()) {
+    const parent = row.parent === null ? undefined : bySlug.get(row.parent);
+    if (parent) (parent.rows ??= []).push(row);
+    else roots.push(row);
+  }
+  return roots;
+}
+
+function TenantDialog(props: {
+  open: boolean;
+  tenants: readonly TenantEntry[];
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const { open, tenants } = props;
+
+  useEffect(() => {
+    setError(null);
+    form.resetFields();
+    // Default parent: the top of what the administrator manages (their own tenant), not the
+    // first by id (a district created before its city would come first).
+    const own = tenantTree(tenants)[0];
+    if (open && own) form.setFieldsValue({ parent: own.slug });
+  }, [open, tenants, form]);
+
+  const save = async () => {
+    let v: Values;
+    try {
+      v = await form.validateFields();
+    } catch {
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await createTenant({
+        slug: v.slug.trim(),
+        name: v.name.trim(),
+        name_en: v.name_en?.trim() || undefined,
+        parent: v.parent,
+      });
+      void message.success(t('created'));
+      props.onSaved();
+      props.onClose();
+    } catch (e) {
+      applyFieldErrors(form, e);
+      setError(problemText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('createTenant')}
+      okText={t('create')}
+      cancelText={t('cancel')}
+      confirmLoading={busy}
+      onOk={() => void save()}
+      onCancel={props.onClose}
+      destroyOnHidden
+    >
+      {error && <Alert type="error" showIcon role="alert" title={t('requestFailed')} description={error} />}
+      <Form form={form} layout="vertical" name="tenant" className="sx-drawer-form">
+        <Form.Item
+          label={t('tenantSlug')}
+          name="slug"
+          extra={t('tenantSlugHelp')}
+          rules={[{ required: true, message: t('required', { field: t('tenantSlug') }) }]}
+        >
+          <Input autoComplete="off" lang="en" />
+        </Form.Item>
+        <Form.Item
+          label={t('nameZh')}
+          name="name"
+          rules={[{ required: true, message: t('required', { field: t('nameZh') }) }]}
+        >
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item label={t('nameEn')} name="name_en">
+          <Input autoComplete="off" lang="en" />
+        </Form.Item>
+        <Form.Item
+          label={t('tenantParent')}
+          name="parent"
+          rules={[{ required: true, message: t('required', { field: t('tenantParent') }) }]}
+        >
+          <Select
+            options={tenants.map((x) => ({ value: x.slug, label: `${x.name}（${x.slug}）` }))}
+            aria-label={t('tenantParent')}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export default function TenantsPage() {
+  const { t, lang } = useI18n();
+  const [version, setVersion] = useState(0);
+  const tenants = useAsync((signal) => listTenants(signal), `tenants#${version}`);
+  const [adding, setAdding] = useState(false);
+  const list = tenants.state === 'done' ? tenants.data : [];
+  return (
+    <AdminLayout
+      section="tenants"
+      extra={
+        <Button type="primary" onClick={() => setAdding(true)} disabled={tenants.state !== 'done'}>
+          {t('createTenant')}
+        </Button>
+      }
+    >
+      {tenants.state === 'error' ? (
+        <LoadError error={tenants.error} retry={tenants.retry} />
+      ) : (
+        <Table<Row>
+          // Mounted again once loaded, so that every level opens (expand-all acts on first render).
+          key={tenants.state}
+          rowKey="slug"
+          aria-label={t('tenantTree')}
+          loading={tenants.state === 'loading'}
+          dataSource={tenantTree(list)}
+          childrenColumnName="rows"
+          expandable={{ defaultExpandAllRows: true }}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          columns={[
+            {
+              key: 'name',
+              title: t('nameZh'),
+              render: (_, x) => (lang === 'en' && x.name_en ? x.name_en : x.name),
+            },
+            { key: 'slug', title: t('tenantSlug'), dataIndex: 'slug' },
+            { key: 'children', title: t('tenantChildren'), dataIndex: 'children' },
+          ]}
+        />
+      )}
+      <TenantDialog
+        open={adding}
+        tenants={list}
+        onClose={() => setAdding(false)}
+        onSaved={() => setVersion((n) => n + 1)}
+      />
+    </AdminLayout>
+  );
+}

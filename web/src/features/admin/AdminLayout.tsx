@@ -24,7 +24,7 @@ const sectionTitle: Record<AdminSection, Key> = {
 /** `create`: the section's one creating action, a primary button beside the heading. */
 export function AdminLayout(props: {
   section: AdminSection;
-  create?: { label: string; onClick: () => void };
+  create?: { label: string; onClick: () => void; disabled?: boolean };
   children: ReactNode;
 }) {
   const { t } = useI18n();
@@ -55,7 +55,7 @@ export function AdminLayout(props: {
             {t(sectionTitle[props.section])}
           </Typography.Title>
           {props.create && (
-            <Button type="primary" onClick={props.create.onClick}>
+            <Button type="primary" onClick={props.create.onClick} disabled={props.create.disabled}>
               {props.create.label}
             </Button>
           )}

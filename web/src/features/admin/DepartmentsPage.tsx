@@ -1,10 +1,11 @@
 /** `/admin/departments`: the tenant's departments; create one or rename it. */
-import { Alert, App, Button, Form, Input, Modal } from 'antd';
+import { App, Button, Form, Input } from 'antd';
 import { useEffect, useState } from 'react';
 import type { DepartmentEntry } from '../../../../src/contracts/accounts';
 import { useI18n } from '../../i18n/context';
 import { useAsync } from '../common/useAsync';
 import { useFormSave } from '../common/useFormSave';
+import { AdminDialog, BilingualNameFields } from './AdminDialog';
 import { AdminLayout, AdminTable } from './AdminLayout';
 import { createDepartment, listDepartments, updateDepartment } from './adminApi';
 
@@ -44,37 +45,26 @@ function DepartmentDialog(props: {
     });
 
   return (
-    <Modal
+    <AdminDialog
       open={dept !== null}
       title={dept === 'new' ? t('createDepartment') : dept ? t('editDepartment', { name: dept.name }) : ''}
       okText={t(dept === 'new' ? 'create' : 'save')}
-      cancelText={t('cancel')}
-      confirmLoading={busy}
+      busy={busy}
+      error={error}
+      form={form}
+      name="department"
       onOk={() => void save()}
       onCancel={props.onClose}
-      destroyOnHidden
     >
-      {error && <Alert type="error" showIcon role="alert" title={t('requestFailed')} description={error} />}
-      <Form form={form} layout="vertical" name="department" className="sx-drawer-form">
-        <Form.Item
-          label={t('code')}
-          name="code"
-          rules={[{ required: true, message: t('required', { field: t('code') }) }]}
-        >
-          <Input autoComplete="off" disabled={dept !== 'new'} />
-        </Form.Item>
-        <Form.Item
-          label={t('nameZh')}
-          name="name"
-          rules={[{ required: true, message: t('required', { field: t('nameZh') }) }]}
-        >
-          <Input autoComplete="off" />
-        </Form.Item>
-        <Form.Item label={t('nameEn')} name="name_en">
-          <Input autoComplete="off" lang="en" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        label={t('code')}
+        name="code"
+        rules={[{ required: true, message: t('required', { field: t('code') }) }]}
+      >
+        <Input autoComplete="off" disabled={dept !== 'new'} />
+      </Form.Item>
+      <BilingualNameFields />
+    </AdminDialog>
   );
 }
 

@@ -4,12 +4,13 @@
  * below the administrator's own tenant, so a district cannot add its siblings); the page words
  * its refusal through the problem's code.
  */
-import { Alert, App, Button, Form, Input, Modal, Select, Table } from 'antd';
+import { App, Form, Input, Select, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import type { TenantEntry } from '../../../../src/contracts/city';
 import { useI18n } from '../../i18n/context';
-import { applyFieldErrors, problemText } from '../auth/problemMessage';
 import { useAsync } from '../common/useAsync';
+import { useFormSave } from '../common/useFormSave';
+import { AdminDialog, BilingualNameFields } from './AdminDialog';
 import { AdminLayout, LoadError } from './AdminLayout';
 import { createTenant, listTenants } from './adminApi';
 
@@ -43,8 +44,7 @@ function TenantDialog(props: {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, save: send } = useFormSave(form);
   const { open, tenants } = props;
 
   useEffect(() => {
@@ -56,16 +56,8 @@ function TenantDialog(props: {
     if (open && own) form.setFieldsValue({ parent: own.slug });
   }, [open, tenants, form]);
 
-  const save = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
+  const save = () =>
+    send(async (v) => {
       await createTenant({
         slug: v.slug.trim(),
         name: v.name.trim(),
@@ -75,57 +67,40 @@ function TenantDialog(props: {
       void message.success(t('created'));
       props.onSaved();
       props.onClose();
-    } catch (e) {
-      applyFieldErrors(form, e);
-      setError(problemText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
-    <Modal
+    <AdminDialog
       open={open}
       title={t('createTenant')}
       okText={t('create')}
-      cancelText={t('cancel')}
-      confirmLoading={busy}
+      busy={busy}
+      error={error}
+      form={form}
+      name="tenant"
       onOk={() => void save()}
       onCancel={props.onClose}
-      destroyOnHidden
     >
-      {error && <Alert type="error" showIcon role="alert" title={t('requestFailed')} description={error} />}
-      <Form form={form} layout="vertical" name="tenant" className="sx-drawer-form">
-        <Form.Item
-          label={t('tenantSlug')}
-          name="slug"
-          extra={t('tenantSlugHelp')}
-          rules={[{ required: true, message: t('required', { field: t('tenantSlug') }) }]}
-        >
-          <Input autoComplete="off" lang="en" />
-        </Form.Item>
-        <Form.Item
-          label={t('nameZh')}
-          name="name"
-          rules={[{ required: true, message: t('required', { field: t('nameZh') }) }]}
-        >
-          <Input autoComplete="off" />
-        </Form.Item>
-        <Form.Item label={t('nameEn')} name="name_en">
-          <Input autoComplete="off" lang="en" />
-        </Form.Item>
-        <Form.Item
-          label={t('tenantParent')}
-          name="parent"
-          rules={[{ required: true, message: t('required', { field: t('tenantParent') }) }]}
-        >
-          <Select
-            options={tenants.map((x) => ({ value: x.slug, label: `${x.name}（${x.slug}）` }))}
-            aria-label={t('tenantParent')}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        label={t('tenantSlug')}
+        name="slug"
+        extra={t('tenantSlugHelp')}
+        rules={[{ required: true, message: t('required', { field: t('tenantSlug') }) }]}
+      >
+        <Input autoComplete="off" lang="en" />
+      </Form.Item>
+      <BilingualNameFields />
+      <Form.Item
+        label={t('tenantParent')}
+        name="parent"
+        rules={[{ required: true, message: t('required', { field: t('tenantParent') }) }]}
+      >
+        <Select
+          options={tenants.map((x) => ({ value: x.slug, label: `${x.name}（${x.slug}）` }))}
+          aria-label={t('tenantParent')}
+        />
+      </Form.Item>
+    </AdminDialog>
   );
 }
 
@@ -138,11 +113,11 @@ export default function TenantsPage() {
   return (
     <AdminLayout
       section="tenants"
-      extra={
-        <Button type="primary" onClick={() => setAdding(true)} disabled={tenants.state !== 'done'}>
-          {t('createTenant')}
-        </Button>
-      }
+      create={{
+        label: t('createTenant'),
+        onClick: () => setAdding(true),
+        disabled: tenants.state !== 'done',
+      }}
     >
       {tenants.state === 'error' ? (
         <LoadError error={tenants.error} retry={tenants.retry} />

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { ApiTokenCreated, DepartmentEntry, TokenPermission } from '../../../../src/contracts/accounts';
 import { useI18n } from '../../i18n/context';
 import { useFormSave } from '../common/useFormSave';
+import { AdminDialog } from './AdminDialog';
 import { createToken } from './adminApi';
 
 // Typed against the contract, without pulling zod into the bundle.
@@ -84,52 +85,45 @@ export function TokenCreateDialog(props: {
     );
 
   return (
-    <Modal
+    <AdminDialog
       open={props.open}
       title={t('createToken')}
       okText={t('create')}
-      cancelText={t('cancel')}
-      confirmLoading={busy}
+      busy={busy}
+      error={error}
+      form={form}
+      name="token"
+      initialValues={{ permissions: ['data:read'] }}
       onOk={() => void submit()}
       onCancel={props.onClose}
-      destroyOnHidden
     >
-      {error && <Alert type="error" showIcon role="alert" title={t('requestFailed')} description={error} />}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        name="token"
-        initialValues={{ permissions: ['data:read'] }}
-        className="sx-drawer-form"
+      <Form.Item
+        label={t('tokenName')}
+        name="name"
+        rules={[{ required: true, message: t('required', { field: t('tokenName') }) }]}
       >
-        <Form.Item
-          label={t('tokenName')}
-          name="name"
-          rules={[{ required: true, message: t('required', { field: t('tokenName') }) }]}
-        >
-          <Input autoComplete="off" />
-        </Form.Item>
-        <Form.Item label={t('tokenDepartment')} name="department">
-          <Select
-            allowClear
-            placeholder={t('anyDepartment')}
-            optionFilterProp="label"
-            options={props.departments.map((d) => ({ value: d.code, label: pick(d.name, d.name_en) }))}
-          />
-        </Form.Item>
-        <Form.Item
-          label={t('permissions')}
-          name="permissions"
-          rules={[
-            { required: true, type: 'array', min: 1, message: t('required', { field: t('permissions') }) },
-          ]}
-        >
-          <Checkbox.Group options={tokenPermissions.map((p) => ({ value: p, label: p }))} />
-        </Form.Item>
-        <Form.Item label={t('expiresAt')} name="expires_at">
-          <Input type="date" />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item label={t('tokenDepartment')} name="department">
+        <Select
+          allowClear
+          placeholder={t('anyDepartment')}
+          optionFilterProp="label"
+          options={props.departments.map((d) => ({ value: d.code, label: pick(d.name, d.name_en) }))}
+        />
+      </Form.Item>
+      <Form.Item
+        label={t('permissions')}
+        name="permissions"
+        rules={[
+          { required: true, type: 'array', min: 1, message: t('required', { field: t('permissions') }) },
+        ]}
+      >
+        <Checkbox.Group options={tokenPermissions.map((p) => ({ value: p, label: p }))} />
+      </Form.Item>
+      <Form.Item label={t('expiresAt')} name="expires_at">
+        <Input type="date" />
+      </Form.Item>
+    </AdminDialog>
   );
 }

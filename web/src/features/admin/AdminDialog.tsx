@@ -1,0 +1,68 @@
+/**
+ * The administrator's form dialogs (department, tenant, token): one frame with the save button's
+ * progress and the refusal above the fields, and the Chinese and English names that departments
+ * and tenants both carry.
+ */
+import { Alert, Form, Input, Modal, type FormInstance, type FormProps } from 'antd';
+import type { ReactNode } from 'react';
+import { useI18n } from '../../i18n/context';
+
+export function AdminDialog<V extends object>(props: {
+  open: boolean;
+  title: ReactNode;
+  okText: string;
+  busy: boolean;
+  error: string | null;
+  form: FormInstance<V>;
+  name: string;
+  initialValues?: FormProps<V>['initialValues'];
+  onOk: () => void;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <Modal
+      open={props.open}
+      title={props.title}
+      okText={props.okText}
+      cancelText={t('cancel')}
+      confirmLoading={props.busy}
+      onOk={props.onOk}
+      onCancel={props.onCancel}
+      destroyOnHidden
+    >
+      {props.error && (
+        <Alert type="error" showIcon role="alert" title={t('requestFailed')} description={props.error} />
+      )}
+      <Form<V>
+        form={props.form}
+        layout="vertical"
+        name={props.name}
+        initialValues={props.initialValues}
+        className="sx-drawer-form"
+      >
+        {props.children}
+      </Form>
+    </Modal>
+  );
+}
+
+/** 中文名称 (required) and English name (optional), as fields `name` and `name_en`. */
+export function BilingualNameFields() {
+  const { t } = useI18n();
+  return (
+    <>
+      <Form.Item
+        label={t('nameZh')}
+        name="name"
+        rules={[{ required: true, message: t('required', { field: t('nameZh') }) }]}
+      >
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item label={t('nameEn')} name="name_en">
+        <Input autoComplete="off" lang="en" />
+      </Form.Item>
+    </>
+  );
+}

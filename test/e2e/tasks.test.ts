@@ -120,7 +120,7 @@ describe('task supervision in a browser', () => {
     await page.getByRole('heading', { level: 1, name: '我的任务' }).waitFor();
     const due = page.getByRole('region', { name: /本期应报/ });
     const row = due.getByRole('row').filter({ hasText: '完成老旧小区改造100万平方米' });
-    assert.match(await row.innerText(), /2026-Q4[\s\S]*2027-01-05/);
+    assert.match(await row.innerText(), /2026年第四季度[\s\S]*2027-01-05/);
     await expectNoAxeViolations(page, '/tasks/mine');
     await page.screenshot({ path: `${shots}/tasks-mine.png`, fullPage: true });
     await row.getByRole('link', { name: /填报/ }).click();
@@ -137,7 +137,7 @@ describe('task supervision in a browser', () => {
       .getByLabel('佐证材料')
       .setInputFiles({ name: '招标结果公示.pdf', mimeType: 'application/pdf', buffer: pdf });
     await form.getByRole('button', { name: '提交报告' }).click();
-    await page.getByText('已报送2026-Q4期进展，等待督查室审核').waitFor();
+    await page.getByText('已报送2026年第四季度进展，等待督查室审核').waitFor();
     const report = page.locator('[data-period="2026-Q4"]');
     await report.getByText('待审核').waitFor();
     await report.getByRole('link', { name: /招标结果公示\.pdf/ }).waitFor();
@@ -170,9 +170,9 @@ describe('task supervision in a browser', () => {
     await report.getByLabel(/审核意见/).fill('进展属实，佐证齐全');
     await report.getByRole('button', { name: '采纳' }).click();
     const confirm = page.getByRole('dialog');
-    await confirm.getByText('确认采纳 2026-Q4？').waitFor();
+    await confirm.getByText('确认采纳 2026年第四季度？').waitFor();
     await confirm.getByRole('button', { name: '采纳' }).click();
-    await page.getByText('已采纳2026-Q4期报告').waitFor();
+    await page.getByText('已采纳2026年第四季度报告').waitFor();
     await report.getByText('已采纳').waitFor();
     assert.match(await report.innerText(), /审核意见：进展属实，佐证齐全/);
     assert.match(await page.getByRole('region', { name: '办理过程' }).innerText(), /采纳进展报告/);

@@ -79,7 +79,7 @@ export async function urgeDepartment(db: Db, caller: Caller, planCode: string, i
         userId: null,
         departmentId: dept.id,
         kind: 'data.urged',
-        payload: { plan: planCode, department: dept.code, department_name: dept.name, missing, by, note: input.note ?? null, link: '/data' },
+        payload: { plan: planCode, department: dept.code, department_name: dept.name, department_name_en: dept.name_en, missing, by, note: input.note ?? null, link: '/data' },
         at: caller.now.toISOString(),
       },
     ]);

@@ -132,7 +132,7 @@ export async function displayNameOf(db: Q, userId: number): Promise<string | nul
 export async function findDepartment(db: Q, tenantId: number, code: string) {
   return db
     .selectFrom('departments')
-    .select(['id', 'code', 'name'])
+    .select(['id', 'code', 'name', 'name_en'])
     .where('tenant_id', '=', tenantId)
     .where('code', '=', code)
     .executeTakeFirst();

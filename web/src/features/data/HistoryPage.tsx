@@ -39,7 +39,9 @@ export function HistoryPage({ plan, indicator, period }: { plan: string; indicat
           return (
           <>
             <h1>
-              {t('dataHistory')}：{name} · {formatPeriod(period, lang)}
+              {t('dataHistory')}
+              {lang === 'zh' ? '：' : ': '}
+              {name} · {formatPeriod(period, lang)}
             </h1>
             <SimpleTable<Version>
               rowKey="version"

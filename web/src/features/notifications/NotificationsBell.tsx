@@ -31,6 +31,7 @@ interface ValuePayload {
   reason?: string;
   by?: string | null;
   department_name?: string | null;
+  department_name_en?: string | null;
   missing?: number;
   note?: string | null;
 }
@@ -61,7 +62,7 @@ function text(n: Notification, i18n: I18n): string {
     reason: p.reason ?? '',
     kind: n.kind,
     by: p.by ?? '',
-    department: p.department_name ?? '',
+    department: p.department_name ? i18n.pick(p.department_name, p.department_name_en) : '',
     n: p.missing ?? 0,
     note: p.note ? (lang === 'zh' ? `：${p.note}` : `: ${p.note}`) : '',
   };

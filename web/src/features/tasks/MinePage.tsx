@@ -5,6 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import type { TaskSummary } from '../../../../src/contracts/tasks';
+import { formatPeriod } from '../../format';
 import { Link, useLocation } from '../../router';
 import { useSession } from '../auth/SessionContext';
 import { Loaded } from '../common/Loading';
@@ -50,7 +51,7 @@ function Section({
 }
 
 export function MinePage({ plan }: { plan: PlanData }) {
-  const { tt } = useTasksI18n();
+  const { tt, lang } = useTasksI18n();
   const session = useSession();
   const asOf = useLocation().search.get('as_of') || undefined;
   const code = plan.detail.plan.id;
@@ -109,7 +110,7 @@ export function MinePage({ plan }: { plan: PlanData }) {
                           ? tt('tkTaskReturned')
                           : t.owed
                               .filter((o) => o.returned)
-                              .map((o) => tt('tkReturnedReport', { period: o.period }))
+                              .map((o) => tt('tkReturnedReport', { period: formatPeriod(o.period, lang) }))
                               .join('，')}
                       </span>
                     </li>
@@ -137,7 +138,7 @@ export function MinePage({ plan }: { plan: PlanData }) {
                       title: tt('tkTitle'),
                       render: (_, r) => <Link href={taskHref(r.task)}>{r.task.title}</Link>,
                     },
-                    { key: 'period', title: tt('tkPeriod'), dataIndex: 'period' },
+                    { key: 'period', title: tt('tkPeriod'), render: (_, r) => formatPeriod(r.period, lang) },
                     { key: 'due', title: tt('tkReportDue'), dataIndex: 'due' },
                     {
                       key: 'go',
@@ -146,7 +147,7 @@ export function MinePage({ plan }: { plan: PlanData }) {
                         <Link
                           className="sx-tk-button"
                           href={taskHref(r.task, r.period)}
-                          aria-label={`${tt('tkFile')} ${r.task.title} ${r.period}`}
+                          aria-label={`${tt('tkFile')} ${r.task.title} ${formatPeriod(r.period, lang)}`}
                         >
                           {tt('tkFile')}
                         </Link>

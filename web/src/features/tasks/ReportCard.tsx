@@ -66,7 +66,9 @@ export function ReportCard(props: {
           decision,
           ...(text ? { comment: text } : {}),
         }),
-      tt(decision === 'accept' ? 'tkReportAccepted' : 'tkReportReturned', { period: r.period }),
+      tt(decision === 'accept' ? 'tkReportAccepted' : 'tkReportReturned', {
+        period: formatPeriod(r.period, lang),
+      }),
     );
     setConfirming(null);
   };
@@ -164,7 +166,9 @@ export function ReportCard(props: {
       )}
       <Modal
         open={confirming !== null}
-        title={confirming ? tt('tkConfirm', { action: `${word(confirming)} ${r.period}` }) : ''}
+        title={
+          confirming ? tt('tkConfirm', { action: `${word(confirming)} ${formatPeriod(r.period, lang)}` }) : ''
+        }
         okText={confirming ? word(confirming) : tt('tkOk')}
         cancelText={tt('tkCancel')}
         okButtonProps={{ danger: confirming === 'return', loading: busy }}
@@ -173,7 +177,7 @@ export function ReportCard(props: {
       >
         {comment.trim()
           ? `${tt('tkReviewComment')}：${comment.trim()}`
-          : tt('tkConfirmReview', { period: r.period })}
+          : tt('tkConfirmReview', { period: formatPeriod(r.period, lang) })}
       </Modal>
       {canPart && (
         <div className="sx-tk-review">

@@ -9,6 +9,7 @@ import type { TaskDetail, TaskReport } from '../../../../src/contracts/tasks';
 import { problemText } from '../auth/problemMessage';
 import { useMessage } from '../common/LightApp';
 import { editReport, fileReport, uploadEvidence } from './tasksApi';
+import { formatPeriod } from '../../format';
 import { useTasksI18n } from './tasksDict';
 
 interface Values {
@@ -26,7 +27,7 @@ export function ReportForm(props: {
   onDone: (t: TaskDetail) => void;
 }) {
   const { plan, task } = props;
-  const { tt } = useTasksI18n();
+  const { tt, lang } = useTasksI18n();
   const message = useMessage();
   const [period, setPeriod] = useState(props.period);
   const existing: TaskReport | undefined = task.reports.find((r) => r.period === period);
@@ -64,7 +65,10 @@ export function ReportForm(props: {
         ? await editReport(plan, task.id, period, { if_version: existing.version, ...fields })
         : await fileReport(plan, task.id, { period, ...fields });
       for (const f of files) next = await uploadEvidence(plan, task.id, period, f);
-      void message.success(tt(existing ? 'tkReportCorrected' : 'tkReportFiled', { period }), 5);
+      void message.success(
+        tt(existing ? 'tkReportCorrected' : 'tkReportFiled', { period: formatPeriod(period, lang) }),
+        5,
+      );
       setFiles([]);
       props.onDone(next);
     } catch (e) {
@@ -100,7 +104,7 @@ export function ReportForm(props: {
           <select id="sx-tk-period" value={period} onChange={(e) => choose(e.target.value)}>
             {props.periods.map((p) => (
               <option key={p} value={p}>
-                {p}
+                {formatPeriod(p, lang)}
               </option>
             ))}
           </select>

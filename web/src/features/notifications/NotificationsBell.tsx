@@ -115,7 +115,8 @@ export function NotificationsBell() {
   const content = (
     <List
       size="small"
-      style={{ width: 320 }}
+      // On a phone the popup keeps inside the screen (its own padding and a margin taken off).
+      style={{ width: 'min(320px, calc(100vw - 56px))', overflowWrap: 'anywhere' }}
       locale={{ emptyText: t('noNotifications') }}
       dataSource={items}
       renderItem={(n) => {

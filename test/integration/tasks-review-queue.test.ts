@@ -26,6 +26,7 @@ interface Item {
   percent: number | null;
   requested_due: string | null;
   reason: string | null;
+  illustrative: boolean;
 }
 
 for (const dialect of dialects) {

@@ -355,6 +355,31 @@ export const assessmentsSchema = z
   })
   .openapi('TargetAssessments');
 
+export const reviewKinds = ['report', 'extension'] as const;
+export const reviewQueueItemSchema = z
+  .object({
+    kind: z.enum(reviewKinds).openapi({ description: 'report: 进展报告; extension: 延期申请' }),
+    task: z.string(),
+    title: z.string(),
+    department: departmentRef.nullable().openapi({ description: 'The lead department' }),
+    submitted_by: z.string().openapi({ description: 'The submitter’s display name (username if none)' }),
+    submitted_at: z.string().nullable(),
+    if_version: z.number().int().openapi({
+      description: 'The version the review call expects: the report’s (report) or the task’s (extension)',
+    }),
+    period: z.string().nullable().openapi({ description: 'The report period (report only)' }),
+    percent: z.number().nullable().openapi({ description: 'The reported percent (report only)' }),
+    progress: z.string().nullable().openapi({ description: '进展情况 (report only)' }),
+    previous_due: z.string().nullable().openapi({ description: 'The due date now (extension only)' }),
+    requested_due: z.string().nullable().openapi({ description: 'The date asked for (extension only)' }),
+    reason: z.string().nullable().openapi({ description: 'Why (extension only)' }),
+    illustrative: z.boolean().openapi({ description: '示意: demo content' }),
+  })
+  .openapi('TaskReviewQueueItem');
+export const reviewQueueSchema = z
+  .object({ items: z.array(reviewQueueItemSchema).openapi({ description: 'Oldest first' }) })
+  .openapi('TaskReviewQueue');
+
 export type TaskCreate = z.infer<typeof taskCreateSchema>;
 export type TaskEdit = z.infer<typeof taskEditSchema>;
 export type BulkCreate = z.infer<typeof bulkCreateSchema>;
@@ -370,3 +395,5 @@ export type ReportReview = z.infer<typeof reviewSchema>;
 export type AssessmentCreate = z.infer<typeof assessmentCreateSchema>;
 export type TargetAssessments = z.infer<typeof assessmentsSchema>;
 export type AssessmentRating = (typeof assessmentRatings)[number];
+export type ReviewQueueItem = z.infer<typeof reviewQueueItemSchema>;
+export type ReviewQueue = z.infer<typeof reviewQueueSchema>;

@@ -35,6 +35,7 @@ const walks: { who: string; pages: string[] }[] = [
       '/data/district',
       '/tasks',
       '/tasks/red',
+      '/tasks/review',
       '/tasks/assessments',
       '/tasks/p5-a1-t1',
       '/tasks/upload',

@@ -99,6 +99,7 @@ const matrix: Record<string, Who[]> = {
   'GET /api/evidence/{id}': readers,
   'GET /api/plans/{plan}/tasks': readers,
   'GET /api/plans/{plan}/tasks/red-list': readers,
+  'GET /api/plans/{plan}/tasks/review-queue': ['supervisor'],
   'GET /api/plans/{plan}/scorecards': readers,
   'GET /api/plans/{plan}/tasks/breakdown/template': ['supervisor'],
   'POST /api/plans/{plan}/tasks/breakdown/preview': ['supervisor'],

@@ -14,6 +14,7 @@ describe('task supervision routes', () => {
     assert.deepEqual(matchRoute('/tasks'), { page: 'tasks', view: 'board' });
     assert.deepEqual(matchRoute('/tasks/'), { page: 'tasks', view: 'board' });
     assert.deepEqual(matchRoute('/tasks/red'), { page: 'tasks', view: 'red' });
+    assert.deepEqual(matchRoute('/tasks/review'), { page: 'tasks', view: 'review' });
     assert.deepEqual(matchRoute('/tasks/mine'), { page: 'tasks', view: 'mine' });
     assert.deepEqual(matchRoute('/tasks/assessments'), { page: 'tasks', view: 'assessments' });
     assert.deepEqual(matchRoute('/tasks/p5-a1-t1'), { page: 'tasks', view: 'task', id: 'p5-a1-t1' });

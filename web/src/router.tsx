@@ -55,10 +55,15 @@ export type Route =
   | { page: 'not_found' };
 
 /** The task supervision pages (`/tasks/{id}`: one task). */
-export type TasksView = 'board' | 'red' | 'mine' | 'assessments' | 'task';
-const tasksPages: Record<string, TasksView> = { red: 'red', mine: 'mine', assessments: 'assessments' };
+export type TasksView = 'board' | 'review' | 'red' | 'mine' | 'assessments' | 'task';
+const tasksPages: Record<string, TasksView> = {
+  review: 'review',
+  red: 'red',
+  mine: 'mine',
+  assessments: 'assessments',
+};
 // Paths under /tasks/ that are pages, never task codes (the upload page is another route).
-const tasksReserved = new Set(['upload', 'red', 'mine', 'assessments']);
+const tasksReserved = new Set(['upload', 'review', 'red', 'mine', 'assessments']);
 
 export const adminSections = ['users', 'departments', 'tenants', 'tokens', 'audit'] as const;
 export type AdminSection = (typeof adminSections)[number];

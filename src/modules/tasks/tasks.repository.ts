@@ -488,3 +488,52 @@ export async function boardRevision(db: Q, tenantId: number, planId: number): Pr
     .map((v) => String(v ?? 0))
     .join(':');
 }
+
+// ── the supervisor's review queue ────────────────────────────────────────────────────────────
+
+/** Submitted (not yet reviewed) reports of a plan's tasks, with the submitter's display name. */
+export async function pendingReportsOfPlan(db: Q, planId: number) {
+  return db
+    .selectFrom('task_reports as r')
+    .innerJoin('tasks as t', 't.id', 'r.task_id')
+    .leftJoin('users as u', 'u.id', 'r.submitted_by')
+    .select([
+      'r.task_id',
+      'r.period',
+      'r.percent',
+      'r.progress',
+      'r.version',
+      'r.illustrative',
+      'r.submitted_by',
+      'r.submitted_label',
+      'r.submitted_at',
+      'u.display_name as submitted_display',
+    ])
+    .where('t.plan_id', '=', planId)
+    .where('r.status', '=', 'submitted')
+    .orderBy('r.submitted_at')
+    .orderBy('r.id')
+    .execute();
+}
+
+/** Pending extension requests of a plan's tasks, with the requester's display name. */
+export async function pendingExtensionsOfPlan(db: Q, planId: number) {
+  return db
+    .selectFrom('task_extensions as e')
+    .innerJoin('tasks as t', 't.id', 'e.task_id')
+    .leftJoin('users as u', 'u.id', 'e.requested_by')
+    .select([
+      'e.task_id',
+      'e.previous_due',
+      'e.requested_due',
+      'e.reason',
+      'e.requested_label',
+      'e.requested_at',
+      'u.display_name as requested_display',
+    ])
+    .where('t.plan_id', '=', planId)
+    .where('e.decision', '=', 'pending')
+    .orderBy('e.requested_at')
+    .orderBy('e.id')
+    .execute();
+}

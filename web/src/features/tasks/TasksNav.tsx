@@ -1,4 +1,4 @@
-/** The tabs of the supervision pages: board, red list, my tasks, assessments (as the user may use them). */
+/** The tabs of the supervision pages: board, review queue (supervisors), red list, my tasks, assessments (as the user may use them). */
 import { Link, type TasksView } from '../../router';
 import { useSession } from '../auth/SessionContext';
 import { useTasksI18n } from './tasksDict';
@@ -9,6 +9,7 @@ export function TasksNav({ view }: { view: TasksView }) {
   const hasDepartment = (session.user?.departments.length ?? 0) > 0;
   const tabs = [
     { key: 'board', href: '/tasks', label: tt('tkBoard'), show: true },
+    { key: 'review', href: '/tasks/review', label: tt('tkReview'), show: session.can('task:supervise') },
     { key: 'red', href: '/tasks/red', label: tt('tkRed'), show: true },
     {
       key: 'mine',

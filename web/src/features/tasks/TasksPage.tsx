@@ -1,4 +1,4 @@
-/** `/tasks/…`: login guard, the supervision tabs, then the view (board, red list, mine, a task, assessments). */
+/** `/tasks/…`: login guard, the supervision tabs, then the view (board, review queue, red list, mine, a task, assessments). */
 import { lazy, Suspense } from 'react';
 import type { TasksView } from '../../router';
 import { RequireLogin } from '../auth/RequireLogin';
@@ -10,6 +10,7 @@ import './tasks.css';
 // Each view its own chunk: a liaison's list should not download the supervisor's board.
 const BoardPage = lazy(() => import('./BoardPage').then((m) => ({ default: m.BoardPage })));
 const RedListPage = lazy(() => import('./RedListPage').then((m) => ({ default: m.RedListPage })));
+const ReviewPage = lazy(() => import('./ReviewPage').then((m) => ({ default: m.ReviewPage })));
 const MinePage = lazy(() => import('./MinePage').then((m) => ({ default: m.MinePage })));
 const TaskPage = lazy(() => import('./TaskPage').then((m) => ({ default: m.TaskPage })));
 const AssessmentsPage = lazy(() => import('./AssessmentsPage').then((m) => ({ default: m.AssessmentsPage })));
@@ -27,6 +28,8 @@ export default function TasksPage({ view, id }: { view: TasksView; id?: string }
             <Suspense fallback={spinner}>
               {view === 'red' ? (
                 <RedListPage plan={data} />
+              ) : view === 'review' ? (
+                <ReviewPage plan={data} />
               ) : view === 'mine' ? (
                 <MinePage plan={data} />
               ) : view === 'assessments' ? (

@@ -5,6 +5,7 @@ import type {
   ReportEdit,
   ReportPart,
   ReportReview,
+  ReviewQueue,
   TargetAssessments,
   TaskDetail,
   TaskList,
@@ -41,6 +42,9 @@ export const getRedList = (plan: string, asOf: string | undefined, signal?: Abor
     signal,
     requireLogin: true,
   });
+
+export const getReviewQueue = (plan: string, signal?: AbortSignal) =>
+  apiFetch<ReviewQueue>(`${tasks(plan)}/review-queue`, { signal, requireLogin: true });
 
 export const getTask = (plan: string, task: string, asOf: string | undefined, signal?: AbortSignal) =>
   apiFetch<TaskDetail>(`${one(plan, task)}${asOf ? `?as_of=${seg(asOf)}` : ''}`, {

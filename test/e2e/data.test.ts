@@ -41,7 +41,8 @@ describe('data reporting in a browser', () => {
   it('a reporter enters and submits gdp_growth 2025 from the calendar', async () => {
     initial = await status();
     const page = await as('rep-a');
-    await page.getByRole('link', { name: '数据报送' }).click();
+    // The reporter lands on /data, whose own tabs repeat the name: use the main navigation's entry.
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '数据报送' }).click();
     await page.getByRole('heading', { name: '应报数据' }).waitFor();
     await page.getByRole('button', { name: '填报 地区生产总值增速 2025' }).click();
     const dialog = page.getByRole('dialog');

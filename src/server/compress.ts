@@ -45,7 +45,6 @@ export const compressResponses: MiddlewareHandler = async (c, next) => {
     res.status === 204 ||
     res.status === 206 ||
     res.status === 304 ||
-    !res.body ||
     res.headers.has('Content-Encoding') ||
     !compressible.test(res.headers.get('Content-Type') ?? '') ||
     /event-stream/i.test(res.headers.get('Content-Type') ?? '') ||
@@ -58,7 +57,9 @@ export const compressResponses: MiddlewareHandler = async (c, next) => {
   if (!vary || !/accept-encoding/i.test(vary))
     res.headers.set('Vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
   const encoding = preferredEncoding(c.req.header('Accept-Encoding'));
-  if (!encoding) return;
+  // Reading `res.body` turns @hono/node-server's lightweight response into a web stream that it
+  // then writes chunk by chunk: only a response that is compressed should pay for that.
+  if (!encoding || !res.body) return;
   const zip =
     encoding === 'br'
       ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })

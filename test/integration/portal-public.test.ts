@@ -311,7 +311,8 @@ for (const dialect of dialects) {
 
     it('writes the same content as a static site whose every link works', async () => {
       const result = await runCli(
-        ['export-site', exportDir, '--db', server.location, '--as-of', '2026-12-01'],
+        // As of today: the report above was accepted at the server's real time.
+        ['export-site', exportDir, '--db', server.location, '--as-of', new Date().toISOString().slice(0, 10)],
         {
           timeoutMs: 120_000,
         },

@@ -11,12 +11,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { expectJson } from '../helpers/data-users';
-import { login, startTestServer, testAdminPassword, type RunningTestServer } from '../server';
+import { startTestServer, testAdminPassword, type RunningTestServer } from '../server';
 import { launchBrowser, loginByForm, newPage, shots } from './browser';
+import { data, password, seedReportingPeople } from './reporting-people';
 
-const password = 'reporting 报送 password 2026!';
 const phone = { width: 375, height: 812 };
-const data = '/api/plans/yuzhong-2023/data';
 /**
  * What stays Chinese in English mode: people's display names and a value's source (data), the
  * brand 实效 and the language switch 中文.
@@ -36,28 +35,7 @@ describe('reporting without training in a browser, in English', () => {
   before(async () => {
     browser = await launchBrowser();
     server = await startTestServer('sqlite', { now: () => new Date('2026-12-01T08:00:00Z') });
-    const admin = await login(server.url, 'admin', testAdminPassword);
-    const people: [string, string, string, string[]][] = [
-      ['li-ming', '李明', 'reporter', ['tjj']],
-      ['zhang-hua', '张华', 'dept_head', ['tjj']],
-      ['wang-jun', '王军', 'supervisor', []],
-      ['zhao-li', '赵丽', 'reporter', ['fgw']],
-    ];
-    for (const [username, display_name, role, departments] of people) {
-      await expectJson(
-        admin.send('POST', '/api/users', { username, display_name, password, roles: [role], departments }),
-        201,
-        username,
-      );
-      await login(server.url, username, password); // the first login sets the password
-    }
-    const li = await login(server.url, 'li-ming', password);
-    // A value the bureau reports after its deadline: 2025 growth was due on 2026-03-31.
-    await expectJson(
-      li.send('POST', `${data}/values`, { indicator: 'gdp_growth', period: '2025', value: 5.1 }),
-      201,
-    );
-    await expectJson(li.send('POST', `${data}/values/gdp_growth/2025/submit`, { if_version: 1 }), 200);
+    const { li } = await seedReportingPeople(server);
     // The running year's preliminary GDP, submitted: the head is told.
     await expectJson(
       li.send('POST', `${data}/values`, {

@@ -72,8 +72,16 @@ describe('review and import the tasks of a task-division table in a browser', ()
       .click();
     await co.click();
     await co.fill('规划自然');
-    await page.locator('.ant-select-item-option', { hasText: '区规划自然资源局 (ghzyj)' }).click();
+    // Click only once the search has filtered the list: a click while it re-renders lands on
+    // whichever option has moved under the pointer (CI saw the edit saved without the new unit).
+    const options = page.locator(
+      '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option',
+    );
+    await options.filter({ hasNotText: '规划自然' }).first().waitFor({ state: 'detached' });
+    await options.filter({ hasText: '区规划自然资源局 (ghzyj)' }).click();
+    await drawer.locator('.ant-select-selection-item', { hasText: '区规划自然资源局' }).waitFor();
     await drawer.getByRole('button', { name: '确定' }).click();
+    await drawer.waitFor({ state: 'hidden' });
     await tasks.getByText('区规划自然资源局').waitFor();
     assert.equal(await tasks.getByText('区未来城市局（待核对）').count(), 0);
 

@@ -1,8 +1,9 @@
 /** Target status over HTTP on both databases: the demo plan's real GDP series says at_risk. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { PlanStatus, TargetStatus } from '../../src/contracts/status';
+import { planStatusSchema, targetStatusSchema } from '../../src/contracts/status';
 import { dialects } from '../databases';
+import { readAs } from '../helpers/factories';
 import { login, startTestServer, testAdminPassword, type Client, type RunningTestServer } from '../server';
 
 for (const dialect of dialects) {
@@ -14,14 +15,11 @@ for (const dialect of dialects) {
       admin = await login(server.url, 'admin', testAdminPassword);
     });
     after(() => server.stop());
-    const getJson = async <T>(path: string): Promise<T> => {
-      const res = await admin.get(path);
-      assert.equal(res.status, 200, path);
-      return (await res.json()) as T;
-    };
+    const plan = async (path: string) => readAs(await admin.get(path), planStatusSchema);
+    const target = async (path: string) => readAs(await admin.get(path), targetStatusSchema);
 
     it('evaluates the GDP target as at risk with the numbers that explain it', async () => {
-      const body = await getJson<PlanStatus>('/api/plans/yuzhong-2023/status?as_of=2026-06-30');
+      const body = await plan('/api/plans/yuzhong-2023/status?as_of=2026-06-30');
       const gdp = body.statuses.find((s) => s.target === 't-gdp');
       assert.equal(gdp?.status, 'at_risk');
       assert.deepEqual(gdp?.latest, { period: '2025', value: 1781.8 });
@@ -36,17 +34,13 @@ for (const dialect of dialects) {
 
     it('counts only what was known on the date', async () => {
       // The 2025 GDP was published on 2026-01-26: on 2025-12-31 the latest known value is 2023's.
-      const gdp = await getJson<TargetStatus>(
-        '/api/plans/yuzhong-2023/targets/t-gdp/status?as_of=2025-12-31',
-      );
+      const gdp = await target('/api/plans/yuzhong-2023/targets/t-gdp/status?as_of=2025-12-31');
       assert.deepEqual(gdp.latest, { period: '2023', value: 1631.3 });
       assert.ok(gdp.series.every((p) => p.period <= '2023'));
     });
 
     it('gives one target its series, expected path and projection', async () => {
-      const gdp = await getJson<TargetStatus>(
-        '/api/plans/yuzhong-2023/targets/t-gdp/status?as_of=2026-06-30',
-      );
+      const gdp = await target('/api/plans/yuzhong-2023/targets/t-gdp/status?as_of=2026-06-30');
       assert.ok(gdp.series.length >= 3);
       assert.ok(gdp.expected_path.some((p) => p.period === '2027' && Math.abs(p.value - 2100) < 1e-6));
       assert.equal(gdp.projection?.year, 2027);

@@ -57,7 +57,7 @@ describe('shixiao tasks', () => {
       due: '2026-12-31',
       percent: 40,
       expected_percent: 50,
-      reasons: ['2026-06期进展报告将于2026-07-05到期'],
+      reasons: ['2026年6月进展报告将于2026-07-05到期'],
     });
     // No report at all: the Q1 report was due on 2026-04-05, 88 days ago, so red and 督办.
     assert.equal(rows[1]?.light, 'red');
@@ -98,7 +98,7 @@ describe('shixiao tasks', () => {
     assert.equal(lines.length, 3);
     assert.match(
       lines[0] ?? '',
-      /^p5-a1-t1 .*推进中 in progress.*红 red.*督办 notice.*2026-06期进展报告已于2026-07-05到期，逾期8天/,
+      /^p5-a1-t1 .*推进中 in progress.*红 red.*督办 notice.*2026年6月进展报告已于2026-07-05到期，逾期8天/,
     );
     assert.match(lines[2] ?? '', /^p5-a1-t3 .*办结 completed.*蓝 blue/);
   });

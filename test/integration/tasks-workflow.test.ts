@@ -328,8 +328,8 @@ for (const dialect of dialects) {
       const t2 = red.tasks.find((t) => t.id === 'it-t2');
       assert.equal(t2?.escalation, 'notice');
       const overdue = t2?.reasons.find((r) => r.code === 'overdue');
-      assert.match(overdue?.zh ?? '', /2026-01期进展报告已于2026-02-05到期，逾期130天/);
-      assert.match(overdue?.en ?? '', /progress report for 2026-01 was due on 2026-02-05, 130 days overdue/);
+      assert.match(overdue?.zh ?? '', /2026年1月进展报告已于2026-02-05到期，逾期130天/);
+      assert.match(overdue?.en ?? '', /progress report for Jan 2026 was due on 2026-02-05, 130 days overdue/);
       const before = await expectJson<Lit>(u.sup.get(`${tasks}?as_of=2025-12-01&page_size=200`), 200);
       assert.equal(before.tasks.find((t) => t.id === 'it-t2')?.light, 'green'); // not started yet
       const db = await openDatabase(server.location);
@@ -340,7 +340,7 @@ for (const dialect of dialects) {
         assert.equal(e?.due, '2026-02-05');
         assert.equal(e?.overdue_days, 130);
         assert.equal(e?.lead_department?.code, 'fgw');
-        assert.match(e?.message.zh ?? '', /^【督办】任务“.+”：2026-01期进展报告已于2026-02-05到期/);
+        assert.match(e?.message.zh ?? '', /^【督办】任务“.+”：2026年1月进展报告已于2026-02-05到期/);
         assert.match(e?.message.en ?? '', /^Formal notice — task/);
         assert.ok(!due.some((x) => x.task === 'it-t1'), 'a completed task is never chased');
         const early = await taskEscalationsDue(db, new Date('2026-01-30T00:00:00Z'));

@@ -1,3 +1,4 @@
 export * from './period';
 export * from './aggregate';
 export * from './due';
+export * from './words';

@@ -63,7 +63,7 @@ const cases: Case[] = [
       expected_percent: 50,
       next_due: '2026-07-05',
       owed: 7,
-      reasons: ['2026-06期进展报告将于2026-07-05到期'],
+      reasons: ['2026年6月进展报告将于2026-07-05到期'],
     },
   },
   {
@@ -80,7 +80,7 @@ const cases: Case[] = [
       light: 'red',
       escalation: 'urge',
       overdue_days: 1,
-      reasons: ['2026-06期进展报告已于2026-07-05到期，逾期1天'],
+      reasons: ['2026年6月进展报告已于2026-07-05到期，逾期1天'],
     },
   },
   {
@@ -97,14 +97,14 @@ const cases: Case[] = [
       light: 'red',
       escalation: 'notice',
       overdue_days: 8,
-      reasons: ['2026-06期进展报告已于2026-07-05到期，逾期8天，已超过督办期限'],
+      reasons: ['2026年6月进展报告已于2026-07-05到期，逾期8天，已超过督办期限'],
     },
   },
   {
     name: 'exactly soon_days (7) ahead: yellow without a reminder',
     reports: januaryToMay,
     asOf: '2026-06-28',
-    expect: { light: 'yellow', escalation: 'none', reasons: ['2026-06期进展报告将于2026-07-05到期'] },
+    expect: { light: 'yellow', escalation: 'none', reasons: ['2026年6月进展报告将于2026-07-05到期'] },
   },
   {
     name: 'eight days ahead: green',
@@ -165,8 +165,8 @@ const cases: Case[] = [
       escalation: 'notice',
       overdue_days: 36,
       reasons: [
-        '2026-04期进展报告已于2026-05-05到期，逾期36天，已超过督办期限',
-        '2026-05期进展报告已于2026-06-05到期，逾期5天',
+        '2026年4月进展报告已于2026-05-05到期，逾期36天，已超过督办期限',
+        '2026年5月进展报告已于2026-06-05到期，逾期5天',
         '进度滞后：按时间应完成44%，最新报告24%，相差20个百分点（超过15）',
       ],
     },
@@ -185,7 +185,7 @@ const cases: Case[] = [
     expect: {
       light: 'red',
       escalation: 'urge',
-      reasons: ['节点“完成改造方案”已于2026-03-31到期，逾期1天', '2026-03期进展报告将于2026-04-05到期'],
+      reasons: ['节点“完成改造方案”已于2026-03-31到期，逾期1天', '2026年3月进展报告将于2026-04-05到期'],
     },
   },
   {
@@ -193,7 +193,7 @@ const cases: Case[] = [
     task: { milestones: [{ title: '完成改造方案', due: '2026-03-31', done: '2026-04-02' }] },
     reports: januaryToMay,
     asOf: '2026-04-02',
-    expect: { light: 'yellow', escalation: 'reminder', reasons: ['2026-03期进展报告将于2026-04-05到期'] },
+    expect: { light: 'yellow', escalation: 'reminder', reasons: ['2026年3月进展报告将于2026-04-05到期'] },
   },
   {
     name: 'an open milestone two days ahead: reminder',
@@ -203,7 +203,7 @@ const cases: Case[] = [
     expect: {
       light: 'yellow',
       escalation: 'reminder',
-      reasons: ['节点“完成二期招标”将于2026-06-30到期', '2026-06期进展报告将于2026-07-05到期'],
+      reasons: ['节点“完成二期招标”将于2026-06-30到期', '2026年6月进展报告将于2026-07-05到期'],
     },
   },
   {
@@ -300,9 +300,9 @@ const cases: Case[] = [
       light: 'red',
       escalation: 'urge',
       reasons: [
-        '2026-W53期进展报告已于2027-01-08到期，逾期1天',
+        '2026年第53周进展报告已于2027-01-08到期，逾期1天',
         '任务将于2027-01-15到期',
-        '2027-W01期进展报告将于2027-01-15到期',
+        '2027年第1周进展报告将于2027-01-15到期',
         '进度滞后：按时间应完成62.5%，最新报告0%，相差62.5个百分点（超过15）',
       ],
     },
@@ -343,12 +343,12 @@ void describe('evaluateTask', () => {
     const e = evaluateTask(contractTask, januaryToMay, '2026-07-13');
     assert.deepEqual(
       e.reasons.map((r) => formatTaskReason(r, 'en')),
-      ['The progress report for 2026-06 was due on 2026-07-05, 8 days overdue, past the notice limit'],
+      ['The progress report for Jun 2026 was due on 2026-07-05, 8 days overdue, past the notice limit'],
     );
     const soon = evaluateTask(contractTask, januaryToMay, '2026-07-02');
     assert.deepEqual(
       soon.reasons.map((r) => formatTaskReason(r, 'en')),
-      ['The progress report for 2026-06 falls due on 2026-07-05'],
+      ['The progress report for Jun 2026 falls due on 2026-07-05'],
     );
   });
 

@@ -2,6 +2,7 @@
  * Why a task has its light and escalation: structured reasons ({code, params}) that storage and
  * the API can keep, and a formatter to Chinese (the default) and English.
  */
+import { periodInWords } from '../periods/words';
 
 /** What a date belongs to: the task itself, one of its milestones, or the report of a period. */
 export type DueItem =
@@ -51,7 +52,7 @@ function itemZh(item: DueItem): string {
     case 'milestone':
       return `节点“${item.title}”`;
     case 'report':
-      return `${item.period}期进展报告`;
+      return `${periodInWords(item.period, 'zh')}进展报告`;
   }
 }
 
@@ -62,7 +63,7 @@ function itemEn(item: DueItem): string {
     case 'milestone':
       return `milestone “${item.title}”`;
     case 'report':
-      return `the progress report for ${item.period}`;
+      return `the progress report for ${periodInWords(item.period, 'en')}`;
   }
 }
 

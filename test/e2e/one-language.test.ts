@@ -120,8 +120,7 @@ const readableScript = `(lang) => {
   let text = document.body.innerText;
   for (const el of skip) if (el.innerText) text = text.split(el.innerText).join(' ');
   const attrs = [...document.querySelectorAll('[aria-label],[placeholder],[title],img[alt]')]
-    // antd's icons name themselves by file (info-circle) beside words that say the same: not words of a page.
-    .filter((el) => !foreign(el) && el.offsetParent !== null && !el.matches('.anticon[role=img]'))
+    .filter((el) => !foreign(el) && el.offsetParent !== null && el.closest('[aria-hidden=true]') === null)
     .flatMap((el) => ['aria-label', 'placeholder', 'title', 'alt'].map((a) => el.getAttribute(a) ?? ''));
   return [text, ...attrs].join('\\n');
 }`;

@@ -4,34 +4,22 @@
  * tasks overdue by lead department. The status counts filter everything below them.
  */
 import { useMemo, useState } from 'react';
-import type { Cockpit, CockpitTarget, CockpitTask } from '../../../../src/contracts/cockpit';
+import type { CockpitTarget } from '../../../../src/contracts/cockpit';
 import type { StatusCode } from '../../../../src/contracts/status';
 import { useI18n } from '../../i18n/context';
-import { Link, useLocation } from '../../router';
+import { Link } from '../../router';
 import { RequireLogin } from '../auth/RequireLogin';
 import { Loaded } from '../common/Loading';
-import { useAsync } from '../common/useAsync';
 import { statusOrder } from '../status/statusLook';
-import { getCockpit, resolvePlan } from './cockpitApi';
+import { type CockpitData, loadCockpit } from './cockpitApi';
 import { dateText } from './numbers';
 import { OverduePanel } from './OverduePanel';
 import { ProgrammeLights } from './ProgrammeLights';
 import { StatusCounts } from './StatusCounts';
 import { TaskOverduePanel } from './TaskOverduePanel';
 import { TargetRow } from './TargetRow';
+import { usePlanRead } from './usePlanRead';
 import './cockpit.css';
-
-interface CockpitData {
-  cockpit: Cockpit;
-  tasks: CockpitTask[] | null;
-}
-
-async function load(plan: string | null, asOf: string | null, signal: AbortSignal): Promise<CockpitData> {
-  const id = await resolvePlan(plan, signal);
-  // One read: the task lights come in the cockpit's answer (null without task:read).
-  const cockpit = await getCockpit(id, asOf, signal);
-  return { cockpit, tasks: cockpit.tasks?.items ?? null };
-}
 
 /** Urgent first, then worst status first, then plan order. */
 function byAttention(a: CockpitTarget, b: CockpitTarget): number {
@@ -42,18 +30,15 @@ function byAttention(a: CockpitTarget, b: CockpitTarget): number {
 }
 
 export default function CockpitPage() {
-  const { search } = useLocation();
-  const plan = search.get('plan');
-  const asOf = search.get('as_of');
   return (
     <RequireLogin permission="plan:read">
-      <CockpitLoader plan={plan} asOf={asOf} />
+      <CockpitLoader />
     </RequireLogin>
   );
 }
 
-function CockpitLoader({ plan, asOf }: { plan: string | null; asOf: string | null }) {
-  const state = useAsync((signal) => load(plan, asOf, signal), `${plan ?? ''}|${asOf ?? ''}`);
+function CockpitLoader() {
+  const state = usePlanRead(loadCockpit);
   return <Loaded state={state}>{(data) => <CockpitView {...data} />}</Loaded>;
 }
 

@@ -5,14 +5,14 @@ import type { ImportChange, ImportPreview, ImportProblem } from '../../../../src
 import type { Key } from '../../i18n/dict';
 import { useI18n } from '../../i18n/context';
 import { useSession } from '../auth/SessionContext';
+import { PeriodCell } from './PeriodCell';
 import { commitUpload, errorReport, previewUpload, saveBlob, templateHref } from './dataApi';
 import { errorWords, problemWords, warningText } from './words';
-import { formatPeriod } from '../../format';
 import { CountHeading, FileInput, PreviewTable, useRun } from '../common/upload';
 
 export function UploadPage({ plan }: { plan: string }) {
   const i18n = useI18n();
-  const { t, pick, lang } = i18n;
+  const { t, pick } = i18n;
   const { message } = App.useApp();
   const session = useSession();
   const mine = session.user?.departments ?? [];
@@ -98,17 +98,7 @@ export function UploadPage({ plan }: { plan: string }) {
               { title: t('indicator'), render: (_, c) => c.indicator_name },
               {
                 title: t('reportPeriod'),
-                render: (_, c) => (
-                  <>
-                    {formatPeriod(c.period, lang)}
-                    {c.preliminary && (
-                      <>
-                        {' '}
-                        <Tag>{t('rpPreliminary')}</Tag>
-                      </>
-                    )}
-                  </>
-                ),
+                render: (_, c) => <PeriodCell period={c.period} preliminary={c.preliminary} />,
               },
               { title: t('dataOld'), render: (_, c) => c.old ?? '—' },
               {

@@ -7,13 +7,11 @@ import { useMemo, useState } from 'react';
 import type { PlanExplorer } from '../../../../src/contracts/explorer';
 import type { StatusCode } from '../../../../src/contracts/status';
 import { useI18n } from '../../i18n/context';
-import { useLocation } from '../../router';
 import { RequireLogin } from '../auth/RequireLogin';
 import type { TaskLight } from '../../../../src/domain/tasks';
-import { resolvePlan } from '../cockpit/cockpitApi';
 import { dateText } from '../cockpit/numbers';
+import { usePlanRead } from '../cockpit/usePlanRead';
 import { Loaded } from '../common/Loading';
-import { useAsync } from '../common/useAsync';
 import { look, statusOrder } from '../status/statusLook';
 import { getExplorer } from './explorerApi';
 import { countLeaves, type ExplorerFilter, filterExplorer, isFiltered, noFilter } from './explorerFilter';
@@ -22,24 +20,16 @@ import './explorer.css';
 
 const lights: TaskLight[] = ['red', 'yellow', 'green', 'blue'];
 
-async function load(plan: string | null, asOf: string | null, signal: AbortSignal): Promise<PlanExplorer> {
-  const id = await resolvePlan(plan, signal);
-  return getExplorer(id, asOf, signal);
-}
-
 export default function ExplorerPage() {
-  const { search } = useLocation();
-  const plan = search.get('plan');
-  const asOf = search.get('as_of');
   return (
     <RequireLogin permission="plan:read">
-      <ExplorerLoader plan={plan} asOf={asOf} />
+      <ExplorerLoader />
     </RequireLogin>
   );
 }
 
-function ExplorerLoader({ plan, asOf }: { plan: string | null; asOf: string | null }) {
-  const state = useAsync((signal) => load(plan, asOf, signal), `${plan ?? ''}|${asOf ?? ''}`);
+function ExplorerLoader() {
+  const state = usePlanRead(getExplorer);
   return <Loaded state={state}>{(data) => <ExplorerView data={data} />}</Loaded>;
 }
 

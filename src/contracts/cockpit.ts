@@ -3,12 +3,10 @@
  * the what-if evaluation of one target under an assumption (nothing saved).
  */
 import { z } from '@hono/zod-openapi';
-import { bilingualText } from './common';
+import { bilingualText, nullableText } from './common';
 import { departmentSchema, planSummarySchema } from './plans';
 import { taskLights } from '../domain/tasks';
 import { statusQuery, statusValues, targetStatusSchema } from './status';
-
-const nullableText = z.string().nullable();
 
 export const cockpitTargetSchema = z
   .object({
@@ -44,8 +42,6 @@ export const overdueDepartmentSchema = z
   })
   .openapi('OverdueDepartment');
 
-const reasonText = bilingualText;
-
 /** A task as the cockpit shows it: its light, why, and where it belongs (the task page has the rest). */
 export const cockpitTaskSchema = z
   .object({
@@ -56,7 +52,7 @@ export const cockpitTaskSchema = z
     due: nullableText,
     percent: z.number(),
     light: z.enum(taskLights),
-    reasons: z.array(reasonText),
+    reasons: z.array(bilingualText),
   })
   .openapi('CockpitTask');
 
@@ -70,7 +66,7 @@ export const cockpitTasksSchema = z
         z.object({
           department: departmentSchema.nullable(),
           count: z.number().int(),
-          items: z.array(z.object({ task: z.string(), title: z.string(), reasons: z.array(reasonText) })),
+          items: z.array(z.object({ task: z.string(), title: z.string(), reasons: z.array(bilingualText) })),
         }),
       )
       .openapi({

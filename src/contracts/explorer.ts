@@ -5,13 +5,9 @@
  */
 import { z } from '@hono/zod-openapi';
 import { taskLights } from '../domain/tasks';
-import { bilingualText } from './common';
+import { bilingualText, nullableText } from './common';
 import { departmentSchema, planSummarySchema } from './plans';
 import { statusValues } from './status';
-
-const nullableText = z.string().nullable();
-const bilingual = bilingualText;
-
 export const explorerIndicatorSchema = z
   .object({
     id: z.string(),
@@ -34,7 +30,7 @@ export const explorerTargetSchema = z
     year: z.number().int().nullable(),
     status: z.enum(statusValues),
     stale: z.boolean(),
-    explanation: bilingual,
+    explanation: bilingualText,
     indicator: explorerIndicatorSchema.nullable(),
   })
   .openapi('ExplorerTarget');
@@ -44,7 +40,7 @@ export const explorerTaskSchema = z
     id: z.string(),
     title: z.string(),
     light: z.enum(taskLights),
-    reason: bilingual.nullable().openapi({ description: 'The first reason for the light' }),
+    reason: bilingualText.nullable().openapi({ description: 'The first reason for the light' }),
     percent: z.number(),
     due: nullableText,
     lead_department: departmentSchema.nullable(),

@@ -3,20 +3,15 @@
  * the what-if evaluation of one target under an assumption (nothing saved).
  */
 import { z } from '@hono/zod-openapi';
-import { bilingualText, nullableText } from './common';
+import { bilingualText, nullableText, targetLine } from './common';
 import { departmentSchema, planSummarySchema } from './plans';
 import { taskLights } from '../domain/tasks';
 import { statusQuery, statusValues, targetStatusSchema } from './status';
 
 export const cockpitTargetSchema = z
   .object({
-    id: z.string(),
-    text: nullableText,
-    text_en: nullableText,
-    kind: z.string(),
-    value: z.number().nullable(),
+    ...targetLine,
     qualifier: nullableText,
-    year: z.number().int().nullable(),
     goal_area: nullableText,
     indicator: z
       .object({ id: z.string(), name: z.string(), name_en: nullableText, unit: z.string() })

@@ -99,6 +99,16 @@ export const targetStatement = {
   due: z.string().nullable(),
 };
 
+/** A target as a line of a list shows it (cockpit, explorer): its words and its figure. */
+export const targetLine = {
+  id: z.string(),
+  text: nullableText,
+  text_en: nullableText,
+  kind: z.string(),
+  value: z.number().nullable(),
+  year: z.number().int().nullable(),
+};
+
 /** The optional `as_of` query parameter: a calendar day, YYYY-MM-DD (a day that does not exist: 422). */
 export const asOfQuery = (description: string) =>
   z

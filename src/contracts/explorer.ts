@@ -5,7 +5,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { taskLights } from '../domain/tasks';
-import { bilingualText, nullableText } from './common';
+import { bilingualText, nullableText, targetLine } from './common';
 import { departmentSchema, planSummarySchema } from './plans';
 import { statusValues } from './status';
 export const explorerIndicatorSchema = z
@@ -22,12 +22,7 @@ export const explorerIndicatorSchema = z
 
 export const explorerTargetSchema = z
   .object({
-    id: z.string(),
-    text: nullableText,
-    text_en: nullableText,
-    kind: z.string(),
-    value: z.number().nullable(),
-    year: z.number().int().nullable(),
+    ...targetLine,
     status: z.enum(statusValues),
     stale: z.boolean(),
     explanation: bilingualText,

@@ -8,8 +8,6 @@ import type { CockpitTarget } from '../../../../src/contracts/cockpit';
 import type { StatusCode } from '../../../../src/contracts/status';
 import { useI18n } from '../../i18n/context';
 import { Link } from '../../router';
-import { RequireLogin } from '../auth/RequireLogin';
-import { Loaded } from '../common/Loading';
 import { statusOrder } from '../status/statusLook';
 import { type CockpitData, loadCockpit } from './cockpitApi';
 import { dateText } from './numbers';
@@ -17,8 +15,9 @@ import { OverduePanel } from './OverduePanel';
 import { ProgrammeLights } from './ProgrammeLights';
 import { StatusCounts } from './StatusCounts';
 import { TaskOverduePanel } from './TaskOverduePanel';
+import { PlanReadPage } from './PlanReadPage';
 import { TargetRow } from './TargetRow';
-import { usePlanRead } from './usePlanRead';
+
 import './cockpit.css';
 
 /** Urgent first, then worst status first, then plan order. */
@@ -30,16 +29,7 @@ function byAttention(a: CockpitTarget, b: CockpitTarget): number {
 }
 
 export default function CockpitPage() {
-  return (
-    <RequireLogin permission="plan:read">
-      <CockpitLoader />
-    </RequireLogin>
-  );
-}
-
-function CockpitLoader() {
-  const state = usePlanRead(loadCockpit);
-  return <Loaded state={state}>{(data) => <CockpitView {...data} />}</Loaded>;
+  return <PlanReadPage read={loadCockpit}>{(data) => <CockpitView {...data} />}</PlanReadPage>;
 }
 
 function CockpitView({ cockpit, tasks }: CockpitData) {

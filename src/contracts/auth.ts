@@ -1,6 +1,7 @@
 /** Authentication contracts. Passwords are checked as typed (no trimming, no truncation). */
 import { z } from '@hono/zod-openapi';
 import { roles } from '../domain/access/roles';
+import { departmentRef } from './common';
 
 export const loginSchema = z
   .object({
@@ -14,8 +15,6 @@ export const passwordChangeSchema = z
   .object({ current_password: z.string().min(1).max(1024), new_password: z.string().min(1).max(1024) })
   .openapi('PasswordChange');
 
-const dept = z.object({ id: z.string(), name: z.string(), name_en: z.string().nullable() });
-
 export const meSchema = z
   .object({
     user: z
@@ -23,7 +22,7 @@ export const meSchema = z
         username: z.string(),
         display_name: z.string().nullable(),
         roles: z.array(z.enum(roles)),
-        departments: z.array(dept),
+        departments: z.array(departmentRef),
         tenant: z.object({ id: z.string(), name: z.string(), name_en: z.string().nullable() }),
         must_change_password: z
           .boolean()

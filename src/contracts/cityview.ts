@@ -3,6 +3,7 @@
  * the indicators the districts share (to rank them), and one district's targets for drill-down.
  */
 import { z } from '@hono/zod-openapi';
+import { bilingualText } from './common';
 import { statusQuery } from './status';
 
 const counts = z
@@ -51,7 +52,7 @@ export const districtStatusSchema = z
         text: z.string().nullable(),
         goal_area: z.string().nullable(),
         status: z.string(),
-        explanation: z.object({ zh: z.string(), en: z.string() }),
+        explanation: bilingualText,
         latest: z.object({ period: z.string(), value: z.number() }).nullable(),
         unit: z.string().nullable(),
       }),

@@ -3,22 +3,15 @@
  * the what-if evaluation of one target under an assumption (nothing saved).
  */
 import { z } from '@hono/zod-openapi';
-import { bilingualText } from './common';
+import { bilingualText, nullableText, targetLine } from './common';
 import { departmentSchema, planSummarySchema } from './plans';
 import { taskLights } from '../domain/tasks';
 import { statusQuery, statusValues, targetStatusSchema } from './status';
 
-const nullableText = z.string().nullable();
-
 export const cockpitTargetSchema = z
   .object({
-    id: z.string(),
-    text: nullableText,
-    text_en: nullableText,
-    kind: z.string(),
-    value: z.number().nullable(),
+    ...targetLine,
     qualifier: nullableText,
-    year: z.number().int().nullable(),
     goal_area: nullableText,
     indicator: z
       .object({ id: z.string(), name: z.string(), name_en: nullableText, unit: z.string() })
@@ -44,8 +37,6 @@ export const overdueDepartmentSchema = z
   })
   .openapi('OverdueDepartment');
 
-const reasonText = bilingualText;
-
 /** A task as the cockpit shows it: its light, why, and where it belongs (the task page has the rest). */
 export const cockpitTaskSchema = z
   .object({
@@ -56,7 +47,7 @@ export const cockpitTaskSchema = z
     due: nullableText,
     percent: z.number(),
     light: z.enum(taskLights),
-    reasons: z.array(reasonText),
+    reasons: z.array(bilingualText),
   })
   .openapi('CockpitTask');
 
@@ -70,7 +61,7 @@ export const cockpitTasksSchema = z
         z.object({
           department: departmentSchema.nullable(),
           count: z.number().int(),
-          items: z.array(z.object({ task: z.string(), title: z.string(), reasons: z.array(reasonText) })),
+          items: z.array(z.object({ task: z.string(), title: z.string(), reasons: z.array(bilingualText) })),
         }),
       )
       .openapi({

@@ -68,6 +68,24 @@ export const problemResponses = {
 /** A sentence in both languages (a reason, an explanation). */
 export const bilingualText = z.object({ zh: z.string(), en: z.string() });
 
+/** A text that may be missing (an English name, a note, a date not set). */
+export const nullableText = z.string().nullable();
+
+/** A department as other objects name it: its code and its names. */
+export const departmentRef = z.object({ id: z.string(), name: z.string(), name_en: nullableText });
+
+/** What defines an indicator, internally and on the portal: its names, unit, direction, rhythm, measure. */
+export const indicatorDefinition = {
+  id: z.string(),
+  name: z.string(),
+  name_en: nullableText,
+  unit: z.string(),
+  direction: z.enum(['up', 'down']),
+  frequency: z.enum(['annual', 'quarterly', 'monthly']),
+  measure: z.enum(['flow', 'stock', 'ratio']),
+  formula: nullableText,
+};
+
 /** What a target states, internally and on the portal: its kind and figure, its years, what it is of. */
 export const targetStatement = {
   indicator: z.string().nullable(),
@@ -79,6 +97,16 @@ export const targetStatement = {
   from: z.number().int().nullable(),
   to: z.number().int().nullable(),
   due: z.string().nullable(),
+};
+
+/** A target as a line of a list shows it (cockpit, explorer): its words and its figure. */
+export const targetLine = {
+  id: z.string(),
+  text: nullableText,
+  text_en: nullableText,
+  kind: z.string(),
+  value: z.number().nullable(),
+  year: z.number().int().nullable(),
 };
 
 /** The optional `as_of` query parameter: a calendar day, YYYY-MM-DD (a day that does not exist: 422). */

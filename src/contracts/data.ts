@@ -204,9 +204,6 @@ export const queueSchema = z
   .object({ values: z.array(dataValueSchema.extend({ awaiting: z.enum(['approval', 'acceptance']) })) })
   .openapi('DataQueue');
 
-// In-app notifications moved to the notify contracts; re-exported for existing importers.
-export { notificationParams, notificationSchema, type Notification } from './notify';
-
 export type DataValue = z.infer<typeof dataValueSchema>;
 export type DataWarning = z.infer<typeof dataWarningSchema>;
 export type ValueCreate = z.infer<typeof valueCreateSchema>;

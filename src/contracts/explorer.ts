@@ -5,13 +5,9 @@
  */
 import { z } from '@hono/zod-openapi';
 import { taskLights } from '../domain/tasks';
-import { bilingualText } from './common';
+import { bilingualText, nullableText, targetLine } from './common';
 import { departmentSchema, planSummarySchema } from './plans';
 import { statusValues } from './status';
-
-const nullableText = z.string().nullable();
-const bilingual = bilingualText;
-
 export const explorerIndicatorSchema = z
   .object({
     id: z.string(),
@@ -26,15 +22,10 @@ export const explorerIndicatorSchema = z
 
 export const explorerTargetSchema = z
   .object({
-    id: z.string(),
-    text: nullableText,
-    text_en: nullableText,
-    kind: z.string(),
-    value: z.number().nullable(),
-    year: z.number().int().nullable(),
+    ...targetLine,
     status: z.enum(statusValues),
     stale: z.boolean(),
-    explanation: bilingual,
+    explanation: bilingualText,
     indicator: explorerIndicatorSchema.nullable(),
   })
   .openapi('ExplorerTarget');
@@ -44,7 +35,7 @@ export const explorerTaskSchema = z
     id: z.string(),
     title: z.string(),
     light: z.enum(taskLights),
-    reason: bilingual.nullable().openapi({ description: 'The first reason for the light' }),
+    reason: bilingualText.nullable().openapi({ description: 'The first reason for the light' }),
     percent: z.number(),
     due: nullableText,
     lead_department: departmentSchema.nullable(),

@@ -1,8 +1,6 @@
 /** Read contracts of the plan model: plans, goal areas, indicators, targets, observations, programmes. */
 import { z } from '@hono/zod-openapi';
-import { asOfQuery, targetStatement } from './common';
-
-const nullableText = z.string().nullable();
+import { asOfQuery, departmentRef, indicatorDefinition, nullableText, targetStatement } from './common';
 
 export const planSummarySchema = z
   .object({
@@ -22,9 +20,7 @@ export const goalAreaSchema = z
   .object({ id: z.string(), name: z.string(), name_en: nullableText, description: nullableText })
   .openapi('GoalArea');
 
-export const departmentSchema = z
-  .object({ id: z.string(), name: z.string(), name_en: nullableText })
-  .openapi('Department');
+export const departmentSchema = departmentRef.openapi('Department');
 
 export const observationSchema = z
   .object({
@@ -47,14 +43,7 @@ export const observationSchema = z
 
 export const indicatorSchema = z
   .object({
-    id: z.string(),
-    name: z.string(),
-    name_en: nullableText,
-    unit: z.string(),
-    direction: z.enum(['up', 'down']),
-    frequency: z.enum(['annual', 'quarterly', 'monthly']),
-    measure: z.enum(['flow', 'stock', 'ratio']),
-    formula: nullableText,
+    ...indicatorDefinition,
     department: departmentSchema.nullable(),
     goal_area: nullableText,
     source: nullableText,

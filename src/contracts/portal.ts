@@ -4,14 +4,10 @@
  * workflow state, no evidence, no people.
  */
 import { z } from '@hono/zod-openapi';
-import { targetStatement } from './common';
+import { departmentRef, indicatorDefinition, nullableText, targetStatement } from './common';
 import { targetStatusSchema } from './status';
 
-const nullableText = z.string().nullable();
-
-export const publicDepartmentSchema = z
-  .object({ id: z.string(), name: z.string(), name_en: nullableText })
-  .openapi('PublicDepartment');
+export const publicDepartmentSchema = departmentRef.openapi('PublicDepartment');
 
 export const publicObservationSchema = z
   .object({
@@ -27,14 +23,7 @@ export const publicObservationSchema = z
 
 export const publicIndicatorSchema = z
   .object({
-    id: z.string(),
-    name: z.string(),
-    name_en: nullableText,
-    unit: z.string(),
-    direction: z.enum(['up', 'down']),
-    frequency: z.enum(['annual', 'quarterly', 'monthly']),
-    measure: z.enum(['flow', 'stock', 'ratio']),
-    formula: nullableText,
+    ...indicatorDefinition,
     definition: nullableText,
     source: nullableText,
     department: publicDepartmentSchema.nullable(),

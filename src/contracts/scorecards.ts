@@ -4,6 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { scorecardParts } from '../domain/tasks/scorecard';
+import { bilingualText, departmentRef } from './common';
 
 export const scorecardQuery = z.object({
   month: z
@@ -17,12 +18,10 @@ export const scorecardQuery = z.object({
     }),
 });
 
-const reason = z.object({ zh: z.string(), en: z.string() });
-
 export const departmentScoreSchema = z
   .object({
     rank: z.number().int(),
-    department: z.object({ id: z.string(), name: z.string(), name_en: z.string().nullable() }),
+    department: departmentRef,
     total: z.number(),
     parts: z.array(
       z.object({
@@ -32,10 +31,10 @@ export const departmentScoreSchema = z
         rate: z.number().nullable(),
         due: z.number().int(),
         ok: z.number().int(),
-        reason,
+        reason: bilingualText,
       }),
     ),
-    deduction: z.object({ notices: z.number().int(), points: z.number(), reason }),
+    deduction: z.object({ notices: z.number().int(), points: z.number(), reason: bilingualText }),
   })
   .openapi('DepartmentScore');
 

@@ -1,6 +1,6 @@
 /** Target status contracts: a plan's statuses as of a date, one target's evaluation. */
 import { z } from '@hono/zod-openapi';
-import { asOfQuery } from './common';
+import { asOfQuery, bilingualText } from './common';
 
 const point = z.object({ period: z.string(), value: z.number() });
 
@@ -31,7 +31,7 @@ export const targetStatusSchema = z
       .number()
       .nullable()
       .openapi({ description: 'Percent a year still needed to reach the target' }),
-    explanation: z.object({ zh: z.string(), en: z.string() }),
+    explanation: bilingualText,
     baseline: point.nullable(),
     series: z.array(point),
     expected_path: z.array(point),

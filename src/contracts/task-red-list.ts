@@ -4,6 +4,7 @@
  * list page read it; a department sees only its own tasks.
  */
 import { z } from '@hono/zod-openapi';
+import { bilingualText, departmentRef } from './common';
 
 const day = z.iso.date().openapi({ example: '2026-07-02' });
 
@@ -17,8 +18,6 @@ export const redListQuery = z.object({
     .optional()
     .openapi({ param: { name: 'department', in: 'query' }, description: 'Lead department code' }),
 });
-
-const departmentRef = z.object({ id: z.string(), name: z.string(), name_en: z.string().nullable() });
 
 export const redListEntrySchema = z
   .object({
@@ -35,7 +34,7 @@ export const redListEntrySchema = z
     }),
     date: z.string().openapi({ description: 'The date missed' }),
     days: z.number().int().openapi({ description: 'Days overdue as of the day' }),
-    reason: z.object({ zh: z.string(), en: z.string() }),
+    reason: bilingualText,
     notice_sent_at: z
       .string()
       .nullable()

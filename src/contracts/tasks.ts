@@ -15,7 +15,7 @@ import {
   taskPriorities,
   taskStates,
 } from '../domain/tasks/types';
-import { evidenceFileFields } from './common';
+import { departmentRef, evidenceFileFields } from './common';
 
 const code = z.string().trim().min(1).max(80);
 const day = z.iso.date().openapi({ example: '2026-12-31' });
@@ -210,8 +210,6 @@ export const taskListQuery = z.object({
     .optional()
     .openapi({ param: { name: 'page_size', in: 'query' }, description: 'Default 50, at most 200' }),
 });
-
-const departmentRef = z.object({ id: z.string(), name: z.string(), name_en: z.string().nullable() });
 
 export const taskSummarySchema = z
   .object({

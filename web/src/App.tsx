@@ -3,9 +3,9 @@ import { ConfigProvider } from 'antd';
 import { LightApp } from './features/common/LightApp';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { lazy, Suspense } from 'react';
+import { type ComponentType, lazy, Suspense } from 'react';
 import { SessionProvider, useSession } from './features/auth/SessionContext';
-import { Loaded } from './features/common/Loading';
+import { Loaded, Loading } from './features/common/Loading';
 import { AppShell } from './features/layout/AppShell';
 import { PlanProvider, usePlan } from './features/plan/PlanContext';
 import { I18nProvider, useI18n } from './i18n/context';
@@ -29,7 +29,19 @@ const NotFoundPage = lazy(() => import('./features/layout/NotFoundPage'));
 const ScorecardsPage = lazy(() => import('./features/scorecards/ScorecardsPage'));
 const TaskUploadPage = lazy(() => import('./features/task-upload/TaskUploadPage'));
 
-const spinner = <Loaded state={{ state: 'loading' }}>{() => null}</Loaded>;
+const spinner = <Loading />;
+
+/**
+ * The pages that read what they show themselves, with no plan read before them: the cockpit and
+ * the plan explorer (one call each), the bulletins page (it finds its plan), the city cockpit (it
+ * reads its districts, not a plan of the caller's own tenant).
+ */
+const selfReading: Partial<Record<Route['page'], ComponentType>> = {
+  cockpit: CockpitPage,
+  explorer: ExplorerPage,
+  reports: ReportsPage,
+  city: CityPage,
+};
 
 function Page({ route }: { route: Route }) {
   const plan = usePlan();
@@ -78,39 +90,12 @@ function Routed() {
         <ScreenPage />
       </Suspense>
     );
-  // The cockpit reads everything it shows in one call of its own: no plan waterfall before it.
-  if (route.page === 'cockpit')
+  const SelfReading = selfReading[route.page];
+  if (SelfReading)
     return (
       <AppShell route={route}>
         <Suspense fallback={spinner}>
-          <CockpitPage />
-        </Suspense>
-      </AppShell>
-    );
-  // The plan explorer reads both trees in one call of its own, like the cockpit.
-  if (route.page === 'explorer')
-    return (
-      <AppShell route={route}>
-        <Suspense fallback={spinner}>
-          <ExplorerPage />
-        </Suspense>
-      </AppShell>
-    );
-  // The bulletins page finds its plan itself, like the cockpit.
-  if (route.page === 'reports')
-    return (
-      <AppShell route={route}>
-        <Suspense fallback={spinner}>
-          <ReportsPage />
-        </Suspense>
-      </AppShell>
-    );
-  // The city cockpit reads its districts, not a plan of the caller's own tenant.
-  if (route.page === 'city')
-    return (
-      <AppShell route={route}>
-        <Suspense fallback={spinner}>
-          <CityPage />
+          <SelfReading />
         </Suspense>
       </AppShell>
     );

@@ -38,7 +38,11 @@ const qualifierZh: Record<string, [string, string]> = {
 
 /** A value with its qualifier: zh `2100亿元以上`, en `≥ 210 billion yuan`. */
 export function formatQualified(value: number, unit: string, qualifier: string | null, lang: Lang): string {
-  const text = formatValue(value, unit, lang);
+  return qualify(formatValue(value, unit, lang), qualifier, lang);
+}
+
+/** A number already written out, in its qualifier's words: 2100亿元 → 2100亿元以上 / ≥ 2100亿元. */
+export function qualify(text: string, qualifier: string | null | undefined, lang: Lang): string {
   if (!qualifier) return text;
   if (lang === 'zh') {
     const [before, after] = qualifierZh[qualifier] ?? ['', ''];

@@ -5,6 +5,7 @@
  */
 import { Alert, Form, Input, Modal, type FormInstance, type FormProps } from 'antd';
 import type { ReactNode } from 'react';
+import { RequiredItem } from '../common/RequiredItem';
 import { useI18n } from '../../i18n/context';
 
 export function AdminDialog<V extends object>(props: {
@@ -53,13 +54,9 @@ export function BilingualNameFields() {
   const { t } = useI18n();
   return (
     <>
-      <Form.Item
-        label={t('nameZh')}
-        name="name"
-        rules={[{ required: true, message: t('required', { field: t('nameZh') }) }]}
-      >
+      <RequiredItem label={t('nameZh')} name="name">
         <Input autoComplete="off" />
-      </Form.Item>
+      </RequiredItem>
       <Form.Item label={t('nameEn')} name="name_en">
         <Input autoComplete="off" lang="en" />
       </Form.Item>

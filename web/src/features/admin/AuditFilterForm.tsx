@@ -12,6 +12,28 @@ const auditOutcomes = Object.keys({ success: 1, failure: 1, denied: 1 } satisfie
   1
 >) as Outcome[];
 
+/** A filter picked from a list; cleared, it is any. */
+function ChoiceFilter(props: {
+  label: string;
+  name: keyof AuditFilters;
+  placeholder: string;
+  options: { value: string; label: string }[];
+  /** A long list: typing narrows it. */
+  searchable?: boolean;
+}) {
+  return (
+    <Form.Item label={props.label} name={props.name}>
+      <Select
+        allowClear
+        {...(props.searchable && { showSearch: true, optionFilterProp: 'label' })}
+        placeholder={props.placeholder}
+        className="sx-audit-outcome"
+        options={props.options}
+      />
+    </Form.Item>
+  );
+}
+
 export function AuditFilterForm({ onSearch }: { onSearch: (f: AuditFilters) => void }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -31,32 +53,25 @@ export function AuditFilterForm({ onSearch }: { onSearch: (f: AuditFilters) => v
       <Form.Item label={t('auditActor')} name="actor">
         <Input allowClear autoComplete="off" />
       </Form.Item>
-      <Form.Item label={t('auditAction')} name="action">
-        <Select
-          allowClear
-          showSearch
-          optionFilterProp="label"
-          placeholder={t('audAnyAction')}
-          className="sx-audit-outcome"
-          options={auditActionOptions(i18n)}
-        />
-      </Form.Item>
-      <Form.Item label={t('auditObject')} name="object_type">
-        <Select
-          allowClear
-          placeholder={t('audAnyObject')}
-          className="sx-audit-outcome"
-          options={auditObjectOptions(i18n)}
-        />
-      </Form.Item>
-      <Form.Item label={t('auditOutcome')} name="outcome">
-        <Select
-          allowClear
-          placeholder={t('anyOutcome')}
-          className="sx-audit-outcome"
-          options={auditOutcomes.map((o) => ({ value: o, label: t(`outcome_${o}`) }))}
-        />
-      </Form.Item>
+      <ChoiceFilter
+        label={t('auditAction')}
+        name="action"
+        placeholder={t('audAnyAction')}
+        options={auditActionOptions(i18n)}
+        searchable
+      />
+      <ChoiceFilter
+        label={t('auditObject')}
+        name="object_type"
+        placeholder={t('audAnyObject')}
+        options={auditObjectOptions(i18n)}
+      />
+      <ChoiceFilter
+        label={t('auditOutcome')}
+        name="outcome"
+        placeholder={t('anyOutcome')}
+        options={auditOutcomes.map((o) => ({ value: o, label: t(`outcome_${o}`) }))}
+      />
       <Form.Item label={t('from')} name="from">
         <Input type="date" />
       </Form.Item>

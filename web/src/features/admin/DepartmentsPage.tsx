@@ -2,6 +2,7 @@
 import { App, Button, Form, Input } from 'antd';
 import { useEffect, useState } from 'react';
 import type { DepartmentEntry } from '../../../../src/contracts/accounts';
+import { RequiredItem } from '../common/RequiredItem';
 import { useI18n } from '../../i18n/context';
 import { useAsync } from '../common/useAsync';
 import { useFormSave } from '../common/useFormSave';
@@ -56,13 +57,9 @@ function DepartmentDialog(props: {
       onOk={() => void save()}
       onCancel={props.onClose}
     >
-      <Form.Item
-        label={t('code')}
-        name="code"
-        rules={[{ required: true, message: t('required', { field: t('code') }) }]}
-      >
+      <RequiredItem label={t('code')} name="code">
         <Input autoComplete="off" disabled={dept !== 'new'} />
-      </Form.Item>
+      </RequiredItem>
       <BilingualNameFields />
     </AdminDialog>
   );

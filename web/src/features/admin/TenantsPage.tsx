@@ -7,6 +7,7 @@
 import { App, Form, Input, Select, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import type { TenantEntry } from '../../../../src/contracts/city';
+import { RequiredItem } from '../common/RequiredItem';
 import { useI18n } from '../../i18n/context';
 import { useAsync } from '../common/useAsync';
 import { useFormSave } from '../common/useFormSave';
@@ -81,25 +82,16 @@ function TenantDialog(props: {
       onOk={() => void save()}
       onCancel={props.onClose}
     >
-      <Form.Item
-        label={t('tenantSlug')}
-        name="slug"
-        extra={t('tenantSlugHelp')}
-        rules={[{ required: true, message: t('required', { field: t('tenantSlug') }) }]}
-      >
+      <RequiredItem label={t('tenantSlug')} name="slug" extra={t('tenantSlugHelp')}>
         <Input autoComplete="off" lang="en" />
-      </Form.Item>
+      </RequiredItem>
       <BilingualNameFields />
-      <Form.Item
-        label={t('tenantParent')}
-        name="parent"
-        rules={[{ required: true, message: t('required', { field: t('tenantParent') }) }]}
-      >
+      <RequiredItem label={t('tenantParent')} name="parent">
         <Select
           options={tenants.map((x) => ({ value: x.slug, label: `${x.name}（${x.slug}）` }))}
           aria-label={t('tenantParent')}
         />
-      </Form.Item>
+      </RequiredItem>
     </AdminDialog>
   );
 }

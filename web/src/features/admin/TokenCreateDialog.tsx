@@ -2,6 +2,7 @@
 import { Alert, App, Checkbox, Form, Input, Modal, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ApiTokenCreated, DepartmentEntry, TokenPermission } from '../../../../src/contracts/accounts';
+import { RequiredItem } from '../common/RequiredItem';
 import { useI18n } from '../../i18n/context';
 import { useFormSave } from '../common/useFormSave';
 import { AdminDialog } from './AdminDialog';
@@ -97,13 +98,9 @@ export function TokenCreateDialog(props: {
       onOk={() => void submit()}
       onCancel={props.onClose}
     >
-      <Form.Item
-        label={t('tokenName')}
-        name="name"
-        rules={[{ required: true, message: t('required', { field: t('tokenName') }) }]}
-      >
+      <RequiredItem label={t('tokenName')} name="name">
         <Input autoComplete="off" />
-      </Form.Item>
+      </RequiredItem>
       <Form.Item label={t('tokenDepartment')} name="department">
         <Select
           allowClear

@@ -3,6 +3,7 @@ import { Alert, App, Button, Divider, Drawer, Form, Input, Select, Space, Switch
 import { useEffect, useState } from 'react';
 import type { DepartmentEntry, User } from '../../../../src/contracts/accounts';
 import { type Role, roles } from '../../../../src/domain/access/roles';
+import { RequiredItem } from '../common/RequiredItem';
 import { useI18n } from '../../i18n/context';
 import { applyFieldErrors, problemText } from '../auth/problemMessage';
 import { useRoleName } from '../auth/UserMenu';
@@ -113,24 +114,16 @@ export function UserDrawer(props: {
         disabled={busy}
         className="sx-drawer-form"
       >
-        <Form.Item
-          label={t('username')}
-          name="username"
-          rules={[{ required: true, message: t('required', { field: t('username') }) }]}
-        >
+        <RequiredItem label={t('username')} name="username">
           <Input autoComplete="off" disabled={!isNew} />
-        </Form.Item>
+        </RequiredItem>
         <Form.Item label={t('displayName')} name="display_name">
           <Input autoComplete="off" />
         </Form.Item>
         {isNew && (
-          <Form.Item
-            label={t('initialPassword')}
-            name="password"
-            rules={[{ required: true, message: t('required', { field: t('initialPassword') }) }]}
-          >
+          <RequiredItem label={t('initialPassword')} name="password">
             <Input.Password autoComplete="new-password" />
-          </Form.Item>
+          </RequiredItem>
         )}
         <Form.Item
           label={t('roles')}

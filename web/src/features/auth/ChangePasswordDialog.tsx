@@ -1,5 +1,6 @@
 /** The "change password" dialog: current password, new one twice; server reasons on the fields. */
 import { App, Form, Input, Modal } from 'antd';
+import { RequiredItem } from '../common/RequiredItem';
 import { useI18n } from '../../i18n/context';
 import { apiFetch, ProblemError } from './apiFetch';
 import { useFormSave } from '../common/useFormSave';
@@ -65,26 +66,17 @@ export function ChangePasswordDialog({
     >
       {required && <p className="sx-must-change">{t('mustChangePassword')}</p>}
       <Form form={form} layout="vertical" name="change-password" requiredMark={false}>
-        <Form.Item
-          label={t('currentPassword')}
-          name="current_password"
-          rules={[{ required: true, message: t('required', { field: t('currentPassword') }) }]}
-        >
+        <RequiredItem label={t('currentPassword')} name="current_password">
           <Input.Password autoComplete="current-password" />
-        </Form.Item>
-        <Form.Item
-          label={t('newPassword')}
-          name="new_password"
-          rules={[{ required: true, message: t('required', { field: t('newPassword') }) }]}
-        >
+        </RequiredItem>
+        <RequiredItem label={t('newPassword')} name="new_password">
           <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
+        </RequiredItem>
+        <RequiredItem
           label={t('confirmPassword')}
           name="confirm"
           dependencies={['new_password']}
           rules={[
-            { required: true, message: t('required', { field: t('confirmPassword') }) },
             ({ getFieldValue }) => ({
               validator: (_, value) =>
                 !value || getFieldValue('new_password') === value
@@ -94,7 +86,7 @@ export function ChangePasswordDialog({
           ]}
         >
           <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        </RequiredItem>
       </Form>
     </Modal>
   );

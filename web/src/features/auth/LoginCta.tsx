@@ -1,7 +1,8 @@
 /** The call to action on public data: "you see the public view — 登录 / Log in". */
-import { Alert, Button } from 'antd';
+import { Alert } from 'antd';
 import { useI18n } from '../../i18n/context';
-import { navigate, useLocation } from '../../router';
+import { useLocation } from '../../router';
+import { LinkButton } from '../common/LinkButton';
 import { loginHref } from './apiFetch';
 
 export function LoginCta({ text }: { text?: string }) {
@@ -15,16 +16,9 @@ export function LoginCta({ text }: { text?: string }) {
       className="sx-login-cta"
       title={text ?? t('anonymousCta')}
       action={
-        <Button
-          type="primary"
-          href={href}
-          onClick={(e) => {
-            e.preventDefault();
-            navigate(href);
-          }}
-        >
+        <LinkButton type="primary" href={href}>
           {t('loginCta')}
-        </Button>
+        </LinkButton>
       }
     />
   );

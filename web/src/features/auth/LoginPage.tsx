@@ -3,6 +3,7 @@ import { Alert, Button, Card, Divider, Form, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Me, OidcConfig } from '../../../../src/contracts/auth';
 import { landingFor } from '../data/landing';
+import { RequiredItem } from '../common/RequiredItem';
 import { useI18n } from '../../i18n/context';
 import { navigate, useLocation } from '../../router';
 import { apiFetch, ProblemError } from './apiFetch';
@@ -87,20 +88,12 @@ export default function LoginPage() {
           onFinish={(v) => void submit(v)}
           disabled={busy}
         >
-          <Form.Item
-            label={t('username')}
-            name="username"
-            rules={[{ required: true, message: t('required', { field: t('username') }) }]}
-          >
+          <RequiredItem label={t('username')} name="username">
             <Input autoComplete="username" autoFocus size="large" />
-          </Form.Item>
-          <Form.Item
-            label={t('password')}
-            name="password"
-            rules={[{ required: true, message: t('required', { field: t('password') }) }]}
-          >
+          </RequiredItem>
+          <RequiredItem label={t('password')} name="password">
             <Input.Password autoComplete="current-password" size="large" />
-          </Form.Item>
+          </RequiredItem>
           <Button type="primary" htmlType="submit" block size="large" loading={busy}>
             {t('loginSubmit')}
           </Button>

@@ -1,9 +1,9 @@
 /** Guards a page: to the login page when anonymous, a "not allowed" result without the permission. */
-import { Result } from 'antd';
 import { type ReactNode, useEffect } from 'react';
 import type { Permission } from '../../../../src/domain/access/roles';
 import { useI18n } from '../../i18n/context';
-import { Link, navigate } from '../../router';
+import { navigate } from '../../router';
+import { NoPage } from '../layout/NoPage';
 import { loginHref } from './apiFetch';
 import { useSession } from './SessionContext';
 
@@ -16,13 +16,6 @@ export function RequireLogin({ permission, children }: { permission?: Permission
   }, [anonymous]);
   if (session.state === 'loading' || anonymous) return null;
   if (permission && !session.can(permission))
-    return (
-      <Result
-        status="403"
-        title={<h1 className="sx-h1-plain">{t('forbidden')}</h1>}
-        subTitle={t('forbiddenHint')}
-        extra={<Link href="/">{t('backToOverview')}</Link>}
-      />
-    );
+    return <NoPage status="403" title={t('forbidden')} hint={t('forbiddenHint')} />;
   return <>{children}</>;
 }

@@ -18,7 +18,7 @@ export function Lights({ counts }: { counts: Record<string, number> }) {
         >
           {look[s].symbol}
           <span className="sx-city-n">{counts[s]}</span>
-          <span className="sx-visually-hidden">{look[s][lang]}</span>
+          <span className="sx-sr-only">{look[s][lang]}</span>
         </span>
       ))}
     </span>

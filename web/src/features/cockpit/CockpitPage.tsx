@@ -4,34 +4,21 @@
  * tasks overdue by lead department. The status counts filter everything below them.
  */
 import { useMemo, useState } from 'react';
-import type { Cockpit, CockpitTarget, CockpitTask } from '../../../../src/contracts/cockpit';
+import type { CockpitTarget } from '../../../../src/contracts/cockpit';
 import type { StatusCode } from '../../../../src/contracts/status';
 import { useI18n } from '../../i18n/context';
-import { Link, useLocation } from '../../router';
-import { RequireLogin } from '../auth/RequireLogin';
-import { Loaded } from '../common/Loading';
-import { useAsync } from '../common/useAsync';
+import { Link } from '../../router';
 import { statusOrder } from '../status/statusLook';
-import { getCockpit, resolvePlan } from './cockpitApi';
+import { type CockpitData, loadCockpit } from './cockpitApi';
 import { dateText } from './numbers';
 import { OverduePanel } from './OverduePanel';
 import { ProgrammeLights } from './ProgrammeLights';
 import { StatusCounts } from './StatusCounts';
 import { TaskOverduePanel } from './TaskOverduePanel';
+import { PlanReadPage } from './PlanReadPage';
 import { TargetRow } from './TargetRow';
+
 import './cockpit.css';
-
-interface CockpitData {
-  cockpit: Cockpit;
-  tasks: CockpitTask[] | null;
-}
-
-async function load(plan: string | null, asOf: string | null, signal: AbortSignal): Promise<CockpitData> {
-  const id = await resolvePlan(plan, signal);
-  // One read: the task lights come in the cockpit's answer (null without task:read).
-  const cockpit = await getCockpit(id, asOf, signal);
-  return { cockpit, tasks: cockpit.tasks?.items ?? null };
-}
 
 /** Urgent first, then worst status first, then plan order. */
 function byAttention(a: CockpitTarget, b: CockpitTarget): number {
@@ -42,19 +29,7 @@ function byAttention(a: CockpitTarget, b: CockpitTarget): number {
 }
 
 export default function CockpitPage() {
-  const { search } = useLocation();
-  const plan = search.get('plan');
-  const asOf = search.get('as_of');
-  return (
-    <RequireLogin permission="plan:read">
-      <CockpitLoader plan={plan} asOf={asOf} />
-    </RequireLogin>
-  );
-}
-
-function CockpitLoader({ plan, asOf }: { plan: string | null; asOf: string | null }) {
-  const state = useAsync((signal) => load(plan, asOf, signal), `${plan ?? ''}|${asOf ?? ''}`);
-  return <Loaded state={state}>{(data) => <CockpitView {...data} />}</Loaded>;
+  return <PlanReadPage read={loadCockpit}>{(data) => <CockpitView {...data} />}</PlanReadPage>;
 }
 
 function CockpitView({ cockpit, tasks }: CockpitData) {

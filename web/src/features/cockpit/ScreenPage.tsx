@@ -4,27 +4,16 @@
  * down), keeps showing the last data with a notice and retries with growing pauses.
  */
 import { useEffect, useState } from 'react';
-import type { Cockpit, CockpitTarget, CockpitTask } from '../../../../src/contracts/cockpit';
+import type { CockpitTarget } from '../../../../src/contracts/cockpit';
 import { useI18n } from '../../i18n/context';
 import { useLocation } from '../../router';
 import { RequireLogin } from '../auth/RequireLogin';
 import { look, statusOrder } from '../status/statusLook';
-import { getCockpit, resolvePlan } from './cockpitApi';
+import { type CockpitData, loadCockpit, resolvePlan } from './cockpitApi';
 import { dateText, money, percent } from './numbers';
 import { lights } from './ProgrammeLights';
 import { usePolling } from './usePolling';
 import './screen.css';
-
-interface ScreenData {
-  cockpit: Cockpit;
-  tasks: CockpitTask[] | null;
-}
-
-async function load(plan: string | null, asOf: string | null, signal: AbortSignal): Promise<ScreenData> {
-  const id = await resolvePlan(plan, signal);
-  const cockpit = await getCockpit(id, asOf, signal);
-  return { cockpit, tasks: cockpit.tasks?.items ?? null };
-}
 
 export default function ScreenPage() {
   return (
@@ -63,7 +52,10 @@ function Screen() {
   const plan = search.get('plan');
   const asOf = search.get('as_of');
   const refreshSeconds = Math.max(5, Number(search.get('refresh')) || 60);
-  const polled = usePolling((signal) => load(plan, asOf, signal), refreshSeconds * 1000);
+  const polled = usePolling(
+    async (signal) => loadCockpit(await resolvePlan(plan, signal), asOf, signal),
+    refreshSeconds * 1000,
+  );
   const scale = useFit();
   const now = useNow(1000);
   useEffect(() => {
@@ -98,7 +90,7 @@ function Screen() {
   );
 }
 
-function ScreenBody({ cockpit, tasks }: ScreenData) {
+function ScreenBody({ cockpit, tasks }: CockpitData) {
   const { t, lang, pick } = useI18n();
   const urgent = cockpit.targets
     .filter((x) => x.urgency !== null)

@@ -1,5 +1,5 @@
 /** The cockpit's reads, through the session-aware fetch layer. */
-import type { Cockpit, WhatIfRequest, WhatIfResponse } from '../../../../src/contracts/cockpit';
+import type { Cockpit, CockpitTask, WhatIfRequest, WhatIfResponse } from '../../../../src/contracts/cockpit';
 import type { PlanList } from '../../../../src/contracts/plans';
 import { apiFetch } from '../auth/apiFetch';
 
@@ -17,6 +17,22 @@ export async function resolvePlan(named: string | null, signal: AbortSignal): Pr
 export function getCockpit(plan: string, asOf: string | null, signal: AbortSignal): Promise<Cockpit> {
   const q = asOf ? `?as_of=${enc(asOf)}` : '';
   return apiFetch<Cockpit>(`/api/plans/${enc(plan)}/cockpit${q}`, { signal, requireLogin: true });
+}
+
+/** What the cockpit pages show: the cockpit and its task lights (null without task:read). */
+export interface CockpitData {
+  cockpit: Cockpit;
+  tasks: CockpitTask[] | null;
+}
+
+/** One read: the task lights come in the cockpit's answer. */
+export async function loadCockpit(
+  plan: string,
+  asOf: string | null,
+  signal: AbortSignal,
+): Promise<CockpitData> {
+  const cockpit = await getCockpit(plan, asOf, signal);
+  return { cockpit, tasks: cockpit.tasks?.items ?? null };
 }
 
 export function postWhatIf(

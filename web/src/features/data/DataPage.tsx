@@ -1,8 +1,7 @@
 /** `/data/…`: login guard, the data tabs, then the view (entry, review, history, upload). */
 import { lazy, Suspense } from 'react';
-import { RequireLogin } from '../auth/RequireLogin';
-import { Loaded } from '../common/Loading';
-import { usePlan } from '../plan/PlanContext';
+import { Loading } from '../common/Loading';
+import { PlanPage } from '../plan/PlanPage';
 import { DataNav, type DataView } from './DataNav';
 import './data.css';
 
@@ -14,32 +13,26 @@ const DistrictPage = lazy(() => import('./DistrictPage').then((m) => ({ default:
 const UploadPage = lazy(() => import('./UploadPage').then((m) => ({ default: m.UploadPage })));
 
 export default function DataPage({ view, indicator, period }: { view: DataView; indicator?: string; period?: string }) {
-  const plan = usePlan();
   return (
-    <RequireLogin permission="data:read">
-      <div className="sx-data-page">
-        <DataNav view={view} />
-        <Loaded state={plan}>
-          {(data) => {
-            const code = data.detail.plan.id;
-            return (
-              <Suspense fallback={<Loaded state={{ state: 'loading' }}>{() => null}</Loaded>}>
-                {view === 'review' ? (
-                  <ReviewPage plan={code} />
-                ) : view === 'district' ? (
-                  <DistrictPage plan={code} />
-                ) : view === 'upload' ? (
-                  <UploadPage plan={code} />
-                ) : view === 'history' ? (
-                  <HistoryPage plan={code} indicator={indicator ?? ''} period={period ?? ''} />
-                ) : (
-                  <EntryPage plan={code} />
-                )}
-              </Suspense>
-            );
-          }}
-        </Loaded>
-      </div>
-    </RequireLogin>
+    <PlanPage permission="data:read" className="sx-data-page" nav={<DataNav view={view} />}>
+      {(data) => {
+        const code = data.detail.plan.id;
+        return (
+          <Suspense fallback={<Loading />}>
+            {view === 'review' ? (
+              <ReviewPage plan={code} />
+            ) : view === 'district' ? (
+              <DistrictPage plan={code} />
+            ) : view === 'upload' ? (
+              <UploadPage plan={code} />
+            ) : view === 'history' ? (
+              <HistoryPage plan={code} indicator={indicator ?? ''} period={period ?? ''} />
+            ) : (
+              <EntryPage plan={code} />
+            )}
+          </Suspense>
+        );
+      }}
+    </PlanPage>
   );
 }

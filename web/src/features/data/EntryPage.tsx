@@ -5,7 +5,6 @@
 import { Button, Segmented, Tag } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import type { DataCalendar } from '../../../../src/contracts/data';
-import { formatPeriod } from '../../format';
 import { useI18n, type I18n } from '../../i18n/context';
 import { Link } from '../../router';
 import { useSession } from '../auth/SessionContext';
@@ -13,6 +12,7 @@ import { Loaded } from '../common/Loading';
 import { SimpleTable } from '../common/SimpleTable';
 import { useAsync } from '../common/useAsync';
 import { getCalendar } from './dataApi';
+import { PeriodCell } from './PeriodCell';
 import { StatusTag } from './StatusTag';
 import { withUnit } from './words';
 import type { Slot } from './ValueDialog';
@@ -57,7 +57,7 @@ function DueCell({ row, i18n }: { row: Row; i18n: I18n }) {
 
 export function EntryPage({ plan }: { plan: string }) {
   const i18n = useI18n();
-  const { t, pick, lang } = i18n;
+  const { t, pick } = i18n;
   const session = useSession();
   const [reload, setReload] = useState(0);
   const [open, setOpen] = useState<Slot | null>(null);
@@ -113,17 +113,7 @@ export function EntryPage({ plan }: { plan: string }) {
                 { title: t('indicator'), render: (_, r) => withUnit(i18n, r.name, r.unit) },
                 {
                   title: annual ? t('reportYear') : t('reportPeriod'),
-                  render: (_, r) => (
-                    <>
-                      {formatPeriod(r.period, lang)}
-                      {r.preliminary && (
-                        <>
-                          {' '}
-                          <Tag>{t('rpPreliminary')}</Tag>
-                        </>
-                      )}
-                    </>
-                  ),
+                  render: (_, r) => <PeriodCell period={r.period} preliminary={r.preliminary} />,
                 },
                 { title: t('dataDue'), render: (_, r) => <DueCell row={r} i18n={i18n} /> },
                 { title: t('status'), render: (_, r) => <StatusTag status={r.status} /> },

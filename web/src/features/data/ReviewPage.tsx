@@ -6,12 +6,13 @@
 import { App, Button, Input, Modal, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import type { DataWarning, QueueEntry } from '../../../../src/contracts/data';
-import { formatPeriod, formatValue } from '../../format';
+import { formatValue } from '../../format';
 import type { Key } from '../../i18n/dict';
 import { useI18n } from '../../i18n/context';
 import { Link } from '../../router';
 import { Loaded } from '../common/Loading';
 import { useAsync } from '../common/useAsync';
+import { PeriodCell } from './PeriodCell';
 import { getQueue, getValue, step } from './dataApi';
 import { describeDataValue, errorWords, nameOf, warningText } from './words';
 
@@ -81,17 +82,7 @@ export function ReviewPage({ plan }: { plan: string }) {
               },
               {
                 title: t('reportPeriod'),
-                render: (_, r) => (
-                  <>
-                    {formatPeriod(r.period, lang)}
-                    {r.preliminary && (
-                      <>
-                        {' '}
-                        <Tag>{t('rpPreliminary')}</Tag>
-                      </>
-                    )}
-                  </>
-                ),
+                render: (_, r) => <PeriodCell period={r.period} preliminary={r.preliminary} />,
               },
               {
                 title: t('dataValue'),

@@ -1,18 +1,18 @@
 /** `/data/upload`: template → upload → preview (errors, changes) → error report → commit. */
-import { Alert, App, Button, Input, InputNumber, Select, Space, Tag } from 'antd';
+import { App, Button, Input, InputNumber, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import type { ImportChange, ImportPreview, ImportProblem } from '../../../../src/contracts/imports';
 import type { Key } from '../../i18n/dict';
 import { useI18n } from '../../i18n/context';
 import { useSession } from '../auth/SessionContext';
+import { PeriodCell } from './PeriodCell';
 import { commitUpload, errorReport, previewUpload, saveBlob, templateHref } from './dataApi';
 import { errorWords, problemWords, warningText } from './words';
-import { formatPeriod } from '../../format';
-import { CountHeading, FileInput, PreviewTable, useRun } from '../common/upload';
+import { CountHeading, PickAndPreview, PreviewTable, useUpload } from '../common/upload';
 
 export function UploadPage({ plan }: { plan: string }) {
   const i18n = useI18n();
-  const { t, pick, lang } = i18n;
+  const { t, pick } = i18n;
   const { message } = App.useApp();
   const session = useSession();
   const mine = session.user?.departments ?? [];
@@ -21,9 +21,11 @@ export function UploadPage({ plan }: { plan: string }) {
   const [department, setDepartment] = useState(departments[0] ?? '');
   const [from, setFrom] = useState(year - 1);
   const [to, setTo] = useState(year);
-  const [file, setFile] = useState<File | null>(null);
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const { busy, error, run } = useRun((e) => errorWords(i18n, e));
+  const upload = useUpload<ImportPreview>(
+    (e) => errorWords(i18n, e),
+    (f) => previewUpload(plan, f),
+  );
+  const { file, preview, setPreview, busy, run } = upload;
 
   return (
     <>
@@ -45,27 +47,13 @@ export function UploadPage({ plan }: { plan: string }) {
           {t('dataTemplate')}
         </Button>
       </div>
-      <div className="sx-data-upload-row">
-        <FileInput
-          label={t('dataChooseFile')}
-          accept=".xlsx,.csv"
-          onFile={(f) => {
-            setFile(f);
-            setPreview(null);
-          }}
-        />
-        <Button
-          type="primary"
-          disabled={!file}
-          loading={busy}
-          onClick={() => void run(async () => {
-                  if (file) setPreview(await previewUpload(plan, file));
-                })}
-        >
-          {t('dataPreview')}
-        </Button>
-      </div>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      <PickAndPreview
+        upload={upload}
+        className="sx-data-upload-row"
+        label={t('dataChooseFile')}
+        accept=".xlsx,.csv"
+        previewLabel={t('dataPreview')}
+      />
       {preview && file && (
         <>
           <p>{t('dataRows', { n: preview.rows })}</p>
@@ -98,17 +86,7 @@ export function UploadPage({ plan }: { plan: string }) {
               { title: t('indicator'), render: (_, c) => c.indicator_name },
               {
                 title: t('reportPeriod'),
-                render: (_, c) => (
-                  <>
-                    {formatPeriod(c.period, lang)}
-                    {c.preliminary && (
-                      <>
-                        {' '}
-                        <Tag>{t('rpPreliminary')}</Tag>
-                      </>
-                    )}
-                  </>
-                ),
+                render: (_, c) => <PeriodCell period={c.period} preliminary={c.preliminary} />,
               },
               { title: t('dataOld'), render: (_, c) => c.old ?? '—' },
               {

@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n/context';
 import type { DataValueDetail } from '../../../../src/contracts/data';
 import { checkValue, createValue, editValue, getValue, step, type ValueFields } from './dataApi';
 import { describeValue, errorWords, warningText, withUnit } from './words';
+import { NoteField } from '../common/NoteField';
 
 export interface Slot {
   indicator: string;
@@ -176,15 +177,14 @@ export function ValueDialog({ plan, slot, onClose }: { plan: string; slot: Slot;
               </>
             }
           />
-          <label htmlFor="sx-check-reason" style={{ display: 'block', marginTop: 8 }}>
-            {t('rpCheckReason')}
-          </label>
-          <Input.TextArea
+          <NoteField
             id="sx-check-reason"
+            label={t('rpCheckReason')}
+            labelStyle={{ display: 'block', marginTop: 8 }}
             rows={2}
             maxLength={1000}
             value={checkReason}
-            onChange={(e) => setCheckReason(e.target.value)}
+            onChange={setCheckReason}
           />
           <Space wrap style={{ marginTop: 8 }}>
             <Button onClick={() => setWarnings(null)}>{t('dataEdit')}</Button>

@@ -7,13 +7,9 @@ import { useMemo, useState } from 'react';
 import type { PlanExplorer } from '../../../../src/contracts/explorer';
 import type { StatusCode } from '../../../../src/contracts/status';
 import { useI18n } from '../../i18n/context';
-import { useLocation } from '../../router';
-import { RequireLogin } from '../auth/RequireLogin';
 import type { TaskLight } from '../../../../src/domain/tasks';
-import { resolvePlan } from '../cockpit/cockpitApi';
 import { dateText } from '../cockpit/numbers';
-import { Loaded } from '../common/Loading';
-import { useAsync } from '../common/useAsync';
+import { PlanReadPage } from '../cockpit/PlanReadPage';
 import { look, statusOrder } from '../status/statusLook';
 import { getExplorer } from './explorerApi';
 import { countLeaves, type ExplorerFilter, filterExplorer, isFiltered, noFilter } from './explorerFilter';
@@ -22,25 +18,8 @@ import './explorer.css';
 
 const lights: TaskLight[] = ['red', 'yellow', 'green', 'blue'];
 
-async function load(plan: string | null, asOf: string | null, signal: AbortSignal): Promise<PlanExplorer> {
-  const id = await resolvePlan(plan, signal);
-  return getExplorer(id, asOf, signal);
-}
-
 export default function ExplorerPage() {
-  const { search } = useLocation();
-  const plan = search.get('plan');
-  const asOf = search.get('as_of');
-  return (
-    <RequireLogin permission="plan:read">
-      <ExplorerLoader plan={plan} asOf={asOf} />
-    </RequireLogin>
-  );
-}
-
-function ExplorerLoader({ plan, asOf }: { plan: string | null; asOf: string | null }) {
-  const state = useAsync((signal) => load(plan, asOf, signal), `${plan ?? ''}|${asOf ?? ''}`);
-  return <Loaded state={state}>{(data) => <ExplorerView data={data} />}</Loaded>;
+  return <PlanReadPage read={getExplorer}>{(data) => <ExplorerView data={data} />}</PlanReadPage>;
 }
 
 function ExplorerView({ data }: { data: PlanExplorer }) {
@@ -78,50 +57,29 @@ function ExplorerView({ data }: { data: PlanExplorer }) {
             onChange={(e) => set({ search: e.target.value })}
           />
         </label>
-        <label>
-          <span>{t('pxStatus')}</span>
-          <select
-            value={filter.status ?? ''}
-            onChange={(e) => set({ status: (e.target.value || null) as StatusCode | null })}
-          >
-            <option value="">{t('pxAll')}</option>
-            {statusOrder.map((s) => (
-              <option key={s} value={s}>
-                {look[s].symbol} {look[s][lang]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={t('pxStatus')}
+          allLabel={t('pxAll')}
+          value={filter.status}
+          onChange={(v) => set({ status: v as StatusCode | null })}
+          options={statusOrder.map((s) => ({ value: s, label: `${look[s].symbol} ${look[s][lang]}` }))}
+        />
         {data.tasks_shown && (
-          <label>
-            <span>{t('pxLight')}</span>
-            <select
-              value={filter.light ?? ''}
-              onChange={(e) => set({ light: (e.target.value || null) as TaskLight | null })}
-            >
-              <option value="">{t('pxAll')}</option>
-              {lights.map((l) => (
-                <option key={l} value={l}>
-                  {t(`pxLight_${l}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label={t('pxLight')}
+            allLabel={t('pxAll')}
+            value={filter.light}
+            onChange={(v) => set({ light: v as TaskLight | null })}
+            options={lights.map((l) => ({ value: l, label: t(`pxLight_${l}`) }))}
+          />
         )}
-        <label>
-          <span>{t('pxDepartment')}</span>
-          <select
-            value={filter.department ?? ''}
-            onChange={(e) => set({ department: e.target.value || null })}
-          >
-            <option value="">{t('pxAll')}</option>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {pick(d.name, d.name_en)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={t('pxDepartment')}
+          allLabel={t('pxAll')}
+          value={filter.department}
+          onChange={(v) => set({ department: v })}
+          options={departments.map((d) => ({ value: d.id, label: pick(d.name, d.name_en) }))}
+        />
         <button type="button" onClick={() => setFilter(noFilter)} disabled={!isFiltered(filter)}>
           {t('pxClear')}
         </button>
@@ -149,5 +107,28 @@ function ExplorerView({ data }: { data: PlanExplorer }) {
         </section>
       </div>
     </div>
+  );
+}
+
+/** A filter picked from a list, or all (null). */
+function FilterSelect(props: {
+  label: string;
+  allLabel: string;
+  value: string | null;
+  onChange: (value: string | null) => void;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <label>
+      <span>{props.label}</span>
+      <select value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value || null)}>
+        <option value="">{props.allLabel}</option>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

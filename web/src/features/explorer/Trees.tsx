@@ -43,32 +43,37 @@ function LightWord({ light }: { light: ExplorerTask['light'] }) {
 /** "滞后 2 · 预警 1 · 正常 5": the branch's counts in words, worst first. */
 function StatusTally({ targets }: { targets: readonly ExplorerTarget[] }) {
   const { lang } = useI18n();
-  const parts = statusOrder
-    .map((s) => ({ s, n: targets.filter((t) => t.status === s).length }))
-    .filter((x) => x.n > 0);
-  return (
-    <span className="sx-px-tally">
-      {parts.map(({ s, n }) => (
-        <span key={s} style={{ color: look[s].color }}>
-          {look[s][lang]} {n}
-        </span>
-      ))}
-    </span>
-  );
+  const parts = statusOrder.map((s) => ({
+    key: s,
+    color: look[s].color,
+    word: look[s][lang],
+    n: targets.filter((t) => t.status === s).length,
+  }));
+  return <Tally parts={parts} />;
 }
 
 function LightTally({ tasks }: { tasks: readonly ExplorerTask[] }) {
   const { t } = useI18n();
-  const parts = lightOrder
-    .map((l) => ({ l, n: tasks.filter((x) => x.light === l).length }))
-    .filter((x) => x.n > 0);
+  const parts = lightOrder.map((l) => ({
+    key: l,
+    color: lightColor[l],
+    word: t(`pxLight_${l}`),
+    n: tasks.filter((x) => x.light === l).length,
+  }));
+  return <Tally parts={parts} />;
+}
+
+/** The counts that are not zero, each in its colour. */
+function Tally({ parts }: { parts: { key: string; color: string; word: string; n: number }[] }) {
   return (
     <span className="sx-px-tally">
-      {parts.map(({ l, n }) => (
-        <span key={l} style={{ color: lightColor[l] }}>
-          {t(`pxLight_${l}`)} {n}
-        </span>
-      ))}
+      {parts
+        .filter((x) => x.n > 0)
+        .map(({ key, color, word, n }) => (
+          <span key={key} style={{ color }}>
+            {word} {n}
+          </span>
+        ))}
     </span>
   );
 }

@@ -3,8 +3,9 @@ import { App, Button, Result } from 'antd';
 import { useState } from 'react';
 import type { PlanSummary } from '../../../../src/contracts/plans';
 import { useI18n } from '../../i18n/context';
-import { Link, navigate } from '../../router';
+import { Link } from '../../router';
 import { showProblem } from '../auth/problemMessage';
+import { LinkButton } from '../common/LinkButton';
 import { publishPlan } from './extractApi';
 
 export function DoneStep({ plan, onAnother }: { plan: PlanSummary; onAnother: () => void }) {
@@ -39,16 +40,9 @@ export function DoneStep({ plan, onAnother }: { plan: PlanSummary; onAnother: ()
             {t('exPublish')}
           </Button>
         ),
-        <Button
-          key="plan"
-          href={href}
-          onClick={(e) => {
-            e.preventDefault();
-            navigate(href);
-          }}
-        >
+        <LinkButton key="plan" href={href}>
           {t('exOpenPlan')}
-        </Button>,
+        </LinkButton>,
         <Link key="home" href="/" className="sx-x-linkbtn">
           {t('exHome')}
         </Link>,

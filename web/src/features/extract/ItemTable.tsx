@@ -57,7 +57,7 @@ export function ItemTable<T extends { _k: string }>(props: ItemTableProps<T>) {
     ),
     {
       key: 'ops',
-      title: <span className="sx-x-sr">{t('exEdit')}</span>,
+      title: <span className="sx-sr-only">{t('exEdit')}</span>,
       width: 150,
       render: (_: unknown, row: T) => (
         <Space size={0} wrap>

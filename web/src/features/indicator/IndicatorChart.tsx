@@ -103,15 +103,9 @@ export function IndicatorChart({ input, label }: { input: ChartInput; label: str
               stroke={colors.target}
               strokeWidth={2}
             />
-            <text
-              x={width - pad.right}
-              y={y(model.target.value) - 6}
-              textAnchor="end"
-              fontSize={12}
-              fill={colors.target}
-            >
+            <EndLabel x={width - pad.right} y={y(model.target.value) - 6} color={colors.target}>
               {model.target.label}
-            </text>
+            </EndLabel>
           </g>
         )}
         {model.lines.map((line) => (
@@ -173,18 +167,21 @@ export function IndicatorChart({ input, label }: { input: ChartInput; label: str
             >
               <title>{`${model.axis[model.projection.x]} ${model.projection.label}（${fmt(model.projection.low)}～${fmt(model.projection.high)}）`}</title>
             </rect>
-            <text
-              x={x(model.projection.x) - 14}
-              y={y(model.projection.low) + 16}
-              textAnchor="end"
-              fontSize={12}
-              fill={colors.band}
-            >
+            <EndLabel x={x(model.projection.x) - 14} y={y(model.projection.low) + 16} color={colors.band}>
               {model.projection.label}
-            </text>
+            </EndLabel>
           </g>
         )}
       </svg>
     </div>
+  );
+}
+
+/** A label in the chart that ends at (x, y), in the colour of what it names. */
+function EndLabel(props: { x: number; y: number; color: string; children: string }) {
+  return (
+    <text x={props.x} y={props.y} textAnchor="end" fontSize={12} fill={props.color}>
+      {props.children}
+    </text>
   );
 }

@@ -1,5 +1,5 @@
 /** `/indicators/{id}`: metadata, the chart (actual, expected path, target, projection) and observations. */
-import { Card, Result, Space, Typography } from 'antd';
+import { Card, Space, Typography } from 'antd';
 import { useMemo } from 'react';
 import type { IndicatorView, ObservationView } from '../../../../src/contracts/plans';
 import { fetchObservations } from '../../api';
@@ -8,6 +8,7 @@ import { type I18n, useI18n } from '../../i18n/context';
 import { Link } from '../../router';
 import { LoginCta } from '../auth/LoginCta';
 import { Loaded } from '../common/Loading';
+import { NoPage } from '../layout/NoPage';
 import { derivedLatest, ObservationValue } from '../common/ObservationValue';
 import { useAsync } from '../common/useAsync';
 import type { PlanData } from '../plan/PlanContext';
@@ -70,15 +71,7 @@ export default function IndicatorPage({ data, id }: { data: PlanData; id: string
         : null,
     [data, indicator, observations, i18n],
   );
-  if (!indicator)
-    return (
-      <Result
-        status="404"
-        title={<h1 className="sx-h1-plain">{t('indicatorNotFound')}</h1>}
-        subTitle={id}
-        extra={<Link href="/">{t('backToOverview')}</Link>}
-      />
-    );
+  if (!indicator) return <NoPage status="404" title={t('indicatorNotFound')} hint={id} />;
   const name = pick(indicator.name, indicator.name_en);
   const targets = data.detail.targets.filter((tg) => tg.indicator === indicator.id);
   const whatIfTarget =

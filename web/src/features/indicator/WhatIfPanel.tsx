@@ -12,6 +12,12 @@ import { postWhatIf } from '../cockpit/cockpitApi';
 import { money, percent } from '../cockpit/numbers';
 import { look } from '../status/statusLook';
 
+type Mode = 'growth' | 'value';
+const modes: [Mode, 'whatIfModeGrowth' | 'whatIfModeValue'][] = [
+  ['growth', 'whatIfModeGrowth'],
+  ['value', 'whatIfModeValue'],
+];
+
 export function WhatIfPanel(props: {
   plan: string;
   target: TargetView;
@@ -21,7 +27,7 @@ export function WhatIfPanel(props: {
   const { t, lang } = useI18n();
   const id = useId();
   const year = props.target.year ?? props.target.to ?? new Date().getFullYear() + 1;
-  const [mode, setMode] = useState<'growth' | 'value'>('growth');
+  const [mode, setMode] = useState<Mode>('growth');
   const [growth, setGrowth] = useState('6');
   const [valueYear, setValueYear] = useState(String(year));
   const [value, setValue] = useState('');
@@ -51,59 +57,25 @@ export function WhatIfPanel(props: {
       </p>
       <fieldset className="sx-whatif-modes">
         <legend className="sx-sr-only">{t('whatIf')}</legend>
-        <label>
-          <input
-            type="radio"
-            name={`${id}-mode`}
-            checked={mode === 'growth'}
-            onChange={() => setMode('growth')}
-          />{' '}
-          {t('whatIfModeGrowth')}
-        </label>
-        <label>
-          <input
-            type="radio"
-            name={`${id}-mode`}
-            checked={mode === 'value'}
-            onChange={() => setMode('value')}
-          />{' '}
-          {t('whatIfModeValue')}
-        </label>
+        {modes.map(([m, word]) => (
+          <label key={m}>
+            <input type="radio" name={`${id}-mode`} checked={mode === m} onChange={() => setMode(m)} />{' '}
+            {t(word)}
+          </label>
+        ))}
       </fieldset>
       <div className="sx-whatif-form">
         {mode === 'growth' ? (
-          <label>
-            {t('whatIfGrowth')}
-            <input
-              type="number"
-              step="0.1"
-              required
-              value={growth}
-              onChange={(ev) => setGrowth(ev.target.value)}
-            />
-          </label>
+          <NumberField label={t('whatIfGrowth')} step="0.1" value={growth} onChange={setGrowth} />
         ) : (
           <>
-            <label>
-              {t('whatIfYear')}
-              <input
-                type="number"
-                step="1"
-                required
-                value={valueYear}
-                onChange={(ev) => setValueYear(ev.target.value)}
-              />
-            </label>
-            <label>
-              {t('whatIfValue', { unit: props.unit })}
-              <input
-                type="number"
-                step="any"
-                required
-                value={value}
-                onChange={(ev) => setValue(ev.target.value)}
-              />
-            </label>
+            <NumberField label={t('whatIfYear')} step="1" value={valueYear} onChange={setValueYear} />
+            <NumberField
+              label={t('whatIfValue', { unit: props.unit })}
+              step="any"
+              value={value}
+              onChange={setValue}
+            />
           </>
         )}
         <button type="submit" className="sx-whatif-go" disabled={busy}>
@@ -129,5 +101,26 @@ export function WhatIfPanel(props: {
         )}
       </div>
     </form>
+  );
+}
+
+/** A required number with its label (the form's own input: its value stays text until sent). */
+function NumberField(props: {
+  label: string;
+  step: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label>
+      {props.label}
+      <input
+        type="number"
+        step={props.step}
+        required
+        value={props.value}
+        onChange={(ev) => props.onChange(ev.target.value)}
+      />
+    </label>
   );
 }

@@ -2,12 +2,13 @@
  * On `/reports`: a month's one-page indicator fact sheet (指标简报) and the leaders' plan summary,
  * made on demand and downloaded as Word, PDF or Excel.
  */
-import { Card, Input, Select, Space, Typography } from 'antd';
+import { Card, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { fetchPlan } from '../../api';
 import { useI18n } from '../../i18n/context';
 import { useAsync } from '../common/useAsync';
 import { factSheetHref, summaryHref } from './reportsApi';
+import { MonthField } from './MonthField';
 
 const formats = ['docx', 'pdf', 'xlsx'] as const;
 
@@ -36,14 +37,7 @@ export function DocumentLinks(props: { plan: string; month: string }) {
     <Card title={t('rpDocuments')} size="small" style={{ marginBottom: 16 }}>
       <Space direction="vertical">
         <Space wrap>
-          <label htmlFor="rp-doc-month">{t('rpDocMonth')}</label>
-          <Input
-            id="rp-doc-month"
-            type="month"
-            value={month}
-            onChange={(e) => setMonth(e.target.value)}
-            style={{ width: 180 }}
-          />
+          <MonthField id="rp-doc-month" label={t('rpDocMonth')} value={month} onChange={setMonth} />
         </Space>
         <Space wrap>
           <Typography.Text strong>{t('rpSummary')}</Typography.Text>

@@ -2,7 +2,7 @@
  * `/reports`: the archive of monthly supervision bulletins (督查通报) with their Word, PDF and
  * Excel downloads, and — for supervisors — generating a month's bulletin on demand.
  */
-import { Alert, Button, Input, Space, Table, Typography } from 'antd';
+import { Alert, Button, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { BulletinEntry } from '../../../../src/contracts/reports';
 import { useI18n } from '../../i18n/context';
@@ -15,6 +15,7 @@ import { Loaded } from '../common/Loading';
 import { useAsync } from '../common/useAsync';
 import { DocumentLinks } from './DocumentLinks';
 import { bulletinHref, generateBulletin, listBulletins } from './reportsApi';
+import { MonthField } from './MonthField';
 
 export default function ReportsPage() {
   return (
@@ -101,14 +102,7 @@ function ReportsView(props: {
       <DocumentLinks plan={props.plan} month={lastMonth()} />
       {session.can('task:supervise') && (
         <Space wrap style={{ marginBottom: 16 }}>
-          <label htmlFor="rp-month">{t('rpMonth')}</label>
-          <Input
-            id="rp-month"
-            type="month"
-            value={month}
-            onChange={(e) => setMonth(e.target.value)}
-            style={{ width: 180 }}
-          />
+          <MonthField id="rp-month" label={t('rpMonth')} value={month} onChange={setMonth} />
           <Button type="primary" loading={busy} onClick={() => void generate()}>
             {t('rpGenerate')}
           </Button>

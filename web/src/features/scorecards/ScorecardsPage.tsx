@@ -5,11 +5,10 @@ import type { DepartmentScoreBody, Scorecards } from '../../../../src/contracts/
 import { scorecardParts } from '../../../../src/domain/tasks/scorecard';
 import type { Key } from '../../i18n/dict';
 import { useI18n } from '../../i18n/context';
-import { RequireLogin } from '../auth/RequireLogin';
 import { useSession } from '../auth/SessionContext';
 import { Loaded } from '../common/Loading';
 import { useAsync } from '../common/useAsync';
-import { usePlan } from '../plan/PlanContext';
+import { PlanPage } from '../plan/PlanPage';
 import { getScorecards, recentMonths } from './scorecardsApi';
 import './scorecards.css';
 
@@ -122,12 +121,9 @@ function Ranking({ plan }: { plan: string }) {
 }
 
 export default function ScorecardsPage() {
-  const plan = usePlan();
   return (
-    <RequireLogin permission="task:read">
-      <div className="sx-sc-page">
-        <Loaded state={plan}>{(data) => <Ranking plan={data.detail.plan.id} />}</Loaded>
-      </div>
-    </RequireLogin>
+    <PlanPage permission="task:read" className="sx-sc-page">
+      {(data) => <Ranking plan={data.detail.plan.id} />}
+    </PlanPage>
   );
 }

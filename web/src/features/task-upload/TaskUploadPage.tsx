@@ -5,11 +5,9 @@ import type { BreakdownPreview } from '../../../../src/contracts/task-breakdown'
 import { breakdownColumns, cycleLabels } from '../../../../src/domain/tasks/breakdown';
 import { useI18n } from '../../i18n/context';
 import { Link } from '../../router';
-import { RequireLogin } from '../auth/RequireLogin';
 import { problemText } from '../auth/problemMessage';
-import { Loaded } from '../common/Loading';
-import { CountHeading, FileInput, PreviewTable, useRun } from '../common/upload';
-import { usePlan } from '../plan/PlanContext';
+import { CountHeading, PickAndPreview, PreviewTable, useUpload } from '../common/upload';
+import { PlanPage } from '../plan/PlanPage';
 import { commitBreakdown, previewBreakdown, templateHref } from '../scorecards/scorecardsApi';
 import '../scorecards/scorecards.css';
 
@@ -19,10 +17,9 @@ const header = (field: string) => breakdownColumns.find((c) => c.key === field)?
 function Upload({ plan }: { plan: string }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
-  const [file, setFile] = useState<File | null>(null);
-  const [preview, setPreview] = useState<BreakdownPreview | null>(null);
   const [created, setCreated] = useState<string[]>([]);
-  const { busy, error, run } = useRun(problemText);
+  const upload = useUpload<BreakdownPreview>(problemText, (f) => previewBreakdown(plan, f));
+  const { preview, setPreview, busy, run } = upload;
 
   return (
     <>
@@ -31,30 +28,14 @@ function Upload({ plan }: { plan: string }) {
       <div className="sx-tu-row">
         <Button href={templateHref(plan)}>{t('tuTemplate')}</Button>
       </div>
-      <div className="sx-tu-row">
-        <FileInput
-          label={t('tuChoose')}
-          accept=".xlsx"
-          onFile={(f) => {
-            setFile(f);
-            setPreview(null);
-            setCreated([]);
-          }}
-        />
-        <Button
-          type="primary"
-          disabled={!file}
-          loading={busy}
-          onClick={() =>
-            void run(async () => {
-              if (file) setPreview(await previewBreakdown(plan, file));
-            })
-          }
-        >
-          {t('tuPreview')}
-        </Button>
-      </div>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      <PickAndPreview
+        upload={upload}
+        className="sx-tu-row"
+        label={t('tuChoose')}
+        accept=".xlsx"
+        previewLabel={t('tuPreview')}
+        onChoose={() => setCreated([])}
+      />
       {created.length > 0 && (
         <Alert
           type="success"
@@ -135,12 +116,9 @@ function Upload({ plan }: { plan: string }) {
 }
 
 export default function TaskUploadPage() {
-  const plan = usePlan();
   return (
-    <RequireLogin permission="task:supervise">
-      <div className="sx-tu-page">
-        <Loaded state={plan}>{(data) => <Upload plan={data.detail.plan.id} />}</Loaded>
-      </div>
-    </RequireLogin>
+    <PlanPage permission="task:supervise" className="sx-tu-page">
+      {(data) => <Upload plan={data.detail.plan.id} />}
+    </PlanPage>
   );
 }

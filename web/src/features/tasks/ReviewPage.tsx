@@ -3,7 +3,7 @@
  * supervisor, oldest first, by name. 通过 / 退回 reuse the task page's review calls with the
  * version each item carries; both ask first (a decision cannot be undone) and say what was done.
  */
-import { Alert, Button, Input, Modal } from 'antd';
+import { Alert, Button, Modal } from 'antd';
 import { useState } from 'react';
 import type { ReviewQueueItem } from '../../../../src/contracts/tasks';
 import { formatPeriod } from '../../format';
@@ -14,6 +14,7 @@ import { useMessage } from '../common/LightApp';
 import { Loaded } from '../common/Loading';
 import { SimpleTable } from '../common/SimpleTable';
 import { useAsync } from '../common/useAsync';
+import { NoteField } from '../common/NoteField';
 import type { PlanData } from '../plan/PlanContext';
 import { deptName } from './planNames';
 import { getReviewQueue, reviewReport, stepTask } from './tasksApi';
@@ -204,16 +205,20 @@ export function ReviewPage({ plan }: { plan: PlanData }) {
         onOk={() => void decide()}
       >
         <p>{tt('tkRqIrreversible')}</p>
-        <label htmlFor="sx-rq-comment">
-          {tt('tkReviewComment')}{' '}
-          <span className="sx-tk-muted">（{tt(needsComment ? 'tkReviewCommentHint' : 'tkRqOptional')}）</span>
-        </label>
-        <Input.TextArea
+        <NoteField
           id="sx-rq-comment"
+          label={
+            <>
+              {tt('tkReviewComment')}{' '}
+              <span className="sx-tk-muted">
+                （{tt(needsComment ? 'tkReviewCommentHint' : 'tkRqOptional')}）
+              </span>
+            </>
+          }
           rows={2}
           maxLength={2000}
           value={comment}
-          onChange={(e) => setComment(e.target.value)}
+          onChange={setComment}
         />
         {error && <Alert type="error" showIcon title={error} style={{ marginTop: 8 }} />}
       </Modal>

@@ -3,12 +3,13 @@
  * the lead department's 签收/开始/申请办结/申请延期, the supervisor's 办结/退回/同意或不同意延期. Each
  * step asks for confirmation (it cannot be undone) and says what happened when it is done.
  */
-import { Alert, Button, Input, Modal } from 'antd';
+import { Alert, Button, Modal } from 'antd';
 import { useState } from 'react';
 import type { TaskDetail } from '../../../../src/contracts/tasks';
 import { allowedActions, transitionRules, type TaskAction } from '../../../../src/domain/tasks/workflow';
 import { problemText } from '../auth/problemMessage';
 import { useMessage } from '../common/LightApp';
+import { NoteField } from '../common/NoteField';
 import { useSession } from '../auth/SessionContext';
 import { stepTask } from './tasksApi';
 import { useTasksI18n } from './tasksDict';
@@ -142,16 +143,18 @@ export function TaskActions({
                 />
               </p>
             )}
-            <label htmlFor="sx-tk-comment">
-              {open === 'request_extension' ? tt('tkExtReason') : tt('tkComment')}
-              {(reasoned.has(open) || open === 'request_extension') && ' *'}
-            </label>
-            <Input.TextArea
+            <NoteField
               id="sx-tk-comment"
+              label={
+                <>
+                  {open === 'request_extension' ? tt('tkExtReason') : tt('tkComment')}
+                  {(reasoned.has(open) || open === 'request_extension') && ' *'}
+                </>
+              }
               rows={3}
               maxLength={2000}
               value={comment}
-              onChange={(e) => setComment(e.target.value)}
+              onChange={setComment}
             />
           </>
         )}

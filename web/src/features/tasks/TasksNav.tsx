@@ -1,13 +1,14 @@
 /** The tabs of the supervision pages: board, review queue (supervisors), red list, my tasks, assessments (as the user may use them). */
-import { Link, type TasksView } from '../../router';
+import type { TasksView } from '../../router';
 import { useSession } from '../auth/SessionContext';
+import { type Tab, TabNav } from '../common/TabNav';
 import { useTasksI18n } from './tasksDict';
 
 export function TasksNav({ view }: { view: TasksView }) {
   const { tt } = useTasksI18n();
   const session = useSession();
   const hasDepartment = (session.user?.departments.length ?? 0) > 0;
-  const tabs = [
+  const tabs: Tab<TasksView>[] = [
     { key: 'board', href: '/tasks', label: tt('tkBoard'), show: true },
     { key: 'review', href: '/tasks/review', label: tt('tkReview'), show: session.can('task:supervise') },
     { key: 'red', href: '/tasks/red', label: tt('tkRed'), show: true },
@@ -19,20 +20,5 @@ export function TasksNav({ view }: { view: TasksView }) {
     },
     { key: 'assessments', href: '/tasks/assessments', label: tt('tkAssessments'), show: true },
   ];
-  return (
-    <nav className="sx-tasks-tabs" aria-label={tt('tkTabs')}>
-      {tabs
-        .filter((x) => x.show)
-        .map((x) => (
-          <Link
-            key={x.key}
-            href={x.href}
-            className={x.key === view ? 'sx-tasks-tab sx-tasks-tab-active' : 'sx-tasks-tab'}
-            aria-current={x.key === view ? 'page' : undefined}
-          >
-            {x.label}
-          </Link>
-        ))}
-    </nav>
-  );
+  return <TabNav label={tt('tkTabs')} tabs={tabs} current={view} tabClass="sx-tasks-tab" />;
 }

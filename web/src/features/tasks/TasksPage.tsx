@@ -1,9 +1,8 @@
 /** `/tasks/…`: login guard, the supervision tabs, then the view (board, review queue, red list, mine, a task, assessments). */
 import { lazy, Suspense } from 'react';
 import type { TasksView } from '../../router';
-import { RequireLogin } from '../auth/RequireLogin';
-import { Loaded } from '../common/Loading';
-import { usePlan } from '../plan/PlanContext';
+import { Loading } from '../common/Loading';
+import { PlanPage } from '../plan/PlanPage';
 import { TasksNav } from './TasksNav';
 import './tasks.css';
 
@@ -15,34 +14,26 @@ const MinePage = lazy(() => import('./MinePage').then((m) => ({ default: m.MineP
 const TaskPage = lazy(() => import('./TaskPage').then((m) => ({ default: m.TaskPage })));
 const AssessmentsPage = lazy(() => import('./AssessmentsPage').then((m) => ({ default: m.AssessmentsPage })));
 
-const spinner = <Loaded state={{ state: 'loading' }}>{() => null}</Loaded>;
-
 export default function TasksPage({ view, id }: { view: TasksView; id?: string }) {
-  const plan = usePlan();
   return (
-    <RequireLogin permission="task:read">
-      <div className="sx-tasks-page">
-        <TasksNav view={view} />
-        <Loaded state={plan}>
-          {(data) => (
-            <Suspense fallback={spinner}>
-              {view === 'red' ? (
-                <RedListPage plan={data} />
-              ) : view === 'review' ? (
-                <ReviewPage plan={data} />
-              ) : view === 'mine' ? (
-                <MinePage plan={data} />
-              ) : view === 'assessments' ? (
-                <AssessmentsPage plan={data} />
-              ) : view === 'task' ? (
-                <TaskPage plan={data} id={id ?? ''} />
-              ) : (
-                <BoardPage plan={data} />
-              )}
-            </Suspense>
+    <PlanPage permission="task:read" className="sx-tasks-page" nav={<TasksNav view={view} />}>
+      {(data) => (
+        <Suspense fallback={<Loading />}>
+          {view === 'red' ? (
+            <RedListPage plan={data} />
+          ) : view === 'review' ? (
+            <ReviewPage plan={data} />
+          ) : view === 'mine' ? (
+            <MinePage plan={data} />
+          ) : view === 'assessments' ? (
+            <AssessmentsPage plan={data} />
+          ) : view === 'task' ? (
+            <TaskPage plan={data} id={id ?? ''} />
+          ) : (
+            <BoardPage plan={data} />
           )}
-        </Loaded>
-      </div>
-    </RequireLogin>
+        </Suspense>
+      )}
+    </PlanPage>
   );
 }

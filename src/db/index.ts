@@ -10,6 +10,7 @@ export {
 export { migrateTo, migrateToLatest, migrationNames } from './migrate';
 export { nowIso, systemClock, type Clock } from './clock';
 export type * from './types';
+export { storedFileListed } from './stored-file';
 export {
   openReadReplica,
   parseLsn,

@@ -3,6 +3,7 @@
  * reports and their parts, extensions, comments, the timeline and target assessments.
  */
 import type { Generated } from 'kysely';
+import type { StoredFileColumns } from './stored-file';
 
 export interface TaskTable {
   id: Generated<number>;
@@ -106,17 +107,10 @@ export interface TaskReportPartTable {
   submitted_at: string;
 }
 
-export interface TaskReportEvidenceTable {
+export interface TaskReportEvidenceTable extends StoredFileColumns {
   id: Generated<number>;
   tenant_id: number;
   report_id: number;
-  file_name: string;
-  content_type: string;
-  size_bytes: number;
-  sha256: string;
-  content: Uint8Array;
-  uploaded_by: number | null;
-  uploaded_at: string;
 }
 
 /** Review comments (accepting or returning a report, a completion, an extension). */

@@ -16,8 +16,10 @@ import type {
   TaskEventTable,
   TargetAssessmentTable,
 } from './task-tables';
+import type { StoredFileColumns } from './stored-file';
 
 export type * from './task-tables';
+export type { StoredFileColumns } from './stored-file';
 
 export interface TenantTable {
   id: Generated<number>;
@@ -252,17 +254,10 @@ export interface NotificationTable {
   read_at: string | null;
 }
 
-export interface EvidenceFileTable {
+export interface EvidenceFileTable extends StoredFileColumns {
   id: Generated<number>;
   tenant_id: number;
   observation_id: number;
-  file_name: string;
-  content_type: string;
-  size_bytes: number;
-  sha256: string;
-  content: Uint8Array;
-  uploaded_by: number | null;
-  uploaded_at: string;
 }
 
 export interface JobLeaseTable {

@@ -1,18 +1,10 @@
 /** The only SQL on evidence_files. */
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db';
+import { storedFileListed, type Database } from '../../db';
 
 type DB = Kysely<Database>;
 
-const listed = [
-  'id',
-  'observation_id',
-  'file_name',
-  'content_type',
-  'size_bytes',
-  'sha256',
-  'uploaded_at',
-] as const;
+const listed = ['id', 'observation_id', ...storedFileListed] as const;
 
 export async function listForObservations(db: DB, tenantId: number, observationIds: number[]) {
   if (observationIds.length === 0) return [];

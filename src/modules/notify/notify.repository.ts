@@ -19,6 +19,19 @@ export interface NoticeKey {
   at: string;
 }
 
+const noticeKeyRow = (k: NoticeKey) => ({
+  tenant_id: k.tenantId,
+  job: k.job,
+  object: k.object,
+  step: k.step,
+  due_date: k.due,
+  kind: k.kind,
+  created_at: k.at,
+});
+
+/** The columns of the unique key that makes a notice go out once. */
+const noticeKeyUnique = ['tenant_id', 'job', 'object', 'step', 'due_date'] as const;
+
 /**
  * Inserts the notice's key unless it is there: the id when this call inserted it, undefined when
  * the notice was already sent (by this runner earlier or another one now). On PostgreSQL a racing
@@ -27,16 +40,8 @@ export interface NoticeKey {
 export async function insertNoticeKey(trx: Q, k: NoticeKey): Promise<number | undefined> {
   const row = await trx
     .insertInto('notice_keys')
-    .values({
-      tenant_id: k.tenantId,
-      job: k.job,
-      object: k.object,
-      step: k.step,
-      due_date: k.due,
-      kind: k.kind,
-      created_at: k.at,
-    })
-    .onConflict((oc) => oc.columns(['tenant_id', 'job', 'object', 'step', 'due_date']).doNothing())
+    .values(noticeKeyRow(k))
+    .onConflict((oc) => oc.columns(noticeKeyUnique).doNothing())
     .returning('id')
     .executeTakeFirst();
   return row?.id;
@@ -51,18 +56,8 @@ export async function claimNoticeKeys(trx: Q, keys: readonly NoticeKey[]) {
   if (keys.length === 0) return [];
   return trx
     .insertInto('notice_keys')
-    .values(
-      keys.map((k) => ({
-        tenant_id: k.tenantId,
-        job: k.job,
-        object: k.object,
-        step: k.step,
-        due_date: k.due,
-        kind: k.kind,
-        created_at: k.at,
-      })),
-    )
-    .onConflict((oc) => oc.columns(['tenant_id', 'job', 'object', 'step', 'due_date']).doNothing())
+    .values(keys.map(noticeKeyRow))
+    .onConflict((oc) => oc.columns(noticeKeyUnique).doNothing())
     .returning(['id', 'tenant_id', 'object', 'step', 'due_date'])
     .execute();
 }
@@ -80,18 +75,20 @@ export async function departmentMembers(db: Q, tenantId: number, departmentIds: 
     .execute();
 }
 
-/** Active users by id with their channel settings, by username. */
-export async function usersWithSettings(db: Q, tenantId: number, userIds: number[]) {
-  if (userIds.length === 0) return [];
+/** The tenant's active users with their channel settings (absent settings read as null). */
+function activeUsersWithSettings(db: Q, tenantId: number) {
   return db
     .selectFrom('users as u')
     .leftJoin('notification_settings as s', 's.user_id', 'u.id')
     .select(['u.id', 'u.username', 's.inbox', 's.email', 's.email_address'])
     .where('u.tenant_id', '=', tenantId)
-    .where('u.disabled', '=', 0)
-    .where('u.id', 'in', userIds)
-    .orderBy('u.username')
-    .execute();
+    .where('u.disabled', '=', 0);
+}
+
+/** Active users by id with their channel settings, by username. */
+export async function usersWithSettings(db: Q, tenantId: number, userIds: number[]) {
+  if (userIds.length === 0) return [];
+  return activeUsersWithSettings(db, tenantId).where('u.id', 'in', userIds).orderBy('u.username').execute();
 }
 
 /** Active users holding one of the roles in the tenant (e.g. the supervisors, for 督办). */
@@ -110,17 +107,20 @@ export async function usersWithRoles(db: Q, tenantId: number, roles: readonly st
   return rows.map((r) => r.id);
 }
 
-/** When each notice of a job and step was recorded, for some objects (e.g. the red list's 督办). */
-export async function noticesSent(db: Q, tenantId: number, job: string, step: string, objects: string[]) {
-  if (objects.length === 0) return [];
+/** The notice keys of one job and step: what each was about and when it was recorded. */
+function noticesOf(db: Q, tenantId: number, job: string, step: string) {
   return db
     .selectFrom('notice_keys')
     .select(['object', 'due_date', 'created_at'])
     .where('tenant_id', '=', tenantId)
     .where('job', '=', job)
-    .where('step', '=', step)
-    .where('object', 'in', objects)
-    .execute();
+    .where('step', '=', step);
+}
+
+/** When each notice of a job and step was recorded, for some objects (e.g. the red list's 督办). */
+export async function noticesSent(db: Q, tenantId: number, job: string, step: string, objects: string[]) {
+  if (objects.length === 0) return [];
+  return noticesOf(db, tenantId, job, step).where('object', 'in', objects).execute();
 }
 
 /** Notices of a job and step recorded in [from, to) (ISO times), e.g. a month's 督办 notices. */
@@ -132,12 +132,7 @@ export async function noticesRecordedBetween(
   from: string,
   to: string,
 ) {
-  return db
-    .selectFrom('notice_keys')
-    .select(['object', 'due_date', 'created_at'])
-    .where('tenant_id', '=', tenantId)
-    .where('job', '=', job)
-    .where('step', '=', step)
+  return noticesOf(db, tenantId, job, step)
     .where('created_at', '>=', from)
     .where('created_at', '<', to)
     .orderBy('id')
@@ -169,12 +164,7 @@ export async function departmentsByIds(db: Q, tenantId: number, ids: number[]) {
 /** Active users addressed directly or as members of the departments, with their settings. */
 export async function recipientUsers(db: Q, tenantId: number, userIds: number[], departmentIds: number[]) {
   if (userIds.length === 0 && departmentIds.length === 0) return [];
-  return db
-    .selectFrom('users as u')
-    .leftJoin('notification_settings as s', 's.user_id', 'u.id')
-    .select(['u.id', 'u.username', 's.inbox', 's.email', 's.email_address'])
-    .where('u.tenant_id', '=', tenantId)
-    .where('u.disabled', '=', 0)
+  return activeUsersWithSettings(db, tenantId)
     .where((eb) =>
       eb.or([
         eb('u.id', 'in', userIds.length ? userIds : [-1]),

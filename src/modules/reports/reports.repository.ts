@@ -1,18 +1,10 @@
 /** The only SQL of the reports module: the archive of bulletins (0010-bulletins). */
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db';
+import type { BulletinTable, Database } from '../../db';
 
 type K = Kysely<Database>;
 
-export interface ArchiveRow {
-  tenant_id: number;
-  plan_id: number;
-  month: string;
-  input: string;
-  origin: string;
-  generated_at: string;
-  generated_by: number | null;
-}
+export type ArchiveRow = Omit<BulletinTable, 'id'>;
 
 /** Inserts the month's bulletin unless one is archived; true when this call inserted it. */
 export async function insertIfAbsent(k: K, row: ArchiveRow): Promise<boolean> {

@@ -1,5 +1,6 @@
 /** The only SQL of scorecards: the monthly snapshots (table of migration 0011). */
-import type { Executor } from '../../db';
+import type { Insertable } from 'kysely';
+import type { Executor, ScorecardSnapshotTable } from '../../db';
 
 type Q = Executor;
 
@@ -13,17 +14,7 @@ export async function findSnapshot(db: Q, planId: number, month: string) {
 }
 
 /** Stores a month's snapshot unless one exists (the first one stays): true when stored. */
-export async function insertSnapshot(
-  db: Q,
-  row: {
-    tenant_id: number;
-    plan_id: number;
-    month: string;
-    computed_at: string;
-    weights: string;
-    body: string;
-  },
-): Promise<boolean> {
+export async function insertSnapshot(db: Q, row: Insertable<ScorecardSnapshotTable>): Promise<boolean> {
   const inserted = await db
     .insertInto('scorecard_snapshots')
     .values(row)

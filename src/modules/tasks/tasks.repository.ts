@@ -4,14 +4,16 @@
  * Plan structure (departments, actions, targets) comes from the plans module, not from here.
  */
 import type { Insertable, Selectable, Updateable } from 'kysely';
-import type {
-  TaskCommentTable,
-  TaskEventTable,
-  TaskExtensionTable,
-  TaskReportTable,
-  TaskTable,
-  TargetAssessmentTable,
-  Executor,
+import {
+  storedFileListed,
+  type TaskCommentTable,
+  type TaskEventTable,
+  type TaskExtensionTable,
+  type TaskReportEvidenceTable,
+  type TaskReportTable,
+  type TaskTable,
+  type TargetAssessmentTable,
+  type Executor,
 } from '../../db';
 
 export type Q = Executor;
@@ -325,15 +327,7 @@ export async function upsertPart(
 
 // ── evidence ─────────────────────────────────────────────────────────────────────────────────
 
-const evidenceListed = [
-  'id',
-  'report_id',
-  'file_name',
-  'content_type',
-  'size_bytes',
-  'sha256',
-  'uploaded_at',
-] as const;
+const evidenceListed = ['id', 'report_id', ...storedFileListed] as const;
 
 export async function evidenceOf(db: Q, reportIds: readonly number[]) {
   if (reportIds.length === 0) return [];
@@ -345,20 +339,7 @@ export async function evidenceOf(db: Q, reportIds: readonly number[]) {
     .execute();
 }
 
-export async function insertEvidence(
-  db: Q,
-  row: {
-    tenant_id: number;
-    report_id: number;
-    file_name: string;
-    content_type: string;
-    size_bytes: number;
-    sha256: string;
-    content: Uint8Array;
-    uploaded_by: number | null;
-    uploaded_at: string;
-  },
-): Promise<number> {
+export async function insertEvidence(db: Q, row: Insertable<TaskReportEvidenceTable>): Promise<number> {
   return (await db.insertInto('task_report_evidence').values(row).returning('id').executeTakeFirstOrThrow())
     .id;
 }

@@ -13,11 +13,21 @@ const clearers = new Set<() => void>();
 export interface ShortCache<V> {
   get(key: string, now: number): V | undefined;
   set(key: string, value: V, now: number): void;
+  /**
+   * The cached value, else one load shared by every caller that misses meanwhile (when an entry
+   * expires under load, fifty requests would otherwise run the same queries fifty times). A value
+   * is kept only if `keep` accepts it and no clear came while it loaded: a load that began before
+   * a write may have read what the write changed.
+   */
+  load(key: string, now: number, read: () => Promise<V>, keep?: (value: V) => boolean): Promise<V>;
   clear: () => void;
 }
 
 export function shortCache<V>(ttlMs: number, maxEntries = 10_000): ShortCache<V> {
   const entries = new Map<string, { value: V; at: number }>();
+  const loading = new Map<string, Promise<V>>();
+  // Bumped by every clear: a load that began in an earlier generation is not stored.
+  let generation = 0;
   const cache: ShortCache<V> = {
     get(key, now) {
       const hit = entries.get(key);
@@ -32,7 +42,33 @@ export function shortCache<V>(ttlMs: number, maxEntries = 10_000): ShortCache<V>
       if (entries.size >= maxEntries) entries.clear();
       entries.set(key, { value, at: now });
     },
-    clear: () => entries.clear(),
+    load(key, now, read, keep = () => true) {
+      const hit = cache.get(key, now);
+      if (hit !== undefined) return Promise.resolve(hit);
+      const pending = loading.get(key);
+      if (pending) return pending;
+      const started = generation;
+      const promise = read().then(
+        (value) => {
+          if (generation === started) {
+            loading.delete(key);
+            if (keep(value)) cache.set(key, value, now);
+          }
+          return value;
+        },
+        (error: unknown) => {
+          if (generation === started) loading.delete(key);
+          throw error;
+        },
+      );
+      loading.set(key, promise);
+      return promise;
+    },
+    clear: () => {
+      generation++;
+      entries.clear();
+      loading.clear();
+    },
   };
   clearers.add(() => cache.clear());
   return cache;

@@ -15,16 +15,9 @@ export async function tenantOf(c: Context<AppEnv>, slug: string | undefined) {
   const actor = c.get('actor');
   const db = c.get('db');
   if (actor.kind === 'anonymous') return resolveTenant(db, slug);
-  const key = String(actor.tenantId);
-  let tenant = tenants.get(key, Date.now());
-  if (!tenant) {
-    tenant = await db.kysely
-      .selectFrom('tenants')
-      .selectAll()
-      .where('id', '=', actor.tenantId)
-      .executeTakeFirstOrThrow();
-    tenants.set(key, tenant, Date.now());
-  }
+  const tenant = await tenants.load(String(actor.tenantId), Date.now(), () =>
+    db.kysely.selectFrom('tenants').selectAll().where('id', '=', actor.tenantId).executeTakeFirstOrThrow(),
+  );
   if (slug !== undefined && slug !== tenant.slug) throw notFound(`tenant '${slug}'`);
   return tenant;
 }

@@ -12,7 +12,9 @@ export function requestLog(log: Logger): MiddlewareHandler<AppEnv> {
     // The root logger, not a child per request: callers add `req_id` where they log (hot path).
     c.set('log', log);
     await next();
-    c.header('X-Request-Id', requestId);
+    // On the response's headers, not `c.header()`: after the handler that reads the body and turns
+    // @hono/node-server's one-write string response into a web stream written chunk by chunk.
+    c.res.headers.set('X-Request-Id', requestId);
     log.info(
       {
         req_id: requestId,

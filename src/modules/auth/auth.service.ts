@@ -7,6 +7,7 @@ import { checkPassword, departmentScopedPermissions, permissionsOf } from '../..
 import { hashPassword, verifyPassword } from './passwords';
 import { AppError, coded } from '../errors';
 import type { Actor } from '../http';
+import { AddressFailures } from './address-failures';
 import { writeAudit } from './audit';
 import { commonPasswords } from './common-passwords';
 import { createSession, deleteSession, deleteUserSessions, findLiveSession } from './sessions';
@@ -17,20 +18,19 @@ export const loginSettings = { maxFailures: 10, lockMs: 15 * 60 * 1000, perAddre
 /** A hash to verify against when the user does not exist, so timing does not reveal names. */
 let dummyHash: Promise<string> | null = null;
 
-const addressFailures = new Map<string, number[]>();
+/** Per source address, in memory and bounded (address-failures.ts). */
+export const addressFailures = new AddressFailures({
+  limit: loginSettings.perAddressPerMinute,
+  windowMs: 60_000,
+  maxAddresses: 10_000,
+});
 
 function tooManyFromAddress(address: string | null, now: Date): boolean {
-  if (!address) return false;
-  const recent = (addressFailures.get(address) ?? []).filter((t) => now.getTime() - t < 60_000);
-  addressFailures.set(address, recent);
-  return recent.length >= loginSettings.perAddressPerMinute;
+  return address !== null && addressFailures.tooMany(address, now.getTime());
 }
 
 function noteAddressFailure(address: string | null, now: Date) {
-  if (!address) return;
-  const list = addressFailures.get(address) ?? [];
-  list.push(now.getTime());
-  addressFailures.set(address, list);
+  if (address) addressFailures.note(address, now.getTime());
 }
 
 export class LockedError extends AppError {

@@ -23,7 +23,8 @@ import { actorFromApiToken } from './tokens';
 export function secureCookies(c: Context<AppEnv>): boolean {
   const settings = c.get('settings');
   if (settings.secureCookies !== null) return settings.secureCookies;
-  if (new URL(c.req.url).protocol === 'https:') return true;
+  // A request's URL is absolute and normalised: its scheme is its start (no URL parse per request).
+  if (c.req.url.startsWith('https:')) return true;
   const forwarded = c.req.header('X-Forwarded-Proto')?.split(',')[0]?.trim().toLowerCase();
   return settings.trustProxy && forwarded === 'https';
 }
@@ -66,9 +67,12 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
     c.set('caller', null);
     return next();
   }
-  const cached = actorCache.get(token, now.getTime());
-  const actor = cached ?? (await actorFromSession(db, token, now));
-  if (!cached && actor.kind === 'user') actorCache.set(token, actor, now.getTime());
+  const actor = await actorCache.load(
+    token,
+    now.getTime(),
+    () => actorFromSession(db, token, now),
+    (found) => found.kind === 'user',
+  );
   c.set('actor', actor);
   c.set('caller', callerFor(actor, now, clientAddress(c)));
   return next();

@@ -53,17 +53,18 @@ function previewAllowed(actor: Actor, preview: '0' | '1' | undefined): boolean {
 }
 
 /**
- * A cached evaluation is the same object request after request: serialise it once. (A scoped
- * view is a new object each time and is serialised each time.)
+ * A cached evaluation is the same object request after request: serialise it once, to UTF-8
+ * bytes (a string body of Chinese text would be measured and encoded again on every write).
+ * A scoped view is a new object each time and is serialised each time.
  */
-const json = new WeakMap<object, string>();
-function serialized(status: object): string {
-  let text = json.get(status);
-  if (text === undefined) {
-    text = JSON.stringify(status);
-    json.set(status, text);
+const json = new WeakMap<object, Uint8Array<ArrayBuffer>>();
+function serialized(status: object): Uint8Array<ArrayBuffer> {
+  let bytes = json.get(status);
+  if (bytes === undefined) {
+    bytes = new TextEncoder().encode(JSON.stringify(status));
+    json.set(status, bytes);
   }
-  return text;
+  return bytes;
 }
 
 export function statusRoutes(app: OpenAPIHono<AppEnv>): void {

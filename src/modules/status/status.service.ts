@@ -29,12 +29,7 @@ const revisions = shortCache<string>(200);
 async function revisionOf(db: Db, tenantId: number, planCode: string): Promise<string> {
   // Per database: a revision read on the replica may be older than the primary's.
   const key = `${db.label}|${tenantId}|${planCode}`;
-  const now = Date.now();
-  const known = revisions.get(key, now);
-  if (known !== undefined) return known;
-  const revision = await readRevision(db, tenantId, planCode);
-  revisions.set(key, revision, now);
-  return revision;
+  return revisions.load(key, Date.now(), () => readRevision(db, tenantId, planCode));
 }
 
 async function readRevision(db: Db, tenantId: number, planCode: string): Promise<string> {

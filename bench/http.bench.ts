@@ -39,11 +39,10 @@ async function runWrk(url: string, headers: string[], seconds: number): Promise<
 
 /**
  * Warm-up until the rate settles: rounds of 2 s until one is within 10 % of the one before (at
- * most 8). On a loaded machine a fresh server answered 30–300 requests a second for its first
- * seconds and 2,000–3,000 from some seconds later (per-second counts inside the server; code not
- * yet optimised by V8 costs about 1 ms of CPU per request instead of 0.2–0.3 ms), so a fixed
- * 2 s warm-up measured the start instead of the route. The bare server, a few lines of Node's own
- * code, settles at once. Both get the same rule; the rounds taken are in the note.
+ * most 8). On the loaded machine a fresh server often answered 30–300 requests a second for its
+ * first seconds and 2,000–3,000 later (per-second counts inside the server), so one fixed 2 s
+ * round could measure the start. Slow phases of 5–27 s were also seen later, cause not found
+ * (docs/performance.md). Both servers get the same rule; the rounds taken are in the note.
  */
 async function warmUp(url: string, headers: string[]): Promise<number> {
   let previous = 0;

@@ -1,5 +1,5 @@
 /** What the upload pages share: the file and its preview with a busy/error runner, the file row, the preview tables. */
-import { Alert, Button, Table, Tag } from 'antd';
+import { Alert, Button, Space, Table, Tag } from 'antd';
 import type { TableProps } from 'antd';
 import { type ReactNode, useState } from 'react';
 
@@ -80,6 +80,37 @@ export function PickAndPreview<P>(props: {
       </div>
       {upload.error && <Alert type="error" showIcon message={upload.error} style={{ marginBottom: 16 }} />}
     </>
+  );
+}
+
+/**
+ * Commits what the preview showed (by its token: none while a row is bad), then drops the preview;
+ * `onCommitted` says what was done.
+ */
+export function CommitButton<P extends { token: string | null }, R>(props: {
+  upload: ReturnType<typeof useUpload<P>>;
+  label: string;
+  commit: (token: string) => Promise<R>;
+  onCommitted: (result: R) => void;
+}) {
+  const { upload } = props;
+  const token = upload.preview?.token;
+  return (
+    <Space style={{ marginTop: 16 }}>
+      <Button
+        type="primary"
+        disabled={!token}
+        loading={upload.busy}
+        onClick={() =>
+          void upload.run(async () => {
+            props.onCommitted(await props.commit(token ?? ''));
+            upload.setPreview(null);
+          })
+        }
+      >
+        {props.label}
+      </Button>
+    </Space>
   );
 }
 

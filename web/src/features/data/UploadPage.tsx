@@ -1,5 +1,5 @@
 /** `/data/upload`: template → upload → preview (errors, changes) → error report → commit. */
-import { App, Button, Input, InputNumber, Select, Space, Tag } from 'antd';
+import { App, Button, Input, InputNumber, Select, Tag } from 'antd';
 import { useState } from 'react';
 import type { ImportChange, ImportPreview, ImportProblem } from '../../../../src/contracts/imports';
 import type { Key } from '../../i18n/dict';
@@ -8,7 +8,7 @@ import { useSession } from '../auth/SessionContext';
 import { PeriodCell } from './PeriodCell';
 import { commitUpload, errorReport, previewUpload, saveBlob, templateHref } from './dataApi';
 import { errorWords, problemWords, warningText } from './words';
-import { CountHeading, PickAndPreview, PreviewTable, useUpload } from '../common/upload';
+import { CommitButton, CountHeading, PickAndPreview, PreviewTable, useUpload } from '../common/upload';
 
 export function UploadPage({ plan }: { plan: string }) {
   const i18n = useI18n();
@@ -25,7 +25,7 @@ export function UploadPage({ plan }: { plan: string }) {
     (e) => errorWords(i18n, e),
     (f) => previewUpload(plan, f),
   );
-  const { file, preview, setPreview, busy, run } = upload;
+  const { file, preview, busy, run } = upload;
 
   return (
     <>
@@ -114,22 +114,12 @@ export function UploadPage({ plan }: { plan: string }) {
               },
             ]}
           />
-          <Space style={{ marginTop: 16 }}>
-            <Button
-              type="primary"
-              disabled={!preview.token}
-              loading={busy}
-              onClick={() =>
-                void run(async () => {
-                  const r = await commitUpload(plan, preview.token ?? '');
-                  void message.success(t('dataCommitted', { ...r }));
-                  setPreview(null);
-                })
-              }
-            >
-              {t('dataCommit')}
-            </Button>
-          </Space>
+          <CommitButton
+            upload={upload}
+            label={t('dataCommit')}
+            commit={(token) => commitUpload(plan, token)}
+            onCommitted={(r) => void message.success(t('dataCommitted', { ...r }))}
+          />
         </>
       )}
     </>

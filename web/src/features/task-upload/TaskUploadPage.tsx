@@ -6,7 +6,7 @@ import { breakdownColumns, cycleLabels } from '../../../../src/domain/tasks/brea
 import { useI18n } from '../../i18n/context';
 import { Link } from '../../router';
 import { problemText } from '../auth/problemMessage';
-import { CountHeading, PickAndPreview, PreviewTable, useUpload } from '../common/upload';
+import { CommitButton, CountHeading, PickAndPreview, PreviewTable, useUpload } from '../common/upload';
 import { PlanPage } from '../plan/PlanPage';
 import { commitBreakdown, previewBreakdown, templateHref } from '../scorecards/scorecardsApi';
 import '../scorecards/scorecards.css';
@@ -19,7 +19,7 @@ function Upload({ plan }: { plan: string }) {
   const { message } = App.useApp();
   const [created, setCreated] = useState<string[]>([]);
   const upload = useUpload<BreakdownPreview>(problemText, (f) => previewBreakdown(plan, f));
-  const { preview, setPreview, busy, run } = upload;
+  const { preview } = upload;
 
   return (
     <>
@@ -92,23 +92,15 @@ function Upload({ plan }: { plan: string }) {
               },
             ]}
           />
-          <Space style={{ marginTop: 16 }}>
-            <Button
-              type="primary"
-              disabled={!preview.token}
-              loading={busy}
-              onClick={() =>
-                void run(async () => {
-                  const r = await commitBreakdown(plan, preview.token ?? '');
-                  void message.success(t('tuCommitted', { n: r.created.length }));
-                  setCreated(r.created);
-                  setPreview(null);
-                })
-              }
-            >
-              {t('tuCommit')}
-            </Button>
-          </Space>
+          <CommitButton
+            upload={upload}
+            label={t('tuCommit')}
+            commit={(token) => commitBreakdown(plan, token)}
+            onCommitted={(r) => {
+              void message.success(t('tuCommitted', { n: r.created.length }));
+              setCreated(r.created);
+            }}
+          />
         </>
       )}
     </>

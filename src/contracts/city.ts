@@ -160,6 +160,10 @@ export const definitionSchema = z
         z.object({
           plan: z.string(),
           indicator: z.string(),
+          version: z.number().int().nullable().openapi({
+            description:
+              'The version the indicator adopted (recorded at import or by a move); null when not recorded',
+          }),
           differs: z
             .array(z.string())
             .openapi({ description: "Fields where the district's indicator departs from this version" }),
@@ -183,3 +187,44 @@ export const definitionPublishedSchema = z
 export type DefinitionInput = z.infer<typeof definitionInputSchema>;
 export type CityDefinition = z.infer<typeof definitionSchema>;
 export type CityDefinitions = z.infer<typeof definitionsSchema>;
+
+/** A district moves one of its plan's indicators to a version of the city's definition. */
+export const adoptionParams = z.object({
+  plan: z
+    .string()
+    .min(1)
+    .max(80)
+    .openapi({ param: { name: 'plan', in: 'path' }, example: 'yuzhong-2023' }),
+  indicator: z
+    .string()
+    .min(1)
+    .max(80)
+    .openapi({ param: { name: 'indicator', in: 'path' }, example: 'retail_sales' }),
+});
+
+export const adoptionInputSchema = z
+  .object({
+    version: z.number().int().min(1).openapi({
+      description: "The city's current version (the one the district saw); an older or stale one is refused",
+    }),
+  })
+  .strict()
+  .openapi('CityDefinitionAdoptionInput');
+
+export const adoptionSchema = z
+  .object({
+    plan: z.string(),
+    indicator: z.string(),
+    version: z.number().int(),
+    previous_version: z.number().int().nullable(),
+    unit: z.string(),
+    measure: z.string(),
+    direction: z.string(),
+    frequency: z.string(),
+    formula: z.string().nullable(),
+    changed: z.array(z.string()).openapi({ description: "The indicator's fields the move changed" }),
+  })
+  .openapi('CityDefinitionAdoption');
+
+export type AdoptionInput = z.infer<typeof adoptionInputSchema>;
+export type Adoption = z.infer<typeof adoptionSchema>;

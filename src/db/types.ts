@@ -171,6 +171,8 @@ export interface IndicatorTable {
   source: string | null;
   note: string | null;
   position: number;
+  /** The version of the city's definition of this id the district adopted (migration 0020). */
+  city_definition_version: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface TargetTable {

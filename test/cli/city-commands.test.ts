@@ -8,6 +8,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { openDatabase } from '../../src/db';
+import { publishDefinition } from '../../src/modules/city';
 import { createTestDatabase, dialects, type TestDatabase } from '../databases';
 import { districtPlan } from '../helpers/city';
 import { runCli } from './run-cli';
@@ -122,6 +124,50 @@ for (const dialect of dialects) {
       const all = JSON.parse(list.stdout) as { slug: string; parent: string | null }[];
       assert.deepEqual(all.map((t) => t.slug).sort(), ['chongqing', 'dadukou', 'jiangbei', 'yuzhong']);
       assert.equal(all.find((t) => t.slug === 'chongqing')?.parent, null);
+    });
+
+    it("refuses a district plan whose unit departs from the city's definition, with one line", async () => {
+      const handle = await openDatabase(db);
+      try {
+        const cityRow = await handle.kysely
+          .selectFrom('tenants')
+          .select('id')
+          .where('slug', '=', 'chongqing')
+          .executeTakeFirstOrThrow();
+        const definition = {
+          code: 'area',
+          name: '辖区面积',
+          unit: '公顷',
+          measure: 'stock',
+          direction: 'up',
+          frequency: 'annual',
+        } as const;
+        await publishDefinition(handle, cityRow.id, definition, {
+          actor: { kind: 'system' },
+          at: new Date(),
+        });
+      } finally {
+        await handle.close();
+      }
+      const file = join(dir, `dadukou-${dialect}.json`);
+      writeFileSync(file, districtPlan('dadukou', []));
+      const r = await runCli(['import-plan', file, '--tenant', 'dadukou', '--db', db]);
+      assertOneLineError(
+        r,
+        /dadukou-\w+\.json:1: indicators\[1\]\.unit: indicator 'area' has the id of the city's definition 辖区面积 \(version 1\), whose unit is '公顷', but the plan says '平方公里'/,
+      );
+      const check = await openDatabase(db);
+      try {
+        const plans = await check.kysely
+          .selectFrom('plans as p')
+          .innerJoin('tenants as t', 't.id', 'p.tenant_id')
+          .select('p.code')
+          .where('t.slug', '=', 'dadukou')
+          .execute();
+        assert.deepEqual(plans, []);
+      } finally {
+        await check.close();
+      }
     });
 
     it('refuses a bad period and an unknown indicator with one line', async () => {

@@ -46,7 +46,13 @@ describeEachDatabase('city indicator definitions', (ctx) => {
     assert.equal(seen.city, 'cq');
     assert.deepEqual(
       seen.definitions.map((d) => [d.code, d.version, d.adoption]),
-      [['retail_sales', 1, [{ plan: 'yuzhong-2023', indicator: 'retail_sales', differs: [] }]]],
+      [
+        [
+          'retail_sales',
+          1,
+          [{ plan: 'yuzhong-2023', indicator: 'retail_sales', version: null, differs: [] }],
+        ],
+      ],
     );
     await assert.rejects(
       publishDefinition(ctx.db, await id('yuzhong'), { ...retail, code: 'x' }, by),
@@ -63,7 +69,9 @@ describeEachDatabase('city indicator definitions', (ctx) => {
     const d = seen.definitions.find((x) => x.code === 'retail_sales');
     assert.equal(d?.version, 2);
     assert.equal(d?.unit, '万元');
-    assert.deepEqual(d?.adoption, [{ plan: 'jiangbei-2023', indicator: 'retail_sales', differs: ['unit'] }]);
+    assert.deepEqual(d?.adoption, [
+      { plan: 'jiangbei-2023', indicator: 'retail_sales', version: null, differs: ['unit'] },
+    ]);
     // The city sees its own list without adoption rows; the audit names the version.
     const city = await listDefinitions(ctx.db, await id('cq'));
     assert.deepEqual(city.definitions[0]?.adoption, []);

@@ -63,6 +63,7 @@ const matrix: Record<string, Who[]> = {
   'GET /api/plans': readers,
   'POST /api/plans': ['admin', 'supervisor'],
   'POST /api/plans/{plan}/publish': ['admin', 'supervisor'],
+  'POST /api/plans/{plan}/indicators/{indicator}/city-definition': ['admin', 'supervisor'],
   'GET /api/plans/{plan}': readers,
   'GET /api/plans/{plan}/goal-areas': readers,
   'GET /api/plans/{plan}/indicators': readers,

@@ -51,6 +51,17 @@ export function registerPlanFileCommands(program: Command, cli: CliContext): voi
           const what = result.unchanged
             ? 'unchanged (same content as the current version)'
             : `${result.created ? 'created' : 'updated'} as version ${result.version}, ${result.observationsAdded} observations added`;
+          for (const w of result.cityAdoption.warnings) {
+            const q = (v: string | null) => (v === null ? '(none)' : `'${v}'`);
+            process.stderr.write(
+              `${file}:${w.line ?? 1}: ${w.field_path}: warning: ${q(w.plan)} here, ${q(w.city)} in the city's definition ${w.name} (version ${w.version})\n`,
+            );
+          }
+          const adopted = Object.entries(result.cityAdoption.adopted);
+          if (adopted.length > 0) {
+            const list = adopted.map(([code, v]) => `${code} v${v}`).join(', ');
+            process.stdout.write(`${file}: adopts the city's definitions ${list}\n`);
+          }
           process.stdout.write(`${file}: plan ${what}\n`);
         });
       }, isConfigError),

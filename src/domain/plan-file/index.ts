@@ -4,6 +4,7 @@ export {
   validatePlanFile,
   formatProblem,
   pathToField,
+  lineLocator,
   type PlanFileProblem,
   type PlanFileResult,
 } from './parse';

@@ -41,6 +41,16 @@ function lineOf(doc: Document, counter: LineCounter, path: ReadonlyArray<Propert
   return null;
 }
 
+/**
+ * Finds the line of a field path in a plan file's text, for problems found after validation
+ * (e.g. against the city's definitions); reads the text again only when called.
+ */
+export function lineLocator(source: string): (path: ReadonlyArray<PropertyKey>) => number | null {
+  const counter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false });
+  return (path) => lineOf(doc, counter, path);
+}
+
 /** Parses and validates a plan file. */
 export function parsePlanFile(source: string): PlanFileResult {
   const counter = new LineCounter();

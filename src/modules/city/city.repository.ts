@@ -172,9 +172,28 @@ export function planIndicatorsWithCodes(db: Q, tenantId: number, codes: readonly
       'i.direction',
       'i.frequency',
       'i.formula',
+      'i.city_definition_version',
     ])
     .where('p.tenant_id', '=', tenantId)
     .where('i.code', 'in', codes.length ? codes : [''])
+    .orderBy('p.code')
+    .execute();
+}
+
+/**
+ * The districts of a city whose plans adopted an older version of a definition, with the
+ * indicators that did (plan code, indicator code).
+ */
+export function adoptersOfOlderVersion(db: Q, cityId: number, code: string, version: number) {
+  return db
+    .selectFrom('indicators as i')
+    .innerJoin('plans as p', 'p.id', 'i.plan_id')
+    .innerJoin('tenants as t', 't.id', 'p.tenant_id')
+    .select(['t.id as tenant_id', 'p.code as plan', 'i.code as indicator'])
+    .where('t.parent_id', '=', cityId)
+    .where('i.code', '=', code)
+    .where('i.city_definition_version', '<', version)
+    .orderBy('t.id')
     .orderBy('p.code')
     .execute();
 }

@@ -5,8 +5,10 @@
  * district sees which fields changed and where its own indicators depart from the current one.
  */
 import type { CityDefinition, CityDefinitions, DefinitionInput } from '../../contracts/city';
-import type { Db } from '../../db';
+import type { Db, Executor } from '../../db';
+import type { DefinitionVersion } from '../../domain/city';
 import { writeAudit } from '../auth';
+import { noticeDistrictsOfNewVersion } from './definition-notices';
 import * as repo from './city.repository';
 import { cityOfCaller } from './city.service';
 import type { ChangedBy } from './tenants.service';
@@ -66,7 +68,12 @@ function present(
     changes: previous ? changed(fieldsOf(previous), f) : [],
     adoption: own
       .filter((i) => i.code === row.code)
-      .map((i) => ({ plan: i.plan, indicator: i.code, differs: changed(fieldsOf(i), f, adopted) })),
+      .map((i) => ({
+        plan: i.plan,
+        indicator: i.code,
+        version: i.city_definition_version,
+        differs: changed(fieldsOf(i), f, adopted),
+      })),
   };
 }
 
@@ -131,6 +138,28 @@ export async function publishDefinition(
       sourceIp: by.address ?? null,
       outcome: 'success',
     });
+    if (current) await noticeDistrictsOfNewVersion(trx, city.id, current, row, by.at);
     return { definition: present([...rows, row], row, []), created: true };
   });
+}
+
+/**
+ * Every version of the definitions of the city above a district, for checking what the
+ * district's plan adopts; none when the tenant has no city (a city's own plans adopt nothing).
+ */
+export async function definitionsAboveDistrict(ex: Executor, tenantId: number): Promise<DefinitionVersion[]> {
+  const own = await repo.findTenantById(ex, tenantId);
+  if (own?.parent_id == null) return [];
+  return (await repo.definitionVersions(ex, own.parent_id)).map((r) => ({
+    code: r.code,
+    version: r.version,
+    name: r.name,
+    name_en: r.name_en,
+    unit: r.unit,
+    measure: r.measure,
+    direction: r.direction,
+    frequency: r.frequency,
+    formula: r.formula,
+    method: r.method,
+  }));
 }

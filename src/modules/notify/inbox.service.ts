@@ -42,3 +42,32 @@ export type { NewNotification } from './notify.repository';
 export async function recordNotifications(trx: repo.Q, rows: repo.NewNotification[]): Promise<void> {
   await repo.insertNotifications(trx, rows);
 }
+
+/**
+ * Writes one in-app message to each active user holding one of the roles in a tenant (e.g. a
+ * district's administrators and supervisors), inside the caller's transaction; returns how many.
+ */
+export async function notifyRoleHolders(
+  trx: repo.Q,
+  n: {
+    tenantId: number;
+    roles: readonly string[];
+    kind: string;
+    payload: Record<string, unknown>;
+    at: string;
+  },
+): Promise<number> {
+  const users = await repo.usersWithRoles(trx, n.tenantId, n.roles);
+  await repo.insertNotifications(
+    trx,
+    users.map((userId) => ({
+      tenantId: n.tenantId,
+      userId,
+      departmentId: null,
+      kind: n.kind,
+      payload: n.payload,
+      at: n.at,
+    })),
+  );
+  return users.length;
+}

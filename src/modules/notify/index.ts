@@ -22,7 +22,7 @@ export {
   type DeliveryReport,
 } from './deliveries.service';
 export { createMailer, type Mailer } from './email';
-export { recordNotifications, type NewNotification } from './inbox.service';
+export { recordNotifications, notifyRoleHolders, type NewNotification } from './inbox.service';
 export {
   buildWebhookRequest,
   dingtalkSign,

@@ -52,7 +52,12 @@ export async function writePlanFile(
   content: string,
   userId: number | null,
   /** Departments are tenant-wide: only an administrator (or the CLI) may rename them by a file. */
-  options: { renameDepartments: boolean; now: string },
+  options: {
+    renameDepartments: boolean;
+    now: string;
+    /** Indicator id → the version of the city's definition it adopts (checked by the caller). */
+    adopted?: ReadonlyMap<string, number>;
+  },
 ): Promise<ImportOutcome> {
   const now = options.now;
   const hash = createHash('sha256').update(content).digest('hex');
@@ -205,6 +210,7 @@ export async function writePlanFile(
       source: d.source ?? null,
       note: d.note ?? null,
       position: i,
+      city_definition_version: options.adopted?.get(d.id) ?? null,
     })),
     await ofPlan('indicators'),
     async (d) =>
@@ -311,7 +317,9 @@ async function removeDropped(
   plan: PlanFile,
   indicators: Map<string, number>,
 ): Promise<void> {
-  const keep = (ids: string[]) => (ids.length ? ids : ['\u0000']);
+  // An empty list stands for "keep nothing": no code is the empty string (PostgreSQL refuses a
+  // NUL byte in text, which this placeholder was before).
+  const keep = (ids: string[]) => (ids.length ? ids : ['']);
   await trx
     .deleteFrom('targets')
     .where('plan_id', '=', planId)

@@ -90,3 +90,55 @@ export async function listPlanPartsOf(db: DB, planIds: readonly number[]) {
   ]);
   return { areas, indicators, targets };
 }
+
+/** The versions of the city's definitions a tenant's plan's indicators adopted (code → version). */
+export async function adoptedVersions(
+  db: DB,
+  tenantId: number,
+  planCode: string,
+): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('indicators as i')
+    .innerJoin('plans as p', 'p.id', 'i.plan_id')
+    .select(['i.code', 'i.city_definition_version'])
+    .where('p.tenant_id', '=', tenantId)
+    .where('p.code', '=', planCode)
+    .where('i.city_definition_version', 'is not', null)
+    .execute();
+  return new Map(rows.map((r) => [r.code, r.city_definition_version ?? 0]));
+}
+
+export async function findIndicator(db: DB, planId: number, code: string) {
+  return db
+    .selectFrom('indicators')
+    .selectAll()
+    .where('plan_id', '=', planId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+/** Targets of an indicator that carry a figure (a value or a baseline) in the indicator's unit. */
+export async function countTargetFigures(db: DB, indicatorId: number): Promise<number> {
+  const row = await db
+    .selectFrom('targets')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('indicator_id', '=', indicatorId)
+    .where((eb) => eb.or([eb('value', 'is not', null), eb('baseline_value', 'is not', null)]))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function updateIndicatorDefinition(
+  db: DB,
+  id: number,
+  fields: {
+    unit: string;
+    measure: string;
+    direction: string;
+    frequency: string;
+    formula: string | null;
+    city_definition_version: number;
+  },
+): Promise<void> {
+  await db.updateTable('indicators').set(fields).where('id', '=', id).execute();
+}

@@ -1,6 +1,7 @@
 /** HTTP routes of the plan model: each handler validates, calls one service, returns a contract. */
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { planParams, problemResponse, problemResponses, tenantQuery } from '../../contracts/common';
+import { adoptionInputSchema, adoptionParams, adoptionSchema } from '../../contracts/city';
 import { createPlanSchema } from '../../contracts/extract';
 import {
   observationListSchema,
@@ -14,6 +15,8 @@ import { jsonLimit } from '../json-limits';
 import { defineRoute } from '../route';
 import { tenantOf } from '../tenancy';
 import { badInput } from '../errors';
+import { callerOf } from '../caller';
+import { adoptCityVersion } from './plans.city-adoption';
 import {
   createDraftPlan,
   getPlanDetail,
@@ -91,6 +94,24 @@ const publishRoute = defineRoute('plan:write', {
   },
 });
 
+const adoptRoute = defineRoute('plan:write', {
+  method: 'post',
+  path: '/api/plans/{plan}/indicators/{indicator}/city-definition',
+  tags: ['plans'],
+  summary: "Move a district's indicator to the city's current version of its definition (改用新版城市口径)",
+  request: {
+    params: adoptionParams,
+    body: { content: { 'application/json': { schema: adoptionInputSchema } }, required: true },
+  },
+  responses: {
+    200: { description: 'Moved', content: { 'application/json': { schema: adoptionSchema } } },
+    ...problemResponses,
+    409: problemResponse(
+      'Not the current version, adopted already, or a new unit while values are recorded in the old one',
+    ),
+  },
+});
+
 /** Mounts the plan routes. */
 export function plansRoutes(app: OpenAPIHono<AppEnv>): void {
   // A whole plan file (the demo plan is 56 KB as YAML); larger plans than 4 MB go through the CLI.
@@ -117,6 +138,12 @@ export function plansRoutes(app: OpenAPIHono<AppEnv>): void {
     const tenant = await tenantOf(c, undefined);
     const plan = c.req.valid('param').plan;
     return c.json(await publishPlan(c.get('db'), tenant.id, plan, c.get('actor'), c.get('now')()), 200);
+  });
+
+  app.openapi(adoptRoute, async (c) => {
+    const { plan, indicator } = c.req.valid('param');
+    const r = await adoptCityVersion(c.get('db'), callerOf(c), plan, indicator, c.req.valid('json').version);
+    return c.json(r, 200);
   });
 
   app.openapi(listRoute, async (c) => {

@@ -4,7 +4,9 @@
  */
 import {
   formatPlanFile,
+  lineLocator,
   parsePlanFile,
+  pathToField,
   planFileSchema,
   validatePlanFile,
   type PlanFile,
@@ -12,6 +14,8 @@ import {
 } from '../../domain/plan-file';
 import type { Db } from '../../db';
 import { comparePeriodTexts } from '../../domain/periods';
+import { checkAdoption, refusalMessage, type AdoptionDifference } from '../../domain/city';
+import { definitionsAboveDistrict } from '../city';
 import { writeAudit } from '../auth';
 import { departmentScope } from '../caller';
 import { AppError, notFound } from '../errors';
@@ -47,7 +51,18 @@ export function scopeOf(actor: Actor): Scope {
   return departmentIds ? { departmentIds } : null;
 }
 
-export type ImportResult = ({ ok: true } & ImportOutcome) | { ok: false; problems: PlanFileProblem[] };
+/** What the import adopted of the city's definitions (a district's plan only). */
+export interface CityAdoption {
+  /** Indicator id → version of the city's definition adopted. */
+  adopted: Record<string, number>;
+  /** Fields that may differ from the city (frequency, formula) and do, with their lines. */
+  warnings: (AdoptionDifference & { line: number | null; field_path: string })[];
+}
+
+export type ImportResult =
+  ({ ok: true; cityAdoption: CityAdoption } & ImportOutcome) | { ok: false; problems: PlanFileProblem[] };
+
+type LineAt = (path: ReadonlyArray<PropertyKey>) => number | null;
 
 /** Validates a plan file's text and writes it in one transaction: all of it or nothing. */
 export async function importPlanText(
@@ -61,6 +76,7 @@ export async function importPlanText(
     plan: parsed.plan,
     actor: props.actor,
     now: props.now,
+    lineAt: lineLocator(props.text),
   });
 }
 
@@ -68,11 +84,15 @@ export async function importPlanText(
  * Writes a validated plan file in one transaction, audited: the plan, and each department it
  * adds or renames. Departments are tenant-wide, so a file renames existing ones only for an
  * administrator (user:admin) or the CLI (no actor); for anyone else their names stay.
+ * In a district, an indicator with the id of a city definition adopts it: a unit, measure or
+ * direction other than the city's refuses the whole file (`domain/city/adoption.ts`).
  */
 async function importPlan(
   db: Db,
-  props: { tenantSlug: string; plan: PlanFile; actor?: Actor; now: Date },
+  props: { tenantSlug: string; plan: PlanFile; actor?: Actor; now: Date; lineAt?: LineAt },
 ): Promise<ImportResult> {
+  const lineAt: LineAt = props.lineAt ?? (() => null);
+  const pathOf = (d: AdoptionDifference) => ['indicators', d.index, d.field] as const;
   const { plan, actor } = props;
   const content = formatPlanFile(plan);
   const renameDepartments =
@@ -80,12 +100,28 @@ async function importPlan(
   const outcome = await db.kysely.transaction().execute(async (trx) => {
     const at = props.now;
     const tenant = await ensureTenant(trx, props.tenantSlug, at.toISOString());
+    const check = checkAdoption(
+      plan.indicators,
+      await definitionsAboveDistrict(trx, tenant.id),
+      await repo.adoptedVersions(trx, tenant.id, plan.plan.id),
+    );
+    // Nothing is written yet: returning ends the transaction with nothing to commit.
+    if (check.refusals.length > 0) return { refused: check.refusals } as const;
     const userId = actor?.kind === 'user' ? actor.userId : null;
     const result = await writePlanFile(trx, tenant.id, plan, content, userId, {
       renameDepartments,
       now: at.toISOString(),
+      adopted: check.adopted,
     });
-    if (result.unchanged) return result;
+    const cityAdoption: CityAdoption = {
+      adopted: Object.fromEntries(check.adopted),
+      warnings: check.warnings.map((d) => ({
+        ...d,
+        line: lineAt(pathOf(d)),
+        field_path: pathToField(pathOf(d)),
+      })),
+    };
+    if (result.unchanged) return { ...result, cityAdoption };
     const audit = (entry: {
       action: string;
       objectType: string;
@@ -104,7 +140,11 @@ async function importPlan(
       action: result.created ? 'plan.create' : 'plan.version',
       objectType: 'plan',
       objectId: plan.plan.id,
-      after: { version: result.version, observations_added: result.observationsAdded },
+      after: {
+        version: result.version,
+        observations_added: result.observationsAdded,
+        ...(check.adopted.size > 0 ? { city_definitions: cityAdoption.adopted } : {}),
+      },
     });
     for (const d of result.departments.created) {
       await audit({ action: 'department.create', objectType: 'department', objectId: d.code, after: d });
@@ -112,8 +152,18 @@ async function importPlan(
     for (const d of result.departments.renamed) {
       await audit({ action: 'department.update', objectType: 'department', objectId: d.after.code, ...d });
     }
-    return result;
+    return { ...result, cityAdoption };
   });
+  if ('refused' in outcome && outcome.refused) {
+    return {
+      ok: false,
+      problems: outcome.refused.map((d) => ({
+        line: lineAt(pathOf(d)),
+        field: pathToField(pathOf(d)),
+        message: refusalMessage(d),
+      })),
+    };
+  }
   return { ok: true, ...outcome };
 }
 

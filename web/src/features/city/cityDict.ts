@@ -26,6 +26,11 @@ export const cityZh = {
   cityStatus: '状态',
   cityWhy: '说明',
   cityNoShared: '各区县没有共同的指标可比较。',
+  cityDefAdopted: '采用城市口径第{from}版，城市已发布第{to}版',
+  cityDefChanges: '（{changes}）',
+  cityDefMove: '改用第{to}版',
+  cityDefMoveConfirm: '本指标的单位、类型、方向、频率和公式将改为城市第{to}版的口径。',
+  cityDefMoved: '已改用城市口径第{to}版',
 };
 
 export const cityEn: Record<keyof typeof cityZh, string> = {
@@ -56,4 +61,10 @@ export const cityEn: Record<keyof typeof cityZh, string> = {
   cityStatus: 'Status',
   cityWhy: 'Why',
   cityNoShared: 'The districts share no indicator to compare.',
+  cityDefAdopted: 'Adopts version {from} of the city definition; the city has published version {to}',
+  cityDefChanges: ' ({changes})',
+  cityDefMove: 'Move to version {to}',
+  cityDefMoveConfirm:
+    "This indicator's unit, measure, direction, frequency and formula become those of the city's version {to}.",
+  cityDefMoved: 'Now on version {to} of the city definition',
 };

@@ -18,6 +18,7 @@ import './indicator.css';
 import { ForecastLine } from './ForecastLine';
 import { IndicatorChart } from './IndicatorChart';
 import { IndicatorMeta } from './IndicatorMeta';
+import { CityDefinitionLine } from './CityDefinitionLine';
 import { ObservationTable } from './ObservationTable';
 import { WhatIfPanel } from './WhatIfPanel';
 
@@ -95,6 +96,7 @@ export default function IndicatorPage({ data, id }: { data: PlanData; id: string
           />
         </div>
         <IndicatorMeta indicator={indicator} />
+        {data.access === 'internal' && <CityDefinitionLine plan={planId} indicator={indicator.id} />}
       </div>
       {targets.length > 0 && (
         <Card title={<h2 className="sx-card-h">{t('targetsOnIndicator')}</h2>}>

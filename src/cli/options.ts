@@ -3,8 +3,10 @@
  * (src/server/config.ts; option defaults such as `--db` come from it) and the clock (`--as-of`
  * and `--now` defaults, times recorded by imports).
  */
+import { Option } from 'commander';
 import type { Clock } from '../db';
 import type { Config } from '../server/config';
+import { CliError } from './errors';
 
 export interface CliContext {
   config: Config;
@@ -20,4 +22,18 @@ export function parsePort(value: string): number {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port ${value}: not a port number`);
   return port;
+}
+
+/** `--db`, defaulting to the configured database: every command that opens one. */
+export const dbOption = (cli: CliContext): Option =>
+  new Option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL').default(cli.config.db);
+
+/** `--tenant`, defaulting to the configured tenant. */
+export const tenantOption = (cli: CliContext, description = 'tenant (district)'): Option =>
+  new Option('--tenant <slug>', description).default(cli.config.tenant);
+
+/** Checks an optional `--as-of` day's form (YYYY-MM-DD). */
+export function checkAsOfOption(asOf: string | undefined): void {
+  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf))
+    throw new CliError(`--as-of ${asOf}: use YYYY-MM-DD`);
 }

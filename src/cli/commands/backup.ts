@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { DatabaseConfigError, migrateToLatest, openDatabase, type Db } from '../../db';
 import { backupDatabase, BackupError, restoreDatabase } from '../../modules/backup';
 import { action } from '../errors';
-import { type CliContext } from '../options';
+import { type CliContext, dbOption } from '../options';
 
 const expected = (e: unknown) => e instanceof BackupError || e instanceof DatabaseConfigError;
 
@@ -22,7 +22,7 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
     .description(
       'write a consistent copy of the whole database to FILE (gzip JSON lines), while the server runs',
     )
-    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', cli.config.db)
+    .addOption(dbOption(cli))
     .action(
       action(async (file: string, opts: { db: string }) => {
         const summary = await withOpen(opts.db, async (db) => {
@@ -40,7 +40,7 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
     .description(
       'fill an empty database (SQLite or PostgreSQL) from a backup FILE, checked against its manifest',
     )
-    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', cli.config.db)
+    .addOption(dbOption(cli))
     .action(
       action(async (file: string, opts: { db: string }) => {
         await withOpen(opts.db, async (db) => {

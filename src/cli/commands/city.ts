@@ -7,7 +7,7 @@ import { DatabaseConfigError } from '../../db';
 import { cityRanks, listTenants, resolveCity, saveTenant } from '../../modules/city';
 import { AppError } from '../../modules/errors';
 import { action, CliError } from '../errors';
-import { type CliContext } from '../options';
+import { type CliContext, dbOption, checkAsOfOption } from '../options';
 import { withDatabase } from './plan-files';
 
 const expected = (e: unknown) => e instanceof DatabaseConfigError || e instanceof AppError;
@@ -23,7 +23,7 @@ export function registerCityCommands(program: Command, cli: CliContext): void {
     .requiredOption('--name <name>', 'its name, e.g. 渝中区')
     .option('--name-en <name>', 'its English name')
     .option('--parent <slug>', 'the tenant above it (the city)')
-    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', cli.config.db)
+    .addOption(dbOption(cli))
     .action(
       action(async (slug: string, opts: { name: string; nameEn?: string; parent?: string; db: string }) => {
         if (!opts.name.trim()) throw new CliError(`tenants add ${slug}: --name is empty`);
@@ -44,7 +44,7 @@ export function registerCityCommands(program: Command, cli: CliContext): void {
   tenants
     .command('list')
     .description('print every tenant with its parent')
-    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', cli.config.db)
+    .addOption(dbOption(cli))
     .option('--json', 'a JSON array')
     .action(
       action(async (opts: { db: string; json?: boolean }) => {
@@ -63,7 +63,7 @@ export function registerCityCommands(program: Command, cli: CliContext): void {
     .option('--period <period>', 'YYYY, YYYY-Qn or YYYY-MM (default: the latest period with data)')
     .option('--city <slug>', 'the city (default: the only tenant with districts)')
     .option('--as-of <date>', 'as known at the end of this day (YYYY-MM-DD)')
-    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', cli.config.db)
+    .addOption(dbOption(cli))
     .option('--json', 'a JSON array, nothing else on stdout')
     .action(
       action(
@@ -77,8 +77,7 @@ export function registerCityCommands(program: Command, cli: CliContext): void {
         }) => {
           if (opts.period !== undefined && !periodPattern.test(opts.period))
             throw new CliError(`--period ${opts.period}: use YYYY, YYYY-Qn or YYYY-MM`);
-          if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf))
-            throw new CliError(`--as-of ${opts.asOf}: use YYYY-MM-DD`);
+          checkAsOfOption(opts.asOf);
           await withDatabase(opts.db, async (db) => {
             const city = await resolveCity(db, opts.city);
             const result = await cityRanks(db, city, {

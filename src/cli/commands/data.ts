@@ -18,7 +18,7 @@ import {
   type RowSource,
 } from '../../modules/imports';
 import { action, CliError } from '../errors';
-import { type CliContext } from '../options';
+import { type CliContext, dbOption, tenantOption, checkAsOfOption } from '../options';
 import { withDatabase } from './plan-files';
 
 interface ImportOptions {
@@ -92,8 +92,8 @@ export function registerDataCommands(program: Command, cli: CliContext): void {
   program
     .command('import-data <file>')
     .description('load observations from CSV, XLSX or Open SDG CSV: all rows or none')
-    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', cli.config.db)
-    .option('--tenant <slug>', 'tenant (district)', cli.config.tenant)
+    .addOption(dbOption(cli))
+    .addOption(tenantOption(cli))
     .option('--plan <id>', 'plan id (default: the first plan)')
     .option('--format <format>', 'csv | xlsx | opensdg (default from the file name)')
     .option('--indicator <id>', 'Open SDG: the plan indicator (default from indicator_ID.csv)')
@@ -103,8 +103,7 @@ export function registerDataCommands(program: Command, cli: CliContext): void {
     .action(
       action(
         async (file: string, opts: ImportOptions) => {
-          if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf))
-            throw new CliError(`--as-of ${opts.asOf}: use YYYY-MM-DD`);
+          checkAsOfOption(opts.asOf);
           const bar = progress(fileSize(file));
           const name = basename(file);
           await withDatabase(opts.db, async (db) => {
@@ -157,8 +156,8 @@ export function registerDataCommands(program: Command, cli: CliContext): void {
   program
     .command('export-data')
     .description("print a plan's current observations as CSV on stdout")
-    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', cli.config.db)
-    .option('--tenant <slug>', 'tenant (district)', cli.config.tenant)
+    .addOption(dbOption(cli))
+    .addOption(tenantOption(cli))
     .option('--plan <id>', 'plan id (default: the first plan)')
     .action(
       action(
@@ -183,8 +182,8 @@ export function registerDataCommands(program: Command, cli: CliContext): void {
     .requiredOption('--from <year>', 'first year', parseYear)
     .requiredOption('--to <year>', 'last year', parseYear)
     .requiredOption('-o, --output <file>', 'the .xlsx to write')
-    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', cli.config.db)
-    .option('--tenant <slug>', 'tenant (district)', cli.config.tenant)
+    .addOption(dbOption(cli))
+    .addOption(tenantOption(cli))
     .option('--plan <id>', 'plan id (default: the first plan)')
     .action(
       action(

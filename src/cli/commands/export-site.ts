@@ -4,7 +4,7 @@ import { DatabaseConfigError } from '../../db';
 import { AppError } from '../../modules/errors';
 import { exportSite } from '../../modules/portal';
 import { action, CliError } from '../errors';
-import { todayOf, type CliContext } from '../options';
+import { todayOf, type CliContext, dbOption, tenantOption, checkAsOfOption } from '../options';
 import { withDatabase } from './plan-files';
 
 interface ExportOptions {
@@ -18,8 +18,8 @@ export function registerExportSiteCommand(program: Command, cli: CliContext): vo
   program
     .command('export-site <dir>')
     .description('write the public portal as static files (only published, accepted content)')
-    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', cli.config.db)
-    .option('--tenant <slug>', 'tenant (district)', cli.config.tenant)
+    .addOption(dbOption(cli))
+    .addOption(tenantOption(cli))
     .option('--as-of <date>', 'evaluate targets as of this day (YYYY-MM-DD, default today)')
     .option(
       '--base-url <url>',
@@ -28,8 +28,7 @@ export function registerExportSiteCommand(program: Command, cli: CliContext): vo
     .action(
       action(
         async (dir: string, opts: ExportOptions) => {
-          if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf))
-            throw new CliError(`--as-of ${opts.asOf}: use YYYY-MM-DD`);
+          checkAsOfOption(opts.asOf);
           if (opts.baseUrl !== undefined && !/^https?:\/\/[^\s]+\/$/.test(opts.baseUrl))
             throw new CliError(`--base-url ${opts.baseUrl}: give an http(s) URL ending in /`);
           const asOf = opts.asOf ?? todayOf(cli.now);

@@ -6,7 +6,7 @@ import { formatProblem } from '../../domain/plan-file';
 import { AppError } from '../../modules/errors';
 import { exportPlanText, importPlanText, resolveTenant } from '../../modules/plans';
 import { action, CliError } from '../errors';
-import { type CliContext } from '../options';
+import { type CliContext, dbOption, tenantOption } from '../options';
 
 /** Reads a text file or fails with a message naming it. */
 export function readTextFile(file: string): string {
@@ -35,8 +35,8 @@ export function registerPlanFileCommands(program: Command, cli: CliContext): voi
   program
     .command('import-plan <file>')
     .description('load a plan file (YAML or JSON) into the database: a new plan or a new version')
-    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', cli.config.db)
-    .option('--tenant <slug>', 'tenant (district) to load into', cli.config.tenant)
+    .addOption(dbOption(cli))
+    .addOption(tenantOption(cli, 'tenant (district) to load into'))
     .action(
       action(async (file: string, opts: { db: string; tenant: string }) => {
         const text = readTextFile(file);
@@ -70,8 +70,8 @@ export function registerPlanFileCommands(program: Command, cli: CliContext): voi
   program
     .command('export-plan <plan>')
     .description('print a plan as a plan file (canonical YAML) on stdout')
-    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', cli.config.db)
-    .option('--tenant <slug>', 'tenant (district)', cli.config.tenant)
+    .addOption(dbOption(cli))
+    .addOption(tenantOption(cli))
     .action(
       action(
         async (plan: string, opts: { db: string; tenant: string }) => {

@@ -24,7 +24,7 @@ import {
   type PdfOptions,
 } from '../../modules/reports';
 import { action, CliError } from '../errors';
-import { todayOf, type CliContext } from '../options';
+import { todayOf, type CliContext, dbOption, tenantOption } from '../options';
 import { withDatabase } from './plan-files';
 
 interface ReportOptions {
@@ -83,8 +83,8 @@ function common(command: Command, cli: CliContext): Command {
   return command
     .requiredOption('--month <YYYY-MM>', 'the month, as known at its end')
     .requiredOption('-o, --output <file>', 'the file to write; its extension chooses the format')
-    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', cli.config.db)
-    .option('--tenant <slug>', 'tenant (district)', cli.config.tenant)
+    .addOption(dbOption(cli))
+    .addOption(tenantOption(cli))
     .option('--plan <id>', "plan id (default: the tenant's first plan)");
 }
 

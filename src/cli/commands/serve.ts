@@ -5,7 +5,7 @@ import { prepareDatabase } from '../../server/bootstrap';
 import { forkWorkers, isClusterWorker, joinWorkers } from '../../server/cluster';
 import { startServer, StartupError } from '../../server/main';
 import { action } from '../errors';
-import { parsePort, type CliContext } from '../options';
+import { parsePort, type CliContext, dbOption } from '../options';
 
 function parseWorkers(value: string): number {
   const n = Number(value);
@@ -52,7 +52,7 @@ export function registerServeCommand(program: Command, cli: CliContext): void {
   program
     .command('serve')
     .description('serve the API, the web app and the public portal')
-    .option('--db <pathOrUrl>', 'SQLite file path or postgres:// URL', cli.config.db)
+    .addOption(dbOption(cli))
     .option(
       '--port <n>',
       'port',

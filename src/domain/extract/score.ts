@@ -1,18 +1,14 @@
 // Scores extracted statements against hand labels, following the labelling guide: spans match by
 // overlap after removing `*` and whitespace and folding full-width punctuation; optional labels
 // are not counted against recall; every span (duplicates included) counts once.
-import type { Kind, Period, Qualifier } from './types';
+import type { Statement } from './types';
+
+/** What a hand label and a prediction both say of a statement. */
+type Stated = Pick<Statement, 'text' | 'value' | 'unit' | 'kind' | 'qualifier' | 'period' | 'target_year'>;
 
 /** A hand label in the guide's format. */
-export interface GoldLabel {
-  text: string;
+export interface GoldLabel extends Stated {
   subject?: string;
-  value: number;
-  unit: string;
-  kind: Kind;
-  qualifier: Qualifier;
-  period: Period;
-  target_year: number | null;
   horizon?: string;
   optional?: boolean;
   duplicate?: boolean;
@@ -21,14 +17,7 @@ export interface GoldLabel {
 }
 
 /** The fields of a prediction the scorer reads (a Statement fits). */
-export interface PredictedLabel {
-  text: string;
-  value: number;
-  unit: string;
-  kind: Kind;
-  qualifier: Qualifier;
-  period: Period;
-  target_year: number | null;
+export interface PredictedLabel extends Stated {
   start?: number;
   end?: number;
 }

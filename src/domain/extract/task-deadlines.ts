@@ -3,29 +3,15 @@
  * without a year in the document's year, and the year of a one-year task list read from its title
  * (2025年重点工作任务分解表: a row with no deadline is due at that year's end). Pure.
  */
+import { parseChineseNumeral } from './numerals';
 
 const lastDay = (y: number, m: number): string =>
   `${y}-${String(m).padStart(2, '0')}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
 
-const CN_MONTH: Readonly<Record<string, number>> = {
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-  十一: 11,
-  十二: 12,
-};
-
 const MONTH = /^(\d{1,2}|十[一二]?|[一二三四五六七八九])月/;
 
 function monthDay(y: number, month: string, after: string): string {
-  const m = /^\d/.test(month) ? Number(month) : (CN_MONTH[month] ?? 12);
+  const m = /^\d/.test(month) ? Number(month) : (parseChineseNumeral(month) ?? 12);
   if (/^[^，,；;。]{0,4}(?:上旬)/.test(after)) return `${y}-${String(m).padStart(2, '0')}-10`;
   if (/^[^，,；;。]{0,4}(?:中旬)/.test(after)) return `${y}-${String(m).padStart(2, '0')}-20`;
   return lastDay(y, m);

@@ -64,36 +64,25 @@ export async function resetPassword(db: DB, tenantId: number, userId: number, ha
     .execute();
 }
 
+/** The tenant's departments: every department read starts here, so it names the tenant. */
+const departmentsOf = (db: DB, tenantId: number) =>
+  db.selectFrom('departments').selectAll().where('tenant_id', '=', tenantId);
+
 export async function listDepartments(db: DB, tenantId: number) {
-  return db.selectFrom('departments').selectAll().where('tenant_id', '=', tenantId).orderBy('code').execute();
+  return departmentsOf(db, tenantId).orderBy('code').execute();
 }
 
 export async function findDepartment(db: DB, tenantId: number, code: string) {
-  return db
-    .selectFrom('departments')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('code', '=', code)
-    .executeTakeFirst();
+  return departmentsOf(db, tenantId).where('code', '=', code).executeTakeFirst();
 }
 
 export async function findDepartmentById(db: DB, tenantId: number, id: number) {
-  return db
-    .selectFrom('departments')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  return departmentsOf(db, tenantId).where('id', '=', id).executeTakeFirst();
 }
 
 export async function findDepartmentsByCode(db: DB, tenantId: number, codes: string[]) {
   if (codes.length === 0) return [];
-  return db
-    .selectFrom('departments')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('code', 'in', codes)
-    .execute();
+  return departmentsOf(db, tenantId).where('code', 'in', codes).execute();
 }
 
 export async function insertDepartment(

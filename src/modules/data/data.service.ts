@@ -56,6 +56,26 @@ function requireHead(s: Series, ref: ValueRef) {
   return s.head;
 }
 
+/**
+ * Runs `step` on the head version of `ref` for a writer of the indicator's department who saw
+ * version `ifVersion` (the start of an edit and of a correction).
+ */
+async function onWrittenHead(
+  db: Db,
+  caller: Caller,
+  ref: ValueRef,
+  ifVersion: number,
+  step: (s: Step, head: NonNullable<Series['head']>) => Promise<void>,
+) {
+  requireWriter(caller.actor);
+  return onSeries(db, caller, ref, async (s) => {
+    requireWriter(caller.actor, s.indicator.department_id);
+    const head = requireHead(s.series, ref);
+    requireVersion(head.version, ifVersion);
+    await step(s, head);
+  });
+}
+
 const snapshot = (r: { status: string; value: number; source: string | null; note: string | null; version: number }) => ({
   status: r.status,
   value: r.value,
@@ -182,11 +202,7 @@ export async function createValue(db: Db, caller: Caller, planCode: string, inpu
 
 /** Edits a draft or returned value: a new draft version replaces it in the workflow. */
 export async function editValue(db: Db, caller: Caller, ref: ValueRef, input: ValueEdit) {
-  requireWriter(caller.actor);
-  return onSeries(db, caller, ref, async (s) => {
-    requireWriter(caller.actor, s.indicator.department_id);
-    const head = requireHead(s.series, ref);
-    requireVersion(head.version, input.if_version);
+  return onWrittenHead(db, caller, ref, input.if_version, async (s, head) => {
     requireStatus(head.status, ['draft', 'returned'], 'edit');
     if (!(await moveStatus(s.trx, head.id, ['draft', 'returned'], 'superseded', today(caller)))) {
       throw conflict('Someone else changed this value at the same time. Reload.', 'value_changed_concurrently');
@@ -206,11 +222,7 @@ export async function editValue(db: Db, caller: Caller, ref: ValueRef, input: Va
 
 /** A correction of an accepted value: a new draft version; the accepted one counts until then. */
 export async function correctValue(db: Db, caller: Caller, ref: ValueRef, input: Correction) {
-  requireWriter(caller.actor);
-  return onSeries(db, caller, ref, async (s) => {
-    requireWriter(caller.actor, s.indicator.department_id);
-    const head = requireHead(s.series, ref);
-    requireVersion(head.version, input.if_version);
+  return onWrittenHead(db, caller, ref, input.if_version, async (s, head) => {
     if (head.status !== 'accepted') {
       throw conflict(
         `Only an accepted value takes a correction: this one is ${head.status}, edit it instead.`,

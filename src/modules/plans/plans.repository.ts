@@ -55,6 +55,19 @@ export async function listActions(db: DB, planId: number) {
     .execute();
 }
 
+/** Every structure row of a plan, with its tenant's departments (read side by side). */
+export async function planStructureRows(db: DB, tenantId: number, planId: number) {
+  const [departments, areas, indicators, targets, programmes, actions] = await Promise.all([
+    listDepartments(db, tenantId),
+    listGoalAreas(db, planId),
+    listIndicators(db, planId),
+    listTargets(db, planId),
+    listProgrammes(db, planId),
+    listActions(db, planId),
+  ]);
+  return { departments, areas, indicators, targets, programmes, actions };
+}
+
 /** Every plan of every tenant, oldest first (for jobs that sweep the installation). */
 export async function listAllPlans(db: DB) {
   return db.selectFrom('plans').select(['id', 'tenant_id', 'code']).orderBy('id').execute();

@@ -198,22 +198,17 @@ export async function getPlanDetail(
 ): Promise<PlanDetail> {
   const k = db.kysely;
   const plan = await requirePlan(db, tenantId, code);
-  const [departments, areas, allIndicators, allTargets, programmes, allActions, observations] =
-    await Promise.all([
-      repo.listDepartments(k, tenantId),
-      repo.listGoalAreas(k, plan.id),
-      repo.listIndicators(k, plan.id),
-      repo.listTargets(k, plan.id),
-      repo.listProgrammes(k, plan.id),
-      repo.listActions(k, plan.id),
-      opts.latest === false ? [] : currentVersions(k, { planId: plan.id }),
-    ]);
-  const indicators = allIndicators.filter((i) => inScope(scope, i.department_id));
+  const [all, observations] = await Promise.all([
+    repo.planStructureRows(k, tenantId, plan.id),
+    opts.latest === false ? [] : currentVersions(k, { planId: plan.id }),
+  ]);
+  const { departments, areas, programmes } = all;
+  const indicators = all.indicators.filter((i) => inScope(scope, i.department_id));
   const visible = new Set(indicators.map((i) => i.id));
-  const targets = allTargets.filter(
+  const targets = all.targets.filter(
     (t) => scope === null || (t.indicator_id !== null && visible.has(t.indicator_id)),
   );
-  const actions = allActions.filter(
+  const actions = all.actions.filter(
     (a) =>
       scope === null ||
       inScope(scope, a.lead_department_id) ||
@@ -310,15 +305,11 @@ export async function exportPlanFile(
 ): Promise<PlanFile> {
   const k = db.kysely;
   const plan = await requirePlan(db, tenantId, code);
-  const [departments, areas, indicators, targets, programmes, actions, observations] = await Promise.all([
-    repo.listDepartments(k, tenantId),
-    repo.listGoalAreas(k, plan.id),
-    repo.listIndicators(k, plan.id),
-    repo.listTargets(k, plan.id),
-    repo.listProgrammes(k, plan.id),
-    repo.listActions(k, plan.id),
+  const [rows, observations] = await Promise.all([
+    repo.planStructureRows(k, tenantId, plan.id),
     currentVersions(k, { planId: plan.id, asOf: knownAt, statuses }),
   ]);
+  const { departments, indicators, targets, actions } = rows;
   const deptCode = new Map(departments.map((d) => [d.id, d.code]));
   const tasks = await readPlanTasks(k, {
     planId: plan.id,
@@ -328,7 +319,7 @@ export async function exportPlanFile(
     indicators: new Map(indicators.map((i) => [i.id, i.code])),
   });
   const file = {
-    ...planFileFromRows({ plan, departments, areas, indicators, targets, programmes, actions, observations }),
+    ...planFileFromRows({ plan, ...rows, observations }),
     ...tasks,
   };
   // Parsing what we wrote checks the export against the same schema the import uses.

@@ -88,6 +88,22 @@ async function findReportOr404(db: repo.Q, task: repo.TaskRow, period: string) {
   return report;
 }
 
+/** A report's content as the caller sends it for review, filed or corrected alike. */
+const submitted = (
+  input: Pick<ReportCreate, 'progress' | 'problems' | 'next_steps' | 'percent'>,
+  caller: Caller,
+  at: string,
+) => ({
+  progress: input.progress,
+  problems: input.problems ?? null,
+  next_steps: input.next_steps ?? null,
+  percent: input.percent,
+  status: 'submitted',
+  submitted_by: userIdOf(caller),
+  submitted_label: labelOf(caller),
+  submitted_at: at,
+});
+
 const after = (ctx: PlanContext, db: Db, caller: Caller, taskId: number) =>
   detailOf(db, ctx, taskId, today(caller));
 
@@ -113,14 +129,7 @@ export async function fileReport(db: Db, caller: Caller, ref: Ref, input: Report
         tenant_id: caller.actor.tenantId,
         task_id: task.id,
         period: input.period,
-        progress: input.progress,
-        problems: input.problems ?? null,
-        next_steps: input.next_steps ?? null,
-        percent: input.percent,
-        status: 'submitted',
-        submitted_by: userIdOf(caller),
-        submitted_label: labelOf(caller),
-        submitted_at: at,
+        ...submitted(input, caller, at),
       });
       const current = await repo.findTaskById(trx, task.id);
       requireOpen(current);
@@ -160,16 +169,12 @@ export async function editReport(
     throw conflict('报告已审核通过，不能修改。', 'The report is accepted: it cannot be changed.');
   const at = caller.now.toISOString();
   await db.kysely.transaction().execute(async (trx) => {
-    const changed = await repo.updateReportAtVersion(trx, report.id, report.version, {
-      progress: input.progress,
-      problems: input.problems ?? null,
-      next_steps: input.next_steps ?? null,
-      percent: input.percent,
-      status: 'submitted',
-      submitted_by: userIdOf(caller),
-      submitted_label: labelOf(caller),
-      submitted_at: at,
-    });
+    const changed = await repo.updateReportAtVersion(
+      trx,
+      report.id,
+      report.version,
+      submitted(input, caller, at),
+    );
     if (!changed) throw raced();
     await record(trx, caller, {
       task,

@@ -10,6 +10,7 @@ import {
   type TaskEventTable,
   type TaskExtensionTable,
   type TaskReportEvidenceTable,
+  type TaskReportPartTable,
   type TaskReportTable,
   type TaskTable,
   type TargetAssessmentTable,
@@ -299,15 +300,7 @@ export async function partsOf(db: Q, reportIds: readonly number[]) {
 /** A co-operating department's part: one per department and report, replaced when sent again. */
 export async function upsertPart(
   db: Q,
-  part: {
-    tenant_id: number;
-    report_id: number;
-    department_id: number;
-    content: string;
-    submitted_by: number | null;
-    submitted_label: string;
-    submitted_at: string;
-  },
+  part: Omit<Selectable<TaskReportPartTable>, 'id'>,
 ): Promise<'added' | 'replaced'> {
   const updated = await db
     .updateTable('task_report_parts')

@@ -166,16 +166,20 @@ const decisionRoute = (path: string, operationId: string, summary: string) =>
     request: { params: taskParams, ...jsonBody(stepSchema) },
     responses: ok(taskDetailSchema, 'The task after the decision'),
   });
-const approveRoute = decisionRoute(
-  'approve-extension',
-  'approveTaskExtension',
-  'The supervisor approves the new due date',
-);
-const refuseRoute = decisionRoute(
-  'refuse-extension',
-  'refuseTaskExtension',
-  'The supervisor refuses the extension',
-);
+const decisions = [
+  {
+    route: decisionRoute(
+      'approve-extension',
+      'approveTaskExtension',
+      'The supervisor approves the new due date',
+    ),
+    decision: 'approve_extension',
+  },
+  {
+    route: decisionRoute('refuse-extension', 'refuseTaskExtension', 'The supervisor refuses the extension'),
+    decision: 'refuse_extension',
+  },
+] as const;
 
 /** Mounts the task routes (reports and assessments: reports.routes.ts). */
 export function taskRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -210,28 +214,12 @@ export function taskRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(extensionRoute, async (c) =>
     c.json(await requestExtension(c.get('db'), callerOf(c), c.req.valid('param'), c.req.valid('json')), 200),
   );
-  app.openapi(approveRoute, async (c) =>
-    c.json(
-      await decideExtension(
-        c.get('db'),
-        callerOf(c),
-        c.req.valid('param'),
-        'approve_extension',
-        c.req.valid('json'),
+  for (const { route, decision } of decisions) {
+    app.openapi(route, async (c) =>
+      c.json(
+        await decideExtension(c.get('db'), callerOf(c), c.req.valid('param'), decision, c.req.valid('json')),
+        200,
       ),
-      200,
-    ),
-  );
-  app.openapi(refuseRoute, async (c) =>
-    c.json(
-      await decideExtension(
-        c.get('db'),
-        callerOf(c),
-        c.req.valid('param'),
-        'refuse_extension',
-        c.req.valid('json'),
-      ),
-      200,
-    ),
-  );
+    );
+  }
 }

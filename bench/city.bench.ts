@@ -136,6 +136,7 @@ export async function benchCity(): Promise<BenchResult[]> {
         now: loadedAt,
         userId: null,
         status: 'accepted',
+        allowOutliers: true,
       });
       if (!w.ok) throw new Error(`bench write: ${JSON.stringify(w)}`);
       forgetCachedOverviews();

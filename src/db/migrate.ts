@@ -22,6 +22,7 @@ import * as m0012 from './migrations/0012-reporting';
 import * as m0010 from './migrations/0010-bulletins';
 import * as m0016 from './migrations/0016-portal-speed';
 import * as m0018 from './migrations/0018-upload-previews';
+import * as m0019 from './migrations/0019-stored-statuses';
 import * as m0020 from './migrations/0020-city-adoption';
 
 type Step = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
@@ -38,6 +39,7 @@ const steps: Record<string, Step> = {
   '0010-bulletins': m0010,
   '0016-portal-speed': m0016,
   '0018-upload-previews': m0018,
+  '0019-stored-statuses': m0019,
   '0020-city-adoption': m0020,
 };
 

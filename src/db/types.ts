@@ -425,6 +425,27 @@ export interface Database {
   upload_previews: UploadPreviewTable;
 }
 
+/**
+ * A plan's statuses as of a date under the revision they were computed for (0019-stored-statuses).
+ */
+export interface PlanStatusTable {
+  plan_id: number;
+  as_of: string;
+  tenant_id: number;
+  /** `planId:version:updated_at:newest audit id of the tenant`. */
+  revision: string;
+  /** The newest audit id of the tenant's rank neighbours when computed ranks were used, else null. */
+  neighbours: number | null;
+  /** The PlanStatus, as JSON. */
+  body: string;
+  /** The PlanStatusSummary (counts per goal area, goal areas, indicators), as JSON. */
+  summary: string;
+}
+
+export interface Database {
+  plan_statuses: PlanStatusTable;
+}
+
 export interface Database {
   bulletins: BulletinTable;
   city_definitions: CityDefinitionTable;

@@ -7,10 +7,12 @@ import type { JobKind } from '../modules/notify';
 import { scorecardSnapshotJob } from '../modules/scorecards';
 import { taskEscalationJob } from '../modules/tasks';
 import { bulletinJob } from '../modules/reports';
+import { statusRefreshJob } from '../modules/status';
 
 export const jobKinds: readonly JobKind[] = [
   dataReminderJob,
   taskEscalationJob,
   scorecardSnapshotJob,
   bulletinJob,
+  statusRefreshJob,
 ];

@@ -89,8 +89,27 @@ export async function newestAudit(db: Q, tenantIds: readonly number[]): Promise<
   return Number(row?.id ?? 0);
 }
 
+/**
+ * Tenants by id, or the districts of the city above a tenant (itself among them): read as a
+ * subquery, in the same round trip as the tenant tree.
+ */
+export type TenantSet = readonly number[] | { siblingsOf: number };
+
+function tenantIdsOf(db: Q, tenants: TenantSet) {
+  if ('siblingsOf' in tenants)
+    return db
+      .selectFrom('tenants as st')
+      .select('st.id')
+      .where(
+        'st.parent_id',
+        'in',
+        db.selectFrom('tenants as so').select('so.parent_id').where('so.id', '=', tenants.siblingsOf),
+      );
+  return tenants.length ? tenants : [-1];
+}
+
 /** The indicators with these ids in the plans of some tenants, with their plan's settings. */
-export function sharedIndicators(db: Q, tenantIds: readonly number[], codes: readonly string[]) {
+export function sharedIndicators(db: Q, tenants: TenantSet, codes: readonly string[]) {
   return db
     .selectFrom('indicators as i')
     .innerJoin('plans as p', 'p.id', 'i.plan_id')
@@ -108,7 +127,7 @@ export function sharedIndicators(db: Q, tenantIds: readonly number[], codes: rea
       'p.settings',
       'p.updated_at as plan_updated_at',
     ])
-    .where('p.tenant_id', 'in', tenantIds.length ? tenantIds : [-1])
+    .where('p.tenant_id', 'in', tenantIdsOf(db, tenants))
     .where('i.code', 'in', codes.length ? codes : [''])
     .orderBy('p.updated_at', 'desc')
     .orderBy('i.id')
@@ -134,11 +153,16 @@ export type AcceptedValueRow = Awaited<ReturnType<typeof acceptedValues>>[number
 /** Accepted current values of the indicators with these ids in some tenants' plans (as above). */
 export function acceptedValuesByCode(
   db: Q,
-  tenantIds: readonly number[],
+  tenants: TenantSet,
   codes: readonly string[],
   filter: { period?: string; asOf?: string } = {},
 ) {
-  return currentVersions(db, { shared: { codes, tenantIds }, mainOnly: true, order: 'id', ...filter });
+  return currentVersions(db, {
+    shared: { codes, tenantIds: tenants },
+    mainOnly: true,
+    order: 'id',
+    ...filter,
+  });
 }
 
 /** Every version of a city's indicator definitions, oldest first per code. */

@@ -74,20 +74,27 @@ function computed(
   return out;
 }
 
+/** The rows a district series is made of: definitions, their values, formula parts' values. */
+export interface SeriesRows {
+  indicators: repo.SharedIndicatorRow[];
+  partRows: repo.SharedIndicatorRow[];
+  rows: repo.AcceptedValueRow[];
+}
+
 /**
- * The series of indicator `code` in each district, as known at `asOf` (an ISO instant) when given.
+ * The rows of indicator `code` in the plans of `tenants`, as known at `asOf` (an ISO instant) when
+ * given: one round trip (two for a formula indicator's parts).
  */
-export async function districtSeries(
+export async function readSeriesRows(
   db: Db,
-  districts: readonly repo.TenantRow[],
+  tenants: repo.TenantSet,
   code: string,
   filter: { period?: string; asOf?: string } = {},
-): Promise<DistrictSeries[]> {
-  const ids = districts.map((d) => d.id);
+): Promise<SeriesRows> {
   // The definitions and the values in parallel: one round trip, not two in a row.
   const [indicators, ownRows] = await Promise.all([
-    repo.sharedIndicators(db.kysely, ids, [code]),
-    repo.acceptedValuesByCode(db.kysely, ids, [code], filter),
+    repo.sharedIndicators(db.kysely, tenants, [code]),
+    repo.acceptedValuesByCode(db.kysely, tenants, [code], filter),
   ]);
   // Parts of formula indicators, from the same plans (a ratio without values of its own).
   const refs = new Set<string>();
@@ -97,7 +104,7 @@ export async function districtSeries(
     if (parsed.ok) for (const ref of parsed.refs) refs.add(ref);
   }
   const partRows = refs.size
-    ? (await repo.sharedIndicators(db.kysely, ids, [...refs])).filter((p) =>
+    ? (await repo.sharedIndicators(db.kysely, tenants, [...refs])).filter((p) =>
         indicators.some((i) => i.formula && i.plan_id === p.plan_id),
       )
     : [];
@@ -112,6 +119,12 @@ export async function districtSeries(
         )),
       ]
     : ownRows;
+  return { indicators, partRows, rows };
+}
+
+/** Each district's series made of the rows read. */
+export function seriesOf(districts: readonly repo.TenantRow[], data: SeriesRows): DistrictSeries[] {
+  const { indicators, partRows, rows } = data;
   return districts.map((tenant) => {
     const own = indicators.filter((i) => i.tenant_id === tenant.id);
     const values = new Map<string, DistrictValue>();
@@ -135,6 +148,26 @@ export async function districtSeries(
     }
     return { tenant, indicator: own[0] ?? null, values };
   });
+}
+
+/**
+ * The series of indicator `code` in each district, as known at `asOf` (an ISO instant) when given.
+ */
+export async function districtSeries(
+  db: Db,
+  districts: readonly repo.TenantRow[],
+  code: string,
+  filter: { period?: string; asOf?: string } = {},
+): Promise<DistrictSeries[]> {
+  return seriesOf(
+    districts,
+    await readSeriesRows(
+      db,
+      districts.map((d) => d.id),
+      code,
+      filter,
+    ),
+  );
 }
 
 /** The latest period any district has a value for (latest end; the longer period on a tie). */

@@ -6,7 +6,7 @@
 import type { Db } from '../../db';
 import { comparePeriods, parsePeriod } from '../../domain/periods';
 import * as repo from './city.repository';
-import { districtSeries } from './city.values';
+import { readSeriesRows, seriesOf } from './city.values';
 import { rankPeriod } from './ranks.service';
 
 export interface RankPoint {
@@ -45,10 +45,14 @@ export async function rankSeriesOf(
   code: string,
   asOf?: string,
 ): Promise<RankSeries | null> {
-  // Two round trips: the tenant with its city and districts, then the indicator and its values.
-  const { own, city, districts } = await repo.withCityAndSiblings(db.kysely, tenantId);
+  // One round trip: the tenant with its city and districts, and beside it the indicator and its
+  // values in the plans of the districts of the tenant's city (a subquery of the same tree).
+  const [{ own, city, districts }, rows] = await Promise.all([
+    repo.withCityAndSiblings(db.kysely, tenantId),
+    readSeriesRows(db, { siblingsOf: tenantId }, code, asOf ? { asOf } : {}),
+  ]);
   if (!own || !city) return null;
-  const series = await districtSeries(db, districts, code, asOf ? { asOf } : {});
+  const series = seriesOf(districts, rows);
   const mine = series.find((s) => s.tenant.id === tenantId);
   const periods = [...(mine?.values.keys() ?? [])]
     .map((p) => ({ p, parsed: parsePeriod(p) }))

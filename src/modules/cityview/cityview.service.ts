@@ -2,9 +2,10 @@
  * The city cockpit, read for city roles: each district's newest plan evaluated as of a date,
  * counted by status in total and per goal area, and one district's targets for drill-down.
  *
- * The overview is one city-wide pass: every district's plan read with one query per table, each
- * evaluated in memory by the same engine and rank rule as the district's own cockpit
- * (`evaluatePlanFile`), and the result cached per server by city and date under the city's
+ * The overview reads every district's status summary from the status module, which keeps them
+ * stored under their revision (docs/adr/0007-stored-statuses.md): a cold server reads the 38
+ * districts with a handful of queries, and evaluates again only a district whose stored revision
+ * is no longer current. The overview is also cached per server by city and date under the city's
  * revision (the newest audit row of the city and its districts — every change writes one — and
  * their plans' versions), read again on every request so another server's write is seen.
  */
@@ -13,12 +14,8 @@ import type { PlanDetail, PlanSummary } from '../../contracts/plans';
 import type { Db } from '../../db';
 import { cityOfCaller, districtsOf } from '../city';
 import { notFound } from '../errors';
-import type { PlanFile } from '../../domain/plan-file';
-import { exportPlanFilesOf, getPlanDetail, listPlans, listPlansOf } from '../plans';
-import { evaluatePlanFile, getPlanStatus } from '../status';
-
-type Counts = Record<string, number>;
-const zero = (): Counts => ({ achieved: 0, on_track: 0, at_risk: 0, off_track: 0, no_data: 0 });
+import { getPlanDetail, listPlans, listPlansOf } from '../plans';
+import { areaNames, districtSummaries, forgetCachedStatuses, getPlanStatus, zeroCounts } from '../status';
 
 /** The plan a district is judged on: the one ending last (the newest on a tie). */
 function newestPlan(plans: readonly PlanSummary[]): PlanSummary | null {
@@ -44,70 +41,14 @@ async function evaluateDistrict(db: Db, d: { id: number; slug: string; name: str
   return { tenant: d, plan, detail, statuses: status.statuses } satisfies Evaluated;
 }
 
-/** Maps with at most `limit` calls in flight: a city's districts must not exhaust the pool. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, f: (x: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await f(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
-
-interface PlanParts {
-  goal_areas: readonly { id: string; name: string }[];
-  indicators: readonly { id: string; goal_area?: string | null }[];
-  targets: readonly { id: string; indicator?: string | null; goal_area?: string | null }[];
-}
-
-/** The goal area (by name) of each target of a plan. */
-function areaNames(detail: PlanParts): Map<string, string | null> {
-  const areas = new Map(detail.goal_areas.map((g) => [g.id, g.name]));
-  const indicatorArea = new Map(detail.indicators.map((i) => [i.id, i.goal_area ?? null]));
-  return new Map(
-    detail.targets.map((t) => {
-      const area = t.goal_area ?? (t.indicator ? indicatorArea.get(t.indicator) : null) ?? null;
-      return [t.id, area ? (areas.get(area) ?? null) : null];
-    }),
-  );
-}
-
-interface CityEvaluated {
-  tenant: { slug: string; name: string };
-  plan: PlanSummary | null;
-  file: PlanFile | null;
-  statuses: Awaited<ReturnType<typeof getPlanStatus>>['statuses'];
-}
-
-/** Every district's newest plan evaluated as of `asOf`, one query per table for all of them. */
-async function evaluateCity(
-  db: Db,
-  districts: readonly { id: number; slug: string; name: string }[],
-  plans: Map<number, PlanSummary[]>,
-  asOf: string,
-): Promise<CityEvaluated[]> {
-  const chosen = districts.map((d) => ({ d, plan: newestPlan(plans.get(d.id) ?? []) }));
-  const withPlan = chosen.filter((c) => c.plan !== null);
-  const files = await exportPlanFilesOf(
-    db,
-    withPlan.map((c) => ({ tenantId: c.d.id, code: c.plan?.id ?? '' })),
-    `${asOf}T23:59:59.999Z`,
-  );
-  const fileOf = new Map(withPlan.map((c, i) => [c.d.id, files[i] ?? null]));
-  return mapLimited(chosen, 4, async ({ d, plan }) => {
-    const file = fileOf.get(d.id) ?? null;
-    const tenant = { slug: d.slug, name: d.name };
-    if (!plan || !file) return { tenant, plan: null, file: null, statuses: [] };
-    return { tenant, plan, file, statuses: (await evaluatePlanFile(db, d.id, file, asOf)).statuses };
-  });
-}
-
 const overviews = new Map<string, { revision: string; overview: CityOverview }>();
 const maxOverviews = 100;
+
+/** Forgets the overviews this server holds in memory (a cold server; the statuses' too). */
+export function forgetCachedOverviews(): void {
+  overviews.clear();
+  forgetCachedStatuses();
+}
 
 /** What moves a city's overview: the newest audit row of the city and its districts, and their plans. */
 async function cityRevision(db: Db, tenantIds: readonly number[], plans: Map<number, PlanSummary[]>) {
@@ -132,37 +73,34 @@ export async function cityOverview(db: Db, tenantId: number, asOf: string): Prom
   const revision = await cityRevision(db, [city.id, ...districts.map((d) => d.id)], plans);
   const hit = overviews.get(key);
   if (hit && hit.revision === revision) return hit.overview;
-  const evaluated = await evaluateCity(db, districts, plans, asOf);
+  const chosen = districts.map((d) => ({ d, plan: newestPlan(plans.get(d.id) ?? []) }));
+  const withPlan = chosen.filter((c) => c.plan !== null);
+  const summaries = await districtSummaries(
+    db,
+    withPlan.map((c) => ({ tenantId: c.d.id, code: c.plan?.id ?? '' })),
+    districts.map((d) => d.id),
+    asOf,
+  );
+  const summaryOf = new Map(withPlan.map((c, i) => [c.d.id, summaries[i] ?? null]));
   const goalAreas: CityOverview['goal_areas'] = [];
   const shared = new Map<string, { id: string; name: string; unit: string; districts: number }>();
-  const rows = evaluated.map((e) => {
-    const total = zero();
-    const byArea = new Map<string, Counts>();
-    if (e.file) {
-      for (const g of e.file.goal_areas)
-        if (!goalAreas.some((x) => x.name === g.name))
-          goalAreas.push({ name: g.name, name_en: g.name_en ?? null });
-      for (const i of e.file.indicators) {
+  const rows = chosen.map(({ d, plan }) => {
+    const summary = plan ? (summaryOf.get(d.id) ?? null) : null;
+    if (summary) {
+      for (const g of summary.goal_areas)
+        if (!goalAreas.some((x) => x.name === g.name)) goalAreas.push({ name: g.name, name_en: g.name_en });
+      for (const i of summary.indicators) {
         const s = shared.get(i.id) ?? { id: i.id, name: i.name, unit: i.unit, districts: 0 };
         s.districts++;
         shared.set(i.id, s);
       }
-      const names = areaNames(e.file);
-      for (const s of e.statuses) {
-        total[s.status] = (total[s.status] ?? 0) + 1;
-        const area = names.get(s.target);
-        if (!area) continue;
-        const c = byArea.get(area) ?? zero();
-        c[s.status] = (c[s.status] ?? 0) + 1;
-        byArea.set(area, c);
-      }
     }
     return {
-      tenant: e.tenant.slug,
-      name: e.tenant.name,
-      plan: e.plan ? { id: e.plan.id, title: e.plan.title } : null,
-      counts: total,
-      areas: [...byArea].map(([name, counts]) => ({ name, counts })),
+      tenant: d.slug,
+      name: d.name,
+      plan: plan && summary ? { id: plan.id, title: plan.title } : null,
+      counts: summary?.counts ?? zeroCounts(),
+      areas: summary?.areas ?? [],
     };
   });
   const overview: CityOverview = {
@@ -193,7 +131,7 @@ export async function districtStatus(
   const e = await evaluateDistrict(db, district, asOf);
   const names = e.detail ? areaNames(e.detail) : new Map<string, string | null>();
   const texts = new Map((e.detail?.targets ?? []).map((t) => [t.id, t.text]));
-  const counts = zero();
+  const counts = zeroCounts();
   for (const s of e.statuses) counts[s.status] = (counts[s.status] ?? 0) + 1;
   return {
     tenant: district.slug,

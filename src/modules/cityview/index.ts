@@ -1,2 +1,2 @@
-export { cityOverview, districtStatus } from './cityview.service';
+export { cityOverview, districtStatus, forgetCachedOverviews } from './cityview.service';
 export { cityViewRoutes } from './cityview.routes';

@@ -11,7 +11,7 @@ import { type Assumption, urgencyRanks, whatIf } from '../../domain/targets';
 import type { Caller } from '../caller';
 import { getCalendar } from '../data';
 import { badInput } from '../errors';
-import { exportPlanFile, getPlanDetail, type Scope } from '../plans';
+import { getPlanDetail, loadPlanModel, type Scope } from '../plans';
 import { getPlanStatus, getTargetStatus } from '../status';
 import { presentEvaluation, presentOverdue } from './cockpit.presenter';
 import { cockpitTasks } from './cockpit.tasks';
@@ -97,7 +97,7 @@ export interface WhatIfCall {
 export async function evaluateWhatIf(db: Db, call: WhatIfCall): Promise<WhatIfResponse> {
   // 404 for a target the caller may not see (another department's), as for its status.
   await getTargetStatus(db, call.tenantId, call.plan, call.target, call.asOf, call.scope);
-  const plan = await exportPlanFile(db, call.tenantId, call.plan, `${call.asOf}T23:59:59.999Z`);
+  const plan = await loadPlanModel(db, call.tenantId, call.plan, `${call.asOf}T23:59:59.999Z`);
   const { growth, year, value } = call.body;
   const assumption: Assumption =
     growth !== undefined

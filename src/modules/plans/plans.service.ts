@@ -34,6 +34,7 @@ import type { PlanDetail, PlanSummary } from '../../contracts/plans';
 import { ensureTenant } from './tenants';
 import { readPlanTasks } from '../tasks';
 import { planFileFromRows } from './plans.file';
+import { readPlanRows } from './plans.model';
 
 /**
  * What a department-scoped actor (reporter, department head, department token) may see: its
@@ -292,8 +293,8 @@ export async function listObservations(
 }
 
 /**
- * Rebuilds the plan file from the database: current accepted observations only, or those known at
- * the instant `knownAt` (ISO) when given.
+ * Rebuilds the plan file from the database: the plan's model (current accepted observations only,
+ * or those known at the instant `knownAt` (ISO) when given) with its tasks.
  */
 export async function exportPlanFile(
   db: Db,
@@ -303,27 +304,16 @@ export async function exportPlanFile(
   /** Workflow statuses that count (default accepted only; a preview adds pending ones). */
   statuses?: string[],
 ): Promise<PlanFile> {
-  const k = db.kysely;
-  const plan = await requirePlan(db, tenantId, code);
-  const [rows, observations] = await Promise.all([
-    repo.planStructureRows(k, tenantId, plan.id),
-    currentVersions(k, { planId: plan.id, asOf: knownAt, statuses }),
-  ]);
-  const { departments, indicators, targets, actions } = rows;
-  const deptCode = new Map(departments.map((d) => [d.id, d.code]));
-  const tasks = await readPlanTasks(k, {
-    planId: plan.id,
-    departments: deptCode,
-    actions: new Map(actions.map((a) => [a.id, a.code])),
-    targets: new Map(targets.map((t) => [t.id, t.code])),
-    indicators: new Map(indicators.map((i) => [i.id, i.code])),
+  const rows = await readPlanRows(db, tenantId, code, knownAt, statuses);
+  const tasks = await readPlanTasks(db.kysely, {
+    planId: rows.plan.id,
+    departments: new Map(rows.departments.map((d) => [d.id, d.code])),
+    actions: new Map(rows.actions.map((a) => [a.id, a.code])),
+    targets: new Map(rows.targets.map((t) => [t.id, t.code])),
+    indicators: new Map(rows.indicators.map((i) => [i.id, i.code])),
   });
-  const file = {
-    ...planFileFromRows({ plan, ...rows, observations }),
-    ...tasks,
-  };
   // Parsing what we wrote checks the export against the same schema the import uses.
-  return planFileSchema.parse(file);
+  return planFileSchema.parse({ ...planFileFromRows(rows), ...tasks });
 }
 
 /** The exported plan as canonical YAML text. */

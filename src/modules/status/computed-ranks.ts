@@ -16,6 +16,11 @@ function computedRankTarget(plan: PlanFile, target: PlanFile['targets'][number])
   return indicator !== undefined && indicator.unit !== '名';
 }
 
+/** Whether any of the plan's targets is evaluated on ranks computed from the districts' data. */
+export function usesComputedRanks(plan: PlanFile): boolean {
+  return plan.targets.some((t) => computedRankTarget(plan, t));
+}
+
 /** Replaces the evaluations of computed rank targets; others are returned as they came. */
 export async function withComputedRanks(
   db: Db,

@@ -1,0 +1,27 @@
+/**
+ * Stored statuses (issue 16, docs/adr/0007-stored-statuses.md): a plan's evaluated statuses as
+ * of a date, kept with the revision they were computed under, so a cold server reads a city's
+ * 38 districts with one query instead of evaluating 11,400 targets. A row whose revision is no
+ * longer the plan's is never served; it is computed again and replaced.
+ * The audit index serves the revision's "newest audit row of a tenant" as one index probe.
+ */
+import type { Kysely } from 'kysely';
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('plan_statuses')
+    .addColumn('plan_id', 'integer', (c) => c.notNull().references('plans.id'))
+    .addColumn('as_of', 'text', (c) => c.notNull())
+    .addColumn('tenant_id', 'integer', (c) => c.notNull().references('tenants.id'))
+    .addColumn('revision', 'text', (c) => c.notNull())
+    .addColumn('neighbours', 'integer')
+    .addColumn('body', 'text', (c) => c.notNull())
+    .addColumn('summary', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('plan_statuses_pk', ['plan_id', 'as_of'])
+    .execute();
+  await db.schema
+    .createIndex('audit_log_by_tenant_id')
+    .on('audit_log')
+    .columns(['tenant_id', 'id'])
+    .execute();
+}

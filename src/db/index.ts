@@ -11,6 +11,7 @@ export { migrateTo, migrateToLatest, migrationNames } from './migrate';
 export { nowIso, systemClock, type Clock } from './clock';
 export type * from './types';
 export { storedFileListed } from './stored-file';
+export { tenantIdsOf, type TenantSet } from './tenant-set';
 export {
   openReadReplica,
   parseLsn,

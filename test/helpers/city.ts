@@ -119,3 +119,13 @@ export async function seedCity(
     if (!r.ok) throw new Error(`plan of ${slug}: ${JSON.stringify(r.problems[0])}`);
   }
 }
+
+/** A tenant's row id by its slug. */
+export async function tenantId(db: Db, slug: string): Promise<number> {
+  const row = await db.kysely
+    .selectFrom('tenants')
+    .select('id')
+    .where('slug', '=', slug)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

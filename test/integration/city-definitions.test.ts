@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { listDefinitions, publishDefinition } from '../../src/modules/city';
 import { describeEachDatabase } from '../databases';
-import { seedCity } from '../helpers/city';
+import { seedCity, tenantId } from '../helpers/city';
 
 const retail = {
   code: 'retail_sales',
@@ -20,14 +20,7 @@ const retail = {
 };
 
 describeEachDatabase('city indicator definitions', (ctx) => {
-  const id = async (slug: string) =>
-    (
-      await ctx.db.kysely
-        .selectFrom('tenants')
-        .select('id')
-        .where('slug', '=', slug)
-        .executeTakeFirstOrThrow()
-    ).id;
+  const id = (slug: string) => tenantId(ctx.db, slug);
   const by = { actor: { kind: 'system' as const }, at: new Date('2026-01-05T08:00:00Z') };
 
   before(async () => {

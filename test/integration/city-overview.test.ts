@@ -8,21 +8,14 @@ import { cityOverview, districtStatus } from '../../src/modules/cityview';
 import { importObservations } from '../../src/modules/imports';
 import { getPlanStatus } from '../../src/modules/status';
 import { describeEachDatabase } from '../databases';
-import { seedCity } from '../helpers/city';
+import { seedCity, tenantId } from '../helpers/city';
 
 async function* once<T>(rows: T[]): AsyncIterable<T[]> {
   yield await Promise.resolve(rows);
 }
 
 describeEachDatabase('city overview', (ctx) => {
-  const id = async (slug: string) =>
-    (
-      await ctx.db.kysely
-        .selectFrom('tenants')
-        .select('id')
-        .where('slug', '=', slug)
-        .executeTakeFirstOrThrow()
-    ).id;
+  const id = (slug: string) => tenantId(ctx.db, slug);
 
   before(async () => {
     await seedCity(ctx.db, 'cq', {

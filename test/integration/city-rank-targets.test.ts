@@ -8,21 +8,14 @@ import { before, it } from 'node:test';
 import { importObservations } from '../../src/modules/imports';
 import { getPlanStatus } from '../../src/modules/status';
 import { describeEachDatabase } from '../databases';
-import { seedCity } from '../helpers/city';
+import { seedCity, tenantId } from '../helpers/city';
 
 async function* once<T>(rows: T[]): AsyncIterable<T[]> {
   yield await Promise.resolve(rows);
 }
 
 describeEachDatabase('city rank targets', (ctx) => {
-  const tenantId = async (slug: string) =>
-    (
-      await ctx.db.kysely
-        .selectFrom('tenants')
-        .select('id')
-        .where('slug', '=', slug)
-        .executeTakeFirstOrThrow()
-    ).id;
+  const idOf = (slug: string) => tenantId(ctx.db, slug);
 
   before(async () => {
     await seedCity(ctx.db, 'cq', {
@@ -55,7 +48,7 @@ describeEachDatabase('city rank targets', (ctx) => {
   });
 
   it('keeps a first place computed from data, then turns red when another district overtakes', async () => {
-    const yuzhong = await tenantId('yuzhong');
+    const yuzhong = await idOf('yuzhong');
     const before = await getPlanStatus(ctx.db, yuzhong, 'yuzhong-2023', '2025-06-30');
     const t = before.statuses.find((s) => s.target === 't-retail-rank');
     assert.equal(t?.status, 'on_track');
@@ -97,7 +90,7 @@ describeEachDatabase('city rank targets', (ctx) => {
   });
 
   it('reads a typed rank (unit 名) as typed', async () => {
-    const s = await getPlanStatus(ctx.db, await tenantId('shapingba'), 'shapingba-2023', '2025-06-30');
+    const s = await getPlanStatus(ctx.db, await idOf('shapingba'), 'shapingba-2023', '2025-06-30');
     const t = s.statuses.find((x) => x.target === 't-retail-rank');
     assert.equal(t?.status, 'on_track');
     assert.doesNotMatch(t?.explanation.zh ?? '', /位列/);

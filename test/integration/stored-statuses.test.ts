@@ -13,7 +13,7 @@ import { importObservations } from '../../src/modules/imports';
 import { importPlanText, loadPlanModel } from '../../src/modules/plans';
 import { getPlanStatus, statusRefreshJob } from '../../src/modules/status';
 import { describeEachDatabase } from '../databases';
-import { districtPlan, seedCity } from '../helpers/city';
+import { districtPlan, seedCity, tenantId } from '../helpers/city';
 
 async function* once<T>(rows: T[]): AsyncIterable<T[]> {
   yield await Promise.resolve(rows);
@@ -31,14 +31,7 @@ function gdpPlan(slug: string): string {
 }
 
 describeEachDatabase('stored statuses', (ctx) => {
-  const id = async (slug: string) =>
-    (
-      await ctx.db.kysely
-        .selectFrom('tenants')
-        .select('id')
-        .where('slug', '=', slug)
-        .executeTakeFirstOrThrow()
-    ).id;
+  const id = (slug: string) => tenantId(ctx.db, slug);
   const stored = async (when = asOf) =>
     new Map(
       (

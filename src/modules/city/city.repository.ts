@@ -3,7 +3,7 @@
  * indicator (by its shared id) across a city's districts. A current value is an accepted row no
  * later accepted row replaces, as known at `asOf` when given — the observations module's rule.
  */
-import type { Executor } from '../../db';
+import { tenantIdsOf, type Executor, type TenantSet } from '../../db';
 import { currentVersions } from '../observations';
 
 export type Q = Executor;
@@ -89,24 +89,7 @@ export async function newestAudit(db: Q, tenantIds: readonly number[]): Promise<
   return Number(row?.id ?? 0);
 }
 
-/**
- * Tenants by id, or the districts of the city above a tenant (itself among them): read as a
- * subquery, in the same round trip as the tenant tree.
- */
-export type TenantSet = readonly number[] | { siblingsOf: number };
-
-function tenantIdsOf(db: Q, tenants: TenantSet) {
-  if ('siblingsOf' in tenants)
-    return db
-      .selectFrom('tenants as st')
-      .select('st.id')
-      .where(
-        'st.parent_id',
-        'in',
-        db.selectFrom('tenants as so').select('so.parent_id').where('so.id', '=', tenants.siblingsOf),
-      );
-  return tenants.length ? tenants : [-1];
-}
+export type { TenantSet };
 
 /** The indicators with these ids in the plans of some tenants, with their plan's settings. */
 export function sharedIndicators(db: Q, tenants: TenantSet, codes: readonly string[]) {

@@ -7,7 +7,7 @@
  */
 import { sql } from 'kysely';
 import type { Transaction } from 'kysely';
-import type { Database, DialectName, Executor } from '../../db';
+import { tenantIdsOf, type Database, type DialectName, type Executor, type TenantSet } from '../../db';
 import { insertValues, type NewObservation } from './observations.insert';
 
 /** When a version became known: its publication day if given, else when it was recorded. */
@@ -24,7 +24,7 @@ export interface CurrentQuery {
    * Only indicators with these ids in the plan file (`indicators.code`) in the plans of these
    * tenants: a city's shared indicator read in the same round trip as its definitions.
    */
-  shared?: { codes: readonly string[]; tenantIds: readonly number[] | { siblingsOf: number } };
+  shared?: { codes: readonly string[]; tenantIds: TenantSet };
   /** As known at this instant (ISO): versions that became known later are ignored. */
   asOf?: string;
   /** Workflow statuses that count; default accepted only; `any` counts every row. */
@@ -34,23 +34,6 @@ export interface CurrentQuery {
   period?: string;
   /** `file`: plan-file position then id (the default); `id`: insertion order. */
   order?: 'file' | 'id';
-}
-
-/**
- * Tenants by id, or the districts of the city above a tenant (itself among them) as a subquery,
- * so that a city's values are read in the same round trip as the tenant tree.
- */
-function tenantsOf(db: Executor, tenants: readonly number[] | { siblingsOf: number }) {
-  if ('siblingsOf' in tenants)
-    return db
-      .selectFrom('tenants as st')
-      .select('st.id')
-      .where(
-        'st.parent_id',
-        'in',
-        db.selectFrom('tenants as so').select('so.parent_id').where('so.id', '=', tenants.siblingsOf),
-      );
-  return tenants.length ? tenants : [-1];
 }
 
 /** The current versions of some indicators' values (see the rules above). */
@@ -103,7 +86,7 @@ export async function currentVersions(db: Executor, q: CurrentQuery) {
         eb
           .selectFrom('plans as sp')
           .select('sp.id')
-          .where('sp.tenant_id', 'in', tenantsOf(db, q.shared?.tenantIds ?? [])),
+          .where('sp.tenant_id', 'in', tenantIdsOf(db, q.shared?.tenantIds ?? [])),
       );
   if (q.asOf !== undefined) query = query.where(knownAt('o'), '<=', q.asOf);
   if (q.mainOnly) query = query.where('o.alternate', '=', 0);

@@ -11,7 +11,7 @@ import { cityOverview, districtStatus, forgetCachedOverviews } from '../../src/m
 import { saveTenant } from '../../src/modules/city';
 import { importObservations } from '../../src/modules/imports';
 import { importPlanText, loadPlanModel } from '../../src/modules/plans';
-import { getPlanStatus, statusRefreshJob } from '../../src/modules/status';
+import { forgetCachedStatuses, getPlanStatus, statusRefreshJob } from '../../src/modules/status';
 import { describeEachDatabase } from '../databases';
 import { districtPlan, seedCity, tenantId } from '../helpers/city';
 
@@ -133,5 +133,27 @@ describeEachDatabase('stored statuses', (ctx) => {
     forgetCachedOverviews();
     await statusRefreshJob.run?.({ db: ctx.db, now: new Date(`${today}T07:00:00Z`), today });
     assert.deepEqual(await stored(today), first);
+  });
+
+  it('drops the rows kept under an older revision when the job runs', async () => {
+    const r = await importObservations(ctx.db, {
+      tenantSlug: 'south',
+      rows: once([{ row: 2, indicator: 'gdp', period: '2024', value: '150' }]),
+      source: 'south.csv',
+      now: new Date(),
+      userId: null,
+      asOf: '2025-07-01',
+      status: 'accepted',
+    });
+    assert.equal(r.ok, true, JSON.stringify(r));
+    const before = await stored(asOf);
+    assert.ok(before.has('south') && before.has('north'));
+    const today = '2026-12-03';
+    forgetCachedStatuses(); // the job runs minutes after a write, past the revision's 200 ms cache
+    await statusRefreshJob.run?.({ db: ctx.db, now: new Date(`${today}T06:00:00Z`), today });
+    assert.deepEqual([...(await stored(today)).keys()].sort(), ['east', 'north', 'south', 'west']);
+    const after = await stored(asOf);
+    assert.equal(after.has('south'), false, "south's row of an earlier revision is gone");
+    assert.equal(after.get('north'), before.get('north'), "north's row, still current, stays");
   });
 });

@@ -104,6 +104,6 @@ export async function loadPlanStructure(db: Db, tenantId: number, code: string):
 }
 
 /** Tenant and code of every plan of the installation (for jobs that sweep all plans). */
-export async function listPlanRefs(db: Db): Promise<{ tenantId: number; code: string }[]> {
-  return (await repo.listAllPlans(db.kysely)).map((p) => ({ tenantId: p.tenant_id, code: p.code }));
+export async function listPlanRefs(db: Db): Promise<{ id: number; tenantId: number; code: string }[]> {
+  return (await repo.listAllPlans(db.kysely)).map((p) => ({ id: p.id, tenantId: p.tenant_id, code: p.code }));
 }

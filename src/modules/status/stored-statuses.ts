@@ -93,6 +93,25 @@ export async function writeStored(db: Db, rows: readonly NewStored[]): Promise<v
   }
 }
 
+/**
+ * Deletes a plan's rows kept under another revision than its row as of `asOf`: a revision only
+ * moves forward, so they would never be served again, only replaced. Without a row as of `asOf`
+ * (the plan could not be evaluated) nothing is deleted: `<>` a null revision holds for no row.
+ */
+export async function pruneStored(db: Db, planId: number, asOf: string): Promise<number> {
+  const current = db.kysely
+    .selectFrom('plan_statuses')
+    .select('revision')
+    .where('plan_id', '=', planId)
+    .where('as_of', '=', asOf);
+  const result = await db.kysely
+    .deleteFrom('plan_statuses')
+    .where('plan_id', '=', planId)
+    .where('revision', '<>', current)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** PostgreSQL's "cannot execute INSERT in a read-only transaction" (a hot standby). */
 function readOnly(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === '25006';

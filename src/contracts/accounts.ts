@@ -5,10 +5,12 @@
  */
 import { z } from '@hono/zod-openapi';
 import { roles } from '../domain/access/roles';
+import { nullableText } from './common';
 import { cleanText } from './text';
 
 /** What an integration token may be granted: reading and pushing data, never administration. */
 export const tokenPermissions = ['data:read', 'data:write', 'plan:read', 'task:read', 'task:write'] as const;
+export type TokenPermission = (typeof tokenPermissions)[number];
 
 const username = z
   .string()
@@ -21,7 +23,9 @@ const departmentCode = z
   .max(40)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, ".", "_" and "-" only');
 const displayName = cleanText(z.string().trim().min(1).max(100));
-const departmentName = () => cleanText(z.string().trim().min(1).max(200));
+const departmentName = cleanText(z.string().trim().min(1).max(200));
+/** A department's names as a change gives them (an English name may be cleared with null). */
+const departmentNames = { name: departmentName, name_en: departmentName.nullable().optional() };
 // Passwords are checked as typed (no trim); the policy itself (length, common) is the service's,
 // so a refusal carries its reason. The cap only bounds the work of hashing.
 const password = z.string().min(1).max(1024);
@@ -48,7 +52,7 @@ export const tokenParams = z.object({
 export const userSchema = z
   .object({
     username: z.string(),
-    display_name: z.string().nullable(),
+    display_name: nullableText,
     roles: z.array(z.enum(roles)),
     departments: z.array(z.string()).openapi({ description: 'Department codes' }),
     disabled: z.boolean(),
@@ -57,6 +61,7 @@ export const userSchema = z
     updated_at: z.string(),
   })
   .openapi('User');
+export type User = z.infer<typeof userSchema>;
 
 export const userCreateSchema = z
   .object({
@@ -68,6 +73,7 @@ export const userCreateSchema = z
   })
   .strict()
   .openapi('UserCreate');
+export type UserCreate = z.infer<typeof userCreateSchema>;
 
 export const userUpdateSchema = z
   .object({
@@ -78,43 +84,41 @@ export const userUpdateSchema = z
   })
   .strict()
   .openapi('UserUpdate');
+export type UserUpdate = z.infer<typeof userUpdateSchema>;
 
 export const passwordResetSchema = z.object({ password }).strict().openapi('PasswordReset');
 
 export const departmentEntrySchema = z
-  .object({ code: z.string(), name: z.string(), name_en: z.string().nullable() })
+  .object({ code: z.string(), name: z.string(), name_en: nullableText })
   .openapi('DepartmentEntry');
+export type DepartmentEntry = z.infer<typeof departmentEntrySchema>;
 
 export const departmentCreateSchema = z
-  .object({
-    code: departmentCode,
-    name: departmentName(),
-    name_en: departmentName().nullable().optional(),
-  })
+  .object({ code: departmentCode, ...departmentNames })
   .strict()
   .openapi('DepartmentCreate');
+export type DepartmentCreate = z.infer<typeof departmentCreateSchema>;
 
 export const departmentUpdateSchema = z
-  .object({
-    name: departmentName().optional(),
-    name_en: departmentName().nullable().optional(),
-  })
+  .object({ name: departmentNames.name.optional(), name_en: departmentNames.name_en })
   .strict()
   .openapi('DepartmentUpdate');
+export type DepartmentUpdate = z.infer<typeof departmentUpdateSchema>;
 
 export const tokenSchema = z
   .object({
     id: z.number().int(),
     name: z.string(),
-    department: z.string().nullable().openapi({ description: 'Department code the token is limited to' }),
+    department: nullableText.openapi({ description: 'Department code the token is limited to' }),
     permissions: z.array(z.enum(tokenPermissions)),
-    created_by: z.string().nullable(),
+    created_by: nullableText,
     created_at: z.string(),
-    expires_at: z.string().nullable(),
-    revoked_at: z.string().nullable(),
+    expires_at: nullableText,
+    revoked_at: nullableText,
     active: z.boolean(),
   })
   .openapi('ApiToken');
+export type ApiToken = z.infer<typeof tokenSchema>;
 
 export const tokenCreateSchema = z
   .object({
@@ -128,27 +132,18 @@ export const tokenCreateSchema = z
   })
   .strict()
   .openapi('ApiTokenCreate');
+export type ApiTokenCreate = z.infer<typeof tokenCreateSchema>;
 
 export const tokenCreatedSchema = tokenSchema
   .extend({
     token: z.string().openapi({ description: 'Shown once: only its hash is kept', example: 'shx_…' }),
   })
   .openapi('ApiTokenCreated');
-
-export type User = z.infer<typeof userSchema>;
-export type UserCreate = z.infer<typeof userCreateSchema>;
-export type UserUpdate = z.infer<typeof userUpdateSchema>;
-export type DepartmentEntry = z.infer<typeof departmentEntrySchema>;
-export type DepartmentCreate = z.infer<typeof departmentCreateSchema>;
-export type DepartmentUpdate = z.infer<typeof departmentUpdateSchema>;
-export type ApiToken = z.infer<typeof tokenSchema>;
-export type ApiTokenCreate = z.infer<typeof tokenCreateSchema>;
-export type TokenPermission = (typeof tokenPermissions)[number];
 export type ApiTokenCreated = z.infer<typeof tokenCreatedSchema>;
 
 export const userListSchema = z.object({ users: z.array(userSchema) });
-export const departmentListSchema = z.object({ departments: z.array(departmentEntrySchema) });
-export const tokenListSchema = z.object({ tokens: z.array(tokenSchema) });
 export type UserList = z.infer<typeof userListSchema>;
+export const departmentListSchema = z.object({ departments: z.array(departmentEntrySchema) });
 export type DepartmentList = z.infer<typeof departmentListSchema>;
+export const tokenListSchema = z.object({ tokens: z.array(tokenSchema) });
 export type TokenList = z.infer<typeof tokenListSchema>;

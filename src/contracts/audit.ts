@@ -1,5 +1,6 @@
 /** Contracts of the audit reader: filters, a page of rows (newest first) and the next cursor. */
 import { z } from '@hono/zod-openapi';
+import { nullableText } from './common';
 
 export const auditOutcomes = ['success', 'failure', 'denied'] as const;
 export const auditMaxPage = 200;
@@ -37,12 +38,12 @@ export const auditEntrySchema = z
     at: z.string(),
     actor: z.string(),
     action: z.string(),
-    object_type: z.string().nullable(),
-    object_id: z.string().nullable(),
+    object_type: nullableText,
+    object_id: nullableText,
     before: z.unknown().nullable(),
     after: z.unknown().nullable(),
-    reason: z.string().nullable(),
-    source_ip: z.string().nullable(),
+    reason: nullableText,
+    source_ip: nullableText,
     outcome: z.string(),
   })
   .openapi('AuditEntry');

@@ -1,7 +1,7 @@
 /** Authentication contracts. Passwords are checked as typed (no trimming, no truncation). */
 import { z } from '@hono/zod-openapi';
 import { roles } from '../domain/access/roles';
-import { departmentRef } from './common';
+import { departmentRef, namedFields } from './common';
 
 export const loginSchema = z
   .object({
@@ -23,7 +23,7 @@ export const meSchema = z
         display_name: z.string().nullable(),
         roles: z.array(z.enum(roles)),
         departments: z.array(departmentRef),
-        tenant: z.object({ id: z.string(), name: z.string(), name_en: z.string().nullable() }),
+        tenant: z.object(namedFields),
         must_change_password: z
           .boolean()
           .openapi({ description: 'An administrator set the password: change it before anything else' }),

@@ -3,6 +3,7 @@
  * on a shared indicator, and the city's roll-up. Request bodies are strict: an unknown key is a 400.
  */
 import { z } from '@hono/zod-openapi';
+import { codeParam, nullableText, planParams } from './common';
 
 const slug = z
   .string()
@@ -10,20 +11,21 @@ const slug = z
   .max(40)
   .regex(/^[a-z][a-z0-9-]*[a-z0-9]$/, 'lower-case letters, digits and hyphens');
 const name = z.string().trim().min(1).max(100);
-const indicatorCode = z.string().min(1).max(80);
 const periodText = z.string().regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'YYYY, YYYY-Qn or YYYY-MM');
 
 export const tenantEntrySchema = z
   .object({
     slug: z.string(),
     name: z.string(),
-    name_en: z.string().nullable(),
-    parent: z.string().nullable().openapi({ description: 'The slug of the tenant above (a city)' }),
+    name_en: nullableText,
+    parent: nullableText.openapi({ description: 'The slug of the tenant above (a city)' }),
     children: z.number().int().openapi({ description: 'How many tenants sit directly below' }),
   })
   .openapi('Tenant');
+export type TenantEntry = z.infer<typeof tenantEntrySchema>;
 
 export const tenantListSchema = z.object({ tenants: z.array(tenantEntrySchema) }).openapi('TenantList');
+export type TenantList = z.infer<typeof tenantListSchema>;
 
 export const tenantCreateSchema = z
   .object({
@@ -33,27 +35,43 @@ export const tenantCreateSchema = z
     parent: slug.optional().openapi({ description: "Default: the caller's own tenant" }),
   })
   .strict();
+export type TenantCreate = z.infer<typeof tenantCreateSchema>;
 
 export const tenantUpdateSchema = z
   .object({ name: name.optional(), name_en: name.nullable().optional(), parent: slug.optional() })
   .strict();
+export type TenantUpdate = z.infer<typeof tenantUpdateSchema>;
 
 export const tenantParams = z.object({
   slug: slug.openapi({ param: { name: 'slug', in: 'path' }, example: 'jiangbei' }),
 });
 
 export const ranksQuery = z.object({
-  indicator: indicatorCode.openapi({ param: { name: 'indicator', in: 'query' }, example: 'retail_sales' }),
+  indicator: codeParam('indicator', 'query', 'retail_sales'),
   period: periodText
     .optional()
     .openapi({ param: { name: 'period', in: 'query' }, description: 'Default: the latest period with data' }),
 });
 
+/** A district as the city tier lists it: its tenant's slug and name. */
+export const districtFields = { tenant: z.string(), name: z.string() };
+
+/** What a city-wide figure is of: the city, the shared indicator, the period (null: no data yet). */
+const cityFigureFields = { city: z.string(), indicator: z.string(), period: nullableText };
+
+/** How an indicator is measured (统一口径), as a definition states it and an adoption copies it. */
+const measureFields = {
+  unit: z.string(),
+  measure: z.string(),
+  direction: z.string(),
+  frequency: z.string(),
+  formula: nullableText,
+};
+
 export const rankEntrySchema = z
   .object({
-    tenant: z.string(),
-    name: z.string(),
-    period: z.string().nullable(),
+    ...districtFields,
+    period: nullableText,
     value: z.number().nullable(),
     rank: z
       .number()
@@ -62,37 +80,35 @@ export const rankEntrySchema = z
       .openapi({ description: 'Competition ranking (1, 1, 3); null without data' }),
     of: z.number().int().openapi({ description: 'How many districts have a value' }),
     late: z.boolean().openapi({ description: "Accepted after the period's reporting deadline" }),
-    due: z.string().nullable().openapi({ description: "The period's reporting deadline" }),
-    known_on: z.string().nullable().openapi({ description: 'The day the value was accepted or published' }),
+    due: nullableText.openapi({ description: "The period's reporting deadline" }),
+    known_on: nullableText.openapi({ description: 'The day the value was accepted or published' }),
     missing: z.enum(['no_indicator', 'no_value']).nullable(),
   })
   .openapi('RankEntry');
+export type RankEntry = z.infer<typeof rankEntrySchema>;
 
 export const ranksSchema = z
   .object({
-    city: z.string(),
-    indicator: z.string(),
-    period: z.string().nullable(),
+    ...cityFigureFields,
     direction: z.enum(['up', 'down']),
-    unit: z.string().nullable(),
+    unit: nullableText,
     ranks: z.array(rankEntrySchema),
   })
   .openapi('Ranks');
+export type Ranks = z.infer<typeof ranksSchema>;
 
 export const rollupQuery = ranksQuery;
 
 export const rollupSchema = z
   .object({
-    city: z.string(),
-    indicator: z.string(),
-    period: z.string().nullable(),
-    unit: z.string().nullable(),
+    ...cityFigureFields,
+    unit: nullableText,
     measure: z.enum(['flow', 'stock', 'ratio']),
     total: z.number().nullable().openapi({ description: "The city's figure (never an average of ratios)" }),
     method: z.enum(['sum', 'formula', 'none']),
-    formula: z.string().nullable(),
+    formula: nullableText,
     complete: z.boolean(),
-    reason: z.string().nullable(),
+    reason: nullableText,
     reporting: z.number().int(),
     missing: z.array(z.string()),
     distribution: z
@@ -100,21 +116,13 @@ export const rollupSchema = z
       .nullable(),
     districts: z.array(
       z.object({
-        tenant: z.string(),
-        name: z.string(),
+        ...districtFields,
         value: z.number().nullable(),
         share: z.number().nullable().openapi({ description: 'Share of the city total, 0–1' }),
       }),
     ),
   })
   .openapi('Rollup');
-
-export type TenantEntry = z.infer<typeof tenantEntrySchema>;
-export type TenantList = z.infer<typeof tenantListSchema>;
-export type TenantCreate = z.infer<typeof tenantCreateSchema>;
-export type TenantUpdate = z.infer<typeof tenantUpdateSchema>;
-export type RankEntry = z.infer<typeof rankEntrySchema>;
-export type Ranks = z.infer<typeof ranksSchema>;
 export type RollupResult = z.infer<typeof rollupSchema>;
 
 /** A city's indicator definition (统一指标口径): what district plans adopt by id. */
@@ -134,18 +142,15 @@ export const definitionInputSchema = z
   })
   .strict()
   .openapi('CityDefinitionInput');
+export type DefinitionInput = z.infer<typeof definitionInputSchema>;
 
 const definitionFields = {
   code: z.string(),
   version: z.number().int(),
   name: z.string(),
-  name_en: z.string().nullable(),
-  unit: z.string(),
-  measure: z.string(),
-  direction: z.string(),
-  frequency: z.string(),
-  formula: z.string().nullable(),
-  method: z.string().nullable(),
+  name_en: nullableText,
+  ...measureFields,
+  method: nullableText,
   published_at: z.string(),
 };
 
@@ -172,34 +177,23 @@ export const definitionSchema = z
       .openapi({ description: "For a district: its plans' indicators with this id" }),
   })
   .openapi('CityDefinition');
+export type CityDefinition = z.infer<typeof definitionSchema>;
 
 export const definitionsSchema = z
   .object({
-    city: z.string().nullable().openapi({ description: 'The city whose definitions these are' }),
+    city: nullableText.openapi({ description: 'The city whose definitions these are' }),
     definitions: z.array(definitionSchema),
   })
   .openapi('CityDefinitions');
+export type CityDefinitions = z.infer<typeof definitionsSchema>;
 
 export const definitionPublishedSchema = z
   .object({ definition: definitionSchema, created: z.boolean() })
   .openapi('CityDefinitionPublished');
 
-export type DefinitionInput = z.infer<typeof definitionInputSchema>;
-export type CityDefinition = z.infer<typeof definitionSchema>;
-export type CityDefinitions = z.infer<typeof definitionsSchema>;
-
 /** A district moves one of its plan's indicators to a version of the city's definition. */
-export const adoptionParams = z.object({
-  plan: z
-    .string()
-    .min(1)
-    .max(80)
-    .openapi({ param: { name: 'plan', in: 'path' }, example: 'yuzhong-2023' }),
-  indicator: z
-    .string()
-    .min(1)
-    .max(80)
-    .openapi({ param: { name: 'indicator', in: 'path' }, example: 'retail_sales' }),
+export const adoptionParams = planParams.extend({
+  indicator: codeParam('indicator', 'path', 'retail_sales'),
 });
 
 export const adoptionInputSchema = z
@@ -210,6 +204,7 @@ export const adoptionInputSchema = z
   })
   .strict()
   .openapi('CityDefinitionAdoptionInput');
+export type AdoptionInput = z.infer<typeof adoptionInputSchema>;
 
 export const adoptionSchema = z
   .object({
@@ -217,14 +212,8 @@ export const adoptionSchema = z
     indicator: z.string(),
     version: z.number().int(),
     previous_version: z.number().int().nullable(),
-    unit: z.string(),
-    measure: z.string(),
-    direction: z.string(),
-    frequency: z.string(),
-    formula: z.string().nullable(),
+    ...measureFields,
     changed: z.array(z.string()).openapi({ description: "The indicator's fields the move changed" }),
   })
   .openapi('CityDefinitionAdoption');
-
-export type AdoptionInput = z.infer<typeof adoptionInputSchema>;
 export type Adoption = z.infer<typeof adoptionSchema>;

@@ -3,12 +3,16 @@
  * the indicators the districts share (to rank them), and one district's targets for drill-down.
  */
 import { z } from '@hono/zod-openapi';
-import { bilingualText } from './common';
+import { bilingualText, nullableText } from './common';
+import { districtFields } from './city';
 import { statusQuery } from './status';
 
 const counts = z
   .record(z.string(), z.number().int())
   .openapi({ description: 'Targets by status: achieved, on_track, at_risk, off_track, no_data' });
+
+/** The plan a district's lights come from (null: the district has no plan yet). */
+const districtPlan = z.object({ id: z.string(), title: z.string() }).nullable();
 
 export const cityOverviewQuery = statusQuery.pick({ as_of: true });
 
@@ -18,13 +22,12 @@ export const cityOverviewSchema = z
     name: z.string(),
     as_of: z.string(),
     goal_areas: z
-      .array(z.object({ name: z.string(), name_en: z.string().nullable() }))
+      .array(z.object({ name: z.string(), name_en: nullableText }))
       .openapi({ description: 'Goal areas by name, in the order the districts first list them' }),
     districts: z.array(
       z.object({
-        tenant: z.string(),
-        name: z.string(),
-        plan: z.object({ id: z.string(), title: z.string() }).nullable(),
+        ...districtFields,
+        plan: districtPlan,
         counts,
         areas: z.array(z.object({ name: z.string(), counts })),
       }),
@@ -41,20 +44,19 @@ export const districtParams = z.object({
 
 export const districtStatusSchema = z
   .object({
-    tenant: z.string(),
-    name: z.string(),
+    ...districtFields,
     as_of: z.string(),
-    plan: z.object({ id: z.string(), title: z.string() }).nullable(),
+    plan: districtPlan,
     counts,
     targets: z.array(
       z.object({
         id: z.string(),
-        text: z.string().nullable(),
-        goal_area: z.string().nullable(),
+        text: nullableText,
+        goal_area: nullableText,
         status: z.string(),
         explanation: bilingualText,
         latest: z.object({ period: z.string(), value: z.number() }).nullable(),
-        unit: z.string().nullable(),
+        unit: nullableText,
       }),
     ),
   })

@@ -3,7 +3,7 @@
  * the what-if evaluation of one target under an assumption (nothing saved).
  */
 import { z } from '@hono/zod-openapi';
-import { bilingualText, nullableText, targetLine } from './common';
+import { bilingualText, namedFields, nullableText, programmeFields, targetLine } from './common';
 import { departmentSchema, planSummarySchema } from './plans';
 import { taskLights } from '../domain/tasks';
 import { statusQuery, statusValues, targetStatusSchema } from './status';
@@ -13,9 +13,7 @@ export const cockpitTargetSchema = z
     ...targetLine,
     qualifier: nullableText,
     goal_area: nullableText,
-    indicator: z
-      .object({ id: z.string(), name: z.string(), name_en: nullableText, unit: z.string() })
-      .nullable(),
+    indicator: z.object({ ...namedFields, unit: z.string() }).nullable(),
     department: departmentSchema.nullable(),
     evaluation: targetStatusSchema.omit({ expected_path: true }),
     urgency: z
@@ -25,11 +23,14 @@ export const cockpitTargetSchema = z
       .openapi({ description: '1 = most urgent; null when the target needs no attention' }),
   })
   .openapi('CockpitTarget');
+export type CockpitTarget = z.infer<typeof cockpitTargetSchema>;
+
+/** How much a department has overdue (null: items of no department). */
+const departmentCount = { department: departmentSchema.nullable(), count: z.number().int() };
 
 export const overdueDepartmentSchema = z
   .object({
-    department: departmentSchema.nullable(),
-    count: z.number().int(),
+    ...departmentCount,
     oldest_due: z.string(),
     items: z
       .array(z.object({ indicator: z.string(), name: z.string(), period: z.string(), due: z.string() }))
@@ -50,6 +51,7 @@ export const cockpitTaskSchema = z
     reasons: z.array(bilingualText),
   })
   .openapi('CockpitTask');
+export type CockpitTask = z.infer<typeof cockpitTaskSchema>;
 
 export const cockpitTasksSchema = z
   .object({
@@ -59,8 +61,7 @@ export const cockpitTasksSchema = z
     overdue: z
       .array(
         z.object({
-          department: departmentSchema.nullable(),
-          count: z.number().int(),
+          ...departmentCount,
           items: z.array(z.object({ task: z.string(), title: z.string(), reasons: z.array(bilingualText) })),
         }),
       )
@@ -69,6 +70,7 @@ export const cockpitTasksSchema = z
       }),
   })
   .openapi('CockpitTasks');
+export type CockpitTasks = z.infer<typeof cockpitTasksSchema>;
 
 export const cockpitSchema = z
   .object({
@@ -76,17 +78,16 @@ export const cockpitSchema = z
     as_of: z.string(),
     today: z.string(),
     counts: z.record(z.enum(statusValues), z.number().int()),
-    goal_areas: z.array(z.object({ id: z.string(), name: z.string(), name_en: nullableText })),
+    goal_areas: z.array(z.object(namedFields)),
     targets: z.array(cockpitTargetSchema),
     overdue: z.object({ total: z.number().int(), departments: z.array(overdueDepartmentSchema) }),
-    programmes: z.array(
-      z.object({ id: z.string(), number: z.number().int(), name: z.string(), name_en: nullableText }),
-    ),
+    programmes: z.array(z.object(programmeFields)),
     tasks: cockpitTasksSchema
       .nullable()
       .openapi({ description: 'The task lights; null when the caller may not read tasks' }),
   })
   .openapi('Cockpit');
+export type Cockpit = z.infer<typeof cockpitSchema>;
 
 export const cockpitQuery = statusQuery.omit({ preview: true });
 
@@ -112,6 +113,7 @@ export const whatIfBody = z
     message: 'year and value go together',
   })
   .openapi('WhatIfRequest');
+export type WhatIfRequest = z.infer<typeof whatIfBody>;
 
 export const whatIfSchema = z
   .object({
@@ -123,10 +125,4 @@ export const whatIfSchema = z
     evaluation: targetStatusSchema.omit({ expected_path: true }),
   })
   .openapi('WhatIf');
-
-export type Cockpit = z.infer<typeof cockpitSchema>;
-export type CockpitTarget = z.infer<typeof cockpitTargetSchema>;
-export type CockpitTask = z.infer<typeof cockpitTaskSchema>;
-export type CockpitTasks = z.infer<typeof cockpitTasksSchema>;
-export type WhatIfRequest = z.infer<typeof whatIfBody>;
 export type WhatIfResponse = z.infer<typeof whatIfSchema>;

@@ -3,6 +3,9 @@ import { z } from '@hono/zod-openapi';
 import { isIsoDate } from '../domain/periods';
 import { unprocessable } from './text';
 
+/** The values a coded message names (a problem, an import row's error, an entry check's warning). */
+export const messageParams = z.record(z.string(), z.union([z.string(), z.number()]));
+
 export const problemSchema = z
   .object({
     type: z.string(),
@@ -16,7 +19,7 @@ export const problemSchema = z
           field: z.string(),
           message: z.string(),
           code: z.string().optional(),
-          params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+          params: messageParams.optional(),
         }),
       )
       .optional()
@@ -26,10 +29,7 @@ export const problemSchema = z
       .string()
       .optional()
       .openapi({ description: 'A stable code of the problem, worded by the client' }),
-    params: z
-      .record(z.string(), z.union([z.string(), z.number()]))
-      .optional()
-      .openapi({ description: 'The values the coded problem names' }),
+    params: messageParams.optional().openapi({ description: 'The values the coded problem names' }),
   })
   .openapi('Problem');
 
@@ -41,13 +41,18 @@ export const problemResponse = (description: string) => ({
   content: { 'application/problem+json': { schema: problemSchema } },
 });
 
-export const planParams = z.object({
-  plan: z
+/** A code (plan, indicator, department) named in a path or a query: 1 to 80 characters. */
+export const codeParam = (name: string, where: 'path' | 'query', example?: string) =>
+  z
     .string()
     .min(1)
     .max(80)
-    .openapi({ param: { name: 'plan', in: 'path' }, example: 'yuzhong-2023' }),
-});
+    .openapi({ param: { name, in: where }, ...(example ? { example } : {}) });
+
+export const planParams = z.object({ plan: codeParam('plan', 'path', 'yuzhong-2023') });
+
+/** A calendar year as text, YYYY (a query's year, a template's span). */
+export const yearText = z.string().regex(/^\d{4}$/, 'YYYY');
 
 export const tenantQuery = z.object({
   tenant: z
@@ -65,14 +70,48 @@ export const problemResponses = {
   404: { description: 'Not found', content: { 'application/problem+json': { schema: problemSchema } } },
 } as const;
 
+/** The version a write was based on: a stale one is answered 409 rather than overwriting. */
+export const ifVersion = z
+  .number()
+  .int()
+  .min(1)
+  .max(1_000_000)
+  .openapi({ description: 'The version the client last saw; another version gives 409' });
+
 /** A sentence in both languages (a reason, an explanation). */
 export const bilingualText = z.object({ zh: z.string(), en: z.string() });
 
 /** A text that may be missing (an English name, a note, a date not set). */
 export const nullableText = z.string().nullable();
 
+/** How other objects name a department, a goal area, an action: its code and its names. */
+export const namedFields = { id: z.string(), name: z.string(), name_en: nullableText };
+
 /** A department as other objects name it: its code and its names. */
-export const departmentRef = z.object({ id: z.string(), name: z.string(), name_en: nullableText });
+export const departmentRef = z.object(namedFields);
+
+/** A programme's head (its code, its number in the plan, its names), wherever its actions follow. */
+export const programmeFields = {
+  id: z.string(),
+  number: z.number().int(),
+  name: z.string(),
+  name_en: nullableText,
+};
+
+/** Who carries out a task or an action (牵头单位, 配合单位), as `department` names a department. */
+export const departmentsOf = <D extends z.ZodType>(department: D) => ({
+  lead_department: department.nullable(),
+  co_departments: z.array(department),
+});
+
+/** A goal area, internally and on the portal: its names and what it is about. */
+export const goalAreaFields = { ...namedFields, description: nullableText };
+
+/** An action (工作举措), internally and on the portal: its names and who carries it out. */
+export const actionFields = <D extends z.ZodType>(department: D) => ({
+  ...namedFields,
+  ...departmentsOf(department),
+});
 
 /** What defines an indicator, internally and on the portal: its names, unit, direction, rhythm, measure. */
 export const indicatorDefinition = {
@@ -136,3 +175,14 @@ export const evidenceFileFields = {
   sha256: z.string(),
   uploaded_at: z.string(),
 };
+
+/** Counts under every one of `keys` (targets by status, tasks by light), each a whole number. */
+export const countsOf = <const K extends readonly string[]>(keys: K) =>
+  z.object(Object.fromEntries(keys.map((key) => [key, z.number().int()])) as Record<K[number], z.ZodNumber>);
+
+/**
+ * An upload is previewed, then committed by the preview's token: the token a preview gives (null
+ * while any row is bad) and the body of the commit that names it.
+ */
+export const commitToken = (description: string) => nullableText.openapi({ description });
+export const commitBody = (token: z.ZodString) => z.object({ token }).strict();

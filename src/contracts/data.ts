@@ -5,12 +5,13 @@
  * `recorded_by`, `version`, …) are refused with 400, never silently applied.
  */
 import { z } from '@hono/zod-openapi';
+import { ifVersion, messageParams, nullableText, yearText } from './common';
 import { cleanText } from './text';
 
 export const workflowStatuses = ['draft', 'submitted', 'approved', 'accepted', 'returned'] as const;
+export type WorkflowStatus = (typeof workflowStatuses)[number];
 /** A row replaced by a later edit before acceptance keeps its place in the history as `superseded`. */
 export const rowStatuses = [...workflowStatuses, 'superseded'] as const;
-export type WorkflowStatus = (typeof workflowStatuses)[number];
 export type RowStatus = (typeof rowStatuses)[number];
 
 const code = z.string().min(1).max(80);
@@ -24,12 +25,6 @@ const finite = z
   .refine((v) => Number.isFinite(v) && Math.abs(v) < 1e15, 'must be a number between -10^15 and 10^15')
   .openapi({ example: 1850.2 });
 const reason = text(1000).min(1, 'a reason is required');
-const ifVersion = z
-  .number()
-  .int()
-  .min(1)
-  .max(1_000_000)
-  .openapi({ description: 'The version the client last saw; another version gives 409' });
 
 /** What a reporter may say about a value besides the figure, on entry, edit and correction. */
 const valueDetails = {
@@ -48,34 +43,23 @@ export const valueParams = z.object({
   period: period.openapi({ param: { name: 'period', in: 'path' } }),
 });
 
-export const valueCreateSchema = z
-  .object({
-    indicator: code,
-    period,
-    value: finite,
-    ...valueDetails,
-  })
-  .strict()
-  .openapi('DataValueCreate');
+/** A body that states a value: what identifies or guards it and its figure, then its details. */
+const valueBody = <T extends z.ZodRawShape>(figure: T) => z.object({ ...figure, ...valueDetails }).strict();
 
-export const valueEditSchema = z
-  .object({
-    if_version: ifVersion,
-    value: finite.optional(),
-    ...valueDetails,
-  })
-  .strict()
-  .openapi('DataValueEdit');
+export const valueCreateSchema = valueBody({ indicator: code, period, value: finite }).openapi(
+  'DataValueCreate',
+);
+export type ValueCreate = z.infer<typeof valueCreateSchema>;
 
-export const correctionSchema = z
-  .object({
-    if_version: ifVersion,
-    value: finite,
-    reason,
-    ...valueDetails,
-  })
-  .strict()
-  .openapi('DataValueCorrection');
+export const valueEditSchema = valueBody({ if_version: ifVersion, value: finite.optional() }).openapi(
+  'DataValueEdit',
+);
+export type ValueEdit = z.infer<typeof valueEditSchema>;
+
+export const correctionSchema = valueBody({ if_version: ifVersion, value: finite, reason }).openapi(
+  'DataValueCorrection',
+);
+export type Correction = z.infer<typeof correctionSchema>;
 
 export const transitionSchema = z
   .object({ if_version: ifVersion, reason: reason.optional() })
@@ -90,39 +74,34 @@ export const reasonedTransitionSchema = z
 export const dataValueSchema = z
   .object({
     indicator: z.string(),
-    department: z.string().nullable(),
+    department: nullableText,
     period: z.string(),
     value: z.number(),
-    source: z.string().nullable(),
-    note: z.string().nullable(),
+    source: nullableText,
+    note: nullableText,
     status: z.enum(rowStatuses),
     version: z.number().int(),
     replaces_version: z.number().int().nullable(),
-    recorded_by: z.string().nullable().openapi({ description: 'User name; null for a token or an import' }),
+    recorded_by: nullableText.openapi({ description: 'User name; null for a token or an import' }),
     recorded_at: z.string(),
-    reason: z.string().nullable(),
+    reason: nullableText,
     preliminary: z.boolean().openapi({ description: 'A preliminary value (快报/预计数)' }),
     indicator_name: z.string(),
-    indicator_name_en: z.string().nullable(),
+    indicator_name_en: nullableText,
     unit: z.string(),
-    department_name: z.string().nullable(),
-    department_name_en: z.string().nullable(),
-    recorded_by_display: z.string().nullable().openapi({ description: 'The person’s display name' }),
-    check_reason: z
-      .string()
-      .nullable()
-      .openapi({ description: 'Why the reporter kept a value warned about' }),
+    department_name: nullableText,
+    department_name_en: nullableText,
+    recorded_by_display: nullableText.openapi({ description: 'The person’s display name' }),
+    check_reason: nullableText.openapi({ description: 'Why the reporter kept a value warned about' }),
   })
   .openapi('DataValue');
+export type DataValue = z.infer<typeof dataValueSchema>;
 
 /** A finding of the entry checks (src/domain/data-checks): a stable code, its numbers, a sentence. */
 export const dataWarningSchema = z
-  .object({
-    code: z.string(),
-    params: z.record(z.string(), z.union([z.string(), z.number()])),
-    message: z.string(),
-  })
+  .object({ code: z.string(), params: messageParams, message: z.string() })
   .openapi('DataWarning');
+export type DataWarning = z.infer<typeof dataWarningSchema>;
 
 export const valueDetailSchema = z
   .object({
@@ -131,7 +110,7 @@ export const valueDetailSchema = z
       .nullable()
       .openapi({ description: 'The version that counts until another is accepted' }),
     returned: z
-      .object({ reason: z.string().nullable(), by: z.string(), at: z.string() })
+      .object({ reason: nullableText, by: z.string(), at: z.string() })
       .nullable()
       .openapi({ description: 'Who returned the value under work, when and why (null unless returned)' }),
     warnings: z
@@ -139,16 +118,17 @@ export const valueDetailSchema = z
       .openapi({ description: 'What the entry checks find odd about the value' }),
   })
   .openapi('DataValueDetail');
+export type DataValueDetail = z.infer<typeof valueDetailSchema>;
 
 export const historyEventSchema = z.object({
   at: z.string(),
   actor: z.string(),
-  actor_name: z.string().nullable(),
+  actor_name: nullableText,
   action: z.string(),
   version: z.number().int().nullable(),
-  from_status: z.string().nullable(),
-  to_status: z.string().nullable(),
-  reason: z.string().nullable(),
+  from_status: nullableText,
+  to_status: nullableText,
+  reason: nullableText,
 });
 
 export const historySchema = z
@@ -165,6 +145,7 @@ export const historySchema = z
     events: z.array(historyEventSchema),
   })
   .openapi('DataValueHistory');
+export type DataHistory = z.infer<typeof historySchema>;
 
 export const calendarQuery = z.object({
   department: code.optional().openapi({ param: { name: 'department', in: 'query' } }),
@@ -179,10 +160,10 @@ export const calendarSchema = z
         name: z.string(),
         unit: z.string(),
         frequency: z.string(),
-        department: z.string().nullable(),
-        department_name: z.string().nullable(),
-        department_name_en: z.string().nullable(),
-        name_en: z.string().nullable(),
+        department: nullableText,
+        department_name: nullableText,
+        department_name_en: nullableText,
+        name_en: nullableText,
         preliminary_allowed: z.boolean(),
         periods: z.array(
           z.object({
@@ -199,20 +180,13 @@ export const calendarSchema = z
     ),
   })
   .openapi('DataCalendar');
+export type DataCalendar = z.infer<typeof calendarSchema>;
 
 export const queueSchema = z
   .object({ values: z.array(dataValueSchema.extend({ awaiting: z.enum(['approval', 'acceptance']) })) })
   .openapi('DataQueue');
-
-export type DataValue = z.infer<typeof dataValueSchema>;
-export type DataWarning = z.infer<typeof dataWarningSchema>;
-export type ValueCreate = z.infer<typeof valueCreateSchema>;
-export type ValueEdit = z.infer<typeof valueEditSchema>;
-export type Correction = z.infer<typeof correctionSchema>;
-export type DataCalendar = z.infer<typeof calendarSchema>;
-export type DataHistory = z.infer<typeof historySchema>;
-export type DataValueDetail = z.infer<typeof valueDetailSchema>;
 export type QueueEntry = z.infer<typeof queueSchema>['values'][number];
+export type QueueList = z.infer<typeof queueSchema>;
 
 /** A value to check before it is entered: the entry checks' warnings, nothing written. */
 export const checkRequestSchema = z
@@ -222,13 +196,10 @@ export const checkRequestSchema = z
 export const checkResultSchema = z
   .object({ warnings: z.array(dataWarningSchema) })
   .openapi('DataCheckResult');
+export type CheckResult = z.infer<typeof checkResultSchema>;
 
 export const districtQuery = z.object({
-  year: z
-    .string()
-    .regex(/^\d{4}$/, 'YYYY')
-    .optional()
-    .openapi({ param: { name: 'year', in: 'query' }, example: '2025' }),
+  year: yearText.optional().openapi({ param: { name: 'year', in: 'query' }, example: '2025' }),
 });
 
 const districtItem = z.object({
@@ -237,7 +208,7 @@ const districtItem = z.object({
   period: z.string(),
   due: z.string(),
   state: z.enum(['on_time', 'late', 'missing', 'pending']),
-  arrived: z.string().nullable(),
+  arrived: nullableText,
 });
 
 /** The district's reporting by department: on time, late, missing (supervisors). */
@@ -248,7 +219,7 @@ export const districtSchema = z
       z.object({
         department: z.string(),
         department_name: z.string(),
-        department_name_en: z.string().nullable(),
+        department_name_en: nullableText,
         state: z.enum(['on_time', 'late', 'missing']),
         on_time: z.number().int(),
         late: z.number().int(),
@@ -259,6 +230,7 @@ export const districtSchema = z
     ),
   })
   .openapi('DataDistrict');
+export type DataDistrict = z.infer<typeof districtSchema>;
 
 export const urgeSchema = z
   .object({ department: code, note: text(500).nullable().optional() })
@@ -267,11 +239,7 @@ export const urgeSchema = z
 export const urgeResultSchema = z
   .object({ department: z.string(), department_name: z.string(), missing: z.number().int() })
   .openapi('DataUrgeResult');
-
-export type DataDistrict = z.infer<typeof districtSchema>;
-export type CheckResult = z.infer<typeof checkResultSchema>;
 export type UrgeResult = z.infer<typeof urgeResultSchema>;
-export type QueueList = z.infer<typeof queueSchema>;
 
 /** The workflow steps of a value, each a `POST …/values/{indicator}/{period}/{step}`. */
 export const dataTransitions = ['submit', 'approve', 'accept', 'return', 'reopen'] as const;

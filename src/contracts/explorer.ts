@@ -5,14 +5,12 @@
  */
 import { z } from '@hono/zod-openapi';
 import { taskLights } from '../domain/tasks';
-import { bilingualText, nullableText, targetLine } from './common';
+import { bilingualText, namedFields, nullableText, targetLine } from './common';
 import { departmentSchema, planSummarySchema } from './plans';
 import { statusValues } from './status';
 export const explorerIndicatorSchema = z
   .object({
-    id: z.string(),
-    name: z.string(),
-    name_en: nullableText,
+    ...namedFields,
     unit: z.string(),
     frequency: z.enum(['annual', 'quarterly', 'monthly']),
     department: departmentSchema.nullable(),

@@ -4,7 +4,7 @@
  * transaction of submitted values; an error report and the department's template as .xlsx.
  */
 import { z } from '@hono/zod-openapi';
-import { uploadedFile } from './common';
+import { codeParam, commitBody, commitToken, messageParams, uploadedFile, yearText } from './common';
 import { dataWarningSchema } from './data';
 
 export const uploadFormSchema = z.object({ file: uploadedFile('send the file as the `file` field') });
@@ -14,7 +14,7 @@ export const importProblemSchema = z.object({
   column: z.string(),
   reason: z.string(),
   code: z.string().optional().openapi({ description: 'A stable code of the problem, worded by the client' }),
-  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  params: messageParams.optional(),
 });
 
 export const importChangeSchema = z.object({
@@ -36,17 +36,11 @@ export const importPreviewSchema = z
     rows: z.number().int().openapi({ description: 'Data rows read (blank template rows excluded)' }),
     errors: z.array(importProblemSchema),
     changes: z.array(importChangeSchema),
-    token: z
-      .string()
-      .nullable()
-      .openapi({ description: 'Commits this preview within 15 minutes; null when any row is bad' }),
+    token: commitToken('Commits this preview within 15 minutes; null when any row is bad'),
   })
   .openapi('ImportPreview');
 
-export const importCommitSchema = z
-  .object({ token: z.string().min(16).max(100) })
-  .strict()
-  .openapi('ImportCommit');
+export const importCommitSchema = commitBody(z.string().min(16).max(100)).openapi('ImportCommit');
 
 export const importResultSchema = z
   .object({
@@ -58,19 +52,9 @@ export const importResultSchema = z
   .openapi('ImportResult');
 
 export const templateQuery = z.object({
-  department: z
-    .string()
-    .min(1)
-    .max(80)
-    .openapi({ param: { name: 'department', in: 'query' }, example: 'tjj' }),
-  from: z
-    .string()
-    .regex(/^\d{4}$/, 'YYYY')
-    .openapi({ param: { name: 'from', in: 'query' }, example: '2025' }),
-  to: z
-    .string()
-    .regex(/^\d{4}$/, 'YYYY')
-    .openapi({ param: { name: 'to', in: 'query' }, example: '2026' }),
+  department: codeParam('department', 'query', 'tjj'),
+  from: yearText.openapi({ param: { name: 'from', in: 'query' }, example: '2025' }),
+  to: yearText.openapi({ param: { name: 'to', in: 'query' }, example: '2026' }),
 });
 
 export type ImportProblem = z.infer<typeof importProblemSchema>;

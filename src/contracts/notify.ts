@@ -21,6 +21,7 @@ export const notificationSchema = z
     read_at: z.string().nullable(),
   })
   .openapi('Notification');
+export type Notification = z.infer<typeof notificationSchema>;
 
 export const notificationParams = z.object({ id });
 
@@ -34,6 +35,7 @@ export const notificationSettingsSchema = z
       .openapi({ description: 'False when the server has no SMTP server configured' }),
   })
   .openapi('NotificationSettings');
+export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
 
 const emailAddress = z
   .string()
@@ -49,6 +51,7 @@ export const notificationSettingsUpdate = z
   })
   .strict()
   .openapi('NotificationSettingsUpdate');
+export type NotificationSettingsUpdate = z.infer<typeof notificationSettingsUpdate>;
 
 export const webhookFormatSchema = z.enum(['json', 'dingtalk', 'wecom', 'feishu']);
 
@@ -70,6 +73,7 @@ export const webhookEndpointSchema = z
     updated_at: z.string(),
   })
   .openapi('WebhookEndpoint');
+export type WebhookEndpoint = z.infer<typeof webhookEndpointSchema>;
 
 const endpointName = z.string().trim().min(1).max(100);
 const secret = z.string().min(1).max(200);
@@ -87,8 +91,10 @@ const webhookEndpointFields = z
   .strict();
 
 export const webhookEndpointCreate = webhookEndpointFields.openapi('WebhookEndpointCreate');
+export type WebhookEndpointCreate = z.infer<typeof webhookEndpointCreate>;
 /** A change names only the fields it changes. */
 export const webhookEndpointUpdate = webhookEndpointFields.partial().openapi('WebhookEndpointUpdate');
+export type WebhookEndpointUpdate = z.infer<typeof webhookEndpointUpdate>;
 
 export const webhookEndpointParams = z.object({ id });
 
@@ -110,6 +116,7 @@ export const deliverySchema = z
     object: z.string(),
   })
   .openapi('NotificationDelivery');
+export type Delivery = z.infer<typeof deliverySchema>;
 
 export const deliveriesQuery = z.object({
   status: z
@@ -122,14 +129,6 @@ export const deliveriesQuery = z.object({
 });
 
 export const deliveryParams = z.object({ id });
-
-export type Notification = z.infer<typeof notificationSchema>;
-export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
-export type NotificationSettingsUpdate = z.infer<typeof notificationSettingsUpdate>;
-export type WebhookEndpoint = z.infer<typeof webhookEndpointSchema>;
-export type WebhookEndpointCreate = z.infer<typeof webhookEndpointCreate>;
-export type WebhookEndpointUpdate = z.infer<typeof webhookEndpointUpdate>;
-export type Delivery = z.infer<typeof deliverySchema>;
 
 export const notificationListSchema = z.object({ notifications: z.array(notificationSchema) });
 export type NotificationList = z.infer<typeof notificationListSchema>;

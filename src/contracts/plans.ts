@@ -1,6 +1,15 @@
 /** Read contracts of the plan model: plans, goal areas, indicators, targets, observations, programmes. */
 import { z } from '@hono/zod-openapi';
-import { asOfQuery, departmentRef, indicatorDefinition, nullableText, targetStatement } from './common';
+import {
+  actionFields,
+  asOfQuery,
+  departmentRef,
+  goalAreaFields,
+  indicatorDefinition,
+  nullableText,
+  programmeFields,
+  targetStatement,
+} from './common';
 
 export const planSummarySchema = z
   .object({
@@ -15,10 +24,10 @@ export const planSummarySchema = z
     source: z.object({ title: z.string(), url: nullableText }).nullable(),
   })
   .openapi('PlanSummary');
+export type PlanSummary = z.infer<typeof planSummarySchema>;
 
-export const goalAreaSchema = z
-  .object({ id: z.string(), name: z.string(), name_en: nullableText, description: nullableText })
-  .openapi('GoalArea');
+export const goalAreaSchema = z.object(goalAreaFields).openapi('GoalArea');
+export type GoalAreaView = z.infer<typeof goalAreaSchema>;
 
 export const departmentSchema = departmentRef.openapi('Department');
 
@@ -40,6 +49,7 @@ export const observationSchema = z
     published: nullableText.openapi({ description: 'The day the figure became public' }),
   })
   .openapi('Observation');
+export type ObservationView = z.infer<typeof observationSchema>;
 
 export const indicatorSchema = z
   .object({
@@ -51,6 +61,7 @@ export const indicatorSchema = z
     latest: observationSchema.nullable(),
   })
   .openapi('Indicator');
+export type IndicatorView = z.infer<typeof indicatorSchema>;
 
 export const targetSchema = z
   .object({
@@ -60,26 +71,14 @@ export const targetSchema = z
     text_en: nullableText,
   })
   .openapi('Target');
+export type TargetView = z.infer<typeof targetSchema>;
 
-export const actionSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    name_en: nullableText,
-    lead_department: departmentSchema.nullable(),
-    co_departments: z.array(departmentSchema),
-  })
-  .openapi('Action');
+export const actionSchema = z.object(actionFields(departmentSchema)).openapi('Action');
 
 export const programmeSchema = z
-  .object({
-    id: z.string(),
-    number: z.number().int(),
-    name: z.string(),
-    name_en: nullableText,
-    actions: z.array(actionSchema),
-  })
+  .object({ ...programmeFields, actions: z.array(actionSchema) })
   .openapi('Programme');
+export type ProgrammeView = z.infer<typeof programmeSchema>;
 
 export const planDetailSchema = z
   .object({
@@ -90,6 +89,7 @@ export const planDetailSchema = z
     programmes: z.array(programmeSchema),
   })
   .openapi('PlanDetail');
+export type PlanDetail = z.infer<typeof planDetailSchema>;
 
 export const observationsQuery = z.object({
   indicator: z
@@ -100,15 +100,7 @@ export const observationsQuery = z.object({
   as_of: asOfQuery('As known at the end of this day (UTC)'),
 });
 
-export type PlanSummary = z.infer<typeof planSummarySchema>;
-export type PlanDetail = z.infer<typeof planDetailSchema>;
-export type IndicatorView = z.infer<typeof indicatorSchema>;
-export type TargetView = z.infer<typeof targetSchema>;
-export type ObservationView = z.infer<typeof observationSchema>;
-export type ProgrammeView = z.infer<typeof programmeSchema>;
-export type GoalAreaView = z.infer<typeof goalAreaSchema>;
-
 export const planListSchema = z.object({ plans: z.array(planSummarySchema) });
-export const observationListSchema = z.object({ observations: z.array(observationSchema) });
 export type PlanList = z.infer<typeof planListSchema>;
+export const observationListSchema = z.object({ observations: z.array(observationSchema) });
 export type ObservationList = z.infer<typeof observationListSchema>;

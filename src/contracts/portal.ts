@@ -4,10 +4,21 @@
  * workflow state, no evidence, no people.
  */
 import { z } from '@hono/zod-openapi';
-import { departmentRef, indicatorDefinition, nullableText, targetStatement } from './common';
+import {
+  actionFields,
+  departmentRef,
+  departmentsOf,
+  goalAreaFields,
+  indicatorDefinition,
+  namedFields,
+  nullableText,
+  programmeFields,
+  targetStatement,
+} from './common';
 import { targetStatusSchema } from './status';
 
 export const publicDepartmentSchema = departmentRef.openapi('PublicDepartment');
+export type PublicDepartment = z.infer<typeof publicDepartmentSchema>;
 
 export const publicObservationSchema = z
   .object({
@@ -20,6 +31,7 @@ export const publicObservationSchema = z
     updated: z.string().openapi({ description: 'The day the figure was published or last updated' }),
   })
   .openapi('PublicObservation');
+export type PublicObservation = z.infer<typeof publicObservationSchema>;
 
 export const publicIndicatorSchema = z
   .object({
@@ -33,8 +45,10 @@ export const publicIndicatorSchema = z
     targets: z.array(z.string()),
   })
   .openapi('PublicIndicator');
+export type PublicIndicator = z.infer<typeof publicIndicatorSchema>;
 
 export const publicEvaluationSchema = targetStatusSchema.omit({ problem: true }).openapi('PublicEvaluation');
+export type PublicEvaluation = z.infer<typeof publicEvaluationSchema>;
 
 export const publicTargetSchema = z
   .object({
@@ -46,17 +60,16 @@ export const publicTargetSchema = z
     updated: nullableText,
   })
   .openapi('PublicTarget');
+export type PublicTarget = z.infer<typeof publicTargetSchema>;
 
 export const publicGoalAreaSchema = z
   .object({
-    id: z.string(),
-    name: z.string(),
-    name_en: nullableText,
-    description: nullableText,
+    ...goalAreaFields,
     targets: z.array(z.string()),
     indicators: z.array(z.string()),
   })
   .openapi('PublicGoalArea');
+export type PublicGoalArea = z.infer<typeof publicGoalAreaSchema>;
 
 export const publicTaskProgress = ['not_started', 'in_progress', 'overdue', 'completed'] as const;
 
@@ -69,8 +82,7 @@ export const publicTaskSchema = z
     id: z.string(),
     title: z.string(),
     action: nullableText,
-    lead_department: publicDepartmentSchema.nullable(),
-    co_departments: z.array(publicDepartmentSchema),
+    ...departmentsOf(publicDepartmentSchema),
     start: nullableText,
     due: nullableText,
     progress: z.enum(publicTaskProgress),
@@ -79,39 +91,30 @@ export const publicTaskSchema = z
     illustrative: z.boolean().openapi({ description: '示意: a demo task, not a real assignment' }),
   })
   .openapi('PublicTask');
+export type PublicTask = z.infer<typeof publicTaskSchema>;
 
 export const publicProgrammeSchema = z
   .object({
-    id: z.string(),
-    number: z.number().int(),
-    name: z.string(),
-    name_en: nullableText,
-    actions: z.array(
-      z.object({
-        id: z.string(),
-        name: z.string(),
-        name_en: nullableText,
-        lead_department: publicDepartmentSchema.nullable(),
-        co_departments: z.array(publicDepartmentSchema),
-      }),
-    ),
+    ...programmeFields,
+    actions: z.array(z.object(actionFields(publicDepartmentSchema))),
     tasks: z.array(publicTaskSchema).openapi({ description: 'Its published tasks only' }),
   })
   .openapi('PublicProgramme');
+export type PublicProgramme = z.infer<typeof publicProgrammeSchema>;
 
 export const publicationKinds = ['goal_area', 'target', 'indicator', 'task'] as const;
+export type PublicationKind = (typeof publicationKinds)[number];
 
 export const publicChangeSchema = z
   .object({
     at: z.string(),
     action: z.enum(['publish', 'unpublish', 'data']),
     kind: z.enum(publicationKinds),
-    id: z.string(),
-    name: z.string(),
-    name_en: nullableText,
+    ...namedFields,
     periods: z.array(z.string()),
   })
   .openapi('PublicChange');
+export type PublicChange = z.infer<typeof publicChangeSchema>;
 
 export const publicPlanSchema = z
   .object({
@@ -134,6 +137,7 @@ export const publicPlanSchema = z
     changes: z.array(publicChangeSchema),
   })
   .openapi('PublicPlan');
+export type PublicPlan = z.infer<typeof publicPlanSchema>;
 
 /** A supervisor's publishing request: show or withdraw one object of a plan (a task is shown only once published). */
 export const publishableKinds = publicationKinds;
@@ -146,6 +150,7 @@ export const publicationRequestSchema = z
   })
   .strict()
   .openapi('PublicationRequest');
+export type PublicationRequest = z.infer<typeof publicationRequestSchema>;
 
 export const publicationStateSchema = z
   .object({
@@ -156,17 +161,4 @@ export const publicationStateSchema = z
     changed_at: nullableText,
   })
   .openapi('PublicationState');
-
-export type PublicDepartment = z.infer<typeof publicDepartmentSchema>;
-export type PublicObservation = z.infer<typeof publicObservationSchema>;
-export type PublicIndicator = z.infer<typeof publicIndicatorSchema>;
-export type PublicEvaluation = z.infer<typeof publicEvaluationSchema>;
-export type PublicTarget = z.infer<typeof publicTargetSchema>;
-export type PublicGoalArea = z.infer<typeof publicGoalAreaSchema>;
-export type PublicProgramme = z.infer<typeof publicProgrammeSchema>;
-export type PublicTask = z.infer<typeof publicTaskSchema>;
-export type PublicChange = z.infer<typeof publicChangeSchema>;
-export type PublicPlan = z.infer<typeof publicPlanSchema>;
-export type PublicationKind = (typeof publicationKinds)[number];
-export type PublicationRequest = z.infer<typeof publicationRequestSchema>;
 export type PublicationState = z.infer<typeof publicationStateSchema>;

@@ -1,6 +1,6 @@
 /** The monthly supervision bulletin (督查通报): the archive's entries and the month to generate. */
 import { z } from '@hono/zod-openapi';
-import { tenantQuery } from './common';
+import { codeParam, tenantQuery } from './common';
 
 export const bulletinFormatValues = ['docx', 'pdf', 'xlsx'] as const;
 
@@ -41,9 +41,5 @@ export const documentFormatParams = z.object({
   format: z.enum(bulletinFormatValues).openapi({ param: { name: 'format', in: 'path' } }),
 });
 export const factSheetParams = documentFormatParams.extend({
-  indicator: z
-    .string()
-    .min(1)
-    .max(80)
-    .openapi({ param: { name: 'indicator', in: 'path' } }),
+  indicator: codeParam('indicator', 'path'),
 });

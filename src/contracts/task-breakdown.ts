@@ -4,7 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { reportCycles, taskPriorities } from '../domain/tasks/types';
-import { uploadedFile } from './common';
+import { commitBody, commitToken, uploadedFile } from './common';
 
 export const breakdownUploadSchema = z.object({
   file: uploadedFile('send the file as the `file` field', 'The filled-in .xlsx template'),
@@ -33,17 +33,11 @@ export const breakdownPreviewSchema = z
     errors: z
       .array(z.object({ row: z.number().int(), field: z.string(), message: z.string() }))
       .openapi({ description: 'Every problem, naming the row and the column; any one blocks the commit' }),
-    token: z
-      .string()
-      .nullable()
-      .openapi({ description: 'Commit token (15 minutes); null when there are errors' }),
+    token: commitToken('Commit token (15 minutes); null when there are errors'),
   })
   .openapi('TaskBreakdownPreview');
 
-export const breakdownCommitSchema = z
-  .object({ token: z.string().min(1).max(200) })
-  .strict()
-  .openapi('TaskBreakdownCommit');
+export const breakdownCommitSchema = commitBody(z.string().min(1).max(200)).openapi('TaskBreakdownCommit');
 
 export const breakdownResultSchema = z
   .object({

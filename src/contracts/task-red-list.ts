@@ -4,7 +4,7 @@
  * list page read it; a department sees only its own tasks.
  */
 import { z } from '@hono/zod-openapi';
-import { bilingualText, departmentRef } from './common';
+import { bilingualText, departmentRef, nullableText } from './common';
 
 const day = z.iso.date().openapi({ example: '2026-07-02' });
 
@@ -23,9 +23,9 @@ export const redListEntrySchema = z
   .object({
     task: z.string(),
     title: z.string(),
-    action: z.string().nullable(),
+    action: nullableText,
     lead_department: departmentRef.nullable(),
-    leader: z.string().nullable(),
+    leader: nullableText,
     /** What is late: the task itself, a milestone, or the report of a period. */
     item: z.object({
       kind: z.enum(['task', 'milestone', 'report']),

@@ -15,18 +15,19 @@ import {
   taskPriorities,
   taskStates,
 } from '../domain/tasks/types';
-import { departmentRef, evidenceFileFields } from './common';
+import {
+  countsOf,
+  departmentRef,
+  departmentsOf,
+  evidenceFileFields,
+  ifVersion,
+  nullableText,
+} from './common';
 
 const code = z.string().trim().min(1).max(80);
 const day = z.iso.date().openapi({ example: '2026-12-31' });
 const text = (max: number) => z.string().trim().max(max);
 const nonEmpty = (max: number, what: string) => text(max).min(1, `${what} is required`);
-const ifVersion = z
-  .number()
-  .int()
-  .min(1)
-  .max(1_000_000)
-  .openapi({ description: 'The version the client last saw; another version gives 409' });
 const percent = z
   .number()
   .refine((v) => Number.isFinite(v), 'must be a finite number')
@@ -86,26 +87,14 @@ export const taskCreateSchema = z
   })
   .strict()
   .openapi('TaskCreate');
+export type TaskCreate = z.infer<typeof taskCreateSchema>;
 
+/** An edit names only the fields it changes, and the version it was based on. */
 export const taskEditSchema = z
-  .object({
-    if_version: ifVersion,
-    title: taskFields.title.optional(),
-    description: taskFields.description,
-    action: taskFields.action.optional(),
-    lead_department: taskFields.lead_department.optional(),
-    co_departments: taskFields.co_departments,
-    leader: taskFields.leader,
-    start: day.optional(),
-    due: day.optional(),
-    cycle: taskFields.cycle.optional(),
-    priority: taskFields.priority,
-    milestones: taskFields.milestones,
-    targets: taskFields.targets,
-    indicators: taskFields.indicators,
-  })
+  .object({ if_version: ifVersion, ...z.object(taskFields).partial().shape })
   .strict()
   .openapi('TaskEdit');
+export type TaskEdit = z.infer<typeof taskEditSchema>;
 
 export const bulkCreateSchema = z
   .object({
@@ -121,6 +110,7 @@ export const bulkCreateSchema = z
   })
   .strict()
   .openapi('TaskBulkCreate');
+export type BulkCreate = z.infer<typeof bulkCreateSchema>;
 
 export const stepSchema = z
   .object({ if_version: ifVersion, comment: text(2000).optional() })
@@ -145,10 +135,12 @@ export const reportCreateSchema = z
   .object({ period: reportParams.shape.period.openapi({ param: undefined }), ...reportFields })
   .strict()
   .openapi('TaskReportCreate');
+export type ReportCreate = z.infer<typeof reportCreateSchema>;
 export const reportEditSchema = z
   .object({ if_version: ifVersion, ...reportFields })
   .strict()
   .openapi('TaskReportEdit');
+export type ReportEdit = z.infer<typeof reportEditSchema>;
 export const reportPartSchema = z
   .object({
     content: nonEmpty(5000, 'the department’s part'),
@@ -156,6 +148,7 @@ export const reportPartSchema = z
   })
   .strict()
   .openapi('TaskReportPart');
+export type ReportPart = z.infer<typeof reportPartSchema>;
 export const reviewSchema = z
   .object({
     if_version: ifVersion,
@@ -164,8 +157,10 @@ export const reviewSchema = z
   })
   .strict()
   .openapi('TaskReportReview');
+export type ReportReview = z.infer<typeof reviewSchema>;
 
 export const assessmentRatings = ['achieved', 'mostly_achieved', 'not_achieved'] as const;
+export type AssessmentRating = (typeof assessmentRatings)[number];
 export const assessmentCreateSchema = z
   .object({
     period: z.string().regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'period must be YYYY, YYYY-Qn or YYYY-MM'),
@@ -176,6 +171,17 @@ export const assessmentCreateSchema = z
   })
   .strict()
   .openapi('TargetAssessmentCreate');
+export type AssessmentCreate = z.infer<typeof assessmentCreateSchema>;
+
+/** A page number or a page size in the query: a whole number from 1 to `max`. */
+const pageParam = (name: string, max: number, description?: string) =>
+  z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(max)
+    .optional()
+    .openapi({ param: { name, in: 'query' }, ...(description ? { description } : {}) });
 
 export const taskListQuery = z.object({
   programme: code.optional().openapi({ param: { name: 'programme', in: 'query' } }),
@@ -195,34 +201,22 @@ export const taskListQuery = z.object({
     .optional()
     .openapi({ param: { name: 'leader', in: 'query' } }),
   as_of: day.optional().openapi({ param: { name: 'as_of', in: 'query' }, description: 'Default today' }),
-  page: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100_000)
-    .optional()
-    .openapi({ param: { name: 'page', in: 'query' } }),
-  page_size: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(200)
-    .optional()
-    .openapi({ param: { name: 'page_size', in: 'query' }, description: 'Default 50, at most 200' }),
+  page: pageParam('page', 100_000),
+  page_size: pageParam('page_size', 200, 'Default 50, at most 200'),
 });
+export type TaskListQuery = z.infer<typeof taskListQuery>;
 
 export const taskSummarySchema = z
   .object({
     id: z.string(),
     title: z.string(),
-    action: z.string().nullable(),
-    action_name: z.string().nullable(),
-    programme: z.string().nullable(),
-    lead_department: departmentRef.nullable(),
-    co_departments: z.array(departmentRef),
-    leader: z.string().nullable(),
-    start: z.string().nullable(),
-    due: z.string().nullable(),
+    action: nullableText,
+    action_name: nullableText,
+    programme: nullableText,
+    ...departmentsOf(departmentRef),
+    leader: nullableText,
+    start: nullableText,
+    due: nullableText,
     cycle: z.enum(reportCycles),
     priority: z.enum(taskPriorities),
     state: z.enum(taskStates),
@@ -235,13 +229,14 @@ export const taskSummarySchema = z
     }),
     illustrative: z.boolean().openapi({ description: '示意: a demo task, not a real assignment' }),
     version: z.number().int(),
-    next_due: z.string().nullable().openapi({ description: 'The earliest unmet date on or after as_of' }),
+    next_due: nullableText.openapi({ description: 'The earliest unmet date on or after as_of' }),
     overdue_days: z.number().int().openapi({ description: 'Days since the oldest unmet date; 0 if none' }),
     owed: z
       .array(z.object({ period: z.string(), due: z.string(), returned: z.boolean() }))
       .openapi({ description: 'Report periods begun by as_of and not filed (returned: filed, sent back)' }),
   })
   .openapi('TaskSummary');
+export type TaskSummary = z.infer<typeof taskSummarySchema>;
 
 export const taskListSchema = z
   .object({
@@ -249,17 +244,13 @@ export const taskListSchema = z
     total: z.number().int(),
     page: z.number().int(),
     page_size: z.number().int(),
-    counts: z
-      .object({
-        red: z.number().int(),
-        yellow: z.number().int(),
-        green: z.number().int(),
-        blue: z.number().int(),
-      })
-      .openapi({ description: 'Tasks by light under every filter except `light`' }),
+    counts: countsOf(['red', 'yellow', 'green', 'blue']).openapi({
+      description: 'Tasks by light under every filter except `light`',
+    }),
     tasks: z.array(taskSummarySchema),
   })
   .openapi('TaskList');
+export type TaskList = z.infer<typeof taskListSchema>;
 
 const evidenceSchema = z.object(evidenceFileFields);
 const commentSchema = z.object({ kind: z.string(), body: z.string(), author: z.string(), at: z.string() });
@@ -268,15 +259,15 @@ export const reportSchema = z
   .object({
     period: z.string(),
     progress: z.string(),
-    problems: z.string().nullable(),
-    next_steps: z.string().nullable(),
+    problems: nullableText,
+    next_steps: nullableText,
     percent: z.number(),
     status: z.enum(reportStatuses),
-    submitted_by: z.string().nullable(),
-    submitted_at: z.string().nullable(),
-    reviewed_by: z.string().nullable(),
-    reviewed_at: z.string().nullable(),
-    review_comment: z.string().nullable(),
+    submitted_by: nullableText,
+    submitted_at: nullableText,
+    reviewed_by: nullableText,
+    reviewed_at: nullableText,
+    review_comment: nullableText,
     version: z.number().int(),
     illustrative: z.boolean(),
     parts: z.array(
@@ -291,11 +282,12 @@ export const reportSchema = z
     comments: z.array(commentSchema),
   })
   .openapi('TaskReport');
+export type TaskReport = z.infer<typeof reportSchema>;
 
 export const taskDetailSchema = taskSummarySchema
   .extend({
-    description: z.string().nullable(),
-    milestones: z.array(z.object({ title: z.string(), due: z.string(), done: z.string().nullable() })),
+    description: nullableText,
+    milestones: z.array(z.object({ title: z.string(), due: z.string(), done: nullableText })),
     targets: z.array(z.string()),
     indicators: z.array(z.string()),
     reports: z.array(reportSchema),
@@ -307,9 +299,9 @@ export const taskDetailSchema = taskSummarySchema
         requested_by: z.string(),
         requested_at: z.string(),
         decision: z.enum(['pending', 'approved', 'refused']),
-        decided_by: z.string().nullable(),
-        decided_at: z.string().nullable(),
-        decision_note: z.string().nullable(),
+        decided_by: nullableText,
+        decided_at: nullableText,
+        decision_note: nullableText,
       }),
     ),
     comments: z.array(commentSchema),
@@ -318,13 +310,14 @@ export const taskDetailSchema = taskSummarySchema
         at: z.string(),
         actor: z.string(),
         kind: z.string(),
-        from_state: z.string().nullable(),
-        to_state: z.string().nullable(),
-        note: z.string().nullable(),
+        from_state: nullableText,
+        to_state: nullableText,
+        note: nullableText,
       }),
     ),
   })
   .openapi('TaskDetail');
+export type TaskDetail = z.infer<typeof taskDetailSchema>;
 
 export const bulkResultSchema = z
   .object({ created: z.array(z.string()), skipped: z.array(z.string()) })
@@ -334,7 +327,7 @@ export const assessmentSchema = z.object({
   period: z.string(),
   rating: z.enum(assessmentRatings),
   reason: z.string(),
-  evidence: z.string().nullable(),
+  evidence: nullableText,
   version: z.number().int(),
   recorded_by: z.string(),
   recorded_at: z.string(),
@@ -344,7 +337,7 @@ export const assessmentsSchema = z
   .object({
     target: z.string(),
     kind: z.string(),
-    text: z.string().nullable(),
+    text: nullableText,
     current: z.array(assessmentSchema).openapi({ description: 'The latest version for each period' }),
     history: z.array(assessmentSchema),
     tasks: z
@@ -352,6 +345,7 @@ export const assessmentsSchema = z
       .openapi({ description: 'Linked tasks and their progress, shown beside the assessment' }),
   })
   .openapi('TargetAssessments');
+export type TargetAssessments = z.infer<typeof assessmentsSchema>;
 
 export const reviewKinds = ['report', 'extension'] as const;
 export const reviewQueueItemSchema = z
@@ -361,37 +355,21 @@ export const reviewQueueItemSchema = z
     title: z.string(),
     department: departmentRef.nullable().openapi({ description: 'The lead department' }),
     submitted_by: z.string().openapi({ description: 'The submitter’s display name (username if none)' }),
-    submitted_at: z.string().nullable(),
+    submitted_at: nullableText,
     if_version: z.number().int().openapi({
       description: 'The version the review call expects: the report’s (report) or the task’s (extension)',
     }),
-    period: z.string().nullable().openapi({ description: 'The report period (report only)' }),
+    period: nullableText.openapi({ description: 'The report period (report only)' }),
     percent: z.number().nullable().openapi({ description: 'The reported percent (report only)' }),
-    progress: z.string().nullable().openapi({ description: '进展情况 (report only)' }),
-    previous_due: z.string().nullable().openapi({ description: 'The due date now (extension only)' }),
-    requested_due: z.string().nullable().openapi({ description: 'The date asked for (extension only)' }),
-    reason: z.string().nullable().openapi({ description: 'Why (extension only)' }),
+    progress: nullableText.openapi({ description: '进展情况 (report only)' }),
+    previous_due: nullableText.openapi({ description: 'The due date now (extension only)' }),
+    requested_due: nullableText.openapi({ description: 'The date asked for (extension only)' }),
+    reason: nullableText.openapi({ description: 'Why (extension only)' }),
     illustrative: z.boolean().openapi({ description: '示意: demo content' }),
   })
   .openapi('TaskReviewQueueItem');
+export type ReviewQueueItem = z.infer<typeof reviewQueueItemSchema>;
 export const reviewQueueSchema = z
   .object({ items: z.array(reviewQueueItemSchema).openapi({ description: 'Oldest first' }) })
   .openapi('TaskReviewQueue');
-
-export type TaskCreate = z.infer<typeof taskCreateSchema>;
-export type TaskEdit = z.infer<typeof taskEditSchema>;
-export type BulkCreate = z.infer<typeof bulkCreateSchema>;
-export type TaskListQuery = z.infer<typeof taskListQuery>;
-export type TaskSummary = z.infer<typeof taskSummarySchema>;
-export type TaskList = z.infer<typeof taskListSchema>;
-export type TaskDetail = z.infer<typeof taskDetailSchema>;
-export type TaskReport = z.infer<typeof reportSchema>;
-export type ReportCreate = z.infer<typeof reportCreateSchema>;
-export type ReportEdit = z.infer<typeof reportEditSchema>;
-export type ReportPart = z.infer<typeof reportPartSchema>;
-export type ReportReview = z.infer<typeof reviewSchema>;
-export type AssessmentCreate = z.infer<typeof assessmentCreateSchema>;
-export type TargetAssessments = z.infer<typeof assessmentsSchema>;
-export type AssessmentRating = (typeof assessmentRatings)[number];
-export type ReviewQueueItem = z.infer<typeof reviewQueueItemSchema>;
 export type ReviewQueue = z.infer<typeof reviewQueueSchema>;

@@ -5,7 +5,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { roles } from '../domain/access/roles';
-import { nullableText } from './common';
+import { nullableText, requestBody } from './common';
 import { cleanText } from './text';
 
 /** What an integration token may be granted: reading and pushing data, never administration. */
@@ -63,46 +63,40 @@ export const userSchema = z
   .openapi('User');
 export type User = z.infer<typeof userSchema>;
 
-export const userCreateSchema = z
-  .object({
-    username,
-    display_name: displayName.optional(),
-    password,
-    roles: roleList.min(1),
-    departments: departmentList.default([]),
-  })
-  .strict()
-  .openapi('UserCreate');
+export const userCreateSchema = requestBody('UserCreate', {
+  username,
+  display_name: displayName.optional(),
+  password,
+  roles: roleList.min(1),
+  departments: departmentList.default([]),
+});
 export type UserCreate = z.infer<typeof userCreateSchema>;
 
-export const userUpdateSchema = z
-  .object({
-    display_name: displayName.nullable().optional(),
-    roles: roleList.min(1).optional(),
-    departments: departmentList.optional(),
-    disabled: z.boolean().optional(),
-  })
-  .strict()
-  .openapi('UserUpdate');
+export const userUpdateSchema = requestBody('UserUpdate', {
+  display_name: displayName.nullable().optional(),
+  roles: roleList.min(1).optional(),
+  departments: departmentList.optional(),
+  disabled: z.boolean().optional(),
+});
 export type UserUpdate = z.infer<typeof userUpdateSchema>;
 
-export const passwordResetSchema = z.object({ password }).strict().openapi('PasswordReset');
+export const passwordResetSchema = requestBody('PasswordReset', { password });
 
 export const departmentEntrySchema = z
   .object({ code: z.string(), name: z.string(), name_en: nullableText })
   .openapi('DepartmentEntry');
 export type DepartmentEntry = z.infer<typeof departmentEntrySchema>;
 
-export const departmentCreateSchema = z
-  .object({ code: departmentCode, ...departmentNames })
-  .strict()
-  .openapi('DepartmentCreate');
+export const departmentCreateSchema = requestBody('DepartmentCreate', {
+  code: departmentCode,
+  ...departmentNames,
+});
 export type DepartmentCreate = z.infer<typeof departmentCreateSchema>;
 
-export const departmentUpdateSchema = z
-  .object({ name: departmentNames.name.optional(), name_en: departmentNames.name_en })
-  .strict()
-  .openapi('DepartmentUpdate');
+export const departmentUpdateSchema = requestBody('DepartmentUpdate', {
+  name: departmentNames.name.optional(),
+  name_en: departmentNames.name_en,
+});
 export type DepartmentUpdate = z.infer<typeof departmentUpdateSchema>;
 
 export const tokenSchema = z
@@ -120,18 +114,15 @@ export const tokenSchema = z
   .openapi('ApiToken');
 export type ApiToken = z.infer<typeof tokenSchema>;
 
-export const tokenCreateSchema = z
-  .object({
-    name: cleanText(z.string().trim().min(1).max(100)),
-    department: departmentCode.optional(),
-    permissions: z.array(z.enum(tokenPermissions)).min(1).max(tokenPermissions.length),
-    expires_at: z
-      .union([z.iso.datetime({ offset: true }), z.iso.date()])
-      .optional()
-      .openapi({ description: 'At most one year ahead; default one year from now' }),
-  })
-  .strict()
-  .openapi('ApiTokenCreate');
+export const tokenCreateSchema = requestBody('ApiTokenCreate', {
+  name: cleanText(z.string().trim().min(1).max(100)),
+  department: departmentCode.optional(),
+  permissions: z.array(z.enum(tokenPermissions)).min(1).max(tokenPermissions.length),
+  expires_at: z
+    .union([z.iso.datetime({ offset: true }), z.iso.date()])
+    .optional()
+    .openapi({ description: 'At most one year ahead; default one year from now' }),
+});
 export type ApiTokenCreate = z.infer<typeof tokenCreateSchema>;
 
 export const tokenCreatedSchema = tokenSchema

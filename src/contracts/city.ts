@@ -3,7 +3,7 @@
  * on a shared indicator, and the city's roll-up. Request bodies are strict: an unknown key is a 400.
  */
 import { z } from '@hono/zod-openapi';
-import { codeParam, nullableText, planParams } from './common';
+import { codeParam, nullableText, planParams, requestBody } from './common';
 
 const slug = z
   .string()
@@ -126,22 +126,19 @@ export const rollupSchema = z
 export type RollupResult = z.infer<typeof rollupSchema>;
 
 /** A city's indicator definition (统一指标口径): what district plans adopt by id. */
-export const definitionInputSchema = z
-  .object({
-    code: z.string().regex(/^[a-z][a-z0-9_-]{0,79}$/, 'lower-case letters, digits, _ and -'),
-    name,
-    name_en: name.nullable().optional(),
-    unit: z.string().trim().min(1).max(40),
-    measure: z.enum(['flow', 'stock', 'ratio']),
-    direction: z.enum(['up', 'down']),
-    frequency: z.enum(['annual', 'quarterly', 'monthly']),
-    formula: z.string().trim().min(1).max(500).nullable().optional(),
-    method: z.string().trim().min(1).max(4000).nullable().optional().openapi({
-      description: 'How the figure is defined and collected (口径说明)',
-    }),
-  })
-  .strict()
-  .openapi('CityDefinitionInput');
+export const definitionInputSchema = requestBody('CityDefinitionInput', {
+  code: z.string().regex(/^[a-z][a-z0-9_-]{0,79}$/, 'lower-case letters, digits, _ and -'),
+  name,
+  name_en: name.nullable().optional(),
+  unit: z.string().trim().min(1).max(40),
+  measure: z.enum(['flow', 'stock', 'ratio']),
+  direction: z.enum(['up', 'down']),
+  frequency: z.enum(['annual', 'quarterly', 'monthly']),
+  formula: z.string().trim().min(1).max(500).nullable().optional(),
+  method: z.string().trim().min(1).max(4000).nullable().optional().openapi({
+    description: 'How the figure is defined and collected (口径说明)',
+  }),
+});
 export type DefinitionInput = z.infer<typeof definitionInputSchema>;
 
 const definitionFields = {
@@ -196,14 +193,11 @@ export const adoptionParams = planParams.extend({
   indicator: codeParam('indicator', 'path', 'retail_sales'),
 });
 
-export const adoptionInputSchema = z
-  .object({
-    version: z.number().int().min(1).openapi({
-      description: "The city's current version (the one the district saw); an older or stale one is refused",
-    }),
-  })
-  .strict()
-  .openapi('CityDefinitionAdoptionInput');
+export const adoptionInputSchema = requestBody('CityDefinitionAdoptionInput', {
+  version: z.number().int().min(1).openapi({
+    description: "The city's current version (the one the district saw); an older or stale one is refused",
+  }),
+});
 export type AdoptionInput = z.infer<typeof adoptionInputSchema>;
 
 export const adoptionSchema = z

@@ -78,6 +78,13 @@ export const ifVersion = z
   .max(1_000_000)
   .openapi({ description: 'The version the client last saw; another version gives 409' });
 
+/**
+ * A request body, named in the OpenAPI document. Strict: an unknown key (`id`, `state`, `version`,
+ * …) is a 400, so nothing outside the listed fields can be assigned or silently dropped.
+ */
+export const requestBody = <T extends z.ZodRawShape>(name: string, shape: T) =>
+  z.strictObject(shape).openapi(name);
+
 /** A sentence in both languages (a reason, an explanation). */
 export const bilingualText = z.object({ zh: z.string(), en: z.string() });
 
@@ -182,7 +189,6 @@ export const countsOf = <const K extends readonly string[]>(keys: K) =>
 
 /**
  * An upload is previewed, then committed by the preview's token: the token a preview gives (null
- * while any row is bad) and the body of the commit that names it.
+ * while any row is bad), which the commit's body names.
  */
 export const commitToken = (description: string) => nullableText.openapi({ description });
-export const commitBody = (token: z.ZodString) => z.object({ token }).strict();

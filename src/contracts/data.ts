@@ -5,7 +5,7 @@
  * `recorded_by`, `version`, …) are refused with 400, never silently applied.
  */
 import { z } from '@hono/zod-openapi';
-import { ifVersion, messageParams, nullableText, yearText } from './common';
+import { ifVersion, messageParams, nullableText, requestBody, yearText } from './common';
 import { cleanText } from './text';
 
 export const workflowStatuses = ['draft', 'submitted', 'approved', 'accepted', 'returned'] as const;
@@ -44,32 +44,34 @@ export const valueParams = z.object({
 });
 
 /** A body that states a value: what identifies or guards it and its figure, then its details. */
-const valueBody = <T extends z.ZodRawShape>(figure: T) => z.object({ ...figure, ...valueDetails }).strict();
+const valueBody = <T extends z.ZodRawShape>(name: string, figure: T) =>
+  requestBody(name, { ...figure, ...valueDetails });
 
-export const valueCreateSchema = valueBody({ indicator: code, period, value: finite }).openapi(
-  'DataValueCreate',
-);
+export const valueCreateSchema = valueBody('DataValueCreate', { indicator: code, period, value: finite });
 export type ValueCreate = z.infer<typeof valueCreateSchema>;
 
-export const valueEditSchema = valueBody({ if_version: ifVersion, value: finite.optional() }).openapi(
-  'DataValueEdit',
-);
+export const valueEditSchema = valueBody('DataValueEdit', {
+  if_version: ifVersion,
+  value: finite.optional(),
+});
 export type ValueEdit = z.infer<typeof valueEditSchema>;
 
-export const correctionSchema = valueBody({ if_version: ifVersion, value: finite, reason }).openapi(
-  'DataValueCorrection',
-);
+export const correctionSchema = valueBody('DataValueCorrection', {
+  if_version: ifVersion,
+  value: finite,
+  reason,
+});
 export type Correction = z.infer<typeof correctionSchema>;
 
-export const transitionSchema = z
-  .object({ if_version: ifVersion, reason: reason.optional() })
-  .strict()
-  .openapi('DataTransition');
+export const transitionSchema = requestBody('DataTransition', {
+  if_version: ifVersion,
+  reason: reason.optional(),
+});
 
-export const reasonedTransitionSchema = z
-  .object({ if_version: ifVersion, reason })
-  .strict()
-  .openapi('DataReasonedTransition');
+export const reasonedTransitionSchema = requestBody('DataReasonedTransition', {
+  if_version: ifVersion,
+  reason,
+});
 
 export const dataValueSchema = z
   .object({
@@ -189,10 +191,7 @@ export type QueueEntry = z.infer<typeof queueSchema>['values'][number];
 export type QueueList = z.infer<typeof queueSchema>;
 
 /** A value to check before it is entered: the entry checks' warnings, nothing written. */
-export const checkRequestSchema = z
-  .object({ indicator: code, period, value: finite })
-  .strict()
-  .openapi('DataCheckRequest');
+export const checkRequestSchema = requestBody('DataCheckRequest', { indicator: code, period, value: finite });
 export const checkResultSchema = z
   .object({ warnings: z.array(dataWarningSchema) })
   .openapi('DataCheckResult');
@@ -232,10 +231,10 @@ export const districtSchema = z
   .openapi('DataDistrict');
 export type DataDistrict = z.infer<typeof districtSchema>;
 
-export const urgeSchema = z
-  .object({ department: code, note: text(500).nullable().optional() })
-  .strict()
-  .openapi('DataUrge');
+export const urgeSchema = requestBody('DataUrge', {
+  department: code,
+  note: text(500).nullable().optional(),
+});
 export const urgeResultSchema = z
   .object({ department: z.string(), department_name: z.string(), missing: z.number().int() })
   .openapi('DataUrgeResult');

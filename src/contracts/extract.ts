@@ -1,14 +1,12 @@
 /** Extraction contracts: a document's text in, its quantitative statements and a draft plan out. */
 import { z } from '@hono/zod-openapi';
+import { requestBody } from './common';
 
-export const extractRequestSchema = z
-  .object({
-    text: z.string().min(1).max(2_000_000),
-    document_name: z.string().max(200).optional(),
-    year: z.number().int().min(1900).max(2200).optional(),
-  })
-  .strict()
-  .openapi('ExtractRequest');
+export const extractRequestSchema = requestBody('ExtractRequest', {
+  text: z.string().min(1).max(2_000_000),
+  document_name: z.string().max(200).optional(),
+  year: z.number().int().min(1900).max(2200).optional(),
+});
 
 export const statementSchema = z
   .object({
@@ -57,10 +55,9 @@ export const extractResponseSchema = z
   })
   .openapi('ExtractResult');
 
-export const createPlanSchema = z
-  .object({ plan: z.record(z.string(), z.unknown()).openapi({ description: 'A plan file as JSON' }) })
-  .strict()
-  .openapi('CreatePlan');
+export const createPlanSchema = requestBody('CreatePlan', {
+  plan: z.record(z.string(), z.unknown()).openapi({ description: 'A plan file as JSON' }),
+});
 
 export type ExtractResult = z.infer<typeof extractResponseSchema>;
 export type StatementView = z.infer<typeof statementSchema>;

@@ -4,7 +4,7 @@
  * transaction of submitted values; an error report and the department's template as .xlsx.
  */
 import { z } from '@hono/zod-openapi';
-import { codeParam, commitBody, commitToken, messageParams, uploadedFile, yearText } from './common';
+import { codeParam, commitToken, messageParams, requestBody, uploadedFile, yearText } from './common';
 import { dataWarningSchema } from './data';
 
 export const uploadFormSchema = z.object({ file: uploadedFile('send the file as the `file` field') });
@@ -40,7 +40,7 @@ export const importPreviewSchema = z
   })
   .openapi('ImportPreview');
 
-export const importCommitSchema = commitBody(z.string().min(16).max(100)).openapi('ImportCommit');
+export const importCommitSchema = requestBody('ImportCommit', { token: z.string().min(16).max(100) });
 
 export const importResultSchema = z
   .object({

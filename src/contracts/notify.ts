@@ -3,6 +3,7 @@
  * endpoints and the deliveries that failed. Request bodies are strict (unknown keys are a 400).
  */
 import { z } from '@hono/zod-openapi';
+import { requestBody } from './common';
 
 const id = z.coerce
   .number()
@@ -43,14 +44,11 @@ const emailAddress = z
   .max(254)
   .regex(/^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/, 'not an e-mail address');
 
-export const notificationSettingsUpdate = z
-  .object({
-    inbox: z.boolean().optional(),
-    email: z.boolean().optional(),
-    email_address: emailAddress.nullable().optional(),
-  })
-  .strict()
-  .openapi('NotificationSettingsUpdate');
+export const notificationSettingsUpdate = requestBody('NotificationSettingsUpdate', {
+  inbox: z.boolean().optional(),
+  email: z.boolean().optional(),
+  email_address: emailAddress.nullable().optional(),
+});
 export type NotificationSettingsUpdate = z.infer<typeof notificationSettingsUpdate>;
 
 export const webhookFormatSchema = z.enum(['json', 'dingtalk', 'wecom', 'feishu']);

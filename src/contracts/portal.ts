@@ -13,6 +13,7 @@ import {
   namedFields,
   nullableText,
   programmeFields,
+  requestBody,
   targetStatement,
 } from './common';
 import { targetStatusSchema } from './status';
@@ -142,14 +143,11 @@ export type PublicPlan = z.infer<typeof publicPlanSchema>;
 /** A supervisor's publishing request: show or withdraw one object of a plan (a task is shown only once published). */
 export const publishableKinds = publicationKinds;
 
-export const publicationRequestSchema = z
-  .object({
-    kind: z.enum(publishableKinds),
-    id: z.string().min(1).max(80),
-    published: z.boolean(),
-  })
-  .strict()
-  .openapi('PublicationRequest');
+export const publicationRequestSchema = requestBody('PublicationRequest', {
+  kind: z.enum(publishableKinds),
+  id: z.string().min(1).max(80),
+  published: z.boolean(),
+});
 export type PublicationRequest = z.infer<typeof publicationRequestSchema>;
 
 export const publicationStateSchema = z

@@ -1,6 +1,6 @@
 /** The monthly supervision bulletin (督查通报): the archive's entries and the month to generate. */
 import { z } from '@hono/zod-openapi';
-import { codeParam, tenantQuery } from './common';
+import { codeParam, requestBody, tenantQuery } from './common';
 
 export const bulletinFormatValues = ['docx', 'pdf', 'xlsx'] as const;
 
@@ -22,7 +22,7 @@ export const bulletinListSchema = z
   .object({ bulletins: z.array(bulletinEntrySchema) })
   .openapi('BulletinList');
 
-export const bulletinGenerateBody = z.strictObject({ month }).openapi('BulletinGenerate');
+export const bulletinGenerateBody = requestBody('BulletinGenerate', { month });
 
 export const bulletinFileParams = z.object({
   month: month.openapi({ param: { name: 'month', in: 'path' } }),

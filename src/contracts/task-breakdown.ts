@@ -4,7 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { reportCycles, taskPriorities } from '../domain/tasks/types';
-import { commitBody, commitToken, uploadedFile } from './common';
+import { commitToken, requestBody, uploadedFile } from './common';
 
 export const breakdownUploadSchema = z.object({
   file: uploadedFile('send the file as the `file` field', 'The filled-in .xlsx template'),
@@ -37,7 +37,9 @@ export const breakdownPreviewSchema = z
   })
   .openapi('TaskBreakdownPreview');
 
-export const breakdownCommitSchema = commitBody(z.string().min(1).max(200)).openapi('TaskBreakdownCommit');
+export const breakdownCommitSchema = requestBody('TaskBreakdownCommit', {
+  token: z.string().min(1).max(200),
+});
 
 export const breakdownResultSchema = z
   .object({

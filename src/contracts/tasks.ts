@@ -22,6 +22,7 @@ import {
   evidenceFileFields,
   ifVersion,
   nullableText,
+  requestBody,
 } from './common';
 
 const code = z.string().trim().min(1).max(80);
@@ -77,53 +78,45 @@ const taskFields = {
   indicators: z.array(code).max(100).optional(),
 };
 
-export const taskCreateSchema = z
-  .object({
-    id: code
-      .regex(/^[\w.-]+$/, 'letters, digits, - _ . only')
-      .optional()
-      .openapi({ description: 'Task code; default `<action>-t<n>`' }),
-    ...taskFields,
-  })
-  .strict()
-  .openapi('TaskCreate');
+export const taskCreateSchema = requestBody('TaskCreate', {
+  id: code
+    .regex(/^[\w.-]+$/, 'letters, digits, - _ . only')
+    .optional()
+    .openapi({ description: 'Task code; default `<action>-t<n>`' }),
+  ...taskFields,
+});
 export type TaskCreate = z.infer<typeof taskCreateSchema>;
 
 /** An edit names only the fields it changes, and the version it was based on. */
-export const taskEditSchema = z
-  .object({ if_version: ifVersion, ...z.object(taskFields).partial().shape })
-  .strict()
-  .openapi('TaskEdit');
+export const taskEditSchema = requestBody('TaskEdit', {
+  if_version: ifVersion,
+  ...z.object(taskFields).partial().shape,
+});
 export type TaskEdit = z.infer<typeof taskEditSchema>;
 
-export const bulkCreateSchema = z
-  .object({
-    start: day,
-    due: day,
-    cycle: z.enum(reportCycles),
-    priority: z.enum(taskPriorities).optional(),
-    actions: z
-      .array(code)
-      .max(1000)
-      .optional()
-      .openapi({ description: 'Only these actions; default every action without a task' }),
-  })
-  .strict()
-  .openapi('TaskBulkCreate');
+export const bulkCreateSchema = requestBody('TaskBulkCreate', {
+  start: day,
+  due: day,
+  cycle: z.enum(reportCycles),
+  priority: z.enum(taskPriorities).optional(),
+  actions: z
+    .array(code)
+    .max(1000)
+    .optional()
+    .openapi({ description: 'Only these actions; default every action without a task' }),
+});
 export type BulkCreate = z.infer<typeof bulkCreateSchema>;
 
-export const stepSchema = z
-  .object({ if_version: ifVersion, comment: text(2000).optional() })
-  .strict()
-  .openapi('TaskStep');
-export const reasonedStepSchema = z
-  .object({ if_version: ifVersion, comment: nonEmpty(2000, 'a comment') })
-  .strict()
-  .openapi('TaskReasonedStep');
-export const extensionRequestSchema = z
-  .object({ if_version: ifVersion, new_due: day, reason: nonEmpty(2000, 'a reason') })
-  .strict()
-  .openapi('TaskExtensionRequest');
+export const stepSchema = requestBody('TaskStep', { if_version: ifVersion, comment: text(2000).optional() });
+export const reasonedStepSchema = requestBody('TaskReasonedStep', {
+  if_version: ifVersion,
+  comment: nonEmpty(2000, 'a comment'),
+});
+export const extensionRequestSchema = requestBody('TaskExtensionRequest', {
+  if_version: ifVersion,
+  new_due: day,
+  reason: nonEmpty(2000, 'a reason'),
+});
 
 const reportFields = {
   progress: nonEmpty(5000, 'progress (进展情况)'),
@@ -131,46 +124,34 @@ const reportFields = {
   next_steps: text(5000).nullable().optional(),
   percent,
 };
-export const reportCreateSchema = z
-  .object({ period: reportParams.shape.period.openapi({ param: undefined }), ...reportFields })
-  .strict()
-  .openapi('TaskReportCreate');
+export const reportCreateSchema = requestBody('TaskReportCreate', {
+  period: reportParams.shape.period.openapi({ param: undefined }),
+  ...reportFields,
+});
 export type ReportCreate = z.infer<typeof reportCreateSchema>;
-export const reportEditSchema = z
-  .object({ if_version: ifVersion, ...reportFields })
-  .strict()
-  .openapi('TaskReportEdit');
+export const reportEditSchema = requestBody('TaskReportEdit', { if_version: ifVersion, ...reportFields });
 export type ReportEdit = z.infer<typeof reportEditSchema>;
-export const reportPartSchema = z
-  .object({
-    content: nonEmpty(5000, 'the department’s part'),
-    department: code.optional().openapi({ description: 'Which of my co-operating departments (if several)' }),
-  })
-  .strict()
-  .openapi('TaskReportPart');
+export const reportPartSchema = requestBody('TaskReportPart', {
+  content: nonEmpty(5000, 'the department’s part'),
+  department: code.optional().openapi({ description: 'Which of my co-operating departments (if several)' }),
+});
 export type ReportPart = z.infer<typeof reportPartSchema>;
-export const reviewSchema = z
-  .object({
-    if_version: ifVersion,
-    decision: z.enum(['accept', 'return']),
-    comment: text(2000).optional().openapi({ description: 'Required when returning' }),
-  })
-  .strict()
-  .openapi('TaskReportReview');
+export const reviewSchema = requestBody('TaskReportReview', {
+  if_version: ifVersion,
+  decision: z.enum(['accept', 'return']),
+  comment: text(2000).optional().openapi({ description: 'Required when returning' }),
+});
 export type ReportReview = z.infer<typeof reviewSchema>;
 
 export const assessmentRatings = ['achieved', 'mostly_achieved', 'not_achieved'] as const;
 export type AssessmentRating = (typeof assessmentRatings)[number];
-export const assessmentCreateSchema = z
-  .object({
-    period: z.string().regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'period must be YYYY, YYYY-Qn or YYYY-MM'),
-    rating: z.enum(assessmentRatings).openapi({ description: '达成 / 基本达成 / 未达成' }),
-    reason: nonEmpty(2000, 'a reason'),
-    evidence: text(2000).nullable().optional().openapi({ description: 'Where the evidence is' }),
-    if_version: ifVersion.optional().openapi({ description: 'The version of this period’s assessment seen' }),
-  })
-  .strict()
-  .openapi('TargetAssessmentCreate');
+export const assessmentCreateSchema = requestBody('TargetAssessmentCreate', {
+  period: z.string().regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'period must be YYYY, YYYY-Qn or YYYY-MM'),
+  rating: z.enum(assessmentRatings).openapi({ description: '达成 / 基本达成 / 未达成' }),
+  reason: nonEmpty(2000, 'a reason'),
+  evidence: text(2000).nullable().optional().openapi({ description: 'Where the evidence is' }),
+  if_version: ifVersion.optional().openapi({ description: 'The version of this period’s assessment seen' }),
+});
 export type AssessmentCreate = z.infer<typeof assessmentCreateSchema>;
 
 /** A page number or a page size in the query: a whole number from 1 to `max`. */

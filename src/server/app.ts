@@ -30,6 +30,7 @@ import { statusRoutes } from '../modules/status';
 import { tasksRoutes } from '../modules/tasks';
 import { scorecardsRoutes } from '../modules/scorecards';
 import { compressResponses } from './compress';
+import { MemoRouter } from './memo-router';
 import { defaultConfig } from './config';
 import { fieldCode, newErrorId, problem } from './problems';
 import { readRouting } from './read-routing';
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const now = deps.now ?? systemClock;
   const settings = deps.settings ?? defaultConfig.settings;
   const app = new OpenAPIHono<AppEnv>({
+    router: new MemoRouter(),
     defaultHook: (result, c) => {
       if (!result.success) {
         const errors = result.error.issues.map((i) => ({

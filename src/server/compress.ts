@@ -7,40 +7,16 @@
 import { Duplex } from 'node:stream';
 import { constants, createBrotliCompress, createGzip } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
-
-export type Encoding = 'br' | 'gzip';
+import { compressThreshold, isComplete, preferredEncoding } from '../modules/response-headers';
 
 const compressible =
   /^\s*(?:text\/|application\/(?:json|problem\+json|javascript|xml|yaml|x-ndjson|openapi)|image\/svg\+xml)/i;
-
-/** Below this many bytes compression saves less than its headers cost. */
-const threshold = 1024;
-
-/**
- * The encoding to use for an `Accept-Encoding` header among those available: brotli before gzip
- * when the client weighs them equally; none when it accepts neither (or refuses them with q=0).
- */
-export function preferredEncoding(
-  header: string | undefined,
-  available: { br: boolean; gzip: boolean } = { br: true, gzip: true },
-): Encoding | null {
-  if (!header) return null;
-  const q = new Map<string, number>();
-  for (const part of header.split(',')) {
-    const [name = '', ...params] = part.trim().toLowerCase().split(';');
-    const weight = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
-    q.set(name.trim(), weight === undefined ? 1 : Number(weight));
-  }
-  const weightOf = (e: Encoding) => q.get(e) ?? q.get('*') ?? 0;
-  const candidates = (['br', 'gzip'] as const).filter((e) => available[e] && weightOf(e) > 0);
-  candidates.sort((a, b) => weightOf(b) - weightOf(a));
-  return candidates[0] ?? null;
-}
 
 export const compressResponses: MiddlewareHandler = async (c, next) => {
   await next();
   const res = c.res;
   if (
+    isComplete(res) ||
     c.req.method === 'HEAD' ||
     res.status === 204 ||
     res.status === 206 ||
@@ -52,7 +28,7 @@ export const compressResponses: MiddlewareHandler = async (c, next) => {
   )
     return;
   const length = res.headers.get('Content-Length');
-  if (length !== null && Number(length) < threshold) return;
+  if (length !== null && Number(length) < compressThreshold) return;
   const vary = res.headers.get('Vary');
   if (!vary || !/accept-encoding/i.test(vary))
     res.headers.set('Vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');

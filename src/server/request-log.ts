@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
 import type { AppEnv } from '../modules/http';
+import { isComplete } from '../modules/response-headers';
 
 export function requestLog(log: Logger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -14,7 +15,7 @@ export function requestLog(log: Logger): MiddlewareHandler<AppEnv> {
     await next();
     // On the response's headers, not `c.header()`: after the handler that reads the body and turns
     // @hono/node-server's one-write string response into a web stream written chunk by chunk.
-    c.res.headers.set('X-Request-Id', requestId);
+    if (!isComplete(c.res)) c.res.headers.set('X-Request-Id', requestId);
     log.info(
       {
         req_id: requestId,

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import type { Context } from 'hono';
-import { preferredEncoding } from './compress';
+import { preferredEncoding } from '../modules/response-headers';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { preferredEncoding } from '../../src/server/compress';
+import { preferredEncoding } from '../../src/modules/response-headers';
 import { startTestServer, type RunningTestServer } from '../server';
 import { readManifest } from './first-visit';
 

@@ -5,6 +5,7 @@ import { planParams, problemResponses, tenantQuery } from '../../contracts/commo
 import { planStatusSchema, statusQuery, targetStatusSchema } from '../../contracts/status';
 import { AppError } from '../errors';
 import type { Actor, AppEnv } from '../http';
+import { completeJson } from '../response-headers';
 import { defineRoute } from '../route';
 import { tenantOf } from '../tenancy';
 import { getPlanStatus, getTargetStatus, scopeOf, todayUtc } from './status.service';
@@ -80,9 +81,7 @@ export function statusRoutes(app: OpenAPIHono<AppEnv>): void {
       scopeOf(c.get('actor')),
       previewAllowed(c.get('actor'), query.preview),
     );
-    return c.body(serialized(status), 200, {
-      'Content-Type': 'application/json',
-    }) as unknown as TypedResponse<typeof status, 200, 'json'>;
+    return completeJson(c, serialized(status)) as unknown as TypedResponse<typeof status, 200, 'json'>;
   });
   app.openapi(targetStatusRoute, async (c) => {
     const db = c.get('reads');

@@ -3,7 +3,7 @@
  * notices sent, the outbox of e-mail and webhook deliveries, users' channel settings and the
  * admins' webhook endpoints.
  */
-import type { Executor } from '../../db';
+import { aliased, type Executor } from '../../db';
 
 export type Q = Executor;
 
@@ -356,19 +356,9 @@ export async function findDelivery(db: Q, id: number) {
     .selectFrom('notification_deliveries as d')
     .leftJoin('webhook_endpoints as e', 'e.id', 'd.endpoint_id')
     .leftJoin('notification_settings as s', 's.user_id', 'd.user_id')
-    .select([
-      'd.id',
-      'd.tenant_id',
-      'd.channel',
-      'd.recipient',
-      'd.message',
-      'd.attempts',
-      'e.format as endpoint_format',
-      'e.url as endpoint_url',
-      'e.secret as endpoint_secret',
-      'e.enabled as endpoint_enabled',
-      's.email_address',
-    ])
+    .select(aliased('d', ['id', 'tenant_id', 'channel', 'recipient', 'message', 'attempts']))
+    .select(['e.format as endpoint_format', 'e.url as endpoint_url', 'e.secret as endpoint_secret'])
+    .select(['e.enabled as endpoint_enabled', 's.email_address'])
     .where('d.id', '=', id)
     .executeTakeFirst();
 }
@@ -396,19 +386,10 @@ export async function listTroubledDeliveries(db: Q, tenantId: number, status: 'f
   return db
     .selectFrom('notification_deliveries as d')
     .innerJoin('notice_keys as k', 'k.id', 'd.notice_id')
-    .select([
-      'd.id',
-      'd.channel',
-      'd.recipient',
-      'd.status',
-      'd.attempts',
-      'd.next_attempt_at',
-      'd.last_error',
-      'd.created_at',
-      'k.kind',
-      'k.job',
-      'k.object',
-    ])
+    .select(
+      aliased('d', ['id', 'channel', 'recipient', 'status', 'attempts', 'next_attempt_at', 'last_error']),
+    )
+    .select(['d.created_at', 'k.kind', 'k.job', 'k.object'])
     .where('d.tenant_id', '=', tenantId)
     .where('d.last_error', 'is not', null)
     .$if(status === 'failed', (q) => q.where('d.status', '=', 'failed'))
@@ -466,17 +447,8 @@ export async function listEndpoints(db: Q, tenantId: number) {
   return db
     .selectFrom('webhook_endpoints as e')
     .leftJoin('departments as d', 'd.id', 'e.department_id')
-    .select([
-      'e.id',
-      'e.name',
-      'e.format',
-      'e.url',
-      'e.secret',
-      'e.enabled',
-      'e.created_at',
-      'e.updated_at',
-      'd.code as department_code',
-    ])
+    .select(aliased('e', ['id', 'name', 'format', 'url', 'secret', 'enabled', 'created_at', 'updated_at']))
+    .select('d.code as department_code')
     .where('e.tenant_id', '=', tenantId)
     .orderBy('e.id')
     .execute();

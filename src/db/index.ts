@@ -12,7 +12,15 @@ export { nowIso, systemClock, type Clock } from './clock';
 export type * from './types';
 export { storedFileListed } from './stored-file';
 export { tenantIdsOf, type TenantSet } from './tenant-set';
-export { aliased, deletedAny, rowsWhere, tableWhere, updatedAny, type ColumnValues } from './queries';
+export {
+  aliased,
+  deletedAny,
+  insertAll,
+  rowsWhere,
+  tableWhere,
+  updatedAny,
+  type ColumnValues,
+} from './queries';
 export {
   openReadReplica,
   parseLsn,

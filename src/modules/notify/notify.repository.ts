@@ -3,7 +3,7 @@
  * notices sent, the outbox of e-mail and webhook deliveries, users' channel settings and the
  * admins' webhook endpoints.
  */
-import { aliased, type Executor } from '../../db';
+import { aliased, insertAll, type Executor } from '../../db';
 
 export type Q = Executor;
 
@@ -210,22 +210,19 @@ export interface NewNotification {
   at: string;
 }
 
+/** An unread message's row. */
+const notificationRow = ({ tenantId, userId, departmentId, kind, payload, at }: NewNotification) => ({
+  tenant_id: tenantId,
+  user_id: userId,
+  department_id: departmentId,
+  kind,
+  payload: JSON.stringify(payload),
+  created_at: at,
+  read_at: null,
+});
+
 export async function insertNotifications(db: Q, rows: NewNotification[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db
-    .insertInto('notifications')
-    .values(
-      rows.map((r) => ({
-        tenant_id: r.tenantId,
-        user_id: r.userId,
-        department_id: r.departmentId,
-        kind: r.kind,
-        payload: JSON.stringify(r.payload),
-        created_at: r.at,
-        read_at: null,
-      })),
-    )
-    .execute();
+  await insertAll(db, 'notifications', rows.map(notificationRow));
 }
 
 export interface Reader {
@@ -299,26 +296,26 @@ export interface NewDelivery {
   at: string;
 }
 
+/** A delivery's row: pending, due at once. Column by column: no other field reaches the INSERT. */
+const deliveryRow = (d: NewDelivery) => {
+  const { tenantId, noticeId, channel, target, recipient, userId, endpointId, message, at } = d;
+  return {
+    tenant_id: tenantId,
+    notice_id: noticeId,
+    channel,
+    target,
+    recipient,
+    user_id: userId,
+    endpoint_id: endpointId,
+    message,
+    status: 'pending',
+    next_attempt_at: at,
+    created_at: at,
+  };
+};
+
 export async function insertDeliveries(db: Q, rows: NewDelivery[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db
-    .insertInto('notification_deliveries')
-    .values(
-      rows.map((r) => ({
-        tenant_id: r.tenantId,
-        notice_id: r.noticeId,
-        channel: r.channel,
-        target: r.target,
-        recipient: r.recipient,
-        user_id: r.userId,
-        endpoint_id: r.endpointId,
-        message: r.message,
-        status: 'pending',
-        next_attempt_at: r.at,
-        created_at: r.at,
-      })),
-    )
-    .execute();
+  await insertAll(db, 'notification_deliveries', rows.map(deliveryRow));
 }
 
 /** Pending deliveries whose next attempt is due and that no runner holds. */

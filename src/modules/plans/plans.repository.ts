@@ -2,7 +2,7 @@
  * The only place that queries the plan tables. Reads are scoped by tenant; observations are the
  * observations module's.
  */
-import { rowsWhere, type Executor } from '../../db';
+import { rowsWhere, tableWhere, type Executor } from '../../db';
 
 type DB = Executor;
 
@@ -98,13 +98,10 @@ export async function adoptedVersions(
   tenantId: number,
   planCode: string,
 ): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom('indicators as i')
-    .innerJoin('plans as p', 'p.id', 'i.plan_id')
-    .select(['i.code', 'i.city_definition_version'])
-    .where('p.tenant_id', '=', tenantId)
-    .where('p.code', '=', planCode)
-    .where('i.city_definition_version', 'is not', null)
+  const plan = tableWhere(db, 'plans', { tenant_id: tenantId, code: planCode }).select('id');
+  const rows = await tableWhere(db, 'indicators', { plan_id: plan })
+    .select(['code', 'city_definition_version'])
+    .where('city_definition_version', 'is not', null)
     .execute();
   return new Map(rows.map((r) => [r.code, r.city_definition_version ?? 0]));
 }

@@ -13,6 +13,15 @@ export type * from './types';
 export { storedFileListed } from './stored-file';
 export { tenantIdsOf, type TenantSet } from './tenant-set';
 export {
+  aliased,
+  deletedAny,
+  insertAll,
+  rowsWhere,
+  tableWhere,
+  updatedAny,
+  type ColumnValues,
+} from './queries';
+export {
   openReadReplica,
   parseLsn,
   type ReadReplica,

@@ -21,22 +21,24 @@ import type { StoredFileColumns } from './stored-file';
 export type * from './task-tables';
 export type { StoredFileColumns } from './stored-file';
 
-export interface TenantTable {
-  id: Generated<number>;
-  slug: string;
+/** A name in Chinese and, optionally, in English. */
+interface NameColumns {
   name: string;
   name_en: string | null;
+}
+
+export interface TenantTable extends NameColumns {
+  id: Generated<number>;
+  slug: string;
   created_at: string;
   /** The tenant above (a district's city); null for a root. Optional on insert. */
   parent_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
-export interface DepartmentTable {
+export interface DepartmentTable extends NameColumns {
   id: Generated<number>;
   tenant_id: number;
   code: string;
-  name: string;
-  name_en: string | null;
 }
 
 export interface UserTable {
@@ -119,53 +121,41 @@ export interface PlanVersionTable {
   created_by: number | null;
 }
 
-export interface GoalAreaTable {
+/** The columns of every part of a plan: its code is unique in the plan. */
+interface PlanPartColumns {
   id: Generated<number>;
   tenant_id: number;
   plan_id: number;
   code: string;
-  name: string;
-  name_en: string | null;
+}
+
+export interface GoalAreaTable extends PlanPartColumns, NameColumns {
   description: string | null;
   position: number;
 }
 
-export interface ProgrammeTable {
-  id: Generated<number>;
-  tenant_id: number;
-  plan_id: number;
-  code: string;
+export interface ProgrammeTable extends PlanPartColumns, NameColumns {
   number: number;
-  name: string;
-  name_en: string | null;
   position: number;
 }
 
-export interface ActionTable {
-  id: Generated<number>;
-  tenant_id: number;
-  plan_id: number;
+export interface ActionTable extends PlanPartColumns, NameColumns {
   programme_id: number;
-  code: string;
-  name: string;
-  name_en: string | null;
   lead_department_id: number | null;
   co_department_ids: string;
   position: number;
 }
 
-export interface IndicatorTable {
-  id: Generated<number>;
-  tenant_id: number;
-  plan_id: number;
-  code: string;
-  name: string;
-  name_en: string | null;
+/** What a city's definition fixes of an indicator (统一指标口径). */
+interface DefinitionColumns {
   unit: string;
   direction: string;
   frequency: string;
   measure: string;
   formula: string | null;
+}
+
+export interface IndicatorTable extends PlanPartColumns, NameColumns, DefinitionColumns {
   department_id: number | null;
   goal_area_id: number | null;
   source: string | null;
@@ -175,11 +165,7 @@ export interface IndicatorTable {
   city_definition_version: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
-export interface TargetTable {
-  id: Generated<number>;
-  tenant_id: number;
-  plan_id: number;
-  code: string;
+export interface TargetTable extends PlanPartColumns {
   indicator_id: number | null;
   goal_area_id: number | null;
   kind: string;
@@ -359,18 +345,11 @@ export interface PublicationEventTable {
 }
 
 /** A city's indicator definition (统一指标口径), one row per version. */
-export interface CityDefinitionTable {
+export interface CityDefinitionTable extends NameColumns, DefinitionColumns {
   id: Generated<number>;
   tenant_id: number;
   code: string;
   version: number;
-  name: string;
-  name_en: string | null;
-  unit: string;
-  measure: string;
-  direction: string;
-  frequency: string;
-  formula: string | null;
   method: string | null;
   created_at: string;
   created_by: number | null;

@@ -2,282 +2,214 @@
  * The whole data model of PRODUCT.md from day one: later work adds behaviour, not tables.
  * Every table holding a tenant's data carries tenant_id.
  */
-import { sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DialectName } from '../connection';
-
-type Table = CreateTableBuilder<string>;
-type Ref = (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder;
-
-/** An auto-numbered primary key: the one place the dialects differ. */
-function withId(table: Table, dialect: DialectName): Table {
-  return dialect === 'postgres'
-    ? table.addColumn('id', 'serial', (c) => c.primaryKey())
-    : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
-}
-
-const tenantRef: Ref = (c) => c.notNull().references('tenants.id');
-const text = 'text';
-const real = 'double precision';
+import {
+  createIndex,
+  createTable,
+  createTenantTable,
+  defaulted,
+  names,
+  optional,
+  optionalRef,
+  real,
+  ref,
+  required,
+  tenantColumn,
+  text,
+  timestamps,
+  type Step,
+} from './columns';
 
 export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
-  const create = (name: string) => withId(db.schema.createTable(name), dialect);
+  const create = (name: string) => createTable(db, dialect, name);
+  const tenantTable = (name: string, withId = true) => createTenantTable(db, dialect, name, withId);
 
   await create('tenants')
     .addColumn('slug', text, (c) => c.notNull().unique())
-    .addColumn('name', text, (c) => c.notNull())
-    .addColumn('name_en', text)
-    .addColumn('created_at', text, (c) => c.notNull())
+    .$call(names)
+    .$call(required(text, 'created_at'))
     .execute();
 
-  await create('departments')
-    .addColumn('tenant_id', 'integer', tenantRef)
-    .addColumn('code', text, (c) => c.notNull())
-    .addColumn('name', text, (c) => c.notNull())
-    .addColumn('name_en', text)
+  await tenantTable('departments')
+    .$call(required(text, 'code'))
+    .$call(names)
     .addUniqueConstraint('departments_code', ['tenant_id', 'code'])
     .execute();
 
-  await create('users')
-    .addColumn('tenant_id', 'integer', tenantRef)
-    .addColumn('username', text, (c) => c.notNull())
-    .addColumn('display_name', text)
-    .addColumn('password_hash', text)
-    .addColumn('oidc_subject', text)
-    .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('failed_logins', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('locked_until', text)
-    .addColumn('created_at', text, (c) => c.notNull())
-    .addColumn('updated_at', text, (c) => c.notNull())
+  await tenantTable('users')
+    .$call(required(text, 'username'))
+    .$call(optional(text, 'display_name', 'password_hash', 'oidc_subject'))
+    .$call(defaulted(0, 'disabled', 'failed_logins'))
+    .$call(optional(text, 'locked_until'))
+    .$call(timestamps)
     .addUniqueConstraint('users_username', ['tenant_id', 'username'])
     .execute();
 
-  await db.schema
-    .createTable('user_departments')
-    .addColumn('tenant_id', 'integer', tenantRef)
-    .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
-    .addColumn('department_id', 'integer', (c) => c.notNull().references('departments.id'))
+  const userRef = optionalRef('users');
+  const usersRow = ref('users', 'cascade');
+  await tenantTable('user_departments', false)
+    .addColumn('user_id', 'integer', usersRow)
+    .addColumn('department_id', 'integer', ref('departments'))
     .addPrimaryKeyConstraint('user_departments_pk', ['user_id', 'department_id'])
     .execute();
 
-  await db.schema
-    .createTable('role_grants')
-    .addColumn('tenant_id', 'integer', tenantRef)
-    .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
-    .addColumn('role', text, (c) => c.notNull())
+  await tenantTable('role_grants', false)
+    .addColumn('user_id', 'integer', usersRow)
+    .$call(required(text, 'role'))
     .addPrimaryKeyConstraint('role_grants_pk', ['tenant_id', 'user_id', 'role'])
     .execute();
 
-  await db.schema
-    .createTable('sessions')
+  await createTable(db, dialect, 'sessions', false)
     .addColumn('id', text, (c) => c.primaryKey())
-    .addColumn('tenant_id', 'integer', tenantRef)
-    .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
-    .addColumn('csrf_token', text, (c) => c.notNull())
-    .addColumn('created_at', text, (c) => c.notNull())
-    .addColumn('last_seen_at', text, (c) => c.notNull())
-    .addColumn('expires_at', text, (c) => c.notNull())
+    .$call(tenantColumn)
+    .addColumn('user_id', 'integer', usersRow)
+    .$call(required(text, 'csrf_token', 'created_at', 'last_seen_at', 'expires_at'))
     .execute();
 
-  await create('api_tokens')
-    .addColumn('tenant_id', 'integer', tenantRef)
-    .addColumn('department_id', 'integer', (c) => c.references('departments.id'))
-    .addColumn('name', text, (c) => c.notNull())
+  await tenantTable('api_tokens')
+    .addColumn('department_id', 'integer', optionalRef('departments'))
+    .$call(required(text, 'name'))
     .addColumn('token_hash', text, (c) => c.notNull().unique())
-    .addColumn('permissions', text, (c) => c.notNull())
-    .addColumn('created_by', 'integer', (c) => c.references('users.id'))
-    .addColumn('created_at', text, (c) => c.notNull())
-    .addColumn('expires_at', text)
-    .addColumn('revoked_at', text)
+    .$call(required(text, 'permissions'))
+    .addColumn('created_by', 'integer', userRef)
+    .$call(required(text, 'created_at'))
+    .$call(optional(text, 'expires_at', 'revoked_at'))
     .execute();
 
-  await create('plans')
-    .addColumn('tenant_id', 'integer', tenantRef)
-    .addColumn('code', text, (c) => c.notNull())
-    .addColumn('title', text, (c) => c.notNull())
-    .addColumn('title_en', text)
-    .addColumn('start_year', 'integer', (c) => c.notNull())
-    .addColumn('end_year', 'integer', (c) => c.notNull())
-    .addColumn('baseline_year', 'integer', (c) => c.notNull())
-    .addColumn('status', text, (c) => c.notNull())
-    .addColumn('version', 'integer', (c) => c.notNull())
-    .addColumn('source_title', text)
-    .addColumn('source_url', text)
-    .addColumn('settings', text, (c) => c.notNull())
-    .addColumn('created_at', text, (c) => c.notNull())
-    .addColumn('updated_at', text, (c) => c.notNull())
+  await tenantTable('plans')
+    .$call(required(text, 'code', 'title'))
+    .$call(optional(text, 'title_en'))
+    .$call(required('integer', 'start_year', 'end_year', 'baseline_year'))
+    .$call(required(text, 'status'))
+    .$call(required('integer', 'version'))
+    .$call(optional(text, 'source_title', 'source_url'))
+    .$call(required(text, 'settings'))
+    .$call(timestamps)
     .addUniqueConstraint('plans_code', ['tenant_id', 'code'])
     .execute();
 
-  await create('plan_versions')
-    .addColumn('tenant_id', 'integer', tenantRef)
-    .addColumn('plan_id', 'integer', (c) => c.notNull().references('plans.id'))
-    .addColumn('version', 'integer', (c) => c.notNull())
-    .addColumn('content', text, (c) => c.notNull())
-    .addColumn('content_hash', text, (c) => c.notNull())
-    .addColumn('created_at', text, (c) => c.notNull())
-    .addColumn('created_by', 'integer', (c) => c.references('users.id'))
+  await tenantTable('plan_versions')
+    .addColumn('plan_id', 'integer', ref('plans'))
+    .$call(required('integer', 'version'))
+    .$call(required(text, 'content', 'content_hash', 'created_at'))
+    .addColumn('created_by', 'integer', userRef)
     .addUniqueConstraint('plan_versions_version', ['plan_id', 'version'])
     .execute();
 
-  const planChild = (name: string) =>
-    create(name)
-      .addColumn('tenant_id', 'integer', tenantRef)
-      .addColumn('plan_id', 'integer', (c) => c.notNull().references('plans.id').onDelete('cascade'))
-      .addColumn('code', text, (c) => c.notNull());
+  /** A part of a plan: its code is unique in the plan. */
+  const planChild = (name: string, columns: Step) =>
+    tenantTable(name)
+      .addColumn('plan_id', 'integer', ref('plans', 'cascade'))
+      .$call(required(text, 'code'))
+      .$call(columns)
+      .addUniqueConstraint(`${name}_code`, ['plan_id', 'code'])
+      .execute();
+  const position = required('integer', 'position');
 
-  await planChild('goal_areas')
-    .addColumn('name', text, (c) => c.notNull())
-    .addColumn('name_en', text)
-    .addColumn('description', text)
-    .addColumn('position', 'integer', (c) => c.notNull())
-    .addUniqueConstraint('goal_areas_code', ['plan_id', 'code'])
-    .execute();
+  await planChild('goal_areas', (t) => t.$call(names).$call(optional(text, 'description')).$call(position));
 
-  await planChild('programmes')
-    .addColumn('number', 'integer', (c) => c.notNull())
-    .addColumn('name', text, (c) => c.notNull())
-    .addColumn('name_en', text)
-    .addColumn('position', 'integer', (c) => c.notNull())
-    .addUniqueConstraint('programmes_code', ['plan_id', 'code'])
-    .execute();
+  await planChild('programmes', (t) => t.$call(required('integer', 'number')).$call(names).$call(position));
 
-  await planChild('actions')
-    .addColumn('programme_id', 'integer', (c) => c.notNull().references('programmes.id').onDelete('cascade'))
-    .addColumn('name', text, (c) => c.notNull())
-    .addColumn('name_en', text)
-    .addColumn('lead_department_id', 'integer', (c) => c.references('departments.id'))
-    .addColumn('co_department_ids', text, (c) => c.notNull())
-    .addColumn('position', 'integer', (c) => c.notNull())
-    .addUniqueConstraint('actions_code', ['plan_id', 'code'])
-    .execute();
+  await planChild('actions', (t) =>
+    t
+      .addColumn('programme_id', 'integer', ref('programmes', 'cascade'))
+      .$call(names)
+      .addColumn('lead_department_id', 'integer', optionalRef('departments'))
+      .$call(required(text, 'co_department_ids'))
+      .$call(position),
+  );
 
-  await planChild('tasks')
-    .addColumn('action_id', 'integer', (c) => c.references('actions.id').onDelete('set null'))
-    .addColumn('title', text, (c) => c.notNull())
-    .addColumn('lead_department_id', 'integer', (c) => c.references('departments.id'))
-    .addColumn('co_department_ids', text, (c) => c.notNull())
-    .addColumn('responsible_leader', text)
-    .addColumn('start_date', text)
-    .addColumn('due_date', text)
-    .addColumn('reporting_cycle', text, (c) => c.notNull())
-    .addColumn('state', text, (c) => c.notNull())
-    .addColumn('percent', real, (c) => c.notNull().defaultTo(0))
-    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
-    .addColumn('created_at', text, (c) => c.notNull())
-    .addColumn('updated_at', text, (c) => c.notNull())
-    .addUniqueConstraint('tasks_code', ['plan_id', 'code'])
+  await planChild('tasks', (t) =>
+    t
+      .addColumn('action_id', 'integer', optionalRef('actions', 'set null'))
+      .$call(required(text, 'title'))
+      .addColumn('lead_department_id', 'integer', optionalRef('departments'))
+      .$call(required(text, 'co_department_ids'))
+      .$call(optional(text, 'responsible_leader', 'start_date', 'due_date'))
+      .$call(required(text, 'reporting_cycle', 'state'))
+      .addColumn('percent', real, (c) => c.notNull().defaultTo(0))
+      .$call(defaulted(1, 'version'))
+      .$call(timestamps),
+  );
+
+  const taskRow = ref('tasks', 'cascade');
+  await tenantTable('task_milestones')
+    .addColumn('task_id', 'integer', taskRow)
+    .$call(required(text, 'name', 'due_date'))
+    .$call(optional(text, 'done_at'))
     .execute();
 
-  await create('task_milestones')
-    .addColumn('tenant_id', 'integer', tenantRef)
-    .addColumn('task_id', 'integer', (c) => c.notNull().references('tasks.id').onDelete('cascade'))
-    .addColumn('name', text, (c) => c.notNull())
-    .addColumn('due_date', text, (c) => c.notNull())
-    .addColumn('done_at', text)
+  await tenantTable('task_reports')
+    .addColumn('task_id', 'integer', taskRow)
+    .$call(required(text, 'period', 'progress'))
+    .$call(optional(text, 'problems', 'next_steps'))
+    .$call(required(real, 'percent'))
+    .$call(required(text, 'status'))
+    .addColumn('submitted_by', 'integer', userRef)
+    .$call(optional(text, 'submitted_at'))
+    .addColumn('reviewed_by', 'integer', userRef)
+    .$call(optional(text, 'reviewed_at', 'review_note'))
     .execute();
 
-  await create('task_reports')
-    .addColumn('tenant_id', 'integer', tenantRef)
-    .addColumn('task_id', 'integer', (c) => c.notNull().references('tasks.id').onDelete('cascade'))
-    .addColumn('period', text, (c) => c.notNull())
-    .addColumn('progress', text, (c) => c.notNull())
-    .addColumn('problems', text)
-    .addColumn('next_steps', text)
-    .addColumn('percent', real, (c) => c.notNull())
-    .addColumn('status', text, (c) => c.notNull())
-    .addColumn('submitted_by', 'integer', (c) => c.references('users.id'))
-    .addColumn('submitted_at', text)
-    .addColumn('reviewed_by', 'integer', (c) => c.references('users.id'))
-    .addColumn('reviewed_at', text)
-    .addColumn('review_note', text)
-    .execute();
+  await planChild('indicators', (t) =>
+    t
+      .$call(names)
+      .$call(required(text, 'unit', 'direction', 'frequency', 'measure'))
+      .$call(optional(text, 'formula'))
+      .addColumn('department_id', 'integer', optionalRef('departments'))
+      .addColumn('goal_area_id', 'integer', optionalRef('goal_areas'))
+      .$call(optional(text, 'source', 'note'))
+      .$call(position),
+  );
 
-  await planChild('indicators')
-    .addColumn('name', text, (c) => c.notNull())
-    .addColumn('name_en', text)
-    .addColumn('unit', text, (c) => c.notNull())
-    .addColumn('direction', text, (c) => c.notNull())
-    .addColumn('frequency', text, (c) => c.notNull())
-    .addColumn('measure', text, (c) => c.notNull())
-    .addColumn('formula', text)
-    .addColumn('department_id', 'integer', (c) => c.references('departments.id'))
-    .addColumn('goal_area_id', 'integer', (c) => c.references('goal_areas.id'))
-    .addColumn('source', text)
-    .addColumn('note', text)
-    .addColumn('position', 'integer', (c) => c.notNull())
-    .addUniqueConstraint('indicators_code', ['plan_id', 'code'])
-    .execute();
+  await planChild('targets', (t) =>
+    t
+      .addColumn('indicator_id', 'integer', optionalRef('indicators'))
+      .addColumn('goal_area_id', 'integer', optionalRef('goal_areas'))
+      .$call(required(text, 'kind'))
+      .$call(optional(real, 'value'))
+      .$call(optional(text, 'qualifier'))
+      .$call(optional('integer', 'year', 'from_year', 'to_year'))
+      .$call(optional(text, 'due_date', 'done_date'))
+      .$call(optional('integer', 'baseline_year'))
+      .$call(optional(real, 'baseline_value'))
+      .$call(optional(text, 'text', 'text_en', 'rating'))
+      .$call(position),
+  );
 
-  await planChild('targets')
-    .addColumn('indicator_id', 'integer', (c) => c.references('indicators.id'))
-    .addColumn('goal_area_id', 'integer', (c) => c.references('goal_areas.id'))
-    .addColumn('kind', text, (c) => c.notNull())
-    .addColumn('value', real)
-    .addColumn('qualifier', text)
-    .addColumn('year', 'integer')
-    .addColumn('from_year', 'integer')
-    .addColumn('to_year', 'integer')
-    .addColumn('due_date', text)
-    .addColumn('done_date', text)
-    .addColumn('baseline_year', 'integer')
-    .addColumn('baseline_value', real)
-    .addColumn('text', text)
-    .addColumn('text_en', text)
-    .addColumn('rating', text)
-    .addColumn('position', 'integer', (c) => c.notNull())
-    .addUniqueConstraint('targets_code', ['plan_id', 'code'])
+  await tenantTable('observations')
+    .addColumn('indicator_id', 'integer', ref('indicators', 'cascade'))
+    .$call(required(text, 'period'))
+    .$call(required(real, 'value'))
+    .$call(optional(text, 'qualifier', 'source', 'source_url', 'note'))
+    .$call(defaulted(0, 'illustrative', 'alternate'))
+    .$call(optional(text, 'published_on'))
+    .$call(required(text, 'status'))
+    .$call(required('integer', 'version'))
+    .addColumn('replaces_id', 'integer', optionalRef('observations'))
+    .addColumn('recorded_by', 'integer', userRef)
+    .$call(required(text, 'recorded_at'))
+    .$call(optional(text, 'reason'))
+    .$call(defaulted(0, 'position'))
     .execute();
-
-  await create('observations')
-    .addColumn('tenant_id', 'integer', tenantRef)
-    .addColumn('indicator_id', 'integer', (c) => c.notNull().references('indicators.id').onDelete('cascade'))
-    .addColumn('period', text, (c) => c.notNull())
-    .addColumn('value', real, (c) => c.notNull())
-    .addColumn('qualifier', text)
-    .addColumn('source', text)
-    .addColumn('source_url', text)
-    .addColumn('note', text)
-    .addColumn('illustrative', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('alternate', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('published_on', text)
-    .addColumn('status', text, (c) => c.notNull())
-    .addColumn('version', 'integer', (c) => c.notNull())
-    .addColumn('replaces_id', 'integer', (c) => c.references('observations.id'))
-    .addColumn('recorded_by', 'integer', (c) => c.references('users.id'))
-    .addColumn('recorded_at', text, (c) => c.notNull())
-    .addColumn('reason', text)
-    .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
-    .execute();
-  await db.schema
-    .createIndex('observations_by_indicator')
-    .on('observations')
-    .columns(['indicator_id', 'period', 'version'])
-    .execute();
+  await createIndex(db, 'observations_by_indicator', 'observations', ['indicator_id', 'period', 'version']);
 
   await create('audit_log')
-    .addColumn('tenant_id', 'integer', (c) => c.references('tenants.id'))
-    .addColumn('at', text, (c) => c.notNull())
-    .addColumn('actor_user_id', 'integer')
-    .addColumn('actor_label', text, (c) => c.notNull())
-    .addColumn('action', text, (c) => c.notNull())
-    .addColumn('object_type', text)
-    .addColumn('object_id', text)
-    .addColumn('before', text)
-    .addColumn('after', text)
-    .addColumn('reason', text)
-    .addColumn('source_ip', text)
-    .addColumn('outcome', text, (c) => c.notNull())
+    .addColumn('tenant_id', 'integer', optionalRef('tenants'))
+    .$call(required(text, 'at'))
+    .$call(optional('integer', 'actor_user_id'))
+    .$call(required(text, 'actor_label', 'action'))
+    .$call(optional(text, 'object_type', 'object_id', 'before', 'after', 'reason', 'source_ip'))
+    .$call(required(text, 'outcome'))
     .execute();
-  await db.schema.createIndex('audit_log_by_time').on('audit_log').columns(['tenant_id', 'at']).execute();
+  await createIndex(db, 'audit_log_by_time', 'audit_log', ['tenant_id', 'at']);
 
-  await create('notifications')
-    .addColumn('tenant_id', 'integer', tenantRef)
-    .addColumn('user_id', 'integer', (c) => c.references('users.id').onDelete('cascade'))
-    .addColumn('department_id', 'integer', (c) => c.references('departments.id'))
-    .addColumn('kind', text, (c) => c.notNull())
-    .addColumn('payload', text, (c) => c.notNull())
-    .addColumn('created_at', text, (c) => c.notNull())
-    .addColumn('read_at', text)
+  await tenantTable('notifications')
+    .addColumn('user_id', 'integer', optionalRef('users', 'cascade'))
+    .addColumn('department_id', 'integer', optionalRef('departments'))
+    .$call(required(text, 'kind', 'payload', 'created_at'))
+    .$call(optional(text, 'read_at'))
     .execute();
 
   await makeAuditAppendOnly(db, dialect);

@@ -4,28 +4,18 @@
  */
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../connection';
+import { bytes, createIndex, createTable, optionalRef, ref, required, tenantColumn, text } from './columns';
 
 export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
-  await db.schema
-    .createTable('evidence_files')
-    .addColumn('id', dialect === 'postgres' ? 'serial' : 'integer', (c) =>
-      dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
-    )
-    .addColumn('tenant_id', 'integer', (c) => c.notNull().references('tenants.id'))
-    .addColumn('observation_id', 'integer', (c) =>
-      c.notNull().references('observations.id').onDelete('cascade'),
-    )
-    .addColumn('file_name', 'text', (c) => c.notNull())
-    .addColumn('content_type', 'text', (c) => c.notNull())
-    .addColumn('size_bytes', 'integer', (c) => c.notNull())
-    .addColumn('sha256', 'text', (c) => c.notNull())
-    .addColumn('content', dialect === 'postgres' ? 'bytea' : 'blob', (c) => c.notNull())
-    .addColumn('uploaded_by', 'integer', (c) => c.references('users.id'))
-    .addColumn('uploaded_at', 'text', (c) => c.notNull())
+  await createTable(db, dialect, 'evidence_files')
+    .$call(tenantColumn)
+    .addColumn('observation_id', 'integer', ref('observations', 'cascade'))
+    .$call(required(text, 'file_name', 'content_type'))
+    .$call(required('integer', 'size_bytes'))
+    .$call(required(text, 'sha256'))
+    .addColumn('content', bytes(dialect), (c) => c.notNull())
+    .addColumn('uploaded_by', 'integer', optionalRef('users'))
+    .$call(required(text, 'uploaded_at'))
     .execute();
-  await db.schema
-    .createIndex('evidence_by_observation')
-    .on('evidence_files')
-    .column('observation_id')
-    .execute();
+  await createIndex(db, 'evidence_by_observation', 'evidence_files', ['observation_id']);
 }

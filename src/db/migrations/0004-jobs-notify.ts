@@ -6,95 +6,75 @@
  * doing the same job's work at once. Per-user read state of in-app messages lives in
  * `notification_reads` (a department message read by one member stays unread for the others).
  */
-import type { ColumnDefinitionBuilder, CreateTableBuilder, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DialectName } from '../connection';
-
-type Table = CreateTableBuilder<string>;
-const text = 'text';
-const tenantRef = (c: ColumnDefinitionBuilder) => c.notNull().references('tenants.id');
-
-function withId(table: Table, dialect: DialectName): Table {
-  return dialect === 'postgres'
-    ? table.addColumn('id', 'serial', (c) => c.primaryKey())
-    : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
-}
+import {
+  createIndex,
+  createTable,
+  createTenantTable,
+  defaulted,
+  optional,
+  optionalRef,
+  ref,
+  required,
+  tenantColumn,
+  text,
+  timestamps,
+} from './columns';
 
 export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
-  const create = (name: string) => withId(db.schema.createTable(name), dialect);
+  const tenantTable = (name: string, withId = true) => createTenantTable(db, dialect, name, withId);
 
-  await db.schema
-    .createTable('job_leases')
+  await createTable(db, dialect, 'job_leases', false)
     .addColumn('job', text, (c) => c.primaryKey())
-    .addColumn('holder', text, (c) => c.notNull())
-    .addColumn('expires_at', text, (c) => c.notNull())
+    .$call(required(text, 'holder', 'expires_at'))
     .execute();
 
-  await create('notice_keys')
-    .addColumn('tenant_id', 'integer', tenantRef)
-    .addColumn('job', text, (c) => c.notNull())
-    .addColumn('object', text, (c) => c.notNull())
-    .addColumn('step', text, (c) => c.notNull())
-    .addColumn('due_date', text, (c) => c.notNull())
-    .addColumn('kind', text, (c) => c.notNull())
-    .addColumn('created_at', text, (c) => c.notNull())
+  await tenantTable('notice_keys')
+    .$call(required(text, 'job', 'object', 'step', 'due_date', 'kind', 'created_at'))
     .addUniqueConstraint('notice_keys_once', ['tenant_id', 'job', 'object', 'step', 'due_date'])
     .execute();
 
-  await db.schema
-    .createTable('notification_reads')
-    .addColumn('tenant_id', 'integer', tenantRef)
-    .addColumn('notification_id', 'integer', (c) =>
-      c.notNull().references('notifications.id').onDelete('cascade'),
-    )
-    .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
-    .addColumn('read_at', text, (c) => c.notNull())
+  await tenantTable('notification_reads', false)
+    .addColumn('notification_id', 'integer', ref('notifications', 'cascade'))
+    .addColumn('user_id', 'integer', ref('users', 'cascade'))
+    .$call(required(text, 'read_at'))
     .addPrimaryKeyConstraint('notification_reads_pk', ['notification_id', 'user_id'])
     .execute();
 
-  await db.schema
-    .createTable('notification_settings')
-    .addColumn('user_id', 'integer', (c) => c.primaryKey().references('users.id').onDelete('cascade'))
-    .addColumn('tenant_id', 'integer', tenantRef)
-    .addColumn('inbox', 'integer', (c) => c.notNull().defaultTo(1))
-    .addColumn('email', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('email_address', text)
-    .addColumn('updated_at', text, (c) => c.notNull())
+  await createTable(db, dialect, 'notification_settings', false)
+    .addColumn('user_id', 'integer', (c) => optionalRef('users', 'cascade')(c).primaryKey())
+    .$call(tenantColumn)
+    .$call(defaulted(1, 'inbox'))
+    .$call(defaulted(0, 'email'))
+    .$call(optional(text, 'email_address'))
+    .$call(required(text, 'updated_at'))
     .execute();
 
-  await create('webhook_endpoints')
-    .addColumn('tenant_id', 'integer', tenantRef)
-    .addColumn('department_id', 'integer', (c) => c.references('departments.id').onDelete('cascade'))
-    .addColumn('name', text, (c) => c.notNull())
-    .addColumn('format', text, (c) => c.notNull())
-    .addColumn('url', text, (c) => c.notNull())
-    .addColumn('secret', text)
-    .addColumn('enabled', 'integer', (c) => c.notNull().defaultTo(1))
-    .addColumn('created_at', text, (c) => c.notNull())
-    .addColumn('updated_at', text, (c) => c.notNull())
+  await tenantTable('webhook_endpoints')
+    .addColumn('department_id', 'integer', optionalRef('departments', 'cascade'))
+    .$call(required(text, 'name', 'format', 'url'))
+    .$call(optional(text, 'secret'))
+    .$call(defaulted(1, 'enabled'))
+    .$call(timestamps)
     .addUniqueConstraint('webhook_endpoints_name', ['tenant_id', 'name'])
     .execute();
 
-  await create('notification_deliveries')
-    .addColumn('tenant_id', 'integer', tenantRef)
-    .addColumn('notice_id', 'integer', (c) => c.notNull().references('notice_keys.id').onDelete('cascade'))
-    .addColumn('channel', text, (c) => c.notNull())
-    .addColumn('target', text, (c) => c.notNull())
-    .addColumn('recipient', text, (c) => c.notNull())
-    .addColumn('user_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
-    .addColumn('endpoint_id', 'integer', (c) => c.references('webhook_endpoints.id').onDelete('set null'))
-    .addColumn('message', text, (c) => c.notNull())
-    .addColumn('status', text, (c) => c.notNull())
-    .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('next_attempt_at', text, (c) => c.notNull())
-    .addColumn('claimed_until', text)
-    .addColumn('last_error', text)
-    .addColumn('created_at', text, (c) => c.notNull())
-    .addColumn('sent_at', text)
+  await tenantTable('notification_deliveries')
+    .addColumn('notice_id', 'integer', ref('notice_keys', 'cascade'))
+    .$call(required(text, 'channel', 'target', 'recipient'))
+    .addColumn('user_id', 'integer', optionalRef('users', 'set null'))
+    .addColumn('endpoint_id', 'integer', optionalRef('webhook_endpoints', 'set null'))
+    .$call(required(text, 'message', 'status'))
+    .$call(defaulted(0, 'attempts'))
+    .$call(required(text, 'next_attempt_at'))
+    .$call(optional(text, 'claimed_until', 'last_error'))
+    .$call(required(text, 'created_at'))
+    .$call(optional(text, 'sent_at'))
     .addUniqueConstraint('notification_deliveries_once', ['notice_id', 'target'])
     .execute();
-  await db.schema
-    .createIndex('notification_deliveries_due')
-    .on('notification_deliveries')
-    .columns(['status', 'next_attempt_at'])
-    .execute();
+  await createIndex(db, 'notification_deliveries_due', 'notification_deliveries', [
+    'status',
+    'next_attempt_at',
+  ]);
 }

@@ -5,53 +5,52 @@
  * comments; a task's timeline; and the supervisor's assessments of qualitative and milestone
  * targets, versioned like data (a new assessment adds a version, nothing is overwritten).
  */
-import type { ColumnDefinitionBuilder, CreateTableBuilder, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DialectName } from '../connection';
+import {
+  bytes,
+  createIndex,
+  createTenantTable,
+  optional,
+  optionalRef,
+  ref,
+  required,
+  text,
+  type Modifier,
+} from './columns';
 
-type Table = CreateTableBuilder<string>;
-type Ref = (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder;
-
-const text = 'text';
-const tenantRef: Ref = (c) => c.notNull().references('tenants.id');
-const taskRef: Ref = (c) => c.notNull().references('tasks.id').onDelete('cascade');
-const reportRef: Ref = (c) => c.notNull().references('task_reports.id').onDelete('cascade');
-const userRef: Ref = (c) => c.references('users.id');
+const taskRow = ref('tasks', 'cascade');
+const reportRow = ref('task_reports', 'cascade');
+const userRef = optionalRef('users');
 
 export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
-  const create = (name: string): Table => {
-    const table = db.schema.createTable(name);
-    return (
-      dialect === 'postgres'
-        ? table.addColumn('id', 'serial', (c) => c.primaryKey())
-        : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    ).addColumn('tenant_id', 'integer', tenantRef);
-  };
+  const tenantTable = (name: string, withId = true) => createTenantTable(db, dialect, name, withId);
   // SQLite adds one column per ALTER TABLE.
-  const addColumns = async (table: string, columns: [string, string, Ref][]) => {
-    for (const [name, type, ref] of columns) {
+  const addColumns = async (table: string, columns: [string, string, Modifier?][]) => {
+    for (const [name, type, modifier] of columns) {
       await db.schema
         .alterTable(table)
-        .addColumn(name, type as 'text', ref)
+        .addColumn(name, type as 'text', modifier ?? ((c) => c))
         .execute();
     }
   };
-  const none: Ref = (c) => c;
+  const zero: Modifier = (c) => c.notNull().defaultTo(0);
 
   await addColumns('tasks', [
-    ['title_en', text, none],
-    ['description', text, none],
+    ['title_en', text],
+    ['description', text],
     ['priority', text, (c) => c.notNull().defaultTo('normal')],
-    ['illustrative', 'integer', (c) => c.notNull().defaultTo(0)],
-    ['position', 'integer', (c) => c.notNull().defaultTo(0)],
+    ['illustrative', 'integer', zero],
+    ['position', 'integer', zero],
   ]);
-  await db.schema.createIndex('tasks_by_plan').on('tasks').columns(['plan_id', 'position']).execute();
-  await addColumns('task_milestones', [['position', 'integer', (c) => c.notNull().defaultTo(0)]]);
-  await db.schema.createIndex('task_milestones_by_task').on('task_milestones').column('task_id').execute();
+  await createIndex(db, 'tasks_by_plan', 'tasks', ['plan_id', 'position']);
+  await addColumns('task_milestones', [['position', 'integer', zero]]);
+  await createIndex(db, 'task_milestones_by_task', 'task_milestones', ['task_id']);
   await addColumns('task_reports', [
     ['version', 'integer', (c) => c.notNull().defaultTo(1)],
-    ['illustrative', 'integer', (c) => c.notNull().defaultTo(0)],
-    ['submitted_label', text, none],
-    ['reviewed_label', text, none],
+    ['illustrative', 'integer', zero],
+    ['submitted_label', text],
+    ['reviewed_label', text],
   ]);
   await db.schema
     .createIndex('task_reports_period')
@@ -60,99 +59,73 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .unique()
     .execute();
 
-  await db.schema
-    .createTable('task_targets')
-    .addColumn('tenant_id', 'integer', tenantRef)
-    .addColumn('task_id', 'integer', taskRef)
-    .addColumn('target_id', 'integer', (c) => c.notNull().references('targets.id').onDelete('cascade'))
-    .addPrimaryKeyConstraint('task_targets_pk', ['task_id', 'target_id'])
-    .execute();
-  await db.schema
-    .createTable('task_indicators')
-    .addColumn('tenant_id', 'integer', tenantRef)
-    .addColumn('task_id', 'integer', taskRef)
-    .addColumn('indicator_id', 'integer', (c) => c.notNull().references('indicators.id').onDelete('cascade'))
-    .addPrimaryKeyConstraint('task_indicators_pk', ['task_id', 'indicator_id'])
-    .execute();
+  /** A link of a task to a row of another table: one row per pair. */
+  const taskLink = (name: string, column: string, table: string) =>
+    tenantTable(name, false)
+      .addColumn('task_id', 'integer', taskRow)
+      .addColumn(column, 'integer', ref(table, 'cascade'))
+      .addPrimaryKeyConstraint(`${name}_pk`, ['task_id', column])
+      .execute();
+  await taskLink('task_targets', 'target_id', 'targets');
+  await taskLink('task_indicators', 'indicator_id', 'indicators');
 
-  await create('task_extensions')
-    .addColumn('task_id', 'integer', taskRef)
-    .addColumn('previous_due', text, (c) => c.notNull())
-    .addColumn('requested_due', text, (c) => c.notNull())
-    .addColumn('reason', text, (c) => c.notNull())
+  await tenantTable('task_extensions')
+    .addColumn('task_id', 'integer', taskRow)
+    .$call(required(text, 'previous_due', 'requested_due', 'reason'))
     .addColumn('requested_by', 'integer', userRef)
-    .addColumn('requested_label', text, (c) => c.notNull())
-    .addColumn('requested_at', text, (c) => c.notNull())
-    .addColumn('decision', text, (c) => c.notNull())
+    .$call(required(text, 'requested_label', 'requested_at', 'decision'))
     .addColumn('decided_by', 'integer', userRef)
-    .addColumn('decided_label', text)
-    .addColumn('decided_at', text)
-    .addColumn('decision_note', text)
+    .$call(optional(text, 'decided_label', 'decided_at', 'decision_note'))
     .execute();
-  await db.schema.createIndex('task_extensions_by_task').on('task_extensions').column('task_id').execute();
+  await createIndex(db, 'task_extensions_by_task', 'task_extensions', ['task_id']);
 
-  await create('task_report_parts')
-    .addColumn('report_id', 'integer', reportRef)
-    .addColumn('department_id', 'integer', (c) => c.notNull().references('departments.id'))
-    .addColumn('content', text, (c) => c.notNull())
+  await tenantTable('task_report_parts')
+    .addColumn('report_id', 'integer', reportRow)
+    .addColumn('department_id', 'integer', ref('departments'))
+    .$call(required(text, 'content'))
     .addColumn('submitted_by', 'integer', userRef)
-    .addColumn('submitted_label', text, (c) => c.notNull())
-    .addColumn('submitted_at', text, (c) => c.notNull())
+    .$call(required(text, 'submitted_label', 'submitted_at'))
     .addUniqueConstraint('task_report_parts_department', ['report_id', 'department_id'])
     .execute();
 
-  await create('task_report_evidence')
-    .addColumn('report_id', 'integer', reportRef)
-    .addColumn('file_name', text, (c) => c.notNull())
-    .addColumn('content_type', text, (c) => c.notNull())
-    .addColumn('size_bytes', 'integer', (c) => c.notNull())
-    .addColumn('sha256', text, (c) => c.notNull())
-    .addColumn('content', dialect === 'postgres' ? 'bytea' : 'blob', (c) => c.notNull())
+  await tenantTable('task_report_evidence')
+    .addColumn('report_id', 'integer', reportRow)
+    .$call(required(text, 'file_name', 'content_type'))
+    .$call(required('integer', 'size_bytes'))
+    .$call(required(text, 'sha256'))
+    .addColumn('content', bytes(dialect), (c) => c.notNull())
     .addColumn('uploaded_by', 'integer', userRef)
-    .addColumn('uploaded_at', text, (c) => c.notNull())
+    .$call(required(text, 'uploaded_at'))
     .execute();
-  await db.schema
-    .createIndex('task_report_evidence_by_report')
-    .on('task_report_evidence')
-    .column('report_id')
-    .execute();
+  await createIndex(db, 'task_report_evidence_by_report', 'task_report_evidence', ['report_id']);
 
-  await create('task_comments')
-    .addColumn('task_id', 'integer', taskRef)
-    .addColumn('report_id', 'integer', (c) => c.references('task_reports.id').onDelete('cascade'))
-    .addColumn('kind', text, (c) => c.notNull())
-    .addColumn('body', text, (c) => c.notNull())
+  await tenantTable('task_comments')
+    .addColumn('task_id', 'integer', taskRow)
+    .addColumn('report_id', 'integer', optionalRef('task_reports', 'cascade'))
+    .$call(required(text, 'kind', 'body'))
     .addColumn('author_id', 'integer', userRef)
-    .addColumn('author_label', text, (c) => c.notNull())
-    .addColumn('created_at', text, (c) => c.notNull())
+    .$call(required(text, 'author_label', 'created_at'))
     .execute();
-  await db.schema.createIndex('task_comments_by_task').on('task_comments').column('task_id').execute();
+  await createIndex(db, 'task_comments_by_task', 'task_comments', ['task_id']);
 
-  await create('task_events')
-    .addColumn('task_id', 'integer', taskRef)
-    .addColumn('at', text, (c) => c.notNull())
+  await tenantTable('task_events')
+    .addColumn('task_id', 'integer', taskRow)
+    .$call(required(text, 'at'))
     .addColumn('actor_id', 'integer', userRef)
-    .addColumn('actor_label', text, (c) => c.notNull())
-    .addColumn('kind', text, (c) => c.notNull())
-    .addColumn('from_state', text)
-    .addColumn('to_state', text)
-    .addColumn('note', text)
-    .addColumn('details', text)
+    .$call(required(text, 'actor_label', 'kind'))
+    .$call(optional(text, 'from_state', 'to_state', 'note', 'details'))
     .execute();
-  await db.schema.createIndex('task_events_by_task').on('task_events').columns(['task_id', 'id']).execute();
+  await createIndex(db, 'task_events_by_task', 'task_events', ['task_id', 'id']);
 
-  await create('target_assessments')
-    .addColumn('target_id', 'integer', (c) => c.notNull().references('targets.id').onDelete('cascade'))
-    .addColumn('period', text, (c) => c.notNull())
-    .addColumn('rating', text, (c) => c.notNull())
-    .addColumn('reason', text, (c) => c.notNull())
-    .addColumn('evidence', text)
-    .addColumn('version', 'integer', (c) => c.notNull())
-    .addColumn('replaces_id', 'integer', (c) => c.references('target_assessments.id'))
+  await tenantTable('target_assessments')
+    .addColumn('target_id', 'integer', ref('targets', 'cascade'))
+    .$call(required(text, 'period', 'rating', 'reason'))
+    .$call(optional(text, 'evidence'))
+    .$call(required('integer', 'version'))
+    .addColumn('replaces_id', 'integer', optionalRef('target_assessments'))
     .addColumn('recorded_by', 'integer', userRef)
-    .addColumn('recorded_label', text, (c) => c.notNull())
-    .addColumn('recorded_at', text, (c) => c.notNull())
-    .addColumn('illustrative', 'integer', (c) => c.notNull().defaultTo(0))
+    .$call(required(text, 'recorded_label', 'recorded_at'))
+    .addColumn('illustrative', 'integer', zero)
     .addUniqueConstraint('target_assessments_version', ['target_id', 'period', 'version'])
     .execute();
 }

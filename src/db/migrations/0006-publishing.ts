@@ -6,34 +6,26 @@
  */
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../connection';
+import { createIndex, createTable, ref, required, tenantColumn, text, type Step } from './columns';
 
 export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
-  const id = (t: ReturnType<Kysely<unknown>['schema']['createTable']>) =>
-    dialect === 'postgres'
-      ? t.addColumn('id', 'serial', (c) => c.primaryKey())
-      : t.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+  /** What the row is about: an object of a plan, named by its plan-file id. */
+  const planObject: Step = (t) =>
+    t
+      .$call(tenantColumn)
+      .addColumn('plan_id', 'integer', ref('plans', 'cascade'))
+      .$call(required(text, 'object_type', 'object_code'));
 
-  await id(db.schema.createTable('publications'))
-    .addColumn('tenant_id', 'integer', (c) => c.notNull().references('tenants.id'))
-    .addColumn('plan_id', 'integer', (c) => c.notNull().references('plans.id').onDelete('cascade'))
-    .addColumn('object_type', 'text', (c) => c.notNull())
-    .addColumn('object_code', 'text', (c) => c.notNull())
-    .addColumn('published', 'integer', (c) => c.notNull())
-    .addColumn('changed_at', 'text', (c) => c.notNull())
+  await createTable(db, dialect, 'publications')
+    .$call(planObject)
+    .$call(required('integer', 'published'))
+    .$call(required(text, 'changed_at'))
     .addUniqueConstraint('publications_object', ['plan_id', 'object_type', 'object_code'])
     .execute();
 
-  await id(db.schema.createTable('publication_events'))
-    .addColumn('tenant_id', 'integer', (c) => c.notNull().references('tenants.id'))
-    .addColumn('plan_id', 'integer', (c) => c.notNull().references('plans.id').onDelete('cascade'))
-    .addColumn('object_type', 'text', (c) => c.notNull())
-    .addColumn('object_code', 'text', (c) => c.notNull())
-    .addColumn('action', 'text', (c) => c.notNull())
-    .addColumn('at', 'text', (c) => c.notNull())
+  await createTable(db, dialect, 'publication_events')
+    .$call(planObject)
+    .$call(required(text, 'action', 'at'))
     .execute();
-  await db.schema
-    .createIndex('publication_events_by_plan')
-    .on('publication_events')
-    .columns(['plan_id', 'at'])
-    .execute();
+  await createIndex(db, 'publication_events_by_plan', 'publication_events', ['plan_id', 'at']);
 }

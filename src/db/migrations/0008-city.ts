@@ -5,32 +5,30 @@
  */
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../connection';
+import {
+  createIndex,
+  createTable,
+  names,
+  optional,
+  optionalRef,
+  required,
+  tenantColumn,
+  text,
+} from './columns';
 
 export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
-  await db.schema
-    .alterTable('tenants')
-    .addColumn('parent_id', 'integer', (c) => c.references('tenants.id'))
-    .execute();
-  await db.schema.createIndex('tenants_by_parent').on('tenants').column('parent_id').execute();
+  await db.schema.alterTable('tenants').addColumn('parent_id', 'integer', optionalRef('tenants')).execute();
+  await createIndex(db, 'tenants_by_parent', 'tenants', ['parent_id']);
 
-  await db.schema
-    .createTable('city_definitions')
-    .addColumn('id', dialect === 'postgres' ? 'serial' : 'integer', (c) =>
-      dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
-    )
-    .addColumn('tenant_id', 'integer', (c) => c.notNull().references('tenants.id'))
-    .addColumn('code', 'text', (c) => c.notNull())
-    .addColumn('version', 'integer', (c) => c.notNull())
-    .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('name_en', 'text')
-    .addColumn('unit', 'text', (c) => c.notNull())
-    .addColumn('measure', 'text', (c) => c.notNull())
-    .addColumn('direction', 'text', (c) => c.notNull())
-    .addColumn('frequency', 'text', (c) => c.notNull())
-    .addColumn('formula', 'text')
-    .addColumn('method', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('created_by', 'integer', (c) => c.references('users.id'))
+  await createTable(db, dialect, 'city_definitions')
+    .$call(tenantColumn)
+    .$call(required(text, 'code'))
+    .$call(required('integer', 'version'))
+    .$call(names)
+    .$call(required(text, 'unit', 'measure', 'direction', 'frequency'))
+    .$call(optional(text, 'formula', 'method'))
+    .$call(required(text, 'created_at'))
+    .addColumn('created_by', 'integer', optionalRef('users'))
     .addUniqueConstraint('city_definitions_version', ['tenant_id', 'code', 'version'])
     .execute();
 }

@@ -7,20 +7,13 @@
  */
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../connection';
+import { createTable, monthOfPlan, optionalRef, required, text } from './columns';
 
 export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
-  await db.schema
-    .createTable('bulletins')
-    .addColumn('id', dialect === 'postgres' ? 'serial' : 'integer', (c) =>
-      dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
-    )
-    .addColumn('tenant_id', 'integer', (c) => c.notNull().references('tenants.id'))
-    .addColumn('plan_id', 'integer', (c) => c.notNull().references('plans.id'))
-    .addColumn('month', 'text', (c) => c.notNull())
-    .addColumn('input', 'text', (c) => c.notNull())
-    .addColumn('origin', 'text', (c) => c.notNull())
-    .addColumn('generated_at', 'text', (c) => c.notNull())
-    .addColumn('generated_by', 'integer', (c) => c.references('users.id'))
+  await createTable(db, dialect, 'bulletins')
+    .$call(monthOfPlan)
+    .$call(required(text, 'input', 'origin', 'generated_at'))
+    .addColumn('generated_by', 'integer', optionalRef('users'))
     .addUniqueConstraint('bulletins_month', ['tenant_id', 'plan_id', 'month'])
     .execute();
 }

@@ -5,19 +5,12 @@
  */
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../connection';
+import { createTable, monthOfPlan, required, text } from './columns';
 
 export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
-  await db.schema
-    .createTable('scorecard_snapshots')
-    .addColumn('id', dialect === 'postgres' ? 'serial' : 'integer', (c) =>
-      dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
-    )
-    .addColumn('tenant_id', 'integer', (c) => c.notNull().references('tenants.id'))
-    .addColumn('plan_id', 'integer', (c) => c.notNull().references('plans.id'))
-    .addColumn('month', 'text', (c) => c.notNull())
-    .addColumn('computed_at', 'text', (c) => c.notNull())
-    .addColumn('weights', 'text', (c) => c.notNull())
-    .addColumn('body', 'text', (c) => c.notNull())
+  await createTable(db, dialect, 'scorecard_snapshots')
+    .$call(monthOfPlan)
+    .$call(required(text, 'computed_at', 'weights', 'body'))
     .addUniqueConstraint('scorecard_snapshots_month', ['plan_id', 'month'])
     .execute();
 }

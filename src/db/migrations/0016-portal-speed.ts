@@ -4,7 +4,8 @@
  * question scans the whole table once per row: 2.6 s for a 300-target plan's 5,000 values.
  */
 import type { Kysely } from 'kysely';
+import { createIndex } from './columns';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createIndex('observations_by_replaces').on('observations').column('replaces_id').execute();
+  await createIndex(db, 'observations_by_replaces', 'observations', ['replaces_id']);
 }

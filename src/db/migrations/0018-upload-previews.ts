@@ -5,27 +5,15 @@
  * `expires_at`.
  */
 import type { Kysely } from 'kysely';
+import { createIndex, required, tenantColumn, text } from './columns';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('upload_previews')
-    .addColumn('token_hash', 'text', (c) => c.primaryKey())
-    .addColumn('tenant_id', 'integer', (c) => c.notNull().references('tenants.id'))
-    .addColumn('plan', 'text', (c) => c.notNull())
-    .addColumn('actor', 'text', (c) => c.notNull())
-    .addColumn('kind', 'text', (c) => c.notNull())
-    .addColumn('rows', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .addColumn('token_hash', text, (c) => c.primaryKey())
+    .$call(tenantColumn)
+    .$call(required(text, 'plan', 'actor', 'kind', 'rows', 'created_at', 'expires_at'))
     .execute();
-  await db.schema
-    .createIndex('upload_previews_by_expiry')
-    .on('upload_previews')
-    .column('expires_at')
-    .execute();
-  await db.schema
-    .createIndex('upload_previews_by_actor')
-    .on('upload_previews')
-    .columns(['tenant_id', 'actor', 'created_at'])
-    .execute();
+  await createIndex(db, 'upload_previews_by_expiry', 'upload_previews', ['expires_at']);
+  await createIndex(db, 'upload_previews_by_actor', 'upload_previews', ['tenant_id', 'actor', 'created_at']);
 }

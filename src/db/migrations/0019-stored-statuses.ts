@@ -6,22 +6,18 @@
  * The audit index serves the revision's "newest audit row of a tenant" as one index probe.
  */
 import type { Kysely } from 'kysely';
+import { createIndex, optional, ref, required, tenantColumn, text } from './columns';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('plan_statuses')
-    .addColumn('plan_id', 'integer', (c) => c.notNull().references('plans.id'))
-    .addColumn('as_of', 'text', (c) => c.notNull())
-    .addColumn('tenant_id', 'integer', (c) => c.notNull().references('tenants.id'))
-    .addColumn('revision', 'text', (c) => c.notNull())
-    .addColumn('neighbours', 'integer')
-    .addColumn('body', 'text', (c) => c.notNull())
-    .addColumn('summary', 'text', (c) => c.notNull())
+    .addColumn('plan_id', 'integer', ref('plans'))
+    .$call(required(text, 'as_of'))
+    .$call(tenantColumn)
+    .$call(required(text, 'revision'))
+    .$call(optional('integer', 'neighbours'))
+    .$call(required(text, 'body', 'summary'))
     .addPrimaryKeyConstraint('plan_statuses_pk', ['plan_id', 'as_of'])
     .execute();
-  await db.schema
-    .createIndex('audit_log_by_tenant_id')
-    .on('audit_log')
-    .columns(['tenant_id', 'id'])
-    .execute();
+  await createIndex(db, 'audit_log_by_tenant_id', 'audit_log', ['tenant_id', 'id']);
 }

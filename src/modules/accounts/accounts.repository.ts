@@ -2,7 +2,8 @@
  * SQL of user and department administration. Every query names the tenant, so an object of
  * another tenant is simply not found.
  */
-import type { Executor } from '../../db';
+import type { Insertable, Kysely } from 'kysely';
+import type { Database, Executor } from '../../db';
 import type { Role } from '../../domain/access';
 
 type DB = Executor;
@@ -20,32 +21,47 @@ export async function updateUser(
   await db.updateTable('users').set(set).where('tenant_id', '=', tenantId).where('id', '=', userId).execute();
 }
 
+/** Replaces a user's rows in a table of their grants: roles or departments. */
+async function replaceUserRows<T extends 'role_grants' | 'user_departments'>(
+  db: DB,
+  table: T,
+  owner: { tenant_id: number; user_id: number },
+  rows: readonly Omit<Insertable<Database[T]>, 'tenant_id' | 'user_id'>[],
+) {
+  // Both tables are keyed by tenant and user; kysely cannot follow a table type parameter.
+  const grants = db as unknown as Kysely<{ grants: { tenant_id: number; user_id: number } }>;
+  await grants
+    .deleteFrom(table as unknown as 'grants')
+    .where('tenant_id', '=', owner.tenant_id)
+    .where('user_id', '=', owner.user_id)
+    .execute();
+  if (rows.length === 0) return;
+  await grants
+    .insertInto(table as unknown as 'grants')
+    .values(rows.map((row) => ({ ...owner, ...row })))
+    .execute();
+}
+
 /** Replaces a user's role grants. */
 export async function setRoles(db: DB, tenantId: number, userId: number, roles: readonly Role[]) {
-  await db
-    .deleteFrom('role_grants')
-    .where('tenant_id', '=', tenantId)
-    .where('user_id', '=', userId)
-    .execute();
-  if (roles.length === 0) return;
-  await db
-    .insertInto('role_grants')
-    .values(roles.map((role) => ({ tenant_id: tenantId, user_id: userId, role })))
-    .execute();
+  const owner = { tenant_id: tenantId, user_id: userId };
+  await replaceUserRows(
+    db,
+    'role_grants',
+    owner,
+    roles.map((role) => ({ role })),
+  );
 }
 
 /** Replaces a user's departments (ids already resolved within the tenant). */
 export async function setDepartments(db: DB, tenantId: number, userId: number, departmentIds: number[]) {
-  await db
-    .deleteFrom('user_departments')
-    .where('tenant_id', '=', tenantId)
-    .where('user_id', '=', userId)
-    .execute();
-  if (departmentIds.length === 0) return;
-  await db
-    .insertInto('user_departments')
-    .values(departmentIds.map((id) => ({ tenant_id: tenantId, user_id: userId, department_id: id })))
-    .execute();
+  const owner = { tenant_id: tenantId, user_id: userId };
+  await replaceUserRows(
+    db,
+    'user_departments',
+    owner,
+    departmentIds.map((id) => ({ department_id: id })),
+  );
 }
 
 /** A new password from an administrator also lifts a lockout: the owner starts afresh. */

@@ -2,22 +2,25 @@
  * Queries of users, their roles and departments (the only SQL reading these tables); account
  * administration reaches them through users.service.ts (the module's index).
  */
-import type { Executor } from '../../db';
+import type { Updateable } from 'kysely';
+import { rowsWhere, tableWhere, type Executor, type UserTable } from '../../db';
 import { isRole, type Role } from '../../domain/access';
 
 type DB = Executor;
 
 export async function findUserByName(db: DB, tenantId: number, username: string) {
-  return db
-    .selectFrom('users')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('username', '=', username)
-    .executeTakeFirst();
+  return rowsWhere(db, 'users', { tenant_id: tenantId, username }).executeTakeFirst();
 }
 
 export async function findUserById(db: DB, userId: number) {
-  return db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
+  return rowsWhere(db, 'users', { id: userId }).executeTakeFirst();
+}
+
+/** user id → values, in the order of the rows. */
+function byUser<R extends { user_id: number }>(rows: readonly R[], value: (r: R) => string) {
+  const map = new Map<number, string[]>();
+  for (const r of rows) map.set(r.user_id, [...(map.get(r.user_id) ?? []), value(r)]);
+  return map;
 }
 
 export async function rolesOf(db: DB, tenantId: number, userId: number): Promise<Role[]> {
@@ -26,23 +29,17 @@ export async function rolesOf(db: DB, tenantId: number, userId: number): Promise
 
 /** Role grants of the tenant's users, as user id → roles. */
 export async function rolesByUser(db: DB, tenantId: number, userIds: number[]) {
-  const map = new Map<number, string[]>();
-  if (userIds.length === 0) return map;
-  const rows = await db
-    .selectFrom('role_grants')
+  if (userIds.length === 0) return new Map<number, string[]>();
+  const rows = await tableWhere(db, 'role_grants', { tenant_id: tenantId, user_id: userIds })
     .select(['user_id', 'role'])
-    .where('tenant_id', '=', tenantId)
-    .where('user_id', 'in', userIds)
     .orderBy('role')
     .execute();
-  for (const r of rows) map.set(r.user_id, [...(map.get(r.user_id) ?? []), r.role]);
-  return map;
+  return byUser(rows, (r) => r.role);
 }
 
 /** Department codes of the tenant's users, as user id → codes. */
 export async function departmentsByUser(db: DB, tenantId: number, userIds: number[]) {
-  const map = new Map<number, string[]>();
-  if (userIds.length === 0) return map;
+  if (userIds.length === 0) return new Map<number, string[]>();
   const rows = await db
     .selectFrom('user_departments')
     .innerJoin('departments', 'departments.id', 'user_departments.department_id')
@@ -51,8 +48,7 @@ export async function departmentsByUser(db: DB, tenantId: number, userIds: numbe
     .where('user_departments.user_id', 'in', userIds)
     .orderBy('departments.code')
     .execute();
-  for (const r of rows) map.set(r.user_id, [...(map.get(r.user_id) ?? []), r.code]);
-  return map;
+  return byUser(rows, (r) => r.code);
 }
 
 export async function departmentsOf(db: DB, userId: number): Promise<number[]> {
@@ -99,31 +95,24 @@ export async function insertUser(db: DB, u: NewUser): Promise<number> {
   return row.id;
 }
 
+/** Writes some columns of one user row. */
+async function updateUserRow(db: DB, userId: number, set: Updateable<UserTable>) {
+  await db.updateTable('users').set(set).where('id', '=', userId).execute();
+}
+
 export async function recordFailedLogin(
   db: DB,
   userId: number,
   failures: number,
   lockedUntil: string | null,
 ) {
-  await db
-    .updateTable('users')
-    .set({ failed_logins: failures, locked_until: lockedUntil })
-    .where('id', '=', userId)
-    .execute();
+  await updateUserRow(db, userId, { failed_logins: failures, locked_until: lockedUntil });
 }
 
 export async function clearFailedLogins(db: DB, userId: number) {
-  await db
-    .updateTable('users')
-    .set({ failed_logins: 0, locked_until: null })
-    .where('id', '=', userId)
-    .execute();
+  await updateUserRow(db, userId, { failed_logins: 0, locked_until: null });
 }
 
 export async function setPasswordHash(db: DB, userId: number, hash: string, now: string) {
-  await db
-    .updateTable('users')
-    .set({ password_hash: hash, must_change_password: 0, updated_at: now })
-    .where('id', '=', userId)
-    .execute();
+  await updateUserRow(db, userId, { password_hash: hash, must_change_password: 0, updated_at: now });
 }

@@ -3,7 +3,7 @@
  * indicator (by its shared id) across a city's districts. A current value is an accepted row no
  * later accepted row replaces, as known at `asOf` when given — the observations module's rule.
  */
-import { tenantIdsOf, type Executor, type TenantSet } from '../../db';
+import { aliased, rowsWhere, tenantIdsOf, type Executor, type TenantSet } from '../../db';
 import { currentVersions } from '../observations';
 
 export type Q = Executor;
@@ -91,25 +91,17 @@ export async function newestAudit(db: Q, tenantIds: readonly number[]): Promise<
 
 export type { TenantSet };
 
+/** The indicators (`i`) of plans (`p`): what the city tier compares with its definitions. */
+const planIndicators = (db: Q) =>
+  db.selectFrom('indicators as i').innerJoin('plans as p', 'p.id', 'i.plan_id');
+
 /** The indicators with these ids in the plans of some tenants, with their plan's settings. */
 export function sharedIndicators(db: Q, tenants: TenantSet, codes: readonly string[]) {
-  return db
-    .selectFrom('indicators as i')
-    .innerJoin('plans as p', 'p.id', 'i.plan_id')
-    .select([
-      'i.id',
-      'i.code',
-      'i.name',
-      'i.unit',
-      'i.direction',
-      'i.frequency',
-      'i.measure',
-      'i.formula',
-      'i.plan_id',
-      'p.tenant_id',
-      'p.settings',
-      'p.updated_at as plan_updated_at',
-    ])
+  return planIndicators(db)
+    .select(
+      aliased('i', ['id', 'code', 'name', 'unit', 'direction', 'frequency', 'measure', 'formula', 'plan_id']),
+    )
+    .select(['p.tenant_id', 'p.settings', 'p.updated_at as plan_updated_at'])
     .where('p.tenant_id', 'in', tenantIdsOf(db, tenants))
     .where('i.code', 'in', codes.length ? codes : [''])
     .orderBy('p.updated_at', 'desc')
@@ -150,10 +142,7 @@ export function acceptedValuesByCode(
 
 /** Every version of a city's indicator definitions, oldest first per code. */
 export function definitionVersions(db: Q, cityId: number) {
-  return db
-    .selectFrom('city_definitions')
-    .selectAll()
-    .where('tenant_id', '=', cityId)
+  return rowsWhere(db, 'city_definitions', { tenant_id: cityId })
     .orderBy('code')
     .orderBy('version')
     .execute();
@@ -167,20 +156,10 @@ export function insertDefinition(db: Q, row: Omit<DefinitionRow, 'id'>) {
 
 /** The indicators of a tenant's plans with some ids, for comparison with the city's definitions. */
 export function planIndicatorsWithCodes(db: Q, tenantId: number, codes: readonly string[]) {
-  return db
-    .selectFrom('indicators as i')
-    .innerJoin('plans as p', 'p.id', 'i.plan_id')
-    .select([
-      'p.code as plan',
-      'i.code',
-      'i.name',
-      'i.unit',
-      'i.measure',
-      'i.direction',
-      'i.frequency',
-      'i.formula',
-      'i.city_definition_version',
-    ])
+  return planIndicators(db)
+    .select('p.code as plan')
+    .select(aliased('i', ['code', 'name', 'unit', 'measure', 'direction', 'frequency', 'formula']))
+    .select('i.city_definition_version')
     .where('p.tenant_id', '=', tenantId)
     .where('i.code', 'in', codes.length ? codes : [''])
     .orderBy('p.code')
@@ -192,9 +171,7 @@ export function planIndicatorsWithCodes(db: Q, tenantId: number, codes: readonly
  * indicators that did (plan code, indicator code).
  */
 export function adoptersOfOlderVersion(db: Q, cityId: number, code: string, version: number) {
-  return db
-    .selectFrom('indicators as i')
-    .innerJoin('plans as p', 'p.id', 'i.plan_id')
+  return planIndicators(db)
     .innerJoin('tenants as t', 't.id', 'p.tenant_id')
     .select(['t.id as tenant_id', 'p.code as plan', 'i.code as indicator'])
     .where('t.parent_id', '=', cityId)

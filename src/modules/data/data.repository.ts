@@ -3,7 +3,7 @@
  * indicators with their departments, the lock that serialises writes, the audit trail of a
  * value and who is told about it.
  */
-import type { Executor } from '../../db';
+import { aliased, type Executor } from '../../db';
 
 type Q = Executor;
 
@@ -11,20 +11,9 @@ function indicatorsQuery(db: Q, planId: number) {
   return db
     .selectFrom('indicators as i')
     .leftJoin('departments as d', 'd.id', 'i.department_id')
-    .select([
-      'i.id',
-      'i.code',
-      'i.name',
-      'i.unit',
-      'i.frequency',
-      'i.formula',
-      'i.department_id',
-      'd.code as department_code',
-      'd.name as department_name',
-      'd.name_en as department_name_en',
-      'i.name_en',
-      'i.measure',
-    ])
+    .select(aliased('i', ['id', 'code', 'name', 'unit', 'frequency', 'formula', 'department_id']))
+    .select(['d.code as department_code', 'd.name as department_name', 'd.name_en as department_name_en'])
+    .select(['i.name_en', 'i.measure'])
     .where('i.plan_id', '=', planId);
 }
 
@@ -41,57 +30,54 @@ export async function listIndicators(db: Q, planId: number, departmentIds: numbe
   return q.orderBy('i.position').execute();
 }
 
-/** Audit rows about some observation rows, oldest first. */
-export async function auditOf(db: Q, tenantId: number, rowIds: number[]) {
-  if (rowIds.length === 0) return [];
+/** Successful audit rows (`a`) about some observation rows, with the actor's display name. */
+function observationAudit(db: Q, tenantId: number, rowIds: number[]) {
   return db
     .selectFrom('audit_log as a')
     .leftJoin('users as u', 'u.id', 'a.actor_user_id')
-    .select([
-      'a.at',
-      'a.actor_label',
-      'u.display_name as actor_display',
-      'a.action',
-      'a.object_id',
-      'a.before',
-      'a.after',
-      'a.reason',
-    ])
+    .select(['a.at', 'a.actor_label', 'u.display_name as actor_display'])
     .where('a.tenant_id', '=', tenantId)
     .where('a.object_type', '=', 'observation')
     .where('a.object_id', 'in', rowIds.map(String))
-    .where('a.outcome', '=', 'success')
+    .where('a.outcome', '=', 'success');
+}
+
+/** Audit rows about some observation rows, oldest first. */
+export async function auditOf(db: Q, tenantId: number, rowIds: number[]) {
+  if (rowIds.length === 0) return [];
+  return observationAudit(db, tenantId, rowIds)
+    .select(aliased('a', ['action', 'object_id', 'before', 'after', 'reason']))
     .orderBy('a.at')
     .orderBy('a.id')
     .execute();
 }
 
-/** Active users of a tenant holding `role` in a department: the heads told of a submitted value. */
-export async function roleHolderIds(db: Q, tenantId: number, role: string, departmentId: number): Promise<number[]> {
+/** The ids of a tenant's active users holding `role`, in a department when one is given. */
+async function activeHolderIds(db: Q, tenantId: number, role: string, departmentId?: number): Promise<number[]> {
   const rows = await db
     .selectFrom('role_grants as g')
     .innerJoin('users as u', 'u.id', 'g.user_id')
-    .innerJoin('user_departments as ud', 'ud.user_id', 'u.id')
     .select('u.id')
     .where('g.tenant_id', '=', tenantId)
     .where('g.role', '=', role)
-    .where('ud.department_id', '=', departmentId)
     .where('u.disabled', '=', 0)
+    .$if(departmentId !== undefined, (q) =>
+      q.where('u.id', 'in', (eb) =>
+        eb.selectFrom('user_departments').select('user_id').where('department_id', '=', departmentId ?? -1),
+      ),
+    )
     .execute();
   return [...new Set(rows.map((r) => r.id))];
 }
 
+/** Active users of a tenant holding `role` in a department: the heads told of a submitted value. */
+export async function roleHolderIds(db: Q, tenantId: number, role: string, departmentId: number): Promise<number[]> {
+  return activeHolderIds(db, tenantId, role, departmentId);
+}
+
 /** Active supervisors of a tenant: who is told that values wait for acceptance. */
 export async function supervisorIds(db: Q, tenantId: number): Promise<number[]> {
-  const rows = await db
-    .selectFrom('role_grants as g')
-    .innerJoin('users as u', 'u.id', 'g.user_id')
-    .select('u.id')
-    .where('g.tenant_id', '=', tenantId)
-    .where('g.role', '=', 'supervisor')
-    .where('u.disabled', '=', 0)
-    .execute();
-  return [...new Set(rows.map((r) => r.id))];
+  return activeHolderIds(db, tenantId, 'supervisor');
 }
 
 /** Every plan of every tenant still in use, for the reporting reminders of the job runner. */
@@ -108,15 +94,9 @@ export async function plansInUse(db: Q) {
 /** The latest `data.return` audit row of some observation rows: who returned, when, why. */
 export async function lastReturn(db: Q, tenantId: number, rowIds: number[]) {
   if (rowIds.length === 0) return undefined;
-  return db
-    .selectFrom('audit_log as a')
-    .leftJoin('users as u', 'u.id', 'a.actor_user_id')
-    .select(['a.at', 'a.actor_label', 'u.display_name as actor_display', 'a.reason'])
-    .where('a.tenant_id', '=', tenantId)
-    .where('a.object_type', '=', 'observation')
-    .where('a.object_id', 'in', rowIds.map(String))
+  return observationAudit(db, tenantId, rowIds)
+    .select('a.reason')
     .where('a.action', 'in', ['data.return', 'data.reopen'])
-    .where('a.outcome', '=', 'success')
     .orderBy('a.id', 'desc')
     .limit(1)
     .executeTakeFirst();

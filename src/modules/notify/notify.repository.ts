@@ -3,7 +3,7 @@
  * notices sent, the outbox of e-mail and webhook deliveries, users' channel settings and the
  * admins' webhook endpoints.
  */
-import type { Executor } from '../../db';
+import { aliased, insertAll, type Executor } from '../../db';
 
 export type Q = Executor;
 
@@ -210,22 +210,19 @@ export interface NewNotification {
   at: string;
 }
 
+/** An unread message's row. */
+const notificationRow = ({ tenantId, userId, departmentId, kind, payload, at }: NewNotification) => ({
+  tenant_id: tenantId,
+  user_id: userId,
+  department_id: departmentId,
+  kind,
+  payload: JSON.stringify(payload),
+  created_at: at,
+  read_at: null,
+});
+
 export async function insertNotifications(db: Q, rows: NewNotification[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db
-    .insertInto('notifications')
-    .values(
-      rows.map((r) => ({
-        tenant_id: r.tenantId,
-        user_id: r.userId,
-        department_id: r.departmentId,
-        kind: r.kind,
-        payload: JSON.stringify(r.payload),
-        created_at: r.at,
-        read_at: null,
-      })),
-    )
-    .execute();
+  await insertAll(db, 'notifications', rows.map(notificationRow));
 }
 
 export interface Reader {
@@ -299,26 +296,26 @@ export interface NewDelivery {
   at: string;
 }
 
+/** A delivery's row: pending, due at once. Column by column: no other field reaches the INSERT. */
+const deliveryRow = (d: NewDelivery) => {
+  const { tenantId, noticeId, channel, target, recipient, userId, endpointId, message, at } = d;
+  return {
+    tenant_id: tenantId,
+    notice_id: noticeId,
+    channel,
+    target,
+    recipient,
+    user_id: userId,
+    endpoint_id: endpointId,
+    message,
+    status: 'pending',
+    next_attempt_at: at,
+    created_at: at,
+  };
+};
+
 export async function insertDeliveries(db: Q, rows: NewDelivery[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db
-    .insertInto('notification_deliveries')
-    .values(
-      rows.map((r) => ({
-        tenant_id: r.tenantId,
-        notice_id: r.noticeId,
-        channel: r.channel,
-        target: r.target,
-        recipient: r.recipient,
-        user_id: r.userId,
-        endpoint_id: r.endpointId,
-        message: r.message,
-        status: 'pending',
-        next_attempt_at: r.at,
-        created_at: r.at,
-      })),
-    )
-    .execute();
+  await insertAll(db, 'notification_deliveries', rows.map(deliveryRow));
 }
 
 /** Pending deliveries whose next attempt is due and that no runner holds. */
@@ -356,19 +353,9 @@ export async function findDelivery(db: Q, id: number) {
     .selectFrom('notification_deliveries as d')
     .leftJoin('webhook_endpoints as e', 'e.id', 'd.endpoint_id')
     .leftJoin('notification_settings as s', 's.user_id', 'd.user_id')
-    .select([
-      'd.id',
-      'd.tenant_id',
-      'd.channel',
-      'd.recipient',
-      'd.message',
-      'd.attempts',
-      'e.format as endpoint_format',
-      'e.url as endpoint_url',
-      'e.secret as endpoint_secret',
-      'e.enabled as endpoint_enabled',
-      's.email_address',
-    ])
+    .select(aliased('d', ['id', 'tenant_id', 'channel', 'recipient', 'message', 'attempts']))
+    .select(['e.format as endpoint_format', 'e.url as endpoint_url', 'e.secret as endpoint_secret'])
+    .select(['e.enabled as endpoint_enabled', 's.email_address'])
     .where('d.id', '=', id)
     .executeTakeFirst();
 }
@@ -396,19 +383,10 @@ export async function listTroubledDeliveries(db: Q, tenantId: number, status: 'f
   return db
     .selectFrom('notification_deliveries as d')
     .innerJoin('notice_keys as k', 'k.id', 'd.notice_id')
-    .select([
-      'd.id',
-      'd.channel',
-      'd.recipient',
-      'd.status',
-      'd.attempts',
-      'd.next_attempt_at',
-      'd.last_error',
-      'd.created_at',
-      'k.kind',
-      'k.job',
-      'k.object',
-    ])
+    .select(
+      aliased('d', ['id', 'channel', 'recipient', 'status', 'attempts', 'next_attempt_at', 'last_error']),
+    )
+    .select(['d.created_at', 'k.kind', 'k.job', 'k.object'])
     .where('d.tenant_id', '=', tenantId)
     .where('d.last_error', 'is not', null)
     .$if(status === 'failed', (q) => q.where('d.status', '=', 'failed'))
@@ -466,17 +444,8 @@ export async function listEndpoints(db: Q, tenantId: number) {
   return db
     .selectFrom('webhook_endpoints as e')
     .leftJoin('departments as d', 'd.id', 'e.department_id')
-    .select([
-      'e.id',
-      'e.name',
-      'e.format',
-      'e.url',
-      'e.secret',
-      'e.enabled',
-      'e.created_at',
-      'e.updated_at',
-      'd.code as department_code',
-    ])
+    .select(aliased('e', ['id', 'name', 'format', 'url', 'secret', 'enabled', 'created_at', 'updated_at']))
+    .select('d.code as department_code')
     .where('e.tenant_id', '=', tenantId)
     .orderBy('e.id')
     .execute();

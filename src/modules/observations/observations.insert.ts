@@ -3,37 +3,13 @@
  * bulk import alike. Columns a writer leaves out take the table's defaults (no text, main
  * series, not illustrative, not preliminary, position 0).
  */
-import type { Insertable } from 'kysely';
-import type { Database } from '../../db';
+import type { Insertable, Selectable } from 'kysely';
+import type { Database, ObservationTable } from '../../db';
 
-export interface NewObservation {
-  tenant_id: number;
-  indicator_id: number;
-  period: string;
-  value: number;
-  status: string;
-  version: number;
-  /** The row this version replaces (the series' current version), if any. */
-  replaces_id: number | null;
-  recorded_by: number | null;
-  recorded_at: string;
-  reason: string | null;
-  qualifier?: string | null;
-  source?: string | null;
-  source_url?: string | null;
-  note?: string | null;
-  illustrative?: number;
-  alternate?: number;
-  published_on?: string | null;
-  position?: number;
-  preliminary?: number;
-  check_reason?: string | null;
-}
+type Columns = Omit<Selectable<ObservationTable>, 'id'>;
 
-type Row = Required<NewObservation>;
-
-/** Every column of a new row, in the order the bulk inserter binds them. */
-export const insertColumns: readonly (keyof Row)[] = [
+/** The columns every writer names (`replaces_id`: the series' current version, if any). */
+const namedColumns = [
   'tenant_id',
   'indicator_id',
   'period',
@@ -44,70 +20,45 @@ export const insertColumns: readonly (keyof Row)[] = [
   'recorded_by',
   'recorded_at',
   'reason',
-  'qualifier',
-  'source',
-  'source_url',
-  'note',
-  'illustrative',
-  'alternate',
-  'published_on',
-  'position',
-  'preliminary',
-  'check_reason',
-];
+] as const satisfies readonly (keyof Columns)[];
+type Named = (typeof namedColumns)[number];
+
+export type NewObservation = Pick<Columns, Named> & Partial<Omit<Columns, Named>>;
+
+type Row = Required<NewObservation>;
+
+/** The columns a writer may leave out, with the value they then take. */
+const defaults: Omit<Row, Named> = {
+  qualifier: null,
+  source: null,
+  source_url: null,
+  note: null,
+  illustrative: 0,
+  alternate: 0,
+  published_on: null,
+  position: 0,
+  preliminary: 0,
+  check_reason: null,
+};
+const defaultedColumns = Object.keys(defaults) as (keyof typeof defaults)[];
+
+/** Every column of a new row, in the order the bulk inserter binds them. */
+export const insertColumns: readonly (keyof Row)[] = [...namedColumns, ...defaultedColumns];
+
+/**
+ * Appends the row's values in `insertColumns` order, defaults filled in (the bulk writer's hot
+ * path: no intermediate object per row). Only these columns: a caller's object with more fields
+ * never reaches the INSERT.
+ */
+export function pushValues(out: unknown[], r: NewObservation): void {
+  for (const c of namedColumns) out.push(r[c]);
+  for (const c of defaultedColumns) out.push(r[c] ?? defaults[c]);
+}
 
 /** The row with every default filled in. */
 export function insertValues(r: NewObservation): Row & Insertable<Database['observations']> {
-  // Column by column, so a caller's object with more fields never reaches the INSERT.
-  return {
-    tenant_id: r.tenant_id,
-    indicator_id: r.indicator_id,
-    period: r.period,
-    value: r.value,
-    status: r.status,
-    version: r.version,
-    replaces_id: r.replaces_id,
-    recorded_by: r.recorded_by,
-    recorded_at: r.recorded_at,
-    reason: r.reason,
-    qualifier: r.qualifier ?? null,
-    source: r.source ?? null,
-    source_url: r.source_url ?? null,
-    note: r.note ?? null,
-    illustrative: r.illustrative ?? 0,
-    alternate: r.alternate ?? 0,
-    published_on: r.published_on ?? null,
-    position: r.position ?? 0,
-    preliminary: r.preliminary ?? 0,
-    check_reason: r.check_reason ?? null,
-  };
-}
-
-/**
- * Appends the row's values in `insertColumns` order (the bulk writer's hot path: no intermediate
- * object per row). Kept beside insertValues, whose defaults it repeats; a test holds them equal.
- */
-export function pushValues(out: unknown[], r: NewObservation): void {
-  out.push(
-    r.tenant_id,
-    r.indicator_id,
-    r.period,
-    r.value,
-    r.status,
-    r.version,
-    r.replaces_id,
-    r.recorded_by,
-    r.recorded_at,
-    r.reason,
-    r.qualifier ?? null,
-    r.source ?? null,
-    r.source_url ?? null,
-    r.note ?? null,
-    r.illustrative ?? 0,
-    r.alternate ?? 0,
-    r.published_on ?? null,
-    r.position ?? 0,
-    r.preliminary ?? 0,
-    r.check_reason ?? null,
-  );
+  const values: unknown[] = [];
+  pushValues(values, r);
+  return Object.fromEntries(insertColumns.map((c, i) => [c, values[i]])) as Row &
+    Insertable<Database['observations']>;
 }

@@ -2,7 +2,7 @@
  * The only place that queries the plan tables. Reads are scoped by tenant; observations are the
  * observations module's.
  */
-import type { Executor } from '../../db';
+import { rowsWhere, tableWhere, type Executor } from '../../db';
 
 type DB = Executor;
 
@@ -46,13 +46,7 @@ export async function listProgrammes(db: DB, planId: number) {
 }
 
 export async function listActions(db: DB, planId: number) {
-  return db
-    .selectFrom('actions')
-    .selectAll()
-    .where('plan_id', '=', planId)
-    .orderBy('programme_id')
-    .orderBy('position')
-    .execute();
+  return rowsWhere(db, 'actions', { plan_id: planId }).orderBy('programme_id').orderBy('position').execute();
 }
 
 /** Every structure row of a plan, with its tenant's departments (read side by side). */
@@ -75,20 +69,14 @@ export async function listAllPlans(db: DB) {
 
 /** The plans of several tenants, oldest first (a city's districts at once). */
 export async function listPlansOfTenants(db: DB, tenantIds: readonly number[]) {
-  return db
-    .selectFrom('plans')
-    .selectAll()
-    .where('tenant_id', 'in', [...tenantIds, -1])
+  return rowsWhere(db, 'plans', { tenant_id: [...tenantIds, -1] })
     .orderBy('id')
     .execute();
 }
 
 /** The departments of several tenants. */
 export async function listDepartmentsOfTenants(db: DB, tenantIds: readonly number[]) {
-  return db
-    .selectFrom('departments')
-    .selectAll()
-    .where('tenant_id', 'in', [...tenantIds, -1])
+  return rowsWhere(db, 'departments', { tenant_id: [...tenantIds, -1] })
     .orderBy('id')
     .execute();
 }
@@ -110,24 +98,16 @@ export async function adoptedVersions(
   tenantId: number,
   planCode: string,
 ): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom('indicators as i')
-    .innerJoin('plans as p', 'p.id', 'i.plan_id')
-    .select(['i.code', 'i.city_definition_version'])
-    .where('p.tenant_id', '=', tenantId)
-    .where('p.code', '=', planCode)
-    .where('i.city_definition_version', 'is not', null)
+  const plan = tableWhere(db, 'plans', { tenant_id: tenantId, code: planCode }).select('id');
+  const rows = await tableWhere(db, 'indicators', { plan_id: plan })
+    .select(['code', 'city_definition_version'])
+    .where('city_definition_version', 'is not', null)
     .execute();
   return new Map(rows.map((r) => [r.code, r.city_definition_version ?? 0]));
 }
 
 export async function findIndicator(db: DB, planId: number, code: string) {
-  return db
-    .selectFrom('indicators')
-    .selectAll()
-    .where('plan_id', '=', planId)
-    .where('code', '=', code)
-    .executeTakeFirst();
+  return rowsWhere(db, 'indicators', { plan_id: planId, code }).executeTakeFirst();
 }
 
 /** Targets of an indicator that carry a figure (a value or a baseline) in the indicator's unit. */

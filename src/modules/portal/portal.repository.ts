@@ -1,25 +1,19 @@
 /** The only place that queries the publishing tables (publications and their change log). */
-import type { Executor } from '../../db';
+import { tableWhere, type Executor } from '../../db';
 
 type DB = Executor;
 
 export async function listPublications(db: DB, planId: number) {
-  return db
-    .selectFrom('publications')
+  return tableWhere(db, 'publications', { plan_id: planId })
     .select(['object_type', 'object_code', 'published', 'changed_at'])
-    .where('plan_id', '=', planId)
     .orderBy('object_type')
     .orderBy('object_code')
     .execute();
 }
 
 export async function findPublication(db: DB, planId: number, kind: string, code: string) {
-  return db
-    .selectFrom('publications')
+  return tableWhere(db, 'publications', { plan_id: planId, object_type: kind, object_code: code })
     .select(['id', 'published'])
-    .where('plan_id', '=', planId)
-    .where('object_type', '=', kind)
-    .where('object_code', '=', code)
     .executeTakeFirst();
 }
 
@@ -61,10 +55,8 @@ export async function savePublication(
 }
 
 export async function listPublicationEvents(db: DB, planId: number) {
-  return db
-    .selectFrom('publication_events')
+  return tableWhere(db, 'publication_events', { plan_id: planId })
     .select(['object_type', 'object_code', 'action', 'at'])
-    .where('plan_id', '=', planId)
     .orderBy('at', 'desc')
     .orderBy('id', 'desc')
     .limit(500)

@@ -1,6 +1,6 @@
 /** The only SQL of the reports module: the archive of bulletins (0010-bulletins). */
 import type { Kysely } from 'kysely';
-import type { BulletinTable, Database } from '../../db';
+import { tableWhere, type BulletinTable, type Database } from '../../db';
 
 type K = Kysely<Database>;
 
@@ -44,11 +44,7 @@ export async function listArchived(k: K, tenantId: number, planId: number) {
 }
 
 export async function findArchived(k: K, tenantId: number, planId: number, month: string) {
-  return k
-    .selectFrom('bulletins')
+  return tableWhere(k, 'bulletins', { tenant_id: tenantId, plan_id: planId, month })
     .select(['input', 'generated_at'])
-    .where('tenant_id', '=', tenantId)
-    .where('plan_id', '=', planId)
-    .where('month', '=', month)
     .executeTakeFirst();
 }

@@ -1,16 +1,11 @@
 /** The only SQL of scorecards: the monthly snapshots (table of migration 0011). */
 import type { Insertable } from 'kysely';
-import type { Executor, ScorecardSnapshotTable } from '../../db';
+import { rowsWhere, type Executor, type ScorecardSnapshotTable } from '../../db';
 
 type Q = Executor;
 
 export async function findSnapshot(db: Q, planId: number, month: string) {
-  return db
-    .selectFrom('scorecard_snapshots')
-    .selectAll()
-    .where('plan_id', '=', planId)
-    .where('month', '=', month)
-    .executeTakeFirst();
+  return rowsWhere(db, 'scorecard_snapshots', { plan_id: planId, month }).executeTakeFirst();
 }
 
 /** Stores a month's snapshot unless one exists (the first one stays): true when stored. */

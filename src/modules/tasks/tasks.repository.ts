@@ -3,9 +3,12 @@
  * (links, extensions, report parts, report evidence, comments, events, target assessments).
  * Plan structure (departments, actions, targets) comes from the plans module, not from here.
  */
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import {
+  aliased,
+  rowsWhere,
   storedFileListed,
+  updatedAny,
   type TaskCommentTable,
   type TaskEventTable,
   type TaskExtensionTable,
@@ -14,6 +17,7 @@ import {
   type TaskReportTable,
   type TaskTable,
   type TargetAssessmentTable,
+  type Database,
   type Executor,
 } from '../../db';
 
@@ -23,31 +27,45 @@ export type ReportRow = Selectable<TaskReportTable>;
 export type ExtensionRow = Selectable<TaskExtensionTable>;
 export type AssessmentRow = Selectable<TargetAssessmentTable>;
 
-const changed = (result: { numUpdatedRows: bigint }) => result.numUpdatedRows > 0n;
+/** The ids of a plan's tasks: rows of the task tables belong to a plan through their task. */
+const tasksOfPlan = (db: Q, planId: number) =>
+  db.selectFrom('tasks').select('id').where('plan_id', '=', planId);
+type TaskIds = number[] | ReturnType<typeof tasksOfPlan>;
+
+/**
+ * Writes `set` and bumps the version when the row is still at `version`: false when someone else
+ * changed it first (the caller answers 409).
+ */
+async function updateAtVersion<T extends 'tasks' | 'task_reports'>(
+  db: Q,
+  table: T,
+  id: number,
+  version: number,
+  set: Updateable<Database[T]>,
+): Promise<boolean> {
+  // Both tables have the same id and version columns; kysely cannot follow a table type parameter.
+  const versioned = db as unknown as Kysely<{ row: { id: number; version: number } }>;
+  const result = await versioned
+    .updateTable(table as unknown as 'row')
+    .set({ ...(set as object), version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return updatedAny(result);
+}
 
 // ── tasks ────────────────────────────────────────────────────────────────────────────────────
 
 export async function listTasks(db: Q, planId: number) {
-  return db
-    .selectFrom('tasks')
-    .selectAll()
-    .where('plan_id', '=', planId)
-    .orderBy('position')
-    .orderBy('id')
-    .execute();
+  return rowsWhere(db, 'tasks', { plan_id: planId }).orderBy('position').orderBy('id').execute();
 }
 
 export async function findTask(db: Q, planId: number, code: string) {
-  return db
-    .selectFrom('tasks')
-    .selectAll()
-    .where('plan_id', '=', planId)
-    .where('code', '=', code)
-    .executeTakeFirst();
+  return rowsWhere(db, 'tasks', { plan_id: planId, code }).executeTakeFirst();
 }
 
 export async function findTaskById(db: Q, id: number) {
-  return db.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  return rowsWhere(db, 'tasks', { id }).executeTakeFirstOrThrow();
 }
 
 export async function taskCodes(db: Q, planId: number): Promise<Set<string>> {
@@ -68,24 +86,9 @@ export async function insertTask(db: Q, row: Insertable<TaskTable>): Promise<num
   return (await db.insertInto('tasks').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
-/**
- * Writes `set` and bumps the version when the task is still at `version`: false when someone
- * else changed it first (the caller answers 409).
- */
-export async function updateTaskAtVersion(
-  db: Q,
-  id: number,
-  version: number,
-  set: Updateable<TaskTable>,
-): Promise<boolean> {
-  return changed(
-    await db
-      .updateTable('tasks')
-      .set({ ...set, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst(),
-  );
+/** Writes `set` when the task is still at `version` (see updateAtVersion). */
+export async function updateTaskAtVersion(db: Q, id: number, version: number, set: Updateable<TaskTable>) {
+  return updateAtVersion(db, 'tasks', id, version, set);
 }
 
 /** Takes the task's row lock for the rest of the transaction (PostgreSQL; SQLite writes serially). */
@@ -95,26 +98,24 @@ export async function lockTask(db: Q, id: number, at: string): Promise<void> {
 
 // ── milestones and links ─────────────────────────────────────────────────────────────────────
 
-export async function milestonesOfPlan(db: Q, planId: number) {
-  return db
-    .selectFrom('task_milestones as m')
-    .innerJoin('tasks as t', 't.id', 'm.task_id')
-    .select(['m.task_id', 'm.name', 'm.due_date', 'm.done_at'])
-    .where('t.plan_id', '=', planId)
-    .orderBy('m.task_id')
-    .orderBy('m.position')
-    .orderBy('m.id')
-    .execute();
-}
-
-export async function milestonesOf(db: Q, taskId: number) {
+/** The milestones of some tasks, in each task's order. */
+function milestonesOfTasks(db: Q, taskIds: TaskIds) {
   return db
     .selectFrom('task_milestones')
     .select(['task_id', 'name', 'due_date', 'done_at'])
-    .where('task_id', '=', taskId)
+    .where('task_id', 'in', taskIds)
+    .orderBy('task_id')
     .orderBy('position')
     .orderBy('id')
     .execute();
+}
+
+export async function milestonesOfPlan(db: Q, planId: number) {
+  return milestonesOfTasks(db, tasksOfPlan(db, planId));
+}
+
+export async function milestonesOf(db: Q, taskId: number) {
+  return milestonesOfTasks(db, [taskId]);
 }
 
 export async function replaceMilestones(
@@ -140,45 +141,44 @@ export async function replaceMilestones(
     .execute();
 }
 
-export async function linksOf(db: Q, taskId: number) {
+/** The links of some tasks to targets or to indicators (a table keyed by task and linked id). */
+async function linksTo<C extends 'target_id' | 'indicator_id'>(
+  db: Q,
+  table: 'task_targets' | 'task_indicators',
+  column: C,
+  taskIds: TaskIds,
+) {
+  // Both link tables have the same shape; kysely cannot follow a column type parameter.
+  const links = db as unknown as Kysely<{ link: { task_id: number; linked: number } }>;
+  const rows = await links
+    .selectFrom(table as unknown as 'link')
+    .select(['task_id', `${column} as linked` as 'linked'])
+    .where('task_id', 'in', taskIds as number[])
+    .orderBy('task_id')
+    .orderBy('linked')
+    .execute();
+  return rows.map(
+    (r) => ({ task_id: r.task_id, [column]: r.linked }) as { task_id: number } & Record<C, number>,
+  );
+}
+
+/** Target and indicator links of some tasks, by task and linked id. */
+async function linksOfTasks(db: Q, taskIds: TaskIds) {
   const [targets, indicators] = await Promise.all([
-    db
-      .selectFrom('task_targets')
-      .select('target_id')
-      .where('task_id', '=', taskId)
-      .orderBy('target_id')
-      .execute(),
-    db
-      .selectFrom('task_indicators')
-      .select('indicator_id')
-      .where('task_id', '=', taskId)
-      .orderBy('indicator_id')
-      .execute(),
+    linksTo(db, 'task_targets', 'target_id', taskIds),
+    linksTo(db, 'task_indicators', 'indicator_id', taskIds),
   ]);
+  return { targets, indicators };
+}
+
+export async function linksOf(db: Q, taskId: number) {
+  const { targets, indicators } = await linksOfTasks(db, [taskId]);
   return { targetIds: targets.map((t) => t.target_id), indicatorIds: indicators.map((i) => i.indicator_id) };
 }
 
 /** Target and indicator links of every task of a plan. */
 export async function linksOfPlan(db: Q, planId: number) {
-  const [targets, indicators] = await Promise.all([
-    db
-      .selectFrom('task_targets as l')
-      .innerJoin('tasks as t', 't.id', 'l.task_id')
-      .select(['l.task_id', 'l.target_id'])
-      .where('t.plan_id', '=', planId)
-      .orderBy('l.task_id')
-      .orderBy('l.target_id')
-      .execute(),
-    db
-      .selectFrom('task_indicators as l')
-      .innerJoin('tasks as t', 't.id', 'l.task_id')
-      .select(['l.task_id', 'l.indicator_id'])
-      .where('t.plan_id', '=', planId)
-      .orderBy('l.task_id')
-      .orderBy('l.indicator_id')
-      .execute(),
-  ]);
-  return { targets, indicators };
+  return linksOfTasks(db, tasksOfPlan(db, planId));
 }
 
 export async function replaceLinks(
@@ -209,20 +209,15 @@ export async function replaceLinks(
   }
 }
 
+/** What the department check reads of a task (as `t`): its lead and co-operating departments. */
+const taskDepartments = ['t.lead_department_id', 't.co_department_ids'] as const;
+
 /** Tasks linked to a target, with their state and percent. */
 export async function tasksOfTarget(db: Q, targetId: number) {
   return db
     .selectFrom('task_targets as l')
     .innerJoin('tasks as t', 't.id', 'l.task_id')
-    .select([
-      't.id',
-      't.code',
-      't.title',
-      't.state',
-      't.percent',
-      't.lead_department_id',
-      't.co_department_ids',
-    ])
+    .select(['t.id', 't.code', 't.title', 't.state', 't.percent', ...taskDepartments])
     .where('l.target_id', '=', targetId)
     .orderBy('t.position')
     .execute();
@@ -230,61 +225,46 @@ export async function tasksOfTarget(db: Q, targetId: number) {
 
 // ── reports ──────────────────────────────────────────────────────────────────────────────────
 
+/** The reports of a plan's tasks, by task and period. */
+const reportsOfPlanQuery = (db: Q, planId: number) =>
+  db
+    .selectFrom('task_reports')
+    .where('task_id', 'in', tasksOfPlan(db, planId))
+    .orderBy('task_id')
+    .orderBy('period');
+
 /** What the rules need of every report of a plan's tasks. */
 export async function reportFactsOfPlan(db: Q, planId: number) {
-  return db
-    .selectFrom('task_reports as r')
-    .innerJoin('tasks as t', 't.id', 'r.task_id')
-    .select(['r.task_id', 'r.period', 'r.submitted_at', 'r.percent', 'r.status'])
-    .where('t.plan_id', '=', planId)
-    .orderBy('r.task_id')
-    .orderBy('r.period')
+  return reportsOfPlanQuery(db, planId)
+    .select(['task_id', 'period', 'submitted_at', 'percent', 'status'])
     .execute();
 }
 
 /** Every report of a plan's tasks (for the plan file export). */
 export async function reportsOfPlan(db: Q, planId: number) {
-  return db
-    .selectFrom('task_reports as r')
-    .innerJoin('tasks as t', 't.id', 'r.task_id')
-    .selectAll('r')
-    .where('t.plan_id', '=', planId)
-    .orderBy('r.task_id')
-    .orderBy('r.period')
-    .execute();
+  return reportsOfPlanQuery(db, planId).selectAll().execute();
 }
 
 export async function reportsOf(db: Q, taskId: number) {
-  return db.selectFrom('task_reports').selectAll().where('task_id', '=', taskId).orderBy('period').execute();
+  return rowsWhere(db, 'task_reports', { task_id: taskId }).orderBy('period').execute();
 }
 
 export async function findReport(db: Q, taskId: number, period: string) {
-  return db
-    .selectFrom('task_reports')
-    .selectAll()
-    .where('task_id', '=', taskId)
-    .where('period', '=', period)
-    .executeTakeFirst();
+  return rowsWhere(db, 'task_reports', { task_id: taskId, period }).executeTakeFirst();
 }
 
 export async function insertReport(db: Q, row: Insertable<TaskReportTable>): Promise<number> {
   return (await db.insertInto('task_reports').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
+/** Writes `set` when the report is still at `version` (see updateAtVersion). */
 export async function updateReportAtVersion(
   db: Q,
   id: number,
   version: number,
   set: Updateable<TaskReportTable>,
-): Promise<boolean> {
-  return changed(
-    await db
-      .updateTable('task_reports')
-      .set({ ...set, version: version + 1 })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst(),
-  );
+) {
+  return updateAtVersion(db, 'task_reports', id, version, set);
 }
 
 export async function partsOf(db: Q, reportIds: readonly number[]) {
@@ -313,7 +293,7 @@ export async function upsertPart(
     .where('report_id', '=', part.report_id)
     .where('department_id', '=', part.department_id)
     .executeTakeFirst();
-  if (changed(updated)) return 'replaced';
+  if (updatedAny(updated)) return 'replaced';
   await db.insertInto('task_report_parts').values(part).execute();
   return 'added';
 }
@@ -343,14 +323,7 @@ export async function findEvidence(db: Q, tenantId: number, id: number) {
     .selectFrom('task_report_evidence as e')
     .innerJoin('task_reports as r', 'r.id', 'e.report_id')
     .innerJoin('tasks as t', 't.id', 'r.task_id')
-    .select([
-      'e.id',
-      'e.file_name',
-      'e.content_type',
-      'e.content',
-      't.lead_department_id',
-      't.co_department_ids',
-    ])
+    .select(['e.id', 'e.file_name', 'e.content_type', 'e.content', ...taskDepartments])
     .where('e.tenant_id', '=', tenantId)
     .where('e.id', '=', id)
     .executeTakeFirst();
@@ -363,7 +336,7 @@ export async function insertComment(db: Q, row: Insertable<TaskCommentTable>): P
 }
 
 export async function commentsOf(db: Q, taskId: number) {
-  return db.selectFrom('task_comments').selectAll().where('task_id', '=', taskId).orderBy('id').execute();
+  return rowsWhere(db, 'task_comments', { task_id: taskId }).orderBy('id').execute();
 }
 
 export async function insertEvent(db: Q, row: Insertable<TaskEventTable>): Promise<void> {
@@ -371,7 +344,7 @@ export async function insertEvent(db: Q, row: Insertable<TaskEventTable>): Promi
 }
 
 export async function eventsOf(db: Q, taskId: number) {
-  return db.selectFrom('task_events').selectAll().where('task_id', '=', taskId).orderBy('id').execute();
+  return rowsWhere(db, 'task_events', { task_id: taskId }).orderBy('id').execute();
 }
 
 export async function insertExtension(db: Q, row: Insertable<TaskExtensionTable>): Promise<void> {
@@ -379,11 +352,7 @@ export async function insertExtension(db: Q, row: Insertable<TaskExtensionTable>
 }
 
 export async function pendingExtension(db: Q, taskId: number) {
-  return db
-    .selectFrom('task_extensions')
-    .selectAll()
-    .where('task_id', '=', taskId)
-    .where('decision', '=', 'pending')
+  return rowsWhere(db, 'task_extensions', { task_id: taskId, decision: 'pending' })
     .orderBy('id', 'desc')
     .executeTakeFirst();
 }
@@ -396,27 +365,23 @@ export async function decideExtension(
     'decision' | 'decided_by' | 'decided_label' | 'decided_at' | 'decision_note'
   >,
 ): Promise<boolean> {
-  return changed(
-    await db
-      .updateTable('task_extensions')
-      .set(set)
-      .where('id', '=', id)
-      .where('decision', '=', 'pending')
-      .executeTakeFirst(),
-  );
+  const result = await db
+    .updateTable('task_extensions')
+    .set(set)
+    .where('id', '=', id)
+    .where('decision', '=', 'pending')
+    .executeTakeFirst();
+  return updatedAny(result);
 }
 
 export async function extensionsOf(db: Q, taskId: number) {
-  return db.selectFrom('task_extensions').selectAll().where('task_id', '=', taskId).orderBy('id').execute();
+  return rowsWhere(db, 'task_extensions', { task_id: taskId }).orderBy('id').execute();
 }
 
 // ── target assessments ───────────────────────────────────────────────────────────────────────
 
 export async function assessmentsOf(db: Q, targetId: number) {
-  return db
-    .selectFrom('target_assessments')
-    .selectAll()
-    .where('target_id', '=', targetId)
+  return rowsWhere(db, 'target_assessments', { target_id: targetId })
     .orderBy('period')
     .orderBy('version')
     .execute();
@@ -469,21 +434,11 @@ export async function boardRevision(db: Q, tenantId: number, planId: number): Pr
 export async function pendingReportsOfPlan(db: Q, planId: number) {
   return db
     .selectFrom('task_reports as r')
-    .innerJoin('tasks as t', 't.id', 'r.task_id')
     .leftJoin('users as u', 'u.id', 'r.submitted_by')
-    .select([
-      'r.task_id',
-      'r.period',
-      'r.percent',
-      'r.progress',
-      'r.version',
-      'r.illustrative',
-      'r.submitted_by',
-      'r.submitted_label',
-      'r.submitted_at',
-      'u.display_name as submitted_display',
-    ])
-    .where('t.plan_id', '=', planId)
+    .select(aliased('r', ['task_id', 'period', 'percent', 'progress', 'version', 'illustrative']))
+    .select(aliased('r', ['submitted_by', 'submitted_label', 'submitted_at']))
+    .select('u.display_name as submitted_display')
+    .where('r.task_id', 'in', tasksOfPlan(db, planId))
     .where('r.status', '=', 'submitted')
     .orderBy('r.submitted_at')
     .orderBy('r.id')
@@ -494,18 +449,12 @@ export async function pendingReportsOfPlan(db: Q, planId: number) {
 export async function pendingExtensionsOfPlan(db: Q, planId: number) {
   return db
     .selectFrom('task_extensions as e')
-    .innerJoin('tasks as t', 't.id', 'e.task_id')
     .leftJoin('users as u', 'u.id', 'e.requested_by')
-    .select([
-      'e.task_id',
-      'e.previous_due',
-      'e.requested_due',
-      'e.reason',
-      'e.requested_label',
-      'e.requested_at',
-      'u.display_name as requested_display',
-    ])
-    .where('t.plan_id', '=', planId)
+    .select(
+      aliased('e', ['task_id', 'previous_due', 'requested_due', 'reason', 'requested_label', 'requested_at']),
+    )
+    .select('u.display_name as requested_display')
+    .where('e.task_id', 'in', tasksOfPlan(db, planId))
     .where('e.decision', '=', 'pending')
     .orderBy('e.requested_at')
     .orderBy('e.id')

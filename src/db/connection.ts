@@ -6,7 +6,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
-import pg from 'pg';
 import type { Database } from './types';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -24,8 +23,16 @@ export interface Db {
 
 export class DatabaseConfigError extends Error {}
 
-// pg returns int8 (COUNT, SUM of integers) as strings; our counts fit in a double.
-pg.types.setTypeParser(20, Number);
+/**
+ * The PostgreSQL driver, loaded when a PostgreSQL database is opened: a SQLite command (an import,
+ * a status) does not pay for loading it at start.
+ */
+export async function loadPg(): Promise<typeof import('pg').default> {
+  const { default: pg } = await import('pg');
+  // pg returns int8 (COUNT, SUM of integers) as strings; our counts fit in a double.
+  pg.types.setTypeParser(20, Number);
+  return pg;
+}
 
 /** Which dialect a `--db` value names; an unknown URL scheme is a configuration error. */
 export function dialectOf(location: string): DialectName {
@@ -82,6 +89,7 @@ function openSqlite(path: string): Db {
 async function openPostgres(url: string): Promise<Db> {
   const parsed = new URL(url);
   const label = `postgres://${parsed.host}${parsed.pathname}`;
+  const pg = await loadPg();
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
   // An idle client that errors (server restart) must not crash the process.
   pool.on('error', () => undefined);

@@ -11,8 +11,8 @@
  * a connection, so a replica that stops costs no request.
  */
 import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
-import pg from 'pg';
-import { DatabaseConfigError, type Db } from './connection';
+import type pg from 'pg';
+import { DatabaseConfigError, loadPg, type Db } from './connection';
 import type { Database } from './types';
 
 /** A WAL position ('16/B374D848') as a number. */
@@ -152,6 +152,7 @@ export async function openReadReplica(
   if (!/^postgres(ql)?:\/\//i.test(replicaUrl))
     throw new DatabaseConfigError(`--replica-db ${replicaUrl}: give a postgres:// URL`);
   const label = labelOf(replicaUrl);
+  const pg = await loadPg();
   // A quick connect timeout: a replica that does not answer must not hold a request long.
   const replicaPool = new pg.Pool({ connectionString: replicaUrl, max: 10, connectionTimeoutMillis: 1000 });
   const primaryPool = new pg.Pool({ connectionString: primaryUrl, max: 4, connectionTimeoutMillis: 5000 });

@@ -104,3 +104,13 @@ export function AdminTable<T extends object>(props: {
     />
   );
 }
+
+/** The small Edit button of a row, named for the row it edits. */
+export function EditButton({ name, onClick }: { name: string; onClick: () => void }) {
+  const { t } = useI18n();
+  return (
+    <Button size="small" onClick={onClick} aria-label={`${t('edit')} ${name}`}>
+      {t('edit')}
+    </Button>
+  );
+}

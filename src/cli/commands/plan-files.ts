@@ -5,7 +5,7 @@ import { DatabaseConfigError, migrateToLatest, openDatabase, type Db } from '../
 import { formatProblem, parsePlanFile, type PlanFile } from '../../domain/plan-file';
 import { exportPlanText, importPlanText, resolveTenant } from '../../modules/plans';
 import { action, CliError, databaseOrAppError } from '../errors';
-import { type CliContext, databaseCommand } from '../options';
+import { type CliContext, databaseCommand, todayOf } from '../options';
 
 /** Reads a text file or fails with a message naming it. */
 export function readTextFile(file: string): string {
@@ -31,6 +31,36 @@ export function readPlanFile(file: string, others: 'stderr' | 'counted' | 'omitt
       ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})`
       : '';
   throw new CliError(formatProblem(file, first ?? { line: 1, field: '', message: 'invalid' }) + more);
+}
+
+/** What a plan-file command is given: the day to evaluate as of and whether to print JSON. */
+export interface PlanFileOptions {
+  asOf: string;
+  json?: boolean;
+}
+
+/**
+ * `NAME <planFile> [--as-of DATE] [--json]`: a command that evaluates a plan file as of a day
+ * (default today) and prints a JSON array or lines.
+ */
+export function planFileCommand(
+  program: Command,
+  cli: CliContext,
+  usage: string,
+  description: string,
+  run: (file: string, opts: PlanFileOptions) => void,
+): void {
+  program
+    .command(usage)
+    .description(description)
+    .option('--as-of <date>', 'YYYY-MM-DD', todayOf(cli.now))
+    .option('--json', 'a JSON array on stdout, nothing else')
+    .action(
+      action((file: string, opts: PlanFileOptions) => {
+        run(file, opts);
+        return Promise.resolve();
+      }),
+    );
 }
 
 /** Opens (and unless told not to, migrates) the database for a batch command, closing it afterwards. */

@@ -1,10 +1,10 @@
 /** `shixiao status PLAN_FILE [--as-of DATE] [--json]`: every target's status from a plan file. */
 import type { Command } from 'commander';
 import { evaluatePlan, type TargetEvaluation } from '../../domain/targets';
-import { action, CliError } from '../errors';
+import { CliError } from '../errors';
 import { jsonList, pick } from '../json';
-import { readPlanFile } from './plan-files';
-import { todayOf, type CliContext } from '../options';
+import { planFileCommand, readPlanFile } from './plan-files';
+import type { CliContext } from '../options';
 
 const labels: Record<TargetEvaluation['status'], string> = {
   achieved: '已实现 achieved',
@@ -33,26 +33,19 @@ const toJson = (e: TargetEvaluation) =>
   ]);
 
 export function registerStatusCommand(program: Command, cli: CliContext): void {
-  program
-    .command('status <planFile>')
-    .description("print every target's status as of a date (default today)")
-    .option('--as-of <date>', 'YYYY-MM-DD', todayOf(cli.now))
-    .option('--json', 'a JSON array on stdout, nothing else')
-    .action(
-      action(async (file: string, opts: { asOf: string; json?: boolean }) => {
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf) || Number.isNaN(Date.parse(opts.asOf))) {
-          throw new CliError(`--as-of ${opts.asOf}: not a date (use YYYY-MM-DD)`);
-        }
-        const result = evaluatePlan(readPlanFile(file, 'stderr'), opts.asOf);
-        if (!result.ok) throw new CliError(`${file}: ${result.reason}`);
-        if (opts.json) {
-          process.stdout.write(jsonList(result.evaluations, toJson));
-          return;
-        }
-        for (const e of result.evaluations) {
-          process.stdout.write(`${e.target.padEnd(28)} ${labels[e.status].padEnd(16)} ${e.explanation.zh}\n`);
-        }
-        return Promise.resolve();
-      }),
-    );
+  const describe = "print every target's status as of a date (default today)";
+  planFileCommand(program, cli, 'status <planFile>', describe, (file, opts) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf) || Number.isNaN(Date.parse(opts.asOf))) {
+      throw new CliError(`--as-of ${opts.asOf}: not a date (use YYYY-MM-DD)`);
+    }
+    const result = evaluatePlan(readPlanFile(file, 'stderr'), opts.asOf);
+    if (!result.ok) throw new CliError(`${file}: ${result.reason}`);
+    if (opts.json) {
+      process.stdout.write(jsonList(result.evaluations, toJson));
+      return;
+    }
+    for (const e of result.evaluations) {
+      process.stdout.write(`${e.target.padEnd(28)} ${labels[e.status].padEnd(16)} ${e.explanation.zh}\n`);
+    }
+  });
 }

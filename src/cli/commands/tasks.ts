@@ -9,10 +9,10 @@ import {
   type TaskLight,
   type TaskState,
 } from '../../domain/tasks';
-import { action, CliError } from '../errors';
+import { CliError } from '../errors';
 import { jsonList, pick } from '../json';
-import { readPlanFile } from './plan-files';
-import { todayOf, type CliContext } from '../options';
+import { planFileCommand, readPlanFile } from './plan-files';
+import type { CliContext } from '../options';
 
 const stateLabels: Record<TaskState, string> = {
   assigned: '交办 assigned',
@@ -55,22 +55,15 @@ function toLine(e: TaskEvaluation): string {
 }
 
 export function registerTasksCommand(program: Command, cli: CliContext): void {
-  program
-    .command('tasks <planFile>')
-    .description("print every task's state, light, escalation and reasons as of a date (default today)")
-    .option('--as-of <date>', 'YYYY-MM-DD', todayOf(cli.now))
-    .option('--json', 'a JSON array on stdout, nothing else')
-    .action(
-      action(async (file: string, opts: { asOf: string; json?: boolean }) => {
-        if (!isIsoDate(opts.asOf)) throw new CliError(`--as-of ${opts.asOf}: not a date (use YYYY-MM-DD)`);
-        const evaluations = evaluatePlanTasks(readPlanFile(file, 'counted'), opts.asOf);
-        if (opts.json) {
-          process.stdout.write(jsonList(evaluations, toJson));
-          return;
-        }
-        if (evaluations.length === 0) process.stdout.write(`${file}: no tasks · 没有任务\n`);
-        for (const e of evaluations) process.stdout.write(toLine(e) + '\n');
-        return Promise.resolve();
-      }),
-    );
+  const describe = "print every task's state, light, escalation and reasons as of a date (default today)";
+  planFileCommand(program, cli, 'tasks <planFile>', describe, (file, opts) => {
+    if (!isIsoDate(opts.asOf)) throw new CliError(`--as-of ${opts.asOf}: not a date (use YYYY-MM-DD)`);
+    const evaluations = evaluatePlanTasks(readPlanFile(file, 'counted'), opts.asOf);
+    if (opts.json) {
+      process.stdout.write(jsonList(evaluations, toJson));
+      return;
+    }
+    if (evaluations.length === 0) process.stdout.write(`${file}: no tasks · 没有任务\n`);
+    for (const e of evaluations) process.stdout.write(toLine(e) + '\n');
+  });
 }

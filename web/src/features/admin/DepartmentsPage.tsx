@@ -66,7 +66,6 @@ export default function DepartmentsPage() {
       <AdminTable<DepartmentEntry>
         rows={departments}
         rowKey="code"
-        pageSize={50}
         columns={[
           { key: 'code', title: t('code'), dataIndex: 'code' },
           { key: 'name', title: t('nameZh'), dataIndex: 'name' },

@@ -41,7 +41,6 @@ export default function TokensPage() {
       <AdminTable<ApiToken>
         rows={tokens}
         rowKey="id"
-        pageSize={50}
         columns={[
           { key: 'name', title: t('tokenName'), dataIndex: 'name' },
           {

@@ -1,3 +1,6 @@
+import { DatabaseConfigError } from '../db';
+import { AppError } from '../modules/errors';
+
 /** Bad input ends a command with one clear line on stderr and exit status 1, never a stack trace. */
 export class CliError extends Error {}
 
@@ -32,3 +35,7 @@ export function isDiskFull(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === 'SQLITE_FULL' || code === '53100' || code === 'ENOSPC';
 }
+
+/** What a database command expects to fail with: a bad `--db` or a refusal of the service. */
+export const databaseOrAppError = (e: unknown): boolean =>
+  e instanceof DatabaseConfigError || e instanceof AppError;

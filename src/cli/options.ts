@@ -3,7 +3,7 @@
  * (src/server/config.ts; option defaults such as `--db` come from it) and the clock (`--as-of`
  * and `--now` defaults, times recorded by imports).
  */
-import { Option } from 'commander';
+import { type Command, Option } from 'commander';
 import type { Clock } from '../db';
 import type { Config } from '../server/config';
 import { CliError } from './errors';
@@ -31,6 +31,21 @@ export const dbOption = (cli: CliContext): Option =>
 /** `--tenant`, defaulting to the configured tenant. */
 export const tenantOption = (cli: CliContext, description = 'tenant (district)'): Option =>
   new Option('--tenant <slug>', description).default(cli.config.tenant);
+
+/**
+ * A subcommand that works on one database: `--db`, then `--tenant` unless `tenant` is false
+ * (a string describes it). Further options follow these two in the help.
+ */
+export function databaseCommand(
+  parent: Command,
+  cli: CliContext,
+  usage: string,
+  description: string,
+  tenant: string | false = 'tenant (district)',
+): Command {
+  const command = parent.command(usage).description(description).addOption(dbOption(cli));
+  return tenant === false ? command : command.addOption(tenantOption(cli, tenant));
+}
 
 /** Checks an optional `--as-of` day's form (YYYY-MM-DD). */
 export function checkAsOfOption(asOf: string | undefined): void {

@@ -19,6 +19,22 @@ export interface Caller {
   sourceIp: string | null;
 }
 
+/**
+ * A caller inside the server, with no request behind it (a public page, a generated report): it
+ * reads the whole tenant with `permissions` and nothing else, at `now`.
+ */
+export function internalReader(tenantId: number, permissions: readonly Permission[], now: Date): Caller {
+  const actor: Authenticated = {
+    kind: 'token',
+    tokenId: 0,
+    tenantId,
+    permissions: new Set(permissions),
+    departmentIds: [],
+    scopedPermissions: new Set(),
+  };
+  return { actor, now, sourceIp: null };
+}
+
 /** The caller of a request (null when anonymous), as the authentication middleware builds it. */
 export function callerFor(actor: Actor, now: Date, sourceIp: string | null): Caller | null {
   return actor.kind === 'anonymous' ? null : { actor, now, sourceIp };

@@ -23,13 +23,14 @@ export interface ShortCache<V> {
   clear: () => void;
 }
 
-export function shortCache<V>(ttlMs: number, maxEntries = 10_000): ShortCache<V> {
+/**
+ * A map whose entries expire `ttlMs` after they were set (`now` as in ShortCache); it is emptied
+ * whole on reaching `maxEntries`, which bounds its memory without bookkeeping of the oldest.
+ */
+export function expiringMap<V>(ttlMs: number, maxEntries: number) {
   const entries = new Map<string, { value: V; at: number }>();
-  const loading = new Map<string, Promise<V>>();
-  // Bumped by every clear: a load that began in an earlier generation is not stored.
-  let generation = 0;
-  const cache: ShortCache<V> = {
-    get(key, now) {
+  return {
+    get(key: string, now: number): V | undefined {
       const hit = entries.get(key);
       if (!hit) return undefined;
       if (now - hit.at > ttlMs) {
@@ -38,10 +39,22 @@ export function shortCache<V>(ttlMs: number, maxEntries = 10_000): ShortCache<V>
       }
       return hit.value;
     },
-    set(key, value, now) {
+    set(key: string, value: V, now: number): void {
       if (entries.size >= maxEntries) entries.clear();
       entries.set(key, { value, at: now });
     },
+    clear: () => entries.clear(),
+  };
+}
+
+export function shortCache<V>(ttlMs: number, maxEntries = 10_000): ShortCache<V> {
+  const entries = expiringMap<V>(ttlMs, maxEntries);
+  const loading = new Map<string, Promise<V>>();
+  // Bumped by every clear: a load that began in an earlier generation is not stored.
+  let generation = 0;
+  const cache: ShortCache<V> = {
+    get: (key, now) => entries.get(key, now),
+    set: (key, value, now) => entries.set(key, value, now),
     load(key, now, read, keep = () => true) {
       const hit = cache.get(key, now);
       if (hit !== undefined) return Promise.resolve(hit);

@@ -1,8 +1,10 @@
 /** Multipart upload routes: allowed past the JSON-only CSRF rule, and size-limited before buffering. */
+import { createHash } from 'node:crypto';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { uploadPaths } from './auth';
-import { problemResponse } from './errors';
+import { sniffType, type SniffedType } from '../domain/files/sniff';
+import { AppError, problemResponse } from './errors';
 import type { AppEnv } from './http';
 
 /** Room for the multipart envelope (boundaries, part headers, small fields) around the file. */
@@ -26,4 +28,11 @@ export function uploadLimit(app: OpenAPIHono<AppEnv>, path: string, maxBytes: nu
       onError: (c) => problemResponse(c, 413, 'Content Too Large', message),
     }),
   );
+}
+
+/** An uploaded file's type, read from its content (never its name), and its SHA-256; else 415 saying `refusal`. */
+export function sniffedFile(bytes: Uint8Array, refusal: string): { type: SniffedType; sha256: string } {
+  const type = sniffType(bytes);
+  if (!type) throw new AppError(415, 'Unsupported Media Type', refusal);
+  return { type, sha256: createHash('sha256').update(bytes).digest('hex') };
 }

@@ -13,6 +13,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import type { ReadReplica } from '../db';
 import { secureCookies } from '../modules/auth';
 import type { AppEnv } from '../modules/http';
+import { expiringMap } from '../modules/short-cache';
 
 const readMethods = new Set(['GET', 'HEAD']);
 const cookieName = (c: Context<AppEnv>) => (secureCookies(c) ? '__Host-shixiao_wal' : 'shixiao_wal');
@@ -34,17 +35,9 @@ function cookieMark(c: Context<AppEnv>): bigint | null {
 }
 
 export function readRouting(replica: ReadReplica, maxLagMs: number): MiddlewareHandler<AppEnv> {
-  const marks = new Map<string, { mark: bigint; at: number }>();
-  const remembered = (key: string | null, now: number): bigint | null => {
-    if (key === null) return null;
-    const hit = marks.get(key);
-    if (!hit) return null;
-    if (now - hit.at > maxLagMs) {
-      marks.delete(key);
-      return null;
-    }
-    return hit.mark;
-  };
+  const marks = expiringMap<bigint>(maxLagMs, maxRemembered);
+  const remembered = (key: string | null, now: number): bigint | null =>
+    key === null ? null : (marks.get(key, now) ?? null);
 
   return async (c, next) => {
     if (readMethods.has(c.req.method)) {
@@ -60,10 +53,7 @@ export function readRouting(replica: ReadReplica, maxLagMs: number): MiddlewareH
     const mark = await replica.writeMark().catch(() => null);
     if (mark === null) return;
     const key = callerKey(c);
-    if (key !== null) {
-      if (marks.size >= maxRemembered) marks.clear();
-      marks.set(key, { mark, at: Date.now() });
-    }
+    if (key !== null) marks.set(key, mark, Date.now());
     setCookie(c, cookieName(c), mark.toString(16), {
       path: '/',
       httpOnly: true,

@@ -3,14 +3,10 @@
  * city above its districts, and the districts ranked on an indicator they share (CONTRACT.md).
  */
 import type { Command } from 'commander';
-import { DatabaseConfigError } from '../../db';
 import { cityRanks, listTenants, resolveCity, saveTenant } from '../../modules/city';
-import { AppError } from '../../modules/errors';
-import { action, CliError } from '../errors';
+import { action, CliError, databaseOrAppError } from '../errors';
 import { type CliContext, dbOption, checkAsOfOption } from '../options';
 import { withDatabase } from './plan-files';
-
-const expected = (e: unknown) => e instanceof DatabaseConfigError || e instanceof AppError;
 
 const periodPattern = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
 
@@ -38,7 +34,7 @@ export function registerCityCommands(program: Command, cli: CliContext): void {
             `tenant ${tenant.slug} (${tenant.name}) ${created ? 'created' : 'updated'}${under}\n`,
           );
         });
-      }, expected),
+      }, databaseOrAppError),
     );
 
   tenants
@@ -53,7 +49,7 @@ export function registerCityCommands(program: Command, cli: CliContext): void {
           if (opts.json) process.stdout.write(JSON.stringify(all) + '\n');
           else for (const t of all) process.stdout.write(`${t.slug}\t${t.name}\t${t.parent ?? '-'}\n`);
         });
-      }, expected),
+      }, databaseOrAppError),
     );
 
   program
@@ -104,7 +100,7 @@ export function registerCityCommands(program: Command, cli: CliContext): void {
             }
           });
         },
-        expected,
+        databaseOrAppError,
       ),
     );
 }

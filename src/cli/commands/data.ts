@@ -4,9 +4,7 @@ import { basename, extname } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { DatabaseConfigError } from '../../db';
 import { formatRowProblem } from '../../domain/data-import';
-import { AppError } from '../../modules/errors';
 import {
   csvSource,
   exportObservations,
@@ -18,8 +16,8 @@ import {
   writeDataTemplate,
   type RowSource,
 } from '../../modules/imports';
-import { action, CliError } from '../errors';
-import { type CliContext, dbOption, tenantOption, checkAsOfOption } from '../options';
+import { action, CliError, databaseOrAppError } from '../errors';
+import { checkAsOfOption, type CliContext, databaseCommand, dbOption, tenantOption } from '../options';
 import { withDatabase } from './plan-files';
 
 interface ImportOptions {
@@ -101,11 +99,12 @@ const where = (file: string, e: ImportFileError) =>
   `${file}${e.row > 0 ? `: row ${e.row}` : ''}${e.column ? `, ${e.column}` : ''}: ${e.message}`;
 
 export function registerDataCommands(program: Command, cli: CliContext): void {
-  program
-    .command('import-data <file>')
-    .description('load observations from CSV, XLSX or Open SDG CSV: all rows or none')
-    .addOption(dbOption(cli))
-    .addOption(tenantOption(cli))
+  databaseCommand(
+    program,
+    cli,
+    'import-data <file>',
+    'load observations from CSV, XLSX or Open SDG CSV: all rows or none',
+  )
     .option('--plan <id>', 'plan id (default: the first plan)')
     .option('--format <format>', 'csv | xlsx | opensdg (default from the file name)')
     .option('--indicator <id>', 'Open SDG: the plan indicator (default from indicator_ID.csv)')
@@ -113,77 +112,65 @@ export function registerDataCommands(program: Command, cli: CliContext): void {
     .option('--as-of <date>', 'judge periods as of this day (YYYY-MM-DD, default today)')
     .option('--department <code>', "refuse rows for other departments' indicators")
     .action(
-      action(
-        async (file: string, opts: ImportOptions) => {
-          checkAsOfOption(opts.asOf);
-          keepBulkGarbageYoung();
-          const bar = progress(fileSize(file));
-          const name = basename(file);
-          await withDatabase(opts.db, async (db) => {
-            let result;
-            let source: RowSource;
-            try {
-              source = await openSource(file, opts, bar.tick);
-              result = await importObservations(db, {
-                tenantSlug: opts.tenant,
-                planCode: opts.plan,
-                rows: source.batches,
-                source: name,
-                userId: null,
-                now: cli.now(),
-                asOf: opts.asOf,
-                allowOutliers: opts.allowOutliers,
-                department: opts.department,
-              });
-            } catch (error) {
-              if (error instanceof ImportFileError) throw new CliError(where(file, error));
-              throw error;
-            } finally {
-              bar.stop();
-            }
-            if (!result.ok) {
-              for (const p of result.problems) process.stderr.write(formatRowProblem(file, p) + '\n');
-              const more =
-                result.problems.length >= maxProblems
-                  ? ` (the first ${maxProblems} problems are listed)`
-                  : '';
-              throw new CliError(
-                `${file}: ${result.badRows} of ${result.rows} rows are bad${more}; nothing was imported`,
-              );
-            }
-            const skipped = source.stats.skipped
-              ? `, ${source.stats.skipped} skipped (${source.stats.skippedWhy})`
-              : '';
-            const breakdowns = source.stats.breakdownRows
-              ? `, ${source.stats.breakdownRows} of them disaggregated`
-              : '';
-            process.stdout.write(
-              `${file}: ${result.rows} rows read${breakdowns}${skipped}; ${result.added} added, ${result.corrected} corrected, ${result.unchanged} unchanged (plan ${result.planCode})\n`,
+      action(async (file: string, opts: ImportOptions) => {
+        checkAsOfOption(opts.asOf);
+        keepBulkGarbageYoung();
+        const bar = progress(fileSize(file));
+        const name = basename(file);
+        await withDatabase(opts.db, async (db) => {
+          let result;
+          let source: RowSource;
+          try {
+            source = await openSource(file, opts, bar.tick);
+            result = await importObservations(db, {
+              tenantSlug: opts.tenant,
+              planCode: opts.plan,
+              rows: source.batches,
+              source: name,
+              userId: null,
+              now: cli.now(),
+              asOf: opts.asOf,
+              allowOutliers: opts.allowOutliers,
+              department: opts.department,
+            });
+          } catch (error) {
+            if (error instanceof ImportFileError) throw new CliError(where(file, error));
+            throw error;
+          } finally {
+            bar.stop();
+          }
+          if (!result.ok) {
+            for (const p of result.problems) process.stderr.write(formatRowProblem(file, p) + '\n');
+            const more =
+              result.problems.length >= maxProblems ? ` (the first ${maxProblems} problems are listed)` : '';
+            throw new CliError(
+              `${file}: ${result.badRows} of ${result.rows} rows are bad${more}; nothing was imported`,
             );
-          });
-        },
-        (e) => e instanceof DatabaseConfigError || e instanceof AppError,
-      ),
+          }
+          const skipped = source.stats.skipped
+            ? `, ${source.stats.skipped} skipped (${source.stats.skippedWhy})`
+            : '';
+          const breakdowns = source.stats.breakdownRows
+            ? `, ${source.stats.breakdownRows} of them disaggregated`
+            : '';
+          process.stdout.write(
+            `${file}: ${result.rows} rows read${breakdowns}${skipped}; ${result.added} added, ${result.corrected} corrected, ${result.unchanged} unchanged (plan ${result.planCode})\n`,
+          );
+        });
+      }, databaseOrAppError),
     );
 
-  program
-    .command('export-data')
-    .description("print a plan's current observations as CSV on stdout")
-    .addOption(dbOption(cli))
-    .addOption(tenantOption(cli))
+  databaseCommand(program, cli, 'export-data', "print a plan's current observations as CSV on stdout")
     .option('--plan <id>', 'plan id (default: the first plan)')
     .action(
-      action(
-        async (opts: { db: string; tenant: string; plan?: string }) => {
-          await withDatabase(opts.db, async (db) => {
-            await exportObservations(db, { tenantSlug: opts.tenant, planCode: opts.plan }, (text) => {
-              // Respect back-pressure so a large export piped to a slow reader stays bounded.
-              if (!process.stdout.write(text)) return new Promise((r) => process.stdout.once('drain', r));
-            });
+      action(async (opts: { db: string; tenant: string; plan?: string }) => {
+        await withDatabase(opts.db, async (db) => {
+          await exportObservations(db, { tenantSlug: opts.tenant, planCode: opts.plan }, (text) => {
+            // Respect back-pressure so a large export piped to a slow reader stays bounded.
+            if (!process.stdout.write(text)) return new Promise((r) => process.stdout.once('drain', r));
           });
-        },
-        (e) => e instanceof DatabaseConfigError || e instanceof AppError,
-      ),
+        });
+      }, databaseOrAppError),
     );
 
   program
@@ -228,7 +215,7 @@ export function registerDataCommands(program: Command, cli: CliContext): void {
             );
           });
         },
-        (e) => e instanceof DatabaseConfigError || e instanceof AppError,
+        databaseOrAppError,
       ),
     );
 }

@@ -4,7 +4,7 @@ import { DatabaseConfigError } from '../../db';
 import { AppError } from '../../modules/errors';
 import { exportSite } from '../../modules/portal';
 import { action, CliError } from '../errors';
-import { todayOf, type CliContext, dbOption, tenantOption, checkAsOfOption } from '../options';
+import { checkAsOfOption, type CliContext, databaseCommand, todayOf } from '../options';
 import { withDatabase } from './plan-files';
 
 interface ExportOptions {
@@ -15,11 +15,12 @@ interface ExportOptions {
 }
 
 export function registerExportSiteCommand(program: Command, cli: CliContext): void {
-  program
-    .command('export-site <dir>')
-    .description('write the public portal as static files (only published, accepted content)')
-    .addOption(dbOption(cli))
-    .addOption(tenantOption(cli))
+  databaseCommand(
+    program,
+    cli,
+    'export-site <dir>',
+    'write the public portal as static files (only published, accepted content)',
+  )
     .option('--as-of <date>', 'evaluate targets as of this day (YYYY-MM-DD, default today)')
     .option(
       '--base-url <url>',

@@ -8,11 +8,12 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { extractStatements, type Statement } from '../../domain/extract';
 import { documentYear, draftPlanFromText } from '../../domain/extract/draft';
-import { formatPlanFile, formatProblem, parsePlanFile } from '../../domain/plan-file';
+import { formatPlanFile } from '../../domain/plan-file';
 import { formatChinese } from '../../domain/units';
 import { decodeDocument, MAX_DOCUMENT_BYTES } from '../../modules/extract';
 import { action, CliError } from '../errors';
-import { readTextFile } from './plan-files';
+import { jsonList, pick } from '../json';
+import { readPlanFile } from './plan-files';
 
 interface ExtractOptions {
   json?: boolean;
@@ -25,30 +26,24 @@ interface ExtractOptions {
 /** The departments of a plan file, to match the names of a task-division table against. */
 function departmentsOf(file: string | undefined): { id: string; name: string }[] {
   if (file === undefined) return [];
-  const parsed = parsePlanFile(readTextFile(file));
-  if (!parsed.ok) {
-    const first = parsed.problems[0];
-    throw new CliError(first ? formatProblem(file, first) : `${file}: not a plan file`);
-  }
-  return parsed.plan.departments.map((d) => ({ id: d.id, name: d.name }));
+  return readPlanFile(file, 'omitted').departments.map((d) => ({ id: d.id, name: d.name }));
 }
 
-/** The CONTRACT.md object, in its field order, then the fields that locate it. */
-function toJson(s: Statement) {
-  return {
-    text: s.text,
-    subject: s.subject,
-    value: s.value,
-    unit: s.unit,
-    kind: s.kind,
-    qualifier: s.qualifier,
-    period: s.period,
-    target_year: s.target_year,
-    ...(s.horizon !== undefined ? { horizon: s.horizon } : {}),
-    start: s.start,
-    end: s.end,
-  };
-}
+/** The CONTRACT.md object, in its field order, then the fields that locate it (horizon only when known). */
+const toJson = (s: Statement) =>
+  pick(s, [
+    'text',
+    'subject',
+    'value',
+    'unit',
+    'kind',
+    'qualifier',
+    'period',
+    'target_year',
+    'horizon',
+    'start',
+    'end',
+  ]);
 
 /** Reads and decodes a document, or fails with one line naming the file. */
 async function readDocument(file: string): Promise<string> {
@@ -157,9 +152,7 @@ export function registerExtractCommand(program: Command): void {
           // Without --year, a year in the headings or the file name (…-2023.md) dates 今年/未来五年.
           const docYear = documentYear(text, basename(file), year);
           const statements = extractStatements(text, docYear === null ? {} : { year: docYear });
-          process.stdout.write(
-            opts.json ? JSON.stringify(statements.map(toJson), null, 2) + '\n' : table(statements),
-          );
+          process.stdout.write(opts.json ? jsonList(statements, toJson) : table(statements));
           return;
         }
         const drafted = draftPlanFromText(text, {

@@ -4,7 +4,7 @@ import { DatabaseConfigError } from '../../db';
 import { isIsoDate } from '../../domain/periods';
 import { channelsFromConfig, jobKinds, runJobsOnce, runReportJson, runReportText } from '../../jobs';
 import { action, CliError } from '../errors';
-import { type CliContext, dbOption } from '../options';
+import { type CliContext, databaseCommand } from '../options';
 import { withDatabase } from './plan-files';
 
 /** `YYYY-MM-DD` (midnight UTC) or an ISO date-time; a time without a zone is UTC. */
@@ -23,10 +23,13 @@ export function registerJobsCommands(program: Command, cli: CliContext): void {
   const jobs = program
     .command('jobs')
     .description('scheduled jobs: reminders, urges, notices, reporting reminders');
-  jobs
-    .command('run')
-    .description('run once every scheduled job due at DATETIME (default now); sends nothing twice')
-    .addOption(dbOption(cli))
+  databaseCommand(
+    jobs,
+    cli,
+    'run',
+    'run once every scheduled job due at DATETIME (default now); sends nothing twice',
+    false,
+  )
     .option('--now <datetime>', 'the moment to run for (YYYY-MM-DD or an ISO date-time)')
     .option('--json', 'print {"sent": [...], "skipped": N} and nothing else')
     .action(

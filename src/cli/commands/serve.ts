@@ -5,7 +5,7 @@ import { prepareDatabase } from '../../server/bootstrap';
 import { forkWorkers, isClusterWorker, joinWorkers } from '../../server/cluster';
 import { startServer, StartupError } from '../../server/main';
 import { action } from '../errors';
-import { parsePort, type CliContext, dbOption } from '../options';
+import { type CliContext, databaseCommand, parsePort } from '../options';
 
 function parseWorkers(value: string): number {
   const n = Number(value);
@@ -49,10 +49,7 @@ function parseSeconds(value: string): number {
 }
 
 export function registerServeCommand(program: Command, cli: CliContext): void {
-  program
-    .command('serve')
-    .description('serve the API, the web app and the public portal')
-    .addOption(dbOption(cli))
+  databaseCommand(program, cli, 'serve', 'serve the API, the web app and the public portal', false)
     .option(
       '--port <n>',
       'port',

@@ -1,7 +1,6 @@
 /** `shixiao tasks PLAN_FILE [--as-of DATE] [--json]`: every task's light and escalation from a plan file. */
 import type { Command } from 'commander';
 import { isIsoDate } from '../../domain/periods';
-import { formatProblem, parsePlanFile } from '../../domain/plan-file';
 import {
   type EscalationStep,
   evaluatePlanTasks,
@@ -10,9 +9,10 @@ import {
   type TaskLight,
   type TaskState,
 } from '../../domain/tasks';
-import { action, CliError } from '../errors';
-import { readTextFile } from './plan-files';
-import { todayOf, type CliContext } from '../options';
+import { CliError } from '../errors';
+import { jsonList, pick } from '../json';
+import { planFileCommand, readPlanFile } from './plan-files';
+import type { CliContext } from '../options';
 
 const stateLabels: Record<TaskState, string> = {
   assigned: '交办 assigned',
@@ -37,19 +37,10 @@ const escalationLabels: Record<EscalationStep, string> = {
 };
 
 /** Exactly the CONTRACT.md object, reasons in Chinese. */
-function toJson(e: TaskEvaluation) {
-  return {
-    task: e.task,
-    as_of: e.as_of,
-    state: e.state,
-    light: e.light,
-    escalation: e.escalation,
-    due: e.due,
-    percent: e.percent,
-    expected_percent: e.expected_percent,
-    reasons: e.reasons.map((r) => formatTaskReason(r, 'zh')),
-  };
-}
+const toJson = (e: TaskEvaluation) => ({
+  ...pick(e, ['task', 'as_of', 'state', 'light', 'escalation', 'due', 'percent', 'expected_percent']),
+  reasons: e.reasons.map((r) => formatTaskReason(r, 'zh')),
+});
 
 function toLine(e: TaskEvaluation): string {
   const reasons = e.reasons.map((r) => formatTaskReason(r, 'zh')).join('；');
@@ -64,29 +55,15 @@ function toLine(e: TaskEvaluation): string {
 }
 
 export function registerTasksCommand(program: Command, cli: CliContext): void {
-  program
-    .command('tasks <planFile>')
-    .description("print every task's state, light, escalation and reasons as of a date (default today)")
-    .option('--as-of <date>', 'YYYY-MM-DD', todayOf(cli.now))
-    .option('--json', 'a JSON array on stdout, nothing else')
-    .action(
-      action(async (file: string, opts: { asOf: string; json?: boolean }) => {
-        if (!isIsoDate(opts.asOf)) throw new CliError(`--as-of ${opts.asOf}: not a date (use YYYY-MM-DD)`);
-        const parsed = parsePlanFile(readTextFile(file));
-        if (!parsed.ok) {
-          const [first, ...rest] = parsed.problems;
-          const more =
-            rest.length > 0 ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : '';
-          throw new CliError(formatProblem(file, first ?? { line: 1, field: '', message: 'invalid' }) + more);
-        }
-        const evaluations = evaluatePlanTasks(parsed.plan, opts.asOf);
-        if (opts.json) {
-          process.stdout.write(JSON.stringify(evaluations.map(toJson), null, 2) + '\n');
-          return;
-        }
-        if (evaluations.length === 0) process.stdout.write(`${file}: no tasks · 没有任务\n`);
-        for (const e of evaluations) process.stdout.write(toLine(e) + '\n');
-        return Promise.resolve();
-      }),
-    );
+  const describe = "print every task's state, light, escalation and reasons as of a date (default today)";
+  planFileCommand(program, cli, 'tasks <planFile>', describe, (file, opts) => {
+    if (!isIsoDate(opts.asOf)) throw new CliError(`--as-of ${opts.asOf}: not a date (use YYYY-MM-DD)`);
+    const evaluations = evaluatePlanTasks(readPlanFile(file, 'counted'), opts.asOf);
+    if (opts.json) {
+      process.stdout.write(jsonList(evaluations, toJson));
+      return;
+    }
+    if (evaluations.length === 0) process.stdout.write(`${file}: no tasks · 没有任务\n`);
+    for (const e of evaluations) process.stdout.write(toLine(e) + '\n');
+  });
 }

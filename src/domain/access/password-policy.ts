@@ -10,30 +10,25 @@ export const maxPasswordLength = 128;
 export type PasswordCheck =
   { ok: true } | { ok: false; reason: string; code: string; params?: Record<string, number> };
 
+function lengthRefused(
+  bound: string,
+  code: string,
+  params: { min: number } | { max: number },
+): PasswordCheck {
+  const limit = 'min' in params ? params.min : params.max;
+  return { ok: false, reason: `${bound} ${limit} characters`, code, params };
+}
+
 export function checkPassword(
   password: string,
   common: ReadonlySet<string>,
   username?: string,
 ): PasswordCheck {
   const length = [...password].length;
-  if (length < minPasswordLength) {
-    const params = { min: minPasswordLength };
-    return {
-      ok: false,
-      reason: `at least ${minPasswordLength} characters`,
-      code: 'password_too_short',
-      params,
-    };
-  }
-  if (length > maxPasswordLength) {
-    const params = { max: maxPasswordLength };
-    return {
-      ok: false,
-      reason: `at most ${maxPasswordLength} characters`,
-      code: 'password_too_long',
-      params,
-    };
-  }
+  if (length < minPasswordLength)
+    return lengthRefused('at least', 'password_too_short', { min: minPasswordLength });
+  if (length > maxPasswordLength)
+    return lengthRefused('at most', 'password_too_long', { max: maxPasswordLength });
   // Spaces count (passphrases), but a password of nothing else is no secret at all.
   if (password.trim() === '') return { ok: false, reason: 'must not be only spaces', code: 'password_blank' };
   if (common.has(password.toLowerCase()))

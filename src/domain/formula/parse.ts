@@ -104,21 +104,23 @@ function parseTokens(tokens: Token[]): FormulaNode {
   const isOp = (t: Token, ...ops: string[]): t is Extract<Token, { kind: 'op' }> =>
     t.kind === 'op' && ops.includes(t.op);
 
-  function expr(): FormulaNode {
-    let left = term();
-    for (let t = peek(); isOp(t, '+', '-'); t = peek()) {
+  // One level of left-associative binary operators over the next tighter level.
+  function leftAssociative(
+    ops: readonly ['+', '-'] | readonly ['*', '/'],
+    next: () => FormulaNode,
+  ): FormulaNode {
+    let left = next();
+    for (let t = peek(); isOp(t, ...ops); t = peek()) {
       at += 1;
-      left = { type: 'binary', op: t.op as '+' | '-', left, right: term() };
+      left = { type: 'binary', op: t.op as (typeof ops)[number], left, right: next() };
     }
     return left;
   }
+  function expr(): FormulaNode {
+    return leftAssociative(['+', '-'], term);
+  }
   function term(): FormulaNode {
-    let left = unary();
-    for (let t = peek(); isOp(t, '*', '/'); t = peek()) {
-      at += 1;
-      left = { type: 'binary', op: t.op as '*' | '/', left, right: unary() };
-    }
-    return left;
+    return leftAssociative(['*', '/'], unary);
   }
   function unary(): FormulaNode {
     const t = peek();

@@ -11,23 +11,6 @@ export {
 export { compareIndicatorIds, indicatorIdOfDataFile, indicatorIdOfMetaFile } from './ids';
 export { indentQuotedContinuations, parseMetaMarkdown } from './frontmatter';
 export { selectSeries, type Point } from './select';
-export {
-  growthRate,
-  limitCoefficient,
-  progressScore,
-  progressThresholds,
-  progressValue,
-  seriesStatus,
-  statusFromScore,
-  targetAchieved,
-  type Method,
-  type ProgressStatus,
-  type Thresholds,
-} from './measure';
-export {
-  computeIndicatorProgress,
-  computeSeriesProgress,
-  seriesTag,
-  type IndicatorProgress,
-  type SeriesProgress,
-} from './progress';
+// Every export of the measure and of the progress it drives belongs to the public surface.
+export * from './measure';
+export * from './progress';

@@ -3,16 +3,7 @@
 // the series scores and its status follows from that mean (or target_achieved when every scored
 // series has reached its target).
 import type { Outcome } from './csv';
-import {
-  progressScore,
-  progressThresholds,
-  progressValue,
-  seriesStatus,
-  statusFromScore,
-  targetAchieved,
-  type Method,
-  type ProgressStatus,
-} from './measure';
+import * as measure from './measure';
 import { readProgressSettings, type FieldValue, type SeriesConfig } from './options';
 import { selectSeries } from './select';
 import type { IndicatorTable } from './table';
@@ -30,7 +21,7 @@ export interface SeriesProgress {
   readonly sign: 1 | -1 | null;
   readonly limit: number | null;
   readonly progressValue: number | null;
-  readonly status: ProgressStatus;
+  readonly status: measure.ProgressStatus;
   readonly score: number | null;
   /** Why something was skipped or assumed (value not found, too few years, …). */
   readonly warnings: readonly string[];
@@ -41,7 +32,7 @@ export type IndicatorProgress =
   | {
       readonly indicator: string;
       readonly auto: true;
-      readonly status: ProgressStatus;
+      readonly status: measure.ProgressStatus;
       readonly score: number | null;
       readonly series: readonly SeriesProgress[];
     }
@@ -74,7 +65,7 @@ export function computeSeriesProgress(
   config: SeriesConfig,
 ): Outcome<{ series: SeriesProgress }> {
   const tag = seriesTag(indicator, config);
-  const method: Method = config.target === null ? 1 : 2;
+  const method: measure.Method = config.target === null ? 1 : 2;
   const selected =
     table === null ? { ok: true as const, points: [], warnings: ['no data'] } : selectSeries(table, config);
   if (!selected.ok) return { ok: false, reason: `${tag}: ${selected.reason}` };
@@ -118,8 +109,8 @@ export function computeSeriesProgress(
     };
   }
   const sign = base.value < 0 ? -1 : 1;
-  const thresholds = progressThresholds(method, config.thresholds, config.limit, base.value);
-  const achieved = targetAchieved(config.target, config.direction, current.value);
+  const thresholds = measure.progressThresholds(method, config.thresholds, config.limit, base.value);
+  const achieved = measure.targetAchieved(config.target, config.direction, current.value);
   // A zero base value has no growth rate; sdg-build measures from 0.001 instead.
   const baseValue = base.value === 0 ? 0.001 : base.value;
   let progress: number | null = null;
@@ -128,7 +119,7 @@ export function computeSeriesProgress(
   } else if (current.year - base.year < 1) {
     warnings.push('fewer than two years of data from the base year');
   } else {
-    progress = progressValue({
+    progress = measure.progressValue({
       method,
       direction: config.direction,
       sign,
@@ -152,8 +143,8 @@ export function computeSeriesProgress(
       currentValue: current.value,
       sign,
       progressValue: progress,
-      status: seriesStatus(progress, thresholds, achieved),
-      score: progressScore(method, progress, thresholds, achieved),
+      status: measure.seriesStatus(progress, thresholds, achieved),
+      score: measure.progressScore(method, progress, thresholds, achieved),
       warnings,
     },
   };
@@ -188,6 +179,6 @@ export function computeIndicatorProgress(
   const allAchieved = scored.length > 0 && scored.every((s) => s.status === 'target_achieved');
   return {
     ok: true,
-    progress: { indicator, auto: true, status: statusFromScore(score, allAchieved), score, series },
+    progress: { indicator, auto: true, status: measure.statusFromScore(score, allAchieved), score, series },
   };
 }

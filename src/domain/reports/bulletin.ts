@@ -46,6 +46,17 @@ const numerals = [
 const numeral = (i: number) => numerals[i] ?? String(i + 1);
 const p = (text: string): Block => ({ kind: 'paragraph', text });
 
+/** The five target lights counted in one sentence, in the bulletin's fixed order. */
+function statusList(c: Record<TargetLight, number>): string {
+  return countList([
+    ['已实现', c.achieved],
+    ['进展正常', c.on_track],
+    ['存在风险', c.at_risk],
+    ['进度滞后', c.off_track],
+    ['暂无数据', c.no_data],
+  ]);
+}
+
 function targetCounts(input: BulletinInput) {
   const counts: Record<TargetLight, number> = {
     achieved: 0,
@@ -74,13 +85,7 @@ function overall(input: BulletinInput, monthText: string): Section {
   const tc = targetCounts(input);
   const total = Object.values(tc).reduce((a, b) => a + b, 0);
   const blocks: Block[] = [];
-  const lights = countList([
-    ['已实现', tc.achieved],
-    ['进展正常', tc.on_track],
-    ['存在风险', tc.at_risk],
-    ['进度滞后', tc.off_track],
-    ['暂无数据', tc.no_data],
-  ]);
+  const lights = statusList(tc);
   blocks.push(
     p(
       total === 0
@@ -135,13 +140,7 @@ function targetsSection(input: BulletinInput, table: () => number): Section {
         rows,
         source: `资料来源：${sources.length ? sources.join('；') : '各责任部门报送数据'}`,
       };
-      const summary = countList([
-        ['已实现', c.achieved],
-        ['进展正常', c.on_track],
-        ['存在风险', c.at_risk],
-        ['进度滞后', c.off_track],
-        ['暂无数据', c.no_data],
-      ]);
+      const summary = statusList(c);
       return {
         heading: `（${numeral(i)}）${a.name}`,
         blocks: [p(`${a.name}领域共${a.targets.length}项目标，${summary}。`), tbl],

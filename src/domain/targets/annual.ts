@@ -4,7 +4,7 @@
  * decides the matter; the running year is judged year to date.
  */
 import { meets, type RuleContext } from './context';
-import { enObserved, enValue, noData, type RuleOutcome, zhObserved, zhValue } from './explain';
+import { enText, noData, type RuleOutcome, zhText } from './explain';
 import { expectedShare } from './series';
 import type { PointOut, Status } from './types';
 
@@ -22,12 +22,12 @@ export function annualRule(ctx: RuleContext): RuleOutcome {
   const local: RuleContext = { ...ctx, direction: d };
   const V = target.value ?? NaN;
   const [from, to] = range(ctx);
-  const show = (x: number) => (rank ? `第${x}名` : zhObserved(x, unit));
-  const showEn = (x: number) => (rank ? `No. ${x}` : enObserved(x, unit));
-  const goalZh = rank ? `保持前${V}名` : `每年${cap ? '不超过' : '达到'}${zhObserved(V, unit)}`;
+  const show = (x: number) => (rank ? `第${x}名` : zhText.observed(x, unit));
+  const showEn = (x: number) => (rank ? `No. ${x}` : enText.observed(x, unit));
+  const goalZh = rank ? `保持前${V}名` : `每年${cap ? '不超过' : '达到'}${zhText.observed(V, unit)}`;
   const goalEn = rank
     ? `rank ${V} or better`
-    : `${cap ? 'at most' : 'at least'} ${enObserved(V, unit)} a year`;
+    : `${cap ? 'at most' : 'at least'} ${enText.observed(V, unit)} a year`;
   const inRange = series.years.filter((p) => p.year >= from && p.year <= to);
   const expected_path: PointOut[] = [];
   for (let y = from; y <= to; y++) expected_path.push({ period: String(y), value: V });
@@ -88,10 +88,10 @@ export function annualRule(ctx: RuleContext): RuleOutcome {
     const upTo = sub === 'month' ? `1—${part.through.index}月` : `前${part.through.index}季度`;
     const how = seasonal ? '按往年进度' : '按时间进度';
     const zh = flow
-      ? `${part.year}年${upTo}累计${zhObserved(part.value, unit)}，${how}应${cap ? '不超过' : '达到'}${zhValue(expected, unit)}（全年目标${zhObserved(V, unit)}的${(share * 100).toFixed(0)}%）`
+      ? `${part.year}年${upTo}累计${zhText.observed(part.value, unit)}，${how}应${cap ? '不超过' : '达到'}${zhText.value(expected, unit)}（全年目标${zhText.observed(V, unit)}的${(share * 100).toFixed(0)}%）`
       : `${part.year}年${upTo}为${show(part.value)}，目标${goalZh}`;
     const en = flow
-      ? `${part.year} to ${part.through.text}: ${enObserved(part.value, unit)} against ${enValue(expected, unit)} expected by now (${(share * 100).toFixed(0)}% of the yearly ${enObserved(V, unit)}, ${seasonal ? 'from earlier years’ seasonal pattern' : 'by elapsed time'})`
+      ? `${part.year} to ${part.through.text}: ${enText.observed(part.value, unit)} against ${enText.value(expected, unit)} expected by now (${(share * 100).toFixed(0)}% of the yearly ${enText.observed(V, unit)}, ${seasonal ? 'from earlier years’ seasonal pattern' : 'by elapsed time'})`
       : `${part.through.text}: ${showEn(part.value)}; target ${goalEn}`;
     return {
       ...common,

@@ -2,6 +2,7 @@
  * Entry points: `evaluatePlan` (every target of a plan, in file order) and `evaluateTarget`
  * (one target from its indicator's observations, for cheap re-evaluation after new data).
  */
+import { groupBy } from '../collections';
 import { compileFormulas, computeFormulaSeries } from '../formula';
 import { isIsoDate, isStale } from '../periods';
 import { annualRule, streakRule } from './annual';
@@ -142,13 +143,7 @@ export function evaluateTarget(target: TargetInput, data: TargetData, asOf: stri
 export function indexObservations(
   observations: readonly ObservationInput[],
 ): Map<string, ObservationInput[]> {
-  const out = new Map<string, ObservationInput[]>();
-  for (const o of observations) {
-    const list = out.get(o.indicator);
-    if (list) list.push(o);
-    else out.set(o.indicator, [o]);
-  }
-  return out;
+  return groupBy(observations, (o) => o.indicator);
 }
 
 /**

@@ -15,22 +15,22 @@ export function roundSignificant(v: number, digits = 4): number {
 }
 
 /** A computed value in Chinese (约 values), e.g. `1946亿元`. */
-export function zhValue(v: number, unit: string): string {
+function zhValue(v: number, unit: string): string {
   return formatChinese(roundSignificant(v), unit);
 }
 
 /** A computed value in English, e.g. `194.6 billion yuan`. */
-export function enValue(v: number, unit: string): string {
+function enValue(v: number, unit: string): string {
   return formatEnglish(roundSignificant(v), unit);
 }
 
 /** An observed value in Chinese as reported, e.g. `1781.8亿元`. */
-export function zhObserved(v: number, unit: string): string {
+function zhObserved(v: number, unit: string): string {
   return formatChinese(v, unit, { maxFractionDigits: 4 });
 }
 
 /** An observed value in English. */
-export function enObserved(v: number, unit: string): string {
+function enObserved(v: number, unit: string): string {
   return formatEnglish(v, unit, { maxFractionDigits: 4 });
 }
 
@@ -40,14 +40,18 @@ export function pct(r: number): string {
 }
 
 /** 增长 or 下降 for a rate. */
-export function zhGrowth(r: number): string {
+function zhGrowth(r: number): string {
   return r < 0 ? `年均下降${pct(r)}` : `年均增长${pct(r)}`;
 }
 
 /** `grew x% a year` or `fell x% a year`. */
-export function enGrowth(r: number): string {
+function enGrowth(r: number): string {
   return r < 0 ? `fell ${pct(r)} a year` : `grew ${pct(r)} a year`;
 }
+
+/** The value and growth phrases of one language, as the rules compose them. */
+export const zhText = { value: zhValue, observed: zhObserved, growth: zhGrowth };
+export const enText = { value: enValue, observed: enObserved, growth: enGrowth };
 
 /** Capitalise the first letter of an English sentence. */
 export function sentence(en: string): string {
@@ -68,20 +72,20 @@ export interface RuleOutcome {
   aim: { year: number; threshold: number | null; direction: 1 | -1 } | null;
 }
 
+/** The fields of an outcome that knows no value, path or aim. */
+export const nothingKnown = {
+  latest: null,
+  expected: null,
+  ratio: null,
+  required_growth: null,
+  baseline: null,
+  expected_path: [],
+  aim: null,
+} satisfies Partial<RuleOutcome>;
+
 /** An outcome with nothing known. */
 export function noData(zh: string, en: string, extra: Partial<RuleOutcome> = {}): RuleOutcome {
-  return {
-    status: 'no_data',
-    latest: null,
-    expected: null,
-    ratio: null,
-    required_growth: null,
-    baseline: null,
-    expected_path: [],
-    explanation: { zh, en },
-    aim: null,
-    ...extra,
-  };
+  return { ...nothingKnown, status: 'no_data', explanation: { zh, en }, ...extra };
 }
 
 /** Band a progress ratio with the plan's thresholds. */

@@ -3,18 +3,7 @@
  * rates: r = (x_t / x_0)^(1/(t − t0)) − 1, and progress is p = r / g.
  */
 import { baselinePoint, cagr, type RuleContext } from './context';
-import {
-  band,
-  enObserved,
-  enValue,
-  noData,
-  pct,
-  type RuleOutcome,
-  sentence,
-  zhGrowth,
-  zhObserved,
-  zhValue,
-} from './explain';
+import { band, enText, noData, pct, type RuleOutcome, sentence, zhText } from './explain';
 import type { PointOut, Status } from './types';
 
 /** Status of a growth-rate target. */
@@ -65,14 +54,14 @@ export function growthRule(ctx: RuleContext): RuleOutcome {
   for (let y = base.year; y <= T; y++) expected_path.push({ period: String(y), value: expectedAt(y) });
   const needed = !done && aimValue !== null ? cagr(aimValue, last.value, T - last.year) : NaN;
   const span = `${base.year}—${last.year}年`;
-  let zh = `${span}${zhGrowth(r)}，目标为年均增长${gText}${atMost ? '以内' : '以上'}`;
+  let zh = `${span}${zhText.growth(r)}，目标为年均增长${gText}${atMost ? '以内' : '以上'}`;
   let en = `${sentence(r < 0 ? `fell ${pct(r)}` : `grew ${pct(r)}`)} a year in ${base.year}–${last.year} against a target of ${atMost ? 'at most' : 'at least'} ${gText} a year`;
   if (Number.isFinite(needed) && aimValue !== null && !met) {
-    zh += `；${T}年需达到${zhValue(aimValue, unit)}，此后需${zhGrowth(needed)}`;
-    en += `; reaching ${enValue(aimValue, unit)} by ${T} needs ${pct(needed)} a year from now on`;
+    zh += `；${T}年需达到${zhText.value(aimValue, unit)}，此后需${zhText.growth(needed)}`;
+    en += `; reaching ${enText.value(aimValue, unit)} by ${T} needs ${pct(needed)} a year from now on`;
   } else if (done) {
-    zh += `；${last.year}年为${zhObserved(last.value, unit)}`;
-    en += `; ${last.year}: ${enObserved(last.value, unit)}`;
+    zh += `；${last.year}年为${zhText.observed(last.value, unit)}`;
+    en += `; ${last.year}: ${enText.observed(last.value, unit)}`;
   }
   return {
     status,

@@ -3,19 +3,7 @@
  * the compound growth observed since the baseline to the compound growth the target requires.
  */
 import { baselinePoint, cagr, meets, reachThreshold, type RuleContext } from './context';
-import {
-  band,
-  enGrowth,
-  enObserved,
-  enValue,
-  noData,
-  pct,
-  type RuleOutcome,
-  sentence,
-  zhGrowth,
-  zhObserved,
-  zhValue,
-} from './explain';
+import { band, enText, noData, pct, type RuleOutcome, sentence, zhText } from './explain';
 import type { PointOut } from './types';
 
 function path(x0: number, t0: number, T: number, at: (year: number) => number): PointOut[] {
@@ -39,8 +27,8 @@ export function levelRule(ctx: RuleContext): RuleOutcome {
   const base = baselinePoint(ctx, t0) ?? (first && first.year < last.year ? first : null);
   const baseline = base ? { period: String(base.year), value: base.value } : null;
   const [x, t] = [last.value, last.year];
-  const vZh = zhObserved(V, unit);
-  const vEn = enObserved(V, unit);
+  const vZh = zhText.observed(V, unit);
+  const vEn = enText.observed(V, unit);
   const common = {
     latest,
     baseline,
@@ -56,8 +44,8 @@ export function levelRule(ctx: RuleContext): RuleOutcome {
       status: 'achieved',
       ratio: null,
       explanation: {
-        zh: `${t}年为${zhObserved(x, unit)}，已达到${vZh}目标`,
-        en: `${t} value ${enObserved(x, unit)} has reached the target of ${vEn}.`,
+        zh: `${t}年为${zhText.observed(x, unit)}，已达到${vZh}目标`,
+        en: `${t} value ${enText.observed(x, unit)} has reached the target of ${vEn}.`,
       },
     };
   }
@@ -66,8 +54,8 @@ export function levelRule(ctx: RuleContext): RuleOutcome {
       ...common,
       status: 'off_track',
       explanation: {
-        zh: `${t}年为${zhObserved(x, unit)}，未达到${T}年${vZh}目标`,
-        en: `${t} value ${enObserved(x, unit)} did not reach the ${T} target of ${vEn}.`,
+        zh: `${t}年为${zhText.observed(x, unit)}，未达到${T}年${vZh}目标`,
+        en: `${t} value ${enText.observed(x, unit)} did not reach the ${T} target of ${vEn}.`,
       },
     };
   }
@@ -104,17 +92,17 @@ export function levelRule(ctx: RuleContext): RuleOutcome {
   const atPace = Number.isFinite(rObserved) ? x * (1 + rObserved) ** (T - t) : NaN;
   const short = d * atPace < d * V;
   const span = `${base.year}—${t}年`;
-  let zh = `${span}${zhGrowth(rObserved)}`;
-  let en = `${enGrowth(rObserved)} in ${base.year}–${t}`;
+  let zh = `${span}${zhText.growth(rObserved)}`;
+  let en = `${enText.growth(rObserved)} in ${base.year}–${t}`;
   if (Number.isFinite(atPace)) {
-    zh += `，按此速度${T}年约为${zhValue(atPace, unit)}，${short ? (d > 0 ? '低于' : '高于') : '可达到'}${vZh}目标`;
-    en += `; at that pace ${T} would be about ${enValue(atPace, unit)}, ${short ? (d > 0 ? 'below' : 'above') : 'meeting'} the target of ${vEn}`;
+    zh += `，按此速度${T}年约为${zhText.value(atPace, unit)}，${short ? (d > 0 ? '低于' : '高于') : '可达到'}${vZh}目标`;
+    en += `; at that pace ${T} would be about ${enText.value(atPace, unit)}, ${short ? (d > 0 ? 'below' : 'above') : 'meeting'} the target of ${vEn}`;
   } else {
-    zh = `${base.year}年为${zhObserved(x0, unit)}，${t}年为${zhObserved(x, unit)}，${T}年目标为${vZh}`;
-    en = `${base.year}: ${enObserved(x0, unit)}, ${t}: ${enObserved(x, unit)}; the ${T} target is ${vEn}`;
+    zh = `${base.year}年为${zhText.observed(x0, unit)}，${t}年为${zhText.observed(x, unit)}，${T}年目标为${vZh}`;
+    en = `${base.year}: ${enText.observed(x0, unit)}, ${t}: ${enText.observed(x, unit)}; the ${T} target is ${vEn}`;
   }
   if (short && required_growth !== null) {
-    zh += `；此后需${zhGrowth(needed)}`;
+    zh += `；此后需${zhText.growth(needed)}`;
     en += `; ${pct(needed)} a year ${needed < 0 ? 'decline ' : ''}is needed from now on`;
   }
   return {

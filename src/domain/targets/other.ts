@@ -1,17 +1,7 @@
 /** Targets without an indicator series: milestones (done by a date) and qualitative ratings. */
 import { daysBetween } from '../periods';
-import { noData, type RuleOutcome } from './explain';
+import { noData, nothingKnown, type RuleOutcome } from './explain';
 import type { EvaluationSettings, TargetInput } from './types';
-
-const none = {
-  latest: null,
-  expected: null,
-  ratio: null,
-  required_growth: null,
-  baseline: null,
-  expected_path: [],
-  aim: null,
-};
 
 /** Milestone: achieved once done; at_risk within the warning window before `due`; off_track after. */
 export function milestoneRule(target: TargetInput, asOf: string, settings: EvaluationSettings): RuleOutcome {
@@ -20,7 +10,7 @@ export function milestoneRule(target: TargetInput, asOf: string, settings: Evalu
   if (target.done && target.done <= asOf) {
     const late = daysBetween(due, target.done);
     return {
-      ...none,
+      ...nothingKnown,
       status: 'achieved',
       explanation: {
         zh:
@@ -37,7 +27,7 @@ export function milestoneRule(target: TargetInput, asOf: string, settings: Evalu
   const left = daysBetween(asOf, due);
   if (left < 0) {
     return {
-      ...none,
+      ...nothingKnown,
       status: 'off_track',
       explanation: {
         zh: `已超过${due}时限${-left}天，尚未完成`,
@@ -46,7 +36,7 @@ export function milestoneRule(target: TargetInput, asOf: string, settings: Evalu
     };
   }
   return {
-    ...none,
+    ...nothingKnown,
     status: left <= settings.milestone_warning_days ? 'at_risk' : 'on_track',
     explanation: {
       zh: `距${due}时限还有${left}天，尚未完成`,
@@ -62,7 +52,7 @@ export function qualitativeRule(target: TargetInput): RuleOutcome {
     target.rating
   ];
   return {
-    ...none,
+    ...nothingKnown,
     status: target.rating,
     explanation: { zh: `评议结果：${zh}`, en: `Reviewer's rating: ${target.rating.replace('_', ' ')}.` },
   };

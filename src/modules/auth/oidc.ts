@@ -9,7 +9,7 @@
  */
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import * as client from 'openid-client';
-import type { Db } from '../../db';
+import type { Db, Executor } from '../../db';
 import { writeAudit } from './audit';
 import { createSession, deleteSession } from './sessions';
 import * as users from './users.repository';
@@ -185,23 +185,42 @@ export async function resolveOidcUser(
       .where('id', '=', byName.id)
       .where('oidc_subject', 'is', null)
       .execute();
-    await writeAudit(k, {
-      tenantId: p.tenantId,
-      actor: { kind: 'system' },
-      action: 'user.oidc_link',
-      objectType: 'user',
-      objectId: byName.id,
-      after: { oidc_subject: p.claims.sub },
-      reason: 'first single sign-on by user name',
-      sourceIp: p.address,
-      outcome: 'success',
-      at: p.now,
-    });
+    await auditSignOn(
+      k,
+      p,
+      'user.oidc_link',
+      byName.id,
+      { oidc_subject: p.claims.sub },
+      'first single sign-on by user name',
+    );
     return byName.id;
   }
   if (!p.provision) throw new OidcLoginError('unknown user (provisioning off)');
   if (!name || name.length > 80) throw new OidcLoginError('no usable preferred_username to provision');
   return provisionViewer(db, { ...p, username: name });
+}
+
+/** A change single sign-on makes to a user by itself, with no one acting: audited as the system's. */
+function auditSignOn(
+  k: Executor,
+  p: { tenantId: number; now: Date; address: string | null },
+  action: string,
+  userId: number,
+  after: unknown,
+  reason: string,
+): Promise<void> {
+  return writeAudit(k, {
+    tenantId: p.tenantId,
+    actor: { kind: 'system' },
+    action,
+    objectType: 'user',
+    objectId: userId,
+    after,
+    reason,
+    sourceIp: p.address,
+    outcome: 'success',
+    at: p.now,
+  });
 }
 
 async function provisionViewer(
@@ -222,18 +241,8 @@ async function provisionViewer(
       .insertInto('role_grants')
       .values({ tenant_id: p.tenantId, user_id: userId, role: 'viewer' })
       .execute();
-    await writeAudit(trx, {
-      tenantId: p.tenantId,
-      actor: { kind: 'system' },
-      action: 'user.create',
-      objectType: 'user',
-      objectId: userId,
-      after: { username: p.username, roles: ['viewer'], oidc_subject: p.claims.sub },
-      reason: 'single sign-on provisioning',
-      sourceIp: p.address,
-      outcome: 'success',
-      at: p.now,
-    });
+    const after = { username: p.username, roles: ['viewer'], oidc_subject: p.claims.sub };
+    await auditSignOn(trx, p, 'user.create', userId, after, 'single sign-on provisioning');
     return userId;
   });
 }

@@ -6,7 +6,7 @@
  * its audit row and notifications; writes to one indicator are serialised, and a step names the
  * version it acts on (`if_version`), so of two concurrent editors exactly one wins.
  */
-import type { Correction, ValueCreate, ValueEdit } from '../../contracts/data';
+import type { Correction, ValueCreate, ValueEdit, WorkflowStatus } from '../../contracts/data';
 import type { Db, Executor } from '../../db';
 import { writeAudit } from '../auth';
 import { AppError, badInput, coded, notFound } from '../errors';
@@ -263,6 +263,13 @@ export async function transitionValue(
       }
       await audit(s, caller, transition, head.id, snapshot(head), snapshot({ ...head, status: to }), input.reason);
     };
+    // A review step, once the reviewer's role is checked: never of one's own value (four eyes).
+    const review = async (step: 'approve' | 'accept', from: WorkflowStatus, to: WorkflowStatus) => {
+      requireVersion(head.version, input.if_version);
+      requireStatus(head.status, [from], step);
+      refuseOwn(caller, s, head.id, step);
+      await move(from, to);
+    };
     switch (transition) {
       case 'submit':
         requireWriter(actor, s.indicator.department_id);
@@ -272,17 +279,11 @@ export async function transitionValue(
         return notifyHeads(s, caller, head);
       case 'approve':
         requireDepartmentReviewer(actor, s.indicator.department_id);
-        requireVersion(head.version, input.if_version);
-        requireStatus(head.status, ['submitted'], 'approve');
-        refuseOwn(caller, s, head.id, 'approve');
-        await move('submitted', 'approved');
+        await review('approve', 'submitted', 'approved');
         return notifySupervisors(s, caller, head);
       case 'accept':
         requireSupervisor(actor);
-        requireVersion(head.version, input.if_version);
-        requireStatus(head.status, ['approved'], 'accept');
-        refuseOwn(caller, s, head.id, 'accept');
-        await move('approved', 'accepted');
+        await review('accept', 'approved', 'accepted');
         return notifyAuthor(s, caller, head);
       case 'return':
         if (head.status === 'submitted') requireDepartmentReviewer(actor, s.indicator.department_id);

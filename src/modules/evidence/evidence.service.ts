@@ -2,11 +2,11 @@
  * Evidence files for a reported value: type checked by content, size limited, attached to the
  * version under work, readable only by those who may see the indicator's department.
  */
-import { createHash } from 'node:crypto';
 import type { Db } from '../../db';
-import { nameForType, safeFileName, sniffType } from '../../domain/files/sniff';
+import { nameForType, safeFileName } from '../../domain/files/sniff';
 import { writeAudit } from '../auth';
 import type { Caller } from '../caller';
+import { sniffedFile } from '../uploads';
 import { canSeeDepartment, requireWriter, valueSeries } from '../data';
 import { AppError, coded, notFound } from '../errors';
 import * as repo from './evidence.repository';
@@ -59,15 +59,10 @@ export async function uploadEvidence(
     throw coded(new AppError(413, 'Bad Request', 'Evidence files are limited to 10 MB.'), 'file_too_large', {
       mb: 10,
     });
-  const type = sniffType(file.bytes);
-  if (!type) {
-    throw new AppError(
-      415,
-      'Unsupported Media Type',
-      'Send a PDF, an image (PNG, JPEG, GIF, WebP) or an office document.',
-    );
-  }
-  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  const { type, sha256 } = sniffedFile(
+    file.bytes,
+    'Send a PDF, an image (PNG, JPEG, GIF, WebP) or an office document.',
+  );
   const name = nameForType(safeFileName(file.name), type);
   const at = caller.now.toISOString();
   const id = await db.kysely.transaction().execute(async (trx) => {

@@ -45,6 +45,32 @@ async function findEndpoint(db: Db, tenantId: number, id: number) {
 /** What the audit keeps of an endpoint: never its secret. */
 const audited = (e: WebhookEndpoint) => ({ ...e });
 
+type EndpointRow = Parameters<typeof presentEndpoint>[0];
+
+/** Audits the caller's change to an endpoint, with the endpoint before and after it (where it exists). */
+function auditEndpoint(
+  trx: repo.Q,
+  caller: Caller,
+  change: 'create' | 'update' | 'delete',
+  id: number,
+  before: EndpointRow | undefined,
+  after: EndpointRow | undefined,
+): Promise<void> {
+  const shown = (row: EndpointRow | undefined) => (row ? audited(presentEndpoint(row)) : undefined);
+  return writeAudit(trx, {
+    tenantId: caller.actor.tenantId,
+    actor: caller.actor,
+    action: `notify.webhook.${change}`,
+    objectType: 'webhook_endpoint',
+    objectId: id,
+    before: shown(before),
+    after: shown(after),
+    sourceIp: caller.sourceIp,
+    outcome: 'success',
+    at: caller.now,
+  });
+}
+
 export async function createEndpoint(db: Db, caller: Caller, input: WebhookEndpointCreate) {
   const tenantId = caller.actor.tenantId;
   await requireFreeName(db, tenantId, input.name);
@@ -59,17 +85,7 @@ export async function createEndpoint(db: Db, caller: Caller, input: WebhookEndpo
   const id = await db.kysely.transaction().execute(async (trx) => {
     const newId = await repo.insertEndpoint(trx, tenantId, values, caller.now.toISOString());
     const created = (await repo.listEndpoints(trx, tenantId)).find((e) => e.id === newId);
-    await writeAudit(trx, {
-      tenantId,
-      actor: caller.actor,
-      action: 'notify.webhook.create',
-      objectType: 'webhook_endpoint',
-      objectId: newId,
-      after: created ? audited(presentEndpoint(created)) : undefined,
-      sourceIp: caller.sourceIp,
-      outcome: 'success',
-      at: caller.now,
-    });
+    await auditEndpoint(trx, caller, 'create', newId, undefined, created);
     return newId;
   });
   return presentEndpoint(await findEndpoint(db, tenantId, id));
@@ -91,18 +107,7 @@ export async function updateEndpoint(db: Db, caller: Caller, id: number, change:
   await db.kysely.transaction().execute(async (trx) => {
     await repo.updateEndpoint(trx, tenantId, id, values, caller.now.toISOString());
     const after = (await repo.listEndpoints(trx, tenantId)).find((e) => e.id === id);
-    await writeAudit(trx, {
-      tenantId,
-      actor: caller.actor,
-      action: 'notify.webhook.update',
-      objectType: 'webhook_endpoint',
-      objectId: id,
-      before: audited(presentEndpoint(before)),
-      after: after ? audited(presentEndpoint(after)) : undefined,
-      sourceIp: caller.sourceIp,
-      outcome: 'success',
-      at: caller.now,
-    });
+    await auditEndpoint(trx, caller, 'update', id, before, after);
   });
   return presentEndpoint(await findEndpoint(db, tenantId, id));
 }
@@ -112,17 +117,7 @@ export async function deleteEndpoint(db: Db, caller: Caller, id: number): Promis
   const before = await findEndpoint(db, tenantId, id);
   await db.kysely.transaction().execute(async (trx) => {
     await repo.deleteEndpoint(trx, tenantId, id);
-    await writeAudit(trx, {
-      tenantId,
-      actor: caller.actor,
-      action: 'notify.webhook.delete',
-      objectType: 'webhook_endpoint',
-      objectId: id,
-      before: audited(presentEndpoint(before)),
-      sourceIp: caller.sourceIp,
-      outcome: 'success',
-      at: caller.now,
-    });
+    await auditEndpoint(trx, caller, 'delete', id, before, undefined);
   });
 }
 

@@ -7,6 +7,7 @@
 import type { Db } from '../../db';
 import type { DueItem } from './notice';
 import * as repo from './notify.repository';
+import { groupBy } from '../../domain/collections';
 
 /** One message written or sent: to a department code, a user name, an address or an endpoint. */
 export interface SentNotice {
@@ -173,17 +174,6 @@ async function recordChunk(trx: repo.Q, job: string, chunk: DueItem[], opts: Rec
   for (const rows of chunks(inbox, rowChunk)) await repo.insertNotifications(trx, rows);
   for (const rows of chunks(deliveries, rowChunk)) await repo.insertDeliveries(trx, rows);
   return { sent, skipped: chunk.length - fresh.length };
-}
-
-function groupBy<T, K>(list: readonly T[], key: (t: T) => K): Map<K, T[]> {
-  const out = new Map<K, T[]>();
-  for (const t of list) {
-    const k = key(t);
-    const l = out.get(k);
-    if (l) l.push(t);
-    else out.set(k, [t]);
-  }
-  return out;
 }
 
 /** Everyone the items of one tenant reach, read once for the whole chunk. */

@@ -2,6 +2,7 @@
  * The workflow state of a value series (the main-series versions of one indicator and period),
  * computed from its versions oldest first: data entry and web uploads read it the same way.
  */
+import { groupBy } from '../../domain/collections';
 
 /** What the state needs of a version. */
 export interface SeriesVersion {
@@ -42,12 +43,6 @@ export const valueSeriesKey = (indicatorId: number, period: string) => `${indica
 
 /** The state of every series among `rows` (versions of several series, oldest first), by key. */
 export function seriesStates<R extends SeriesVersion>(rows: R[]): Map<string, Series<R>> {
-  const grouped = new Map<string, R[]>();
-  for (const r of rows) {
-    const key = valueSeriesKey(r.indicator_id, r.period);
-    const list = grouped.get(key);
-    if (list) list.push(r);
-    else grouped.set(key, [r]);
-  }
+  const grouped = groupBy(rows, (r) => valueSeriesKey(r.indicator_id, r.period));
   return new Map([...grouped].map(([key, list]) => [key, seriesState(list)]));
 }

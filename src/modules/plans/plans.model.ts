@@ -9,6 +9,7 @@ import { notFound } from '../errors';
 import { currentVersions } from '../observations';
 import { planFileFromRows, type PlanRows } from './plans.file';
 import * as repo from './plans.repository';
+import { groupBy } from '../../domain/collections';
 
 /** A plan's model: the domain's plan (targets, indicators, values as known), without tasks. */
 export type PlanModel = PlanFile;
@@ -47,17 +48,6 @@ export async function loadPlanModel(
   statuses?: string[],
 ): Promise<PlanModel> {
   return planFileFromRows(await readPlanRows(db, tenantId, code, knownBy, statuses)) as PlanModel;
-}
-
-function groupBy<T>(rows: readonly T[], key: (r: T) => number): Map<number, T[]> {
-  const out = new Map<number, T[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = out.get(k);
-    if (list) list.push(r);
-    else out.set(k, [r]);
-  }
-  return out;
 }
 
 /**

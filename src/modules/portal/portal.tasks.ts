@@ -6,22 +6,12 @@
 import type { PublicTask } from '../../contracts/portal';
 import type { TaskDetail, TaskSummary } from '../../contracts/tasks';
 import type { Db } from '../../db';
+import { internalReader } from '../caller';
 import { getTask, listTasks, type TaskCaller } from '../tasks';
 
 /** A caller that reads every task of the tenant and may do nothing else. */
 function reader(tenantId: number, asOf: string): TaskCaller {
-  return {
-    actor: {
-      kind: 'token',
-      tokenId: 0,
-      tenantId,
-      permissions: new Set(['task:read']),
-      departmentIds: [],
-      scopedPermissions: new Set(),
-    },
-    now: new Date(`${asOf}T12:00:00Z`),
-    sourceIp: null,
-  };
+  return internalReader(tenantId, ['task:read'], new Date(`${asOf}T12:00:00Z`));
 }
 
 /** Every task of a plan the caller may see, lit as of a day (all pages). */

@@ -15,7 +15,7 @@ import {
   type TaskLine,
 } from '../../domain/reports';
 import { getCockpit } from '../cockpit';
-import type { Caller } from '../caller';
+import { internalReader, type Caller } from '../caller';
 import { badInput } from '../errors';
 import { getPlanDetail, listObservations, loadPlanStructure } from '../plans';
 import { getScorecards } from '../scorecards';
@@ -37,18 +37,7 @@ const readPermissions: Permission[] = ['plan:read', 'data:read', 'task:read', 't
 
 /** The office's own reading: the whole tenant, as of the month's last instant. */
 function officeCaller(tenantId: number, asOf: string): Caller {
-  return {
-    actor: {
-      kind: 'token',
-      tokenId: 0,
-      tenantId,
-      permissions: new Set(readPermissions),
-      departmentIds: [],
-      scopedPermissions: new Set(),
-    },
-    now: new Date(`${asOf}T23:59:59.999Z`),
-    sourceIp: null,
-  };
+  return internalReader(tenantId, readPermissions, new Date(`${asOf}T23:59:59.999Z`));
 }
 
 /** Checks the month (YYYY-MM, not before the plan starts) and reads everything it needs. */

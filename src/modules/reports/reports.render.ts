@@ -25,14 +25,7 @@ export async function renderBulletin(
   pdf: PdfOptions,
 ): Promise<Buffer> {
   const bulletin = buildBulletin(input);
-  switch (format) {
-    case 'docx':
-      return bulletinDocx(bulletin);
-    case 'pdf':
-      return htmlToPdf(bulletinHtml(bulletin), pdf);
-    case 'xlsx':
-      return bulletinXlsx(input, bulletin);
-  }
+  return renderLaidOut(bulletin, format, pdf, () => bulletinXlsx(input, bulletin));
 }
 
 /** `督查通报-2026-10.docx` */
@@ -46,12 +39,22 @@ export async function renderDocument(
   format: BulletinFormat,
   pdf: PdfOptions,
 ): Promise<Buffer> {
+  return renderLaidOut(doc, format, pdf, () => documentXlsx(doc));
+}
+
+/** .docx and .pdf share the bulletin's layout; each kind of document has its own workbook. */
+async function renderLaidOut(
+  doc: OfficialDocument,
+  format: BulletinFormat,
+  pdf: PdfOptions,
+  workbook: () => Promise<Buffer> | Buffer,
+): Promise<Buffer> {
   switch (format) {
     case 'docx':
       return bulletinDocx(doc);
     case 'pdf':
       return htmlToPdf(bulletinHtml(doc), pdf);
     case 'xlsx':
-      return documentXlsx(doc);
+      return workbook();
   }
 }

@@ -3,6 +3,7 @@
  * task as of a day. The rules themselves live in the domain, never here.
  */
 import type { Db } from '../../db';
+import { groupBy } from '../../domain/collections';
 import {
   evaluateTask,
   type ReportCycle,
@@ -47,15 +48,7 @@ export function reportFactsOf(rows: readonly ReportFactRow[]): TaskReportFacts[]
   }));
 }
 
-const group = <T extends { task_id: number }>(rows: readonly T[]) => {
-  const out = new Map<number, T[]>();
-  for (const r of rows) {
-    const list = out.get(r.task_id);
-    if (list) list.push(r);
-    else out.set(r.task_id, [r]);
-  }
-  return out;
-};
+const group = <T extends { task_id: number }>(rows: readonly T[]) => groupBy(rows, (r) => r.task_id);
 
 /** An evaluation with the periods whose report the supervisor returned (owed again by the liaison). */
 export type LitTask = TaskEvaluation & { readonly returned: readonly string[] };

@@ -3,10 +3,9 @@
  * department; co-operating departments add their part; the supervisor accepts or returns each
  * with a comment. An accepted report at 100% completes the task (办结).
  */
-import { createHash } from 'node:crypto';
 import type { ReportCreate, ReportEdit, ReportPart, ReportReview, TaskDetail } from '../../contracts/tasks';
 import type { Db } from '../../db';
-import { safeFileName, sniffType } from '../../domain/files/sniff';
+import { safeFileName } from '../../domain/files/sniff';
 import {
   parseReportPeriod,
   periodInSpan,
@@ -16,6 +15,7 @@ import {
   type TaskState,
 } from '../../domain/tasks';
 import { AppError, notFound } from '../errors';
+import { sniffedFile } from '../uploads';
 import {
   fieldError,
   isUniqueViolation,
@@ -321,15 +321,10 @@ export async function uploadReportEvidence(
       '佐证材料不超过10 MB。 Evidence files are limited to 10 MB.',
     );
   }
-  const type = sniffType(file.bytes);
-  if (!type) {
-    throw new AppError(
-      415,
-      'Unsupported Media Type',
-      '请上传PDF、图片或Office文档。 Send a PDF, an image or an office document.',
-    );
-  }
-  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  const { type, sha256 } = sniffedFile(
+    file.bytes,
+    '请上传PDF、图片或Office文档。 Send a PDF, an image or an office document.',
+  );
   const name = safeFileName(file.name);
   await db.kysely.transaction().execute(async (trx) => {
     await repo.insertEvidence(trx, {

@@ -4,7 +4,7 @@ import { html } from './escape';
 import { formatPeriod } from './format';
 import { pick, t } from './i18n';
 import { link, page, type PageCtx } from './layout';
-import { downloadPaths } from './parts';
+import { downloadPaths, tableRegion } from './parts';
 
 /** Paths of a plan's data package files below the portal root. */
 export function packagePath(planId: string, file: string): string {
@@ -36,37 +36,25 @@ export function dataIndexPage(ctx: PageCtx, plans: readonly PublicPlan[]): strin
           >
         </p>
         <h3>${t(lang, 'allIndicators')}</h3>
-        <div class="table-wrap" tabindex="0" role="region" aria-label="${t(lang, 'allIndicators')}">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">${t(lang, 'indicator')}</th>
-                <th scope="col">CSV</th>
-                <th scope="col">JSON</th>
-                <th scope="col">XLSX</th>
-                <th scope="col">${t(lang, 'opensdg')}</th>
-                <th scope="col">${t(lang, 'lastUpdate')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${plan.indicators.map((i) => {
-                const files = downloadPaths(id, i.id);
-                return html`<tr>
-                  <th scope="row">
-                    ${link(ctx, `plans/${id}/indicators/${i.id}/`, pick(lang, i.name, i.name_en))}
-                  </th>
-                  <td>${link(ctx, files.csv, 'CSV', { file: true })}</td>
-                  <td>${link(ctx, files.json, 'JSON', { file: true })}</td>
-                  <td>${link(ctx, files.xlsx, 'XLSX', { file: true })}</td>
-                  <td>
-                    ${link(ctx, packagePath(id, `opensdg/indicator_${i.id}.csv`), `indicator_${i.id}.csv`, { file: true })}
-                  </td>
-                  <td>${i.updated ?? '—'}</td>
-                </tr>`;
-              })}
-            </tbody>
-          </table>
-        </div>
+        ${tableRegion(
+          t(lang, 'allIndicators'),
+          [t(lang, 'indicator'), 'CSV', 'JSON', 'XLSX', t(lang, 'opensdg'), t(lang, 'lastUpdate')],
+          plan.indicators.map((i) => {
+            const files = downloadPaths(id, i.id);
+            return html`<tr>
+              <th scope="row">
+                ${link(ctx, `plans/${id}/indicators/${i.id}/`, pick(lang, i.name, i.name_en))}
+              </th>
+              <td>${link(ctx, files.csv, 'CSV', { file: true })}</td>
+              <td>${link(ctx, files.json, 'JSON', { file: true })}</td>
+              <td>${link(ctx, files.xlsx, 'XLSX', { file: true })}</td>
+              <td>
+                ${link(ctx, packagePath(id, `opensdg/indicator_${i.id}.csv`), `indicator_${i.id}.csv`, { file: true })}
+              </td>
+              <td>${i.updated ?? '—'}</td>
+            </tr>`;
+          }),
+        )}
       </section>`;
     })}`;
   return page({
@@ -100,29 +88,19 @@ export function changesPage(ctx: PageCtx, plan: PublicPlan): string {
   };
   const body = html`<h1>${title}</h1>
     <p>${t(lang, 'changesIntro')}</p>
-    <div class="table-wrap" tabindex="0" role="region" aria-label="${title}">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">${t(lang, 'lastUpdate')}</th>
-            <th scope="col">${t(lang, 'status')}</th>
-            <th scope="col">${t(lang, 'indicator')}</th>
-            <th scope="col">${t(lang, 'period')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${plan.changes.map((c) => {
-            const to = target(c.kind, c.id);
-            const name = pick(lang, c.name, c.name_en);
-            return html`<tr>
-              <td>${c.at}</td>
-              <td>${word[c.action]}</td>
-              <td>${to ? link(ctx, to, name) : name}</td>
-              <td>${c.periods.map((p) => formatPeriod(p, lang)).join(lang === 'zh' ? '、' : ', ')}</td>
-            </tr>`;
-          })}
-        </tbody>
-      </table>
-    </div>`;
+    ${tableRegion(
+      title,
+      [t(lang, 'lastUpdate'), t(lang, 'status'), t(lang, 'indicator'), t(lang, 'period')],
+      plan.changes.map((c) => {
+        const to = target(c.kind, c.id);
+        const name = pick(lang, c.name, c.name_en);
+        return html`<tr>
+          <td>${c.at}</td>
+          <td>${word[c.action]}</td>
+          <td>${to ? link(ctx, to, name) : name}</td>
+          <td>${c.periods.map((p) => formatPeriod(p, lang)).join(lang === 'zh' ? '、' : ', ')}</td>
+        </tr>`;
+      }),
+    )}`;
   return page({ ctx, title, siteTitle: t(lang, 'portal'), planId: plan.plan.id, body, asOf: plan.as_of });
 }

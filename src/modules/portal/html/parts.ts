@@ -2,7 +2,7 @@
 import type { PublicEvaluation, PublicIndicator, PublicObservation } from '../../../contracts/portal';
 import { unitLabel } from '../../../domain/units';
 import { targetChartSvg } from './chart';
-import { html, raw, type Html } from './escape';
+import { html, raw, type Html, type HtmlValue } from './escape';
 import { formatLike, formatNumber, formatPeriod, formatQualified, formatValue } from './format';
 import { pick, t, type Lang } from './i18n';
 import { link, statusBadge, type PageCtx } from './layout';
@@ -77,6 +77,37 @@ function yearTotals(i: PublicIndicator): { year: string; value: number; months: 
   return [...byYear].map(([year, v]) => ({ year, ...v }));
 }
 
+/**
+ * A table in a region that is focusable and named, so that a phone scrolls it sideways with the
+ * keyboard too (WCAG 2.1.1): its column heads, its rows and, when given, a caption above it.
+ */
+export function tableRegion(
+  label: string,
+  heads: readonly string[],
+  rows: HtmlValue,
+  caption?: string,
+): Html {
+  return html`<div class="table-wrap" tabindex="0" role="region" aria-label="${label}">
+    <table>
+      ${
+        caption === undefined
+          ? null
+          : html`<caption>
+              ${caption}
+            </caption>`
+      }
+      <thead>
+        <tr>
+          ${heads.map((h) => html`<th scope="col">${h}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${rows}
+      </tbody>
+    </table>
+  </div>`;
+}
+
 /** The full data table: every published value, year by year (and month by month where reported). */
 export function dataTable(i: PublicIndicator, lang: Lang): Html {
   if (i.observations.length === 0) return html`<p>${t(lang, 'noData')}</p>`;
@@ -95,67 +126,42 @@ export function dataTable(i: PublicIndicator, lang: Lang): Html {
           <td>${o.updated}</td>
         </tr>`,
     );
-  // Focusable and named: a phone scrolls the table sideways with the keyboard too (WCAG 2.1.1).
   const table = (caption: string, list: readonly PublicObservation[]) =>
-    html`<div class="table-wrap" tabindex="0" role="region" aria-label="${caption}">
-      <table>
-        <caption>
-          ${caption}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${t(lang, 'period')}</th>
-            <th scope="col">${unitHead}</th>
-            <th scope="col">${t(lang, 'source')}</th>
-            <th scope="col">${t(lang, 'remark')}</th>
-            <th scope="col">${t(lang, 'lastUpdate')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows(list)}
-        </tbody>
-      </table>
-    </div>`;
+    tableRegion(
+      caption,
+      [t(lang, 'period'), unitHead, t(lang, 'source'), t(lang, 'remark'), t(lang, 'lastUpdate')],
+      rows(list),
+      caption,
+    );
   const annual = i.observations.filter((o) => o.period.length === 4);
   const sub = i.observations.filter((o) => o.period.length > 4);
   const totals =
     sub.length && i.measure === 'flow'
-      ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="${t(lang, 'annualTotal')}">
-          <table>
-            <caption>
-              ${t(lang, 'annualTotal')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">${t(lang, 'period')}</th>
-                <th scope="col">${unitHead}</th>
-                <th scope="col">${t(lang, 'remark')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${yearTotals(i).map(
-                (y) =>
-                  html`<tr>
-                    <th scope="row">
-                      ${
-                        y.months === (i.frequency === 'monthly' ? 12 : 4)
-                          ? formatPeriod(y.year, lang)
-                          : formatPeriodSoFar(y.year, y.months, i.frequency, lang)
-                      }
-                    </th>
-                    <td class="num">${formatNumber(y.value, lang)}</td>
-                    <td>
-                      ${
-                        y.months === (i.frequency === 'monthly' ? 12 : 4)
-                          ? ''
-                          : formatValue(y.value, i.unit, lang)
-                      }
-                    </td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>
-        </div>`
+      ? tableRegion(
+          t(lang, 'annualTotal'),
+          [t(lang, 'period'), unitHead, t(lang, 'remark')],
+          yearTotals(i).map(
+            (y) =>
+              html`<tr>
+                <th scope="row">
+                  ${
+                    y.months === (i.frequency === 'monthly' ? 12 : 4)
+                      ? formatPeriod(y.year, lang)
+                      : formatPeriodSoFar(y.year, y.months, i.frequency, lang)
+                  }
+                </th>
+                <td class="num">${formatNumber(y.value, lang)}</td>
+                <td>
+                  ${
+                    y.months === (i.frequency === 'monthly' ? 12 : 4)
+                      ? ''
+                      : formatValue(y.value, i.unit, lang)
+                  }
+                </td>
+              </tr>`,
+          ),
+          t(lang, 'annualTotal'),
+        )
       : null;
   return html`${annual.length ? table(t(lang, 'annual'), annual) : null}${totals}${
     sub.length ? table(t(lang, i.frequency === 'quarterly' ? 'quarterly' : 'monthly'), sub) : null

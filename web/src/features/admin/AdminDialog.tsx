@@ -5,6 +5,7 @@
  */
 import { Alert, Form, Input, Modal, type FormInstance, type FormProps } from 'antd';
 import type { ReactNode } from 'react';
+import { useFormSave } from '../common/useFormSave';
 import { RequiredItem } from '../common/RequiredItem';
 import { useI18n } from '../../i18n/context';
 
@@ -47,6 +48,20 @@ export function AdminDialog<V extends object>(props: {
       </Form>
     </Modal>
   );
+}
+
+/**
+ * The form of an administrator's dialog and what AdminDialog takes from it: `send` runs on OK once
+ * the fields check; `clear` forgets the last refusal and the fields (when the dialog opens again).
+ */
+export function useAdminForm<V extends object>(name: string, send: (values: V) => Promise<void>) {
+  const [form] = Form.useForm<V>();
+  const { busy, error, setError, save } = useFormSave(form);
+  const clear = () => {
+    setError(null);
+    form.resetFields();
+  };
+  return { form, clear, dialog: { name, form, busy, error, onOk: () => void save(send) } };
 }
 
 /** 中文名称 (required) and English name (optional), as fields `name` and `name_en`. */

@@ -85,11 +85,14 @@ export function LoadError({ error, retry }: { error: Error; retry?: () => void }
   );
 }
 
-/** A list of an administration page: its rows in a table while they load and once loaded, or the failure. */
+/**
+ * A list of an administration page: its rows in a table while they load and once loaded, or the
+ * failure; 50 rows a page unless `pageSize` says otherwise.
+ */
 export function AdminTable<T extends object>(props: {
   rows: AsyncState<T[]>;
   rowKey: keyof T & string;
-  pageSize: number;
+  pageSize?: number;
   columns: TableColumnsType<T>;
 }) {
   const { rows } = props;
@@ -99,8 +102,18 @@ export function AdminTable<T extends object>(props: {
       rowKey={props.rowKey}
       loading={rows.state === 'loading'}
       dataSource={rows.state === 'done' ? rows.data : []}
-      pagination={{ pageSize: props.pageSize, hideOnSinglePage: true }}
+      pagination={{ pageSize: props.pageSize ?? 50, hideOnSinglePage: true }}
       columns={props.columns}
     />
+  );
+}
+
+/** The small Edit button of a row, named for the row it edits. */
+export function EditButton({ name, onClick }: { name: string; onClick: () => void }) {
+  const { t } = useI18n();
+  return (
+    <Button size="small" onClick={onClick} aria-label={`${t('edit')} ${name}`}>
+      {t('edit')}
+    </Button>
   );
 }

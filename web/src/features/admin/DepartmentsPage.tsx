@@ -1,13 +1,12 @@
 /** `/admin/departments`: the tenant's departments; create one or rename it. */
-import { App, Button, Form, Input } from 'antd';
+import { App, Input } from 'antd';
 import { useEffect, useState } from 'react';
 import type { DepartmentEntry } from '../../../../src/contracts/accounts';
 import { RequiredItem } from '../common/RequiredItem';
 import { useI18n } from '../../i18n/context';
-import { useAsync } from '../common/useAsync';
-import { useFormSave } from '../common/useFormSave';
-import { AdminDialog, BilingualNameFields } from './AdminDialog';
-import { AdminLayout, AdminTable } from './AdminLayout';
+import { useReloadable } from '../common/useAsync';
+import { AdminDialog, BilingualNameFields, useAdminForm } from './AdminDialog';
+import { AdminLayout, AdminTable, EditButton } from './AdminLayout';
 import { createDepartment, listDepartments, updateDepartment } from './adminApi';
 
 interface Values {
@@ -23,38 +22,28 @@ function DepartmentDialog(props: {
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const { busy, error, setError, save: send } = useFormSave(form);
   const { dept } = props;
+  const { form, clear, dialog } = useAdminForm<Values>('department', async (v) => {
+    const name_en = v.name_en?.trim() || null;
+    if (dept === 'new') await createDepartment({ code: v.code, name: v.name, name_en: name_en ?? undefined });
+    else if (dept) await updateDepartment(dept.code, { name: v.name, name_en });
+    void message.success(t(dept === 'new' ? 'created' : 'saved'));
+    props.onSaved();
+    props.onClose();
+  });
 
   useEffect(() => {
-    setError(null);
-    form.resetFields();
+    clear();
     if (dept && dept !== 'new')
       form.setFieldsValue({ code: dept.code, name: dept.name, name_en: dept.name_en ?? '' });
   }, [dept, form]);
 
-  const save = () =>
-    send(async (v) => {
-      const name_en = v.name_en?.trim() || null;
-      if (dept === 'new')
-        await createDepartment({ code: v.code, name: v.name, name_en: name_en ?? undefined });
-      else if (dept) await updateDepartment(dept.code, { name: v.name, name_en });
-      void message.success(t(dept === 'new' ? 'created' : 'saved'));
-      props.onSaved();
-      props.onClose();
-    });
-
   return (
     <AdminDialog
+      {...dialog}
       open={dept !== null}
       title={dept === 'new' ? t('createDepartment') : dept ? t('editDepartment', { name: dept.name }) : ''}
       okText={t(dept === 'new' ? 'create' : 'save')}
-      busy={busy}
-      error={error}
-      form={form}
-      name="department"
-      onOk={() => void save()}
       onCancel={props.onClose}
     >
       <RequiredItem label={t('code')} name="code">
@@ -67,8 +56,7 @@ function DepartmentDialog(props: {
 
 export default function DepartmentsPage() {
   const { t } = useI18n();
-  const [version, setVersion] = useState(0);
-  const departments = useAsync((signal) => listDepartments(signal), `departments#${version}`);
+  const [departments, reload] = useReloadable((signal) => listDepartments(signal), 'departments');
   const [editing, setEditing] = useState<DepartmentEntry | 'new' | null>(null);
   return (
     <AdminLayout
@@ -78,7 +66,6 @@ export default function DepartmentsPage() {
       <AdminTable<DepartmentEntry>
         rows={departments}
         rowKey="code"
-        pageSize={50}
         columns={[
           { key: 'code', title: t('code'), dataIndex: 'code' },
           { key: 'name', title: t('nameZh'), dataIndex: 'name' },
@@ -86,19 +73,11 @@ export default function DepartmentsPage() {
           {
             key: 'actions',
             title: t('actions'),
-            render: (_, d) => (
-              <Button size="small" onClick={() => setEditing(d)} aria-label={`${t('edit')} ${d.name}`}>
-                {t('edit')}
-              </Button>
-            ),
+            render: (_, d) => <EditButton name={d.name} onClick={() => setEditing(d)} />,
           },
         ]}
       />
-      <DepartmentDialog
-        dept={editing}
-        onClose={() => setEditing(null)}
-        onSaved={() => setVersion((n) => n + 1)}
-      />
+      <DepartmentDialog dept={editing} onClose={() => setEditing(null)} onSaved={reload} />
     </AdminLayout>
   );
 }

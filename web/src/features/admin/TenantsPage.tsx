@@ -4,14 +4,13 @@
  * below the administrator's own tenant, so a district cannot add its siblings); the page words
  * its refusal through the problem's code.
  */
-import { App, Form, Input, Select, Table } from 'antd';
+import { App, Input, Select, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import type { TenantEntry } from '../../../../src/contracts/city';
 import { RequiredItem } from '../common/RequiredItem';
 import { useI18n } from '../../i18n/context';
-import { useAsync } from '../common/useAsync';
-import { useFormSave } from '../common/useFormSave';
-import { AdminDialog, BilingualNameFields } from './AdminDialog';
+import { useReloadable } from '../common/useAsync';
+import { AdminDialog, BilingualNameFields, useAdminForm } from './AdminDialog';
 import { AdminLayout, LoadError } from './AdminLayout';
 import { createTenant, listTenants } from './adminApi';
 
@@ -44,42 +43,33 @@ function TenantDialog(props: {
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const { busy, error, setError, save: send } = useFormSave(form);
   const { open, tenants } = props;
+  const { form, clear, dialog } = useAdminForm<Values>('tenant', async (v) => {
+    await createTenant({
+      slug: v.slug.trim(),
+      name: v.name.trim(),
+      name_en: v.name_en?.trim() || undefined,
+      parent: v.parent,
+    });
+    void message.success(t('created'));
+    props.onSaved();
+    props.onClose();
+  });
 
   useEffect(() => {
-    setError(null);
-    form.resetFields();
+    clear();
     // Default parent: the top of what the administrator manages (their own tenant), not the
     // first by id (a district created before its city would come first).
     const own = tenantTree(tenants)[0];
     if (open && own) form.setFieldsValue({ parent: own.slug });
   }, [open, tenants, form]);
 
-  const save = () =>
-    send(async (v) => {
-      await createTenant({
-        slug: v.slug.trim(),
-        name: v.name.trim(),
-        name_en: v.name_en?.trim() || undefined,
-        parent: v.parent,
-      });
-      void message.success(t('created'));
-      props.onSaved();
-      props.onClose();
-    });
-
   return (
     <AdminDialog
+      {...dialog}
       open={open}
       title={t('createTenant')}
       okText={t('create')}
-      busy={busy}
-      error={error}
-      form={form}
-      name="tenant"
-      onOk={() => void save()}
       onCancel={props.onClose}
     >
       <RequiredItem label={t('tenantSlug')} name="slug" extra={t('tenantSlugHelp')}>
@@ -98,8 +88,7 @@ function TenantDialog(props: {
 
 export default function TenantsPage() {
   const { t, lang } = useI18n();
-  const [version, setVersion] = useState(0);
-  const tenants = useAsync((signal) => listTenants(signal), `tenants#${version}`);
+  const [tenants, reload] = useReloadable((signal) => listTenants(signal), 'tenants');
   const [adding, setAdding] = useState(false);
   const list = tenants.state === 'done' ? tenants.data : [];
   return (
@@ -136,12 +125,7 @@ export default function TenantsPage() {
           ]}
         />
       )}
-      <TenantDialog
-        open={adding}
-        tenants={list}
-        onClose={() => setAdding(false)}
-        onSaved={() => setVersion((n) => n + 1)}
-      />
+      <TenantDialog open={adding} tenants={list} onClose={() => setAdding(false)} onSaved={reload} />
     </AdminLayout>
   );
 }

@@ -4,8 +4,7 @@ import { useEffect, useState } from 'react';
 import type { ApiTokenCreated, DepartmentEntry, TokenPermission } from '../../../../src/contracts/accounts';
 import { RequiredItem } from '../common/RequiredItem';
 import { useI18n } from '../../i18n/context';
-import { useFormSave } from '../common/useFormSave';
-import { AdminDialog } from './AdminDialog';
+import { AdminDialog, useAdminForm } from './AdminDialog';
 import { createToken } from './adminApi';
 
 // Typed against the contract, without pulling zod into the bundle.
@@ -32,28 +31,23 @@ export function TokenCreateDialog(props: {
 }) {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const { busy, error, setError, save } = useFormSave(form);
   const [created, setCreated] = useState<ApiTokenCreated | null>(null);
+  const { form, clear, dialog } = useAdminForm<Values>('token', async (v) => {
+    const token = await createToken({
+      name: v.name,
+      department: v.department || undefined,
+      permissions: v.permissions,
+      expires_at: v.expires_at || undefined,
+    });
+    setCreated(token);
+    props.onCreated();
+  });
 
   useEffect(() => {
     if (!props.open) return;
-    setError(null);
+    clear();
     setCreated(null);
-    form.resetFields();
   }, [props.open, form]);
-
-  const submit = () =>
-    save(async (v) => {
-      const token = await createToken({
-        name: v.name,
-        department: v.department || undefined,
-        permissions: v.permissions,
-        expires_at: v.expires_at || undefined,
-      });
-      setCreated(token);
-      props.onCreated();
-    });
 
   if (created)
     return (
@@ -87,15 +81,11 @@ export function TokenCreateDialog(props: {
 
   return (
     <AdminDialog
+      {...dialog}
       open={props.open}
       title={t('createToken')}
       okText={t('create')}
-      busy={busy}
-      error={error}
-      form={form}
-      name="token"
       initialValues={{ permissions: ['data:read'] }}
-      onOk={() => void submit()}
       onCancel={props.onClose}
     >
       <RequiredItem label={t('tokenName')} name="name">

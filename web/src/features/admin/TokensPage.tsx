@@ -5,7 +5,7 @@ import type { ApiToken } from '../../../../src/contracts/accounts';
 import { formatInstant } from './formatInstant';
 import { useI18n } from '../../i18n/context';
 import { showProblem } from '../auth/problemMessage';
-import { useAsync } from '../common/useAsync';
+import { useAsync, useReloadable } from '../common/useAsync';
 import { AdminLayout, AdminTable } from './AdminLayout';
 import { listDepartments, listTokens, revokeToken } from './adminApi';
 import { TokenCreateDialog } from './TokenCreateDialog';
@@ -13,8 +13,7 @@ import { TokenCreateDialog } from './TokenCreateDialog';
 export default function TokensPage() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
-  const [version, setVersion] = useState(0);
-  const tokens = useAsync((signal) => listTokens(signal), `tokens#${version}`);
+  const [tokens, reload] = useReloadable((signal) => listTokens(signal), 'tokens');
   const departments = useAsync((signal) => listDepartments(signal).catch(() => []), 'departments');
   const [creating, setCreating] = useState(false);
 
@@ -22,7 +21,7 @@ export default function TokensPage() {
     try {
       await revokeToken(token.id);
       void message.success(t('revoked'));
-      setVersion((n) => n + 1);
+      reload();
     } catch (e) {
       showProblem(message, e);
     }
@@ -42,7 +41,6 @@ export default function TokensPage() {
       <AdminTable<ApiToken>
         rows={tokens}
         rowKey="id"
-        pageSize={50}
         columns={[
           { key: 'name', title: t('tokenName'), dataIndex: 'name' },
           {
@@ -87,7 +85,7 @@ export default function TokensPage() {
         open={creating}
         departments={departments.state === 'done' ? departments.data : []}
         onClose={() => setCreating(false)}
-        onCreated={() => setVersion((n) => n + 1)}
+        onCreated={reload}
       />
     </AdminLayout>
   );

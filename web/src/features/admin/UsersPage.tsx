@@ -1,12 +1,12 @@
 /** `/admin/users`: the tenant's users, with a drawer to create or edit one. */
-import { Button, Input, Space, Tag } from 'antd';
+import { Input, Space, Tag } from 'antd';
 import { useState } from 'react';
 import type { User } from '../../../../src/contracts/accounts';
 import { useI18n } from '../../i18n/context';
 import { useSession } from '../auth/SessionContext';
 import { useRoleName } from '../auth/UserMenu';
-import { useAsync, type AsyncState } from '../common/useAsync';
-import { AdminLayout, AdminTable } from './AdminLayout';
+import { useAsync, useReloadable, type AsyncState } from '../common/useAsync';
+import { AdminLayout, AdminTable, EditButton } from './AdminLayout';
 import { listDepartments, listUsers } from './adminApi';
 import { UserDrawer } from './UserDrawer';
 
@@ -14,8 +14,7 @@ export default function UsersPage() {
   const { t, pick } = useI18n();
   const session = useSession();
   const roleName = useRoleName();
-  const [version, setVersion] = useState(0);
-  const users = useAsync((signal) => listUsers(signal), `users#${version}`);
+  const [users, reload] = useReloadable((signal) => listUsers(signal), 'users');
   const departments = useAsync((signal) => listDepartments(signal).catch(() => []), 'departments');
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [query, setQuery] = useState('');
@@ -95,25 +94,14 @@ export default function UsersPage() {
                   key: 'actions',
                   title: t('actions'),
                   render: (_: unknown, u: User) => (
-                    <Button
-                      size="small"
-                      onClick={() => setEditing(u)}
-                      aria-label={`${t('edit')} ${u.username}`}
-                    >
-                      {t('edit')}
-                    </Button>
+                    <EditButton name={u.username} onClick={() => setEditing(u)} />
                   ),
                 },
               ]
             : []),
         ]}
       />
-      <UserDrawer
-        user={editing}
-        departments={deptList}
-        onClose={() => setEditing(null)}
-        onSaved={() => setVersion((n) => n + 1)}
-      />
+      <UserDrawer user={editing} departments={deptList} onClose={() => setEditing(null)} onSaved={reload} />
     </AdminLayout>
   );
 }

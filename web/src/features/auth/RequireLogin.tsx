@@ -1,5 +1,5 @@
 /** Guards a page: to the login page when anonymous, a "not allowed" result without the permission. */
-import { type ReactNode, useEffect } from 'react';
+import { type ComponentType, type ReactNode, useEffect } from 'react';
 import type { Permission } from '../../../../src/domain/access/roles';
 import { useI18n } from '../../i18n/context';
 import { navigate } from '../../router';
@@ -18,4 +18,15 @@ export function RequireLogin({ permission, children }: { permission?: Permission
   if (permission && !session.can(permission))
     return <NoPage status="403" title={t('forbidden')} hint={t('forbiddenHint')} />;
   return <>{children}</>;
+}
+
+/** A whole page behind the guard: `View` for a logged-in user with `permission`. */
+export function loginPage(permission: Permission, View: ComponentType): ComponentType {
+  return function GuardedPage() {
+    return (
+      <RequireLogin permission={permission}>
+        <View />
+      </RequireLogin>
+    );
+  };
 }

@@ -3,7 +3,7 @@ import { Button, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { CityOverview } from '../../../../src/contracts/cityview';
 import { useI18n } from '../../i18n/context';
-import { RequireLogin } from '../auth/RequireLogin';
+import { loginPage } from '../auth/RequireLogin';
 import { Loaded } from '../common/Loading';
 import { useAsync } from '../common/useAsync';
 import { getOverview } from './cityApi';
@@ -79,10 +79,4 @@ function City() {
   return <div className="sx-city">{<Loaded state={state}>{(o) => <Overview o={o} />}</Loaded>}</div>;
 }
 
-export default function CityPage() {
-  return (
-    <RequireLogin permission="city:read">
-      <City />
-    </RequireLogin>
-  );
-}
+export default loginPage('city:read', City);

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import type { CockpitTarget } from '../../../../src/contracts/cockpit';
 import { useI18n } from '../../i18n/context';
 import { useLocation } from '../../router';
-import { RequireLogin } from '../auth/RequireLogin';
+import { loginPage } from '../auth/RequireLogin';
 import { look, statusOrder } from '../status/statusLook';
 import { type CockpitData, loadCockpit, resolvePlan } from './cockpitApi';
 import { dateText, money, percent } from './numbers';
@@ -15,13 +15,7 @@ import { lights } from './ProgrammeLights';
 import { usePolling } from './usePolling';
 import './screen.css';
 
-export default function ScreenPage() {
-  return (
-    <RequireLogin permission="plan:read">
-      <Screen />
-    </RequireLogin>
-  );
-}
+export default loginPage('plan:read', Screen);
 
 /** The scale that fits 1920×1080 into the window. */
 function useFit(): number {

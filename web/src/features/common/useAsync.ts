@@ -26,3 +26,13 @@ export function useAsync<T>(load: (signal: AbortSignal) => Promise<T>, key: stri
   }, [key, attempt]);
   return result.key === `${key}#${attempt}` ? result.value : { state: 'loading' };
 }
+
+/** useAsync of a list the page changes: `reload()` loads it again after a save. */
+export function useReloadable<T>(
+  load: (signal: AbortSignal) => Promise<T>,
+  key: string,
+): [AsyncState<T>, () => void] {
+  const [version, setVersion] = useState(0);
+  const state = useAsync(load, `${key}#${version}`);
+  return [state, () => setVersion((n) => n + 1)];
+}

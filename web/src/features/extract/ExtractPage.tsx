@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { ExtractResult } from '../../../../src/contracts/extract';
 import type { PlanSummary } from '../../../../src/contracts/plans';
 import { useI18n } from '../../i18n/context';
-import { RequireLogin } from '../auth/RequireLogin';
+import { loginPage } from '../auth/RequireLogin';
 import { DoneStep } from './DoneStep';
 import { InputStep } from './InputStep';
 import { ReviewStep } from './ReviewStep';
@@ -42,10 +42,4 @@ function Extract() {
   );
 }
 
-export default function ExtractPage() {
-  return (
-    <RequireLogin permission="plan:write">
-      <Extract />
-    </RequireLogin>
-  );
-}
+export default loginPage('plan:write', Extract);

@@ -1,5 +1,5 @@
 /** The frame of a page about the plan being shown: the login guard, its tabs, then its content once the plan is read. */
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import type { Permission } from '../../../../src/domain/access/roles';
 import { RequireLogin } from '../auth/RequireLogin';
 import { Loaded } from '../common/Loading';
@@ -21,4 +21,19 @@ export function PlanPage(props: {
       </div>
     </RequireLogin>
   );
+}
+
+/** A page whose one view needs only the plan's code: `View` inside PlanPage. */
+export function planCodePage(
+  permission: Permission,
+  className: string,
+  View: ComponentType<{ plan: string }>,
+): ComponentType {
+  return function PlanCodePage() {
+    return (
+      <PlanPage permission={permission} className={className}>
+        {(data) => <View plan={data.detail.plan.id} />}
+      </PlanPage>
+    );
+  };
 }

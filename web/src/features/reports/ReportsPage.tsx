@@ -8,7 +8,7 @@ import type { BulletinEntry } from '../../../../src/contracts/reports';
 import { useI18n } from '../../i18n/context';
 import { useLocation } from '../../router';
 import { problemText } from '../auth/problemMessage';
-import { RequireLogin } from '../auth/RequireLogin';
+import { loginPage } from '../auth/RequireLogin';
 import { useSession } from '../auth/SessionContext';
 import { resolvePlan } from '../cockpit/cockpitApi';
 import { Loaded } from '../common/Loading';
@@ -17,13 +17,7 @@ import { DocumentLinks } from './DocumentLinks';
 import { bulletinHref, generateBulletin, listBulletins } from './reportsApi';
 import { MonthField } from './MonthField';
 
-export default function ReportsPage() {
-  return (
-    <RequireLogin permission="report:read">
-      <ReportsLoader />
-    </RequireLogin>
-  );
-}
+export default loginPage('report:read', ReportsLoader);
 
 function lastMonth(): string {
   const d = new Date();

@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n/context';
 import { useSession } from '../auth/SessionContext';
 import { Loaded } from '../common/Loading';
 import { useAsync } from '../common/useAsync';
-import { PlanPage } from '../plan/PlanPage';
+import { planCodePage } from '../plan/PlanPage';
 import { getScorecards, recentMonths } from './scorecardsApi';
 import './scorecards.css';
 
@@ -120,10 +120,4 @@ function Ranking({ plan }: { plan: string }) {
   );
 }
 
-export default function ScorecardsPage() {
-  return (
-    <PlanPage permission="task:read" className="sx-sc-page">
-      {(data) => <Ranking plan={data.detail.plan.id} />}
-    </PlanPage>
-  );
-}
+export default planCodePage('task:read', 'sx-sc-page', Ranking);

@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n/context';
 import { Link } from '../../router';
 import { problemText } from '../auth/problemMessage';
 import { CommitButton, CountHeading, PickAndPreview, PreviewTable, useUpload } from '../common/upload';
-import { PlanPage } from '../plan/PlanPage';
+import { planCodePage } from '../plan/PlanPage';
 import { commitBreakdown, previewBreakdown, templateHref } from '../scorecards/scorecardsApi';
 import '../scorecards/scorecards.css';
 
@@ -107,10 +107,4 @@ function Upload({ plan }: { plan: string }) {
   );
 }
 
-export default function TaskUploadPage() {
-  return (
-    <PlanPage permission="task:supervise" className="sx-tu-page">
-      {(data) => <Upload plan={data.detail.plan.id} />}
-    </PlanPage>
-  );
-}
+export default planCodePage('task:supervise', 'sx-tu-page', Upload);

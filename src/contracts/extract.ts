@@ -1,4 +1,5 @@
 /** Extraction contracts: a document's text in, its quantitative statements and a draft plan out. */
+import { planFileSchema } from '../domain/plan-file/schema';
 import { z } from '@hono/zod-openapi';
 import { requestBody } from './common';
 
@@ -39,7 +40,7 @@ export const extractResponseSchema = z
     statements: z.array(statementSchema),
     draft: z
       .object({
-        plan: z.record(z.string(), z.unknown()),
+        plan: planFileSchema,
         links: z.array(draftLinkSchema),
         warnings: z
           .array(z.object({ row: z.number().int(), message: z.string() }))

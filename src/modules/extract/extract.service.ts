@@ -25,7 +25,7 @@ export function extractFromText(
     statements,
     draft: draft
       ? {
-          plan: draft.plan as unknown as Record<string, unknown>,
+          plan: draft.plan,
           links: draft.links,
           warnings: draft.warnings,
         }

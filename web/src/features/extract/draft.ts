@@ -10,6 +10,7 @@ import type {
   GoalAreaDef,
   IndicatorDef,
   ObservationDef,
+  PlanFile,
   PlanHeader,
   ProgrammeDef,
   TargetDef,
@@ -58,7 +59,7 @@ const keyed = <T extends object>(kind: string, items: T[] | undefined, id: (x: T
 
 export const obsId = (o: { indicator: string; period: string | number }) => `${o.indicator}@${o.period}`;
 
-export function toDraft(plan: Record<string, unknown>, known: DepartmentDef[] = []): Draft {
+export function toDraft(plan: PlanFile, known: DepartmentDef[] = []): Draft {
   const {
     plan: header,
     goal_areas,
@@ -69,7 +70,7 @@ export function toDraft(plan: Record<string, unknown>, known: DepartmentDef[] = 
     tasks,
     departments,
     ...rest
-  } = plan as unknown as Omit<Draft, 'rest' | 'plan' | 'known'> & { plan: PlanHeader };
+  } = plan;
   return {
     plan: header,
     goal_areas: keyed('goal_area', goal_areas, (x) => x.id),

@@ -1,8 +1,9 @@
 /** Multipart upload routes: allowed past the JSON-only CSRF rule, and size-limited before buffering. */
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { uploadPaths } from './auth';
-import { problemResponse } from './errors';
+import { AppError, coded, problemResponse } from './errors';
 import type { AppEnv } from './http';
 
 /** Room for the multipart envelope (boundaries, part headers, small fields) around the file. */
@@ -26,4 +27,33 @@ export function uploadLimit(app: OpenAPIHono<AppEnv>, path: string, maxBytes: nu
       onError: (c) => problemResponse(c, 413, 'Content Too Large', message),
     }),
   );
+}
+
+/**
+ * The `file` field of a multipart upload, read whole, with the form's other fields; a request
+ * without it is refused with 400 saying `message` (under `code` where the route words one).
+ */
+export async function formFile(c: Context<AppEnv>, message: string, code?: string) {
+  const form = await c.req.parseBody();
+  const file = form.file;
+  if (!(file instanceof File)) {
+    const missing = new AppError(400, 'Bad Request', message);
+    throw code ? coded(missing, code) : missing;
+  }
+  return { form, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+/**
+ * A stored evidence file as an attachment: `ascii` the fallback name; the stored name (already
+ * sanitised) in the RFC 5987 form keeps CJK names.
+ */
+export function attachment(
+  c: Context<AppEnv>,
+  file: { content: Uint8Array<ArrayBuffer>; contentType: string; fileName: string },
+  ascii: string,
+): Response {
+  return c.body(file.content, 200, {
+    'Content-Type': file.contentType,
+    'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+  });
 }

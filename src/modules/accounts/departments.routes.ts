@@ -8,51 +8,32 @@ import {
   departmentUpdateSchema,
 } from '../../contracts/accounts';
 import type { AppEnv } from '../http';
-import { defineRoute } from '../route';
-import { callerOf } from '../caller';
+import { created, jsonBody, ok } from '../route';
+import { routesOn } from '../serve';
 import { createDepartment, listDepartments, updateDepartment } from './departments.service';
-import { jsonBody, jsonResponse } from './responses';
-
-const listRoute = defineRoute('plan:read', {
-  method: 'get',
-  path: '/api/departments',
-  tags: ['accounts'],
-  summary: "The tenant's departments",
-  responses: jsonResponse(200, departmentListSchema, 'The departments'),
-});
-
-const createRoute = defineRoute('user:admin', {
-  method: 'post',
-  path: '/api/departments',
-  tags: ['accounts'],
-  summary: 'Create a department',
-  request: jsonBody(departmentCreateSchema),
-  responses: jsonResponse(201, departmentEntrySchema, 'Created'),
-});
-
-const updateRoute = defineRoute('user:admin', {
-  method: 'patch',
-  path: '/api/departments/{code}',
-  tags: ['accounts'],
-  summary: 'Rename a department',
-  request: { params: departmentParams, ...jsonBody(departmentUpdateSchema) },
-  responses: jsonResponse(200, departmentEntrySchema, 'Updated'),
-});
+import { problems } from './responses';
 
 /** Mounts the department routes. */
 export function departmentsRoutes(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(listRoute, async (c) =>
-    c.json({ departments: await listDepartments(c.get('db'), callerOf(c)) }, 200),
-  );
-
-  app.openapi(createRoute, async (c) =>
-    c.json(await createDepartment(c.get('db'), callerOf(c), c.req.valid('json')), 201),
-  );
-
-  app.openapi(updateRoute, async (c) =>
-    c.json(
-      await updateDepartment(c.get('db'), callerOf(c), c.req.valid('param').code, c.req.valid('json')),
-      200,
-    ),
-  );
+  const route = routesOn(app, ['accounts'], problems);
+  route
+    .get('plan:read', '/api/departments', {
+      summary: "The tenant's departments",
+      responses: ok(departmentListSchema, 'The departments'),
+    })
+    .json(200, async ({ db, caller }) => ({ departments: await listDepartments(db, caller) }));
+  route
+    .post('user:admin', '/api/departments', {
+      summary: 'Create a department',
+      request: jsonBody(departmentCreateSchema),
+      responses: created(departmentEntrySchema, 'Created'),
+    })
+    .json(201, ({ db, caller, json }) => createDepartment(db, caller, json));
+  route
+    .patch('user:admin', '/api/departments/{code}', {
+      summary: 'Rename a department',
+      request: { params: departmentParams, ...jsonBody(departmentUpdateSchema) },
+      responses: ok(departmentEntrySchema, 'Updated'),
+    })
+    .json(200, ({ db, caller, param, json }) => updateDepartment(db, caller, param.code, json));
 }

@@ -7,47 +7,32 @@ import {
   tokenParams,
 } from '../../contracts/accounts';
 import type { AppEnv } from '../http';
-import { defineRoute } from '../route';
-import { callerOf } from '../caller';
-import { jsonBody, jsonResponse, problems } from './responses';
+import { created, jsonBody, ok } from '../route';
+import { routesOn } from '../serve';
+import { problems } from './responses';
 import { createToken, listTokens, revokeToken } from './tokens.service';
-
-const listRoute = defineRoute('token:admin', {
-  method: 'get',
-  path: '/api/tokens',
-  tags: ['accounts'],
-  summary: "The tenant's API tokens (metadata only: never a token or its hash)",
-  responses: jsonResponse(200, tokenListSchema, 'The tokens'),
-});
-
-const createRoute = defineRoute('token:admin', {
-  method: 'post',
-  path: '/api/tokens',
-  tags: ['accounts'],
-  summary: 'Create an API token: the response carries it once',
-  request: jsonBody(tokenCreateSchema),
-  responses: jsonResponse(201, tokenCreatedSchema, 'Created'),
-});
-
-const revokeRoute = defineRoute('token:admin', {
-  method: 'delete',
-  path: '/api/tokens/{id}',
-  tags: ['accounts'],
-  summary: 'Revoke an API token',
-  request: { params: tokenParams },
-  responses: { 204: { description: 'Revoked' }, ...problems },
-});
 
 /** Mounts the token routes. */
 export function tokensRoutes(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(listRoute, async (c) => c.json({ tokens: await listTokens(c.get('db'), callerOf(c)) }, 200));
-
-  app.openapi(createRoute, async (c) =>
-    c.json(await createToken(c.get('db'), callerOf(c), c.req.valid('json')), 201),
-  );
-
-  app.openapi(revokeRoute, async (c) => {
-    await revokeToken(c.get('db'), callerOf(c), c.req.valid('param').id);
-    return c.body(null, 204);
-  });
+  const route = routesOn(app, ['accounts'], problems);
+  route
+    .get('token:admin', '/api/tokens', {
+      summary: "The tenant's API tokens (metadata only: never a token or its hash)",
+      responses: ok(tokenListSchema, 'The tokens'),
+    })
+    .json(200, async ({ db, caller }) => ({ tokens: await listTokens(db, caller) }));
+  route
+    .post('token:admin', '/api/tokens', {
+      summary: 'Create an API token: the response carries it once',
+      request: jsonBody(tokenCreateSchema),
+      responses: created(tokenCreatedSchema, 'Created'),
+    })
+    .json(201, ({ db, caller, json }) => createToken(db, caller, json));
+  route
+    .delete('token:admin', '/api/tokens/{id}', {
+      summary: 'Revoke an API token',
+      request: { params: tokenParams },
+      responses: { 204: { description: 'Revoked' } },
+    })
+    .noContent(({ db, caller, param }) => revokeToken(db, caller, param.id));
 }

@@ -11,6 +11,7 @@ import { callerOf, type Caller } from './caller';
 import type { AppEnv } from './http';
 import { defineRoute, type Access, type Declared, type Method } from './route';
 import { tenantOf } from './tenancy';
+import { uploadLimit } from './uploads';
 
 /** What the route's validators produced, by part (`param`, `query`, `json`). */
 type Validated<R extends RouteConfig> =
@@ -74,7 +75,7 @@ function servedOf<R extends RouteConfig>(c: Context<AppEnv>): Served<R> {
  */
 function serving<const R extends RouteConfig>(app: OpenAPIHono<AppEnv>, route: R) {
   const mount = (handler: (c: Context<AppEnv>) => Promise<Response>) => app.openapi(route, handler as never);
-  return {
+  const handlers = {
     /** Answers `run`'s result as JSON under `status`. */
     json: <const S extends 200 | 201>(status: S, run: Run<R, JsonAt<R, S>>) =>
       mount(async (c) => c.json(await run(servedOf<R>(c)), status)),
@@ -88,6 +89,14 @@ function serving<const R extends RouteConfig>(app: OpenAPIHono<AppEnv>, route: R
     file: (run: Run<R, Response>) => mount(async (c) => run(servedOf<R>(c))),
     /** A handler of its own (cookies, redirects, a body serialised once). */
     handle: (handler: RouteHandler<R, AppEnv>) => app.openapi(route, handler),
+  };
+  return {
+    ...handlers,
+    /** A multipart upload: a body over `maxBytes` is refused (413 saying `message`) before it is buffered. */
+    upload: (maxBytes: number, message: string) => {
+      uploadLimit(app, route.path.replace(/\{(\w+)\}/g, ':$1'), maxBytes, message);
+      return handlers;
+    },
   };
 }
 

@@ -11,10 +11,14 @@ import {
   checkRequestSchema,
   checkResultSchema,
   correctionSchema,
+  districtQuery,
+  districtSchema,
   historySchema,
   queueSchema,
   reasonedTransitionSchema,
   transitionSchema,
+  urgeResultSchema,
+  urgeSchema,
   valueCreateSchema,
   valueDetailSchema,
   valueEditSchema,
@@ -23,17 +27,18 @@ import {
 import type { AppEnv } from '../http';
 import { created, jsonBody as body, ok, workflowProblems, type Access } from '../route';
 import { routesOn } from '../serve';
+import { getDistrict, urgeDepartment } from './data.district';
 import { checkEntry, getCalendar, getHistory, getQueue, getValue } from './data.queries';
 import { correctValue, createValue, editValue, transitionValue, type Transition } from './data.service';
 
-/** The problems of data collection's use cases (its district view's too). */
-export const problems = workflowProblems({
+/** The problems of data collection's use cases. */
+const problems = workflowProblems({
   404: 'Not found (or of another department)',
   409: 'Conflicts with the workflow state or a newer version',
   422: 'Refused by a rule (period, formula indicator, …)',
 });
 
-export const base = '/api/plans/{plan}/data';
+const base = '/api/plans/{plan}/data';
 const valuePath = `${base}/values/{indicator}/{period}`;
 
 /** Return is open to both reviewers: the use case picks by the value's stage. */
@@ -45,7 +50,7 @@ const transitions: [Transition, Access, string, typeof transitionSchema | typeof
   ['reopen', 'data:accept', 'Reopen an accepted value with a reason (supervisor)', reasonedTransitionSchema],
 ];
 
-/** Mounts the data collection routes and the notification routes. */
+/** Mounts the data collection routes: values and their workflow, calendar, queue, the district view. */
 export function dataValueRoutes(app: OpenAPIHono<AppEnv>): void {
   const route = routesOn(app, ['data'], problems);
   route
@@ -113,4 +118,22 @@ export function dataValueRoutes(app: OpenAPIHono<AppEnv>): void {
       })
       .json(200, (r) => transitionValue(r.db, r.caller, r.param, name, r.json));
   }
+
+  // The supervisor's district view of reporting, and 催报.
+  route
+    .get('data:accept', `${base}/district`, {
+      summary: "The district's reporting by department: values on time, late and missing (supervisor)",
+      request: { params: planParams, query: districtQuery },
+      responses: ok(districtSchema, 'Reporting by department'),
+    })
+    .json(200, ({ db, caller, param, query }) =>
+      getDistrict(db, caller, param.plan, query.year ? Number(query.year) : undefined),
+    );
+  route
+    .post('data:accept', `${base}/urge`, {
+      summary: '催报: tell a department (its inbox) that values are missing (supervisor)',
+      request: { params: planParams, ...body(urgeSchema) },
+      responses: ok(urgeResultSchema, 'The department told'),
+    })
+    .json(200, ({ db, caller, param, json }) => urgeDepartment(db, caller, param.plan, json));
 }

@@ -11,18 +11,12 @@ import {
 import type { AppEnv } from '../http';
 import { created, formBody, ok } from '../route';
 import { routesOn } from '../serve';
-import { attachment, formFile, uploadLimit } from '../uploads';
+import { attachment, formFile } from '../uploads';
 import { listEvidence, maxEvidenceBytes, readEvidence, uploadEvidence } from './evidence.service';
 
 const path = '/api/plans/{plan}/data/values/{indicator}/{period}/evidence';
 
 export function evidenceRoutes(app: OpenAPIHono<AppEnv>): void {
-  uploadLimit(
-    app,
-    '/api/plans/:plan/data/values/:indicator/:period/evidence',
-    maxEvidenceBytes,
-    'Evidence files are limited to 10 MB.',
-  );
   const route = routesOn(app, ['data'], problemResponses);
   route
     .post('data:write', path, {
@@ -30,6 +24,7 @@ export function evidenceRoutes(app: OpenAPIHono<AppEnv>): void {
       request: { params: valueParams, ...formBody(evidenceUploadForm) },
       responses: created(evidenceSchema, 'Attached'),
     })
+    .upload(maxEvidenceBytes, 'Evidence files are limited to 10 MB.')
     .json(201, async ({ c, db, caller, param }) => {
       const { name, bytes } = await formFile(c, 'Send the evidence as the `file` field.', 'file_missing');
       return uploadEvidence(db, caller, param, { name, bytes });

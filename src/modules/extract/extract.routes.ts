@@ -7,7 +7,7 @@ import type { AppEnv } from '../http';
 import { formBody, jsonBody, ok } from '../route';
 import { routesOn, type Served } from '../serve';
 import { jsonLimit } from '../json-limits';
-import { formFile, uploadLimit } from '../uploads';
+import { formFile } from '../uploads';
 import { MAX_DOCUMENT_BYTES } from './decode';
 import { tenantDepartments } from './extract.repository';
 import { extractFromText, extractFromUpload } from './extract.service';
@@ -21,7 +21,6 @@ const departmentsOf = ({ c, db }: Pick<Served<RouteConfig>, 'c' | 'db'>) => {
 };
 
 export function extractRoutes(app: OpenAPIHono<AppEnv>): void {
-  uploadLimit(app, '/api/extract/upload', MAX_DOCUMENT_BYTES, 'Files are limited to 20 MB.');
   // Pasted text may be 2,000,000 characters: up to 6 MB of UTF-8, with JSON escapes.
   jsonLimit('/api/extract', 8 * 1024 * 1024);
 
@@ -45,6 +44,7 @@ export function extractRoutes(app: OpenAPIHono<AppEnv>): void {
       ),
       responses: result,
     })
+    .upload(MAX_DOCUMENT_BYTES, 'Files are limited to 20 MB.')
     .json(200, async (served) => {
       const { form, name, bytes } = await formFile(served.c, 'Send the document as the `file` field.');
       const yearText = typeof form.year === 'string' && form.year !== '' ? form.year : undefined;

@@ -15,7 +15,7 @@ import {
 import type { AppEnv } from '../http';
 import { formBody, jsonBody, ok } from '../route';
 import { routesOn, type Served } from '../serve';
-import { formFile, uploadLimit } from '../uploads';
+import { formFile } from '../uploads';
 import { errorReportXlsx } from './error-report';
 import { MAX_UPLOAD_BYTES } from './upload-file';
 import { checkUpload, commitUpload, previewUpload, templateBytes } from './upload.service';
@@ -35,6 +35,7 @@ const xlsx = (description: string) => ({
 });
 const upload = { params: planParams, ...formBody(uploadFormSchema) };
 const base = '/api/plans/{plan}/imports';
+const tooLarge = 'Files are limited to 20 MB.';
 
 /** The uploaded file's bytes (400 `file_missing` without one). */
 const uploaded = async ({ c }: Pick<Served<RouteConfig>, 'c'>) =>
@@ -51,9 +52,6 @@ const download = (bytes: Uint8Array, name: string) =>
   });
 
 export function importsRoutes(app: OpenAPIHono<AppEnv>): void {
-  for (const path of ['/api/plans/:plan/imports/preview', '/api/plans/:plan/imports/error-report']) {
-    uploadLimit(app, path, MAX_UPLOAD_BYTES, 'Files are limited to 20 MB.');
-  }
   const route = routesOn(app, ['imports'], problems);
   route
     .post('data:write', `${base}/preview`, {
@@ -61,6 +59,7 @@ export function importsRoutes(app: OpenAPIHono<AppEnv>): void {
       request: upload,
       responses: ok(importPreviewSchema, 'Errors, changes and a commit token'),
     })
+    .upload(MAX_UPLOAD_BYTES, tooLarge)
     .json(200, async (r) => previewUpload(r.db, r.caller, r.param.plan, await uploaded(r)));
   route
     .post('data:write', `${base}/commit`, {
@@ -75,6 +74,7 @@ export function importsRoutes(app: OpenAPIHono<AppEnv>): void {
       request: upload,
       responses: xlsx('The error report'),
     })
+    .upload(MAX_UPLOAD_BYTES, tooLarge)
     .file(async (r) => {
       const checked = await checkUpload(r.db, r.caller, r.param.plan, await uploaded(r));
       return download(await errorReportXlsx(checked.raw, checked.errors), 'errors.xlsx');

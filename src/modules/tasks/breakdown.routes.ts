@@ -13,7 +13,7 @@ import {
 import type { AppEnv } from '../http';
 import { created, formBody, jsonBody, ok } from '../route';
 import { routesOn } from '../serve';
-import { formFile, uploadLimit } from '../uploads';
+import { formFile } from '../uploads';
 import { breakdownTemplate, commitBreakdown, previewBreakdown } from './tasks.breakdown';
 import { problems } from './tasks.routes';
 
@@ -23,12 +23,6 @@ const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 const maxBreakdownBytes = 5 * 1024 * 1024;
 
 export function breakdownRoutes(app: OpenAPIHono<AppEnv>): void {
-  uploadLimit(
-    app,
-    '/api/plans/:plan/tasks/breakdown/preview',
-    maxBreakdownBytes,
-    '任务分解表不超过5 MB。 The table is limited to 5 MB.',
-  );
   const route = routesOn(app, ['tasks'], problems);
   route
     .get('task:supervise', `${base}/template`, {
@@ -59,6 +53,7 @@ export function breakdownRoutes(app: OpenAPIHono<AppEnv>): void {
         'Rows, problems and a commit token (413 over 5 MB, 415 not .xlsx)',
       ),
     })
+    .upload(maxBreakdownBytes, '任务分解表不超过5 MB。 The table is limited to 5 MB.')
     .json(200, async ({ c, db, caller, param }) => {
       const { bytes } = await formFile(c, '请以 file 字段上传文件。 Send the table as the `file` field.');
       return previewBreakdown(db, caller, param.plan, bytes);

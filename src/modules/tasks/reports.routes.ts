@@ -20,7 +20,7 @@ import { evidenceUploadForm } from '../../contracts/evidence';
 import type { AppEnv } from '../http';
 import { created, formBody, jsonBody, ok } from '../route';
 import { routesOn } from '../serve';
-import { attachment, formFile, uploadLimit } from '../uploads';
+import { attachment, formFile } from '../uploads';
 import { assessTarget, listAssessments } from './tasks.assessments';
 import {
   addReportPart,
@@ -39,12 +39,6 @@ const assessments = '/api/plans/{plan}/targets/{target}/assessments';
 
 /** Mounts report, evidence and assessment routes. */
 export function reportRoutes(app: OpenAPIHono<AppEnv>): void {
-  uploadLimit(
-    app,
-    '/api/plans/:plan/tasks/:task/reports/:period/evidence',
-    maxReportEvidenceBytes,
-    '佐证材料不超过10 MB。 Evidence files are limited to 10 MB.',
-  );
   const route = routesOn(app, ['tasks'], problems);
   route
     .post('task:write', reports, {
@@ -85,6 +79,7 @@ export function reportRoutes(app: OpenAPIHono<AppEnv>): void {
       request: { params: reportParams, ...formBody(evidenceUploadForm) },
       responses: created(taskDetailSchema, 'The task with the file listed'),
     })
+    .upload(maxReportEvidenceBytes, '佐证材料不超过10 MB。 Evidence files are limited to 10 MB.')
     .json(201, async ({ c, db, caller, param }) => {
       const { name, bytes } = await formFile(
         c,

@@ -1,6 +1,6 @@
 /**
  * HTTP routes of tasks under `/api/plans/{plan}/tasks`: the board, one task, assigning (one or
- * one per action), and each workflow step. Handlers validate with a contract, call one use case
+ * one per action), each workflow step, the red list (督办事项) and the review queue. Handlers validate with a contract, call one use case
  * and return its shape; the use cases check departments, states and versions.
  */
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
@@ -16,12 +16,16 @@ import {
   taskEditSchema,
   taskListQuery,
   taskListSchema,
+  reviewQueueSchema,
   taskParams,
 } from '../../contracts/tasks';
+import { redListQuery, redListSchema } from '../../contracts/task-red-list';
 import { transitionRules, type TaskAction } from '../../domain/tasks';
 import type { AppEnv } from '../http';
 import { created, jsonBody, ok, workflowProblems, type Access } from '../route';
 import { routesOn } from '../serve';
+import { redList } from './tasks.red-list';
+import { reviewQueue } from './tasks.review-queue';
 import { bulkCreateTasks, createTask, editTask, getTask, listTasks } from './tasks.service';
 import { decideExtension, requestExtension, stepTask, type SimpleStep } from './tasks.workflow';
 
@@ -161,4 +165,25 @@ export function taskRoutes(app: OpenAPIHono<AppEnv>): void {
       })
       .json(200, (r) => decideExtension(r.db, r.caller, r.param, decision, r.json));
   }
+}
+
+/** Mounted before `/tasks/{task}` so `red-list` and `review-queue` are not read as a task code. */
+export function redListRoutes(app: OpenAPIHono<AppEnv>): void {
+  const route = routesOn(app, ['tasks'], problems);
+  route
+    .get('task:read', '/api/plans/{plan}/tasks/red-list', {
+      operationId: 'taskRedList',
+      summary: 'The red list (督办事项): tasks on the 督办 step, overdue tasks, overdue reports',
+      request: { params: planParams, query: redListQuery },
+      responses: ok(redListSchema, 'The red list as of the day'),
+    })
+    .json(200, ({ db, caller, param, query }) => redList(db, caller, param.plan, query));
+  route
+    .get('task:supervise', '/api/plans/{plan}/tasks/review-queue', {
+      operationId: 'taskReviewQueue',
+      summary: 'The supervisor’s review queue (待我审核): submitted reports and pending extension requests',
+      request: { params: planParams },
+      responses: ok(reviewQueueSchema, 'What waits for the caller’s review, oldest first'),
+    })
+    .json(200, ({ db, caller, param }) => reviewQueue(db, caller, param.plan));
 }

@@ -98,16 +98,30 @@ export const jsonBody = <S extends z.ZodType>(schema: S) => ({
   body: { content: { 'application/json': { schema } }, required: true },
 });
 
-/** A module's success responses, each with the problems that module words for its routes. */
-export function responsesWith<const P extends RouteConfig['responses']>(problems: P) {
-  return {
-    ok: <S extends z.ZodType>(schema: S, description: string) => ({
-      200: jsonContent(schema, description),
-      ...problems,
-    }),
-    created: <S extends z.ZodType>(schema: S, description: string) => ({
-      201: jsonContent(schema, description),
-      ...problems,
-    }),
-  };
-}
+/** A 200 JSON response: its schema and what it is. */
+export const ok = <S extends z.ZodType>(schema: S, description: string) => ({
+  200: jsonContent(schema, description),
+});
+
+/** A 201 JSON response: what was created. */
+export const created = <S extends z.ZodType>(schema: S, description: string) => ({
+  201: jsonContent(schema, description),
+});
+
+/**
+ * The problems of a module whose writes may meet a conflict or a rule: the same six answers,
+ * the module words its 422 (and, where it says more, its 404 and 409).
+ */
+export const workflowProblems = (words: { 404?: string; 409?: string; 422: string }) =>
+  ({
+    400: problemResponse('Invalid or unknown fields'),
+    401: problemResponse('Not logged in'),
+    403: problemResponse('Not allowed'),
+    404: problemResponse(words[404] ?? 'Not found'),
+    409: problemResponse(words[409] ?? 'Conflicts with the current state'),
+    422: problemResponse(words[422]),
+  }) as const;
+
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+/** What a module declares of a route (method, path and tags come from the module's route group). */
+export type Declared = Omit<Config, 'method' | 'path' | 'tags'>;

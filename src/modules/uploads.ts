@@ -1,10 +1,11 @@
 /** Multipart upload routes: allowed past the JSON-only CSRF rule, and size-limited before buffering. */
 import { createHash } from 'node:crypto';
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { uploadPaths } from './auth';
 import { sniffType, type SniffedType } from '../domain/files/sniff';
-import { AppError, problemResponse } from './errors';
+import { AppError, coded, problemResponse } from './errors';
 import type { AppEnv } from './http';
 
 /** Room for the multipart envelope (boundaries, part headers, small fields) around the file. */
@@ -35,4 +36,33 @@ export function sniffedFile(bytes: Uint8Array, refusal: string): { type: Sniffed
   const type = sniffType(bytes);
   if (!type) throw new AppError(415, 'Unsupported Media Type', refusal);
   return { type, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/**
+ * The `file` field of a multipart upload, read whole, with the form's other fields; a request
+ * without it is refused with 400 saying `message` (under `code` where the route words one).
+ */
+export async function formFile(c: Context<AppEnv>, message: string, code?: string) {
+  const form = await c.req.parseBody();
+  const file = form.file;
+  if (!(file instanceof File)) {
+    const missing = new AppError(400, 'Bad Request', message);
+    throw code ? coded(missing, code) : missing;
+  }
+  return { form, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+/**
+ * A stored evidence file as an attachment: `ascii` the fallback name; the stored name (already
+ * sanitised) in the RFC 5987 form keeps CJK names.
+ */
+export function attachment(
+  c: Context<AppEnv>,
+  file: { content: Uint8Array<ArrayBuffer>; contentType: string; fileName: string },
+  ascii: string,
+): Response {
+  return c.body(file.content, 200, {
+    'Content-Type': file.contentType,
+    'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+  });
 }

@@ -5,7 +5,7 @@
  */
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
-import { getCookie } from 'hono/cookie';
+import { getCookie, setCookie } from 'hono/cookie';
 import type { Permission } from '../../domain/access';
 import { callerFor } from '../caller';
 import { problemResponse } from '../errors';
@@ -13,6 +13,7 @@ import type { Actor, AppEnv } from '../http';
 import { clearShortCaches, shortCache } from '../short-cache';
 import { writeAudit } from './audit';
 import { actorFromSession } from './auth.service';
+import { sessionSettings } from './sessions';
 import { actorFromApiToken } from './tokens';
 
 /**
@@ -41,6 +42,17 @@ export function clientAddress(c: Context): string | null {
   } catch {
     return null;
   }
+}
+
+/** Sets the cookie of a new session, after a password or a single sign-on login. */
+export function setSessionCookie(c: Context<AppEnv>, token: string): void {
+  setCookie(c, sessionCookieName(c), token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    path: '/',
+    secure: secureCookies(c),
+    maxAge: Math.floor(sessionSettings.absoluteMs / 1000),
+  });
 }
 
 export function sessionToken(c: Context<AppEnv>): string | null {

@@ -10,10 +10,11 @@ import { problemResponses } from '../../contracts/common';
 import { AppError } from '../errors';
 import type { AppEnv } from '../http';
 import { resolveTenant } from '../plans';
-import { defineRoute } from '../route';
+import { ok } from '../route';
+import { routesOn } from '../serve';
 import { clearShortCaches } from '../short-cache';
 import { writeAudit } from './audit';
-import { clientAddress, secureCookies, sessionCookieName, sessionToken } from './middleware';
+import { clientAddress, secureCookies, sessionToken, setSessionCookie } from './middleware';
 import {
   exchangeCode,
   flowLifetimeMs,
@@ -23,7 +24,6 @@ import {
   type OidcConfig,
 } from './oidc';
 import { consumeFlow } from './oidc.repository';
-import { sessionSettings } from './sessions';
 
 /** Where the browser lands after a failed SSO login (the login page shows a message). */
 export const ssoFailurePath = '/login?error=sso';
@@ -31,37 +31,7 @@ export const ssoFailurePath = '/login?error=sso';
 // `__Host-` (Secure, Path=/, no Domain) over TLS, like the session cookie.
 const flowCookieName = (c: Context<AppEnv>) => (secureCookies(c) ? '__Host-shixiao_oidc' : 'shixiao_oidc');
 
-const configRoute = defineRoute('public', {
-  method: 'get',
-  path: '/api/auth/oidc/config',
-  tags: ['auth'],
-  summary: 'Whether single sign-on is configured (for the login page)',
-  responses: {
-    200: {
-      description: 'SSO availability',
-      content: { 'application/json': { schema: oidcConfigSchema } },
-    },
-  },
-});
-
-const loginRoute = defineRoute('public', {
-  method: 'get',
-  path: '/api/auth/oidc/login',
-  tags: ['auth'],
-  summary: 'Start single sign-on: redirects to the identity provider',
-  responses: { 302: { description: 'To the identity provider' }, 404: problemResponses[404] },
-});
-
-const callbackRoute = defineRoute('public', {
-  method: 'get',
-  path: '/api/auth/oidc/callback',
-  tags: ['auth'],
-  summary: 'The identity provider returns here: sets the session cookie and redirects to /',
-  responses: {
-    302: { description: 'To / when logged in, to /login?error=sso otherwise' },
-    404: problemResponses[404],
-  },
-});
+const notFound = { 404: problemResponses[404] };
 
 const notConfigured = () => new AppError(404, 'Not Found', 'Single sign-on is not configured.');
 
@@ -82,9 +52,19 @@ function describeFailure(error: unknown): string {
 export function oidcRoutes(app: OpenAPIHono<AppEnv>, config: OidcConfig | undefined): void {
   const oidc = config ? new OidcClient(config) : null;
 
-  app.openapi(configRoute, (c) => c.json({ enabled: oidc !== null }, 200));
+  const route = routesOn(app, ['auth'], {});
+  route
+    .get('public', '/api/auth/oidc/config', {
+      summary: 'Whether single sign-on is configured (for the login page)',
+      responses: ok(oidcConfigSchema, 'SSO availability'),
+    })
+    .json(200, () => ({ enabled: oidc !== null }));
 
-  app.openapi(loginRoute, async (c) => {
+  const login = route.get('public', '/api/auth/oidc/login', {
+    summary: 'Start single sign-on: redirects to the identity provider',
+    responses: { 302: { description: 'To the identity provider' }, ...notFound },
+  });
+  login.handle(async (c) => {
     if (!oidc) throw notConfigured();
     try {
       const started = await oidc.start(c.get('now')());
@@ -104,7 +84,11 @@ export function oidcRoutes(app: OpenAPIHono<AppEnv>, config: OidcConfig | undefi
     }
   });
 
-  app.openapi(callbackRoute, async (c) => {
+  const callback = route.get('public', '/api/auth/oidc/callback', {
+    summary: 'The identity provider returns here: sets the session cookie and redirects to /',
+    responses: { 302: { description: 'To / when logged in, to /login?error=sso otherwise' }, ...notFound },
+  });
+  callback.handle(async (c) => {
     if (!oidc || !config) throw notConfigured();
     const db = c.get('db');
     const now = c.get('now')();
@@ -136,13 +120,7 @@ export function oidcRoutes(app: OpenAPIHono<AppEnv>, config: OidcConfig | undefi
         address,
         now,
       });
-      setCookie(c, sessionCookieName(c), session.token, {
-        httpOnly: true,
-        sameSite: 'Lax',
-        path: '/',
-        secure: secureCookies(c),
-        maxAge: Math.floor(sessionSettings.absoluteMs / 1000),
-      });
+      setSessionCookie(c, session.token);
       return c.redirect('/', 302);
     } catch (error) {
       const why = describeFailure(error);

@@ -4,8 +4,6 @@
  * tenant is the city.
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import { problemResponse } from '../../contracts/common';
 import {
   definitionInputSchema,
   definitionPublishedSchema,
@@ -20,148 +18,98 @@ import {
   tenantParams,
   tenantUpdateSchema,
 } from '../../contracts/city';
-import { clientAddress } from '../auth';
-import { AppError } from '../errors';
+import { callerOf, type Caller } from '../caller';
 import type { AppEnv } from '../http';
-import { defineRoute, jsonBody as body, jsonContent as ok } from '../route';
+import { created, jsonBody as body, ok, workflowProblems } from '../route';
+import { routesOn } from '../serve';
 import { cityOfCaller } from './city.service';
 import { listDefinitions, publishDefinition } from './definitions.service';
 import { cityRanks } from './ranks.service';
 import { cityRollup } from './rollup.service';
 import { listTenants, saveTenant } from './tenants.service';
 
-const problems = {
-  400: problemResponse('Invalid or unknown fields'),
-  401: problemResponse('Not logged in'),
-  403: problemResponse('Not allowed'),
-  404: problemResponse('Not found'),
-  409: problemResponse('Conflicts with the current state'),
-  422: problemResponse('Refused by a rule (bad slug, unknown parent, cycle)'),
-} as const;
+const problems = workflowProblems({ 422: 'Refused by a rule (bad slug, unknown parent, cycle)' });
 
-const listRoute = defineRoute('user:admin', {
-  method: 'get',
-  path: '/api/tenants',
-  tags: ['city'],
-  summary: "The administrator's tenant and the tenants below it (a city's districts)",
-  responses: { 200: ok(tenantListSchema, 'The tenants'), ...problems },
-});
-
-const createRoute = defineRoute('user:admin', {
-  method: 'post',
-  path: '/api/tenants',
-  tags: ['city'],
-  summary: "Create a tenant below the administrator's own (a district of the city)",
-  request: body(tenantCreateSchema),
-  responses: { 201: ok(tenantEntrySchema, 'Created'), ...problems },
-});
-
-const updateRoute = defineRoute('user:admin', {
-  method: 'patch',
-  path: '/api/tenants/{slug}',
-  tags: ['city'],
-  summary: 'Rename a tenant or move it under another (never into a cycle)',
-  request: { params: tenantParams, ...body(tenantUpdateSchema) },
-  responses: { 200: ok(tenantEntrySchema, 'Updated'), ...problems },
-});
-
-const ranksRoute = defineRoute('city:read', {
-  method: 'get',
-  path: '/api/city/ranks',
-  tags: ['city'],
-  summary: "The city's districts ranked on an indicator they share, from accepted data",
-  request: { query: ranksQuery },
-  responses: { 200: ok(ranksSchema, 'Ranks (ties share a rank; no data, no rank)'), ...problems },
-});
-
-const rollupRoute = defineRoute('city:read', {
-  method: 'get',
-  path: '/api/city/rollup',
-  tags: ['city'],
-  summary:
-    "The city's figure from its districts': flows and stocks summed, ratios recomputed from their parts",
-  request: { query: rollupQuery },
-  responses: { 200: ok(rollupSchema, 'The roll-up with each district and its share'), ...problems },
-});
-
-const definitionsRoute = defineRoute('plan:read', {
-  method: 'get',
-  path: '/api/city/definitions',
-  tags: ['city'],
-  summary:
-    "The city's indicator definitions (统一指标口径), current versions, with where the caller's plans depart from them",
-  responses: { 200: ok(definitionsSchema, 'Definitions (none when the tenant has no city)'), ...problems },
-});
-
-const publishDefinitionRoute = defineRoute('plan:write', {
-  method: 'post',
-  path: '/api/city/definitions',
-  tags: ['city'],
-  summary: 'Publish an indicator definition of the city: a changed field makes a new version',
-  request: body(definitionInputSchema),
-  responses: {
-    200: ok(definitionPublishedSchema, 'Unchanged: the current version already says this'),
-    201: ok(definitionPublishedSchema, 'A new version'),
-    ...problems,
-  },
-});
-
-function who(c: Context<AppEnv>) {
-  const actor = c.get('actor');
-  if (actor.kind === 'anonymous') throw new AppError(401, 'Unauthorized', 'Log in first.');
-  return { actor, at: c.get('now')(), address: clientAddress(c) };
-}
+/** Who changes a tenant or a definition, for its audit row. */
+const changedBy = (caller: Caller, at: Date) => ({ actor: caller.actor, at, address: caller.sourceIp });
 
 /** Mounts the city routes. */
 export function cityRoutes(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(listRoute, async (c) => {
-    const by = who(c);
-    return c.json({ tenants: await listTenants(c.get('db'), by.actor.tenantId) }, 200);
-  });
+  const route = routesOn(app, ['city'], problems);
+  route
+    .get('user:admin', '/api/tenants', {
+      summary: "The administrator's tenant and the tenants below it (a city's districts)",
+      responses: ok(tenantListSchema, 'The tenants'),
+    })
+    .json(200, async ({ db, caller }) => ({ tenants: await listTenants(db, caller.actor.tenantId) }));
 
-  app.openapi(createRoute, async (c) => {
-    const by = who(c);
-    const input = c.req.valid('json');
-    const { tenant } = await saveTenant(
-      c.get('db'),
-      { slug: input.slug, name: input.name, nameEn: input.name_en, parent: input.parent ?? null },
-      by,
-      { mode: 'create', within: by.actor.tenantId, defaultParentId: by.actor.tenantId },
+  route
+    .post('user:admin', '/api/tenants', {
+      summary: "Create a tenant below the administrator's own (a district of the city)",
+      request: body(tenantCreateSchema),
+      responses: created(tenantEntrySchema, 'Created'),
+    })
+    .json(201, async ({ db, caller, json, now }) => {
+      const within = caller.actor.tenantId;
+      const input = { slug: json.slug, name: json.name, nameEn: json.name_en, parent: json.parent ?? null };
+      const mode = { mode: 'create', within, defaultParentId: within } as const;
+      return (await saveTenant(db, input, changedBy(caller, now), mode)).tenant;
+    });
+
+  route
+    .patch('user:admin', '/api/tenants/{slug}', {
+      summary: 'Rename a tenant or move it under another (never into a cycle)',
+      request: { params: tenantParams, ...body(tenantUpdateSchema) },
+      responses: ok(tenantEntrySchema, 'Updated'),
+    })
+    .json(200, async ({ db, caller, param, json, now }) => {
+      const input = { slug: param.slug, name: json.name, nameEn: json.name_en, parent: json.parent };
+      const mode = { mode: 'update', within: caller.actor.tenantId } as const;
+      return (await saveTenant(db, input, changedBy(caller, now), mode)).tenant;
+    });
+
+  route
+    .get('city:read', '/api/city/ranks', {
+      summary: "The city's districts ranked on an indicator they share, from accepted data",
+      request: { query: ranksQuery },
+      responses: ok(ranksSchema, 'Ranks (ties share a rank; no data, no rank)'),
+    })
+    .json(200, async ({ db, caller, query }) =>
+      cityRanks(db, await cityOfCaller(db, caller.actor.tenantId), query),
     );
-    return c.json(tenant, 201);
-  });
 
-  app.openapi(updateRoute, async (c) => {
-    const by = who(c);
-    const input = c.req.valid('json');
-    const { tenant } = await saveTenant(
-      c.get('db'),
-      { slug: c.req.valid('param').slug, name: input.name, nameEn: input.name_en, parent: input.parent },
-      by,
-      { mode: 'update', within: by.actor.tenantId },
+  route
+    .get('plan:read', '/api/city/definitions', {
+      summary:
+        "The city's indicator definitions (统一指标口径), current versions, with where the caller's plans depart from them",
+      responses: ok(definitionsSchema, 'Definitions (none when the tenant has no city)'),
+    })
+    .json(200, ({ db, caller }) => listDefinitions(db, caller.actor.tenantId));
+
+  route
+    .post('plan:write', '/api/city/definitions', {
+      summary: 'Publish an indicator definition of the city: a changed field makes a new version',
+      request: body(definitionInputSchema),
+      responses: {
+        ...ok(definitionPublishedSchema, 'Unchanged: the current version already says this'),
+        ...created(definitionPublishedSchema, 'A new version'),
+      },
+    })
+    .handle(async (c) => {
+      const caller = callerOf(c);
+      const by = changedBy(caller, c.get('now')());
+      const r = await publishDefinition(c.get('db'), caller.actor.tenantId, c.req.valid('json'), by);
+      return r.created ? c.json(r, 201) : c.json(r, 200);
+    });
+
+  route
+    .get('city:read', '/api/city/rollup', {
+      summary:
+        "The city's figure from its districts': flows and stocks summed, ratios recomputed from their parts",
+      request: { query: rollupQuery },
+      responses: ok(rollupSchema, 'The roll-up with each district and its share'),
+    })
+    .json(200, async ({ db, caller, query }) =>
+      cityRollup(db, await cityOfCaller(db, caller.actor.tenantId), query),
     );
-    return c.json(tenant, 200);
-  });
-
-  app.openapi(ranksRoute, async (c) => {
-    const db = c.get('db');
-    const city = await cityOfCaller(db, who(c).actor.tenantId);
-    return c.json(await cityRanks(db, city, c.req.valid('query')), 200);
-  });
-
-  app.openapi(definitionsRoute, async (c) => {
-    return c.json(await listDefinitions(c.get('db'), who(c).actor.tenantId), 200);
-  });
-
-  app.openapi(publishDefinitionRoute, async (c) => {
-    const by = who(c);
-    const r = await publishDefinition(c.get('db'), by.actor.tenantId, c.req.valid('json'), by);
-    return r.created ? c.json(r, 201) : c.json(r, 200);
-  });
-
-  app.openapi(rollupRoute, async (c) => {
-    const db = c.get('db');
-    const city = await cityOfCaller(db, who(c).actor.tenantId);
-    return c.json(await cityRollup(db, city, c.req.valid('query')), 200);
-  });
 }

@@ -1,73 +1,60 @@
-/** HTTP routes of the cockpit: the whole plan in one read, and the what-if of one target. */
-import { z, type OpenAPIHono } from '@hono/zod-openapi';
+/**
+ * HTTP routes of the cockpit: the whole plan in one read, the what-if of one target, and the plan
+ * explorer (both trees of a plan with their lights, in one read).
+ */
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { cockpitQuery, cockpitSchema, whatIfBody, whatIfSchema } from '../../contracts/cockpit';
 import { planParams, problemResponses, tenantQuery } from '../../contracts/common';
+import { explorerSchema } from '../../contracts/explorer';
 import type { AppEnv } from '../http';
+import { planTargetParams } from '../params';
 import { scopeOf } from '../plans';
-import { defineRoute } from '../route';
+import { jsonBody, ok } from '../route';
+import { routesOn } from '../serve';
 import { todayUtc } from '../status';
-import { tenantOf } from '../tenancy';
 import { evaluateWhatIf, getCockpit } from './cockpit.service';
-import { explorerRoutes } from './explorer.routes';
+import { getPlanExplorer } from './explorer.service';
 import { planReadOf } from './plan-request';
 
-const cockpitRoute = defineRoute('plan:read', {
-  method: 'get',
-  path: '/api/plans/{plan}/cockpit',
-  tags: ['cockpit'],
-  summary:
-    "The leaders' cockpit: every target's status, urgency and key numbers, and data overdue by department",
-  request: { params: planParams, query: tenantQuery.merge(cockpitQuery) },
-  responses: {
-    200: { description: 'The cockpit', content: { 'application/json': { schema: cockpitSchema } } },
-    ...problemResponses,
-  },
-});
-
-const whatIfRoute = defineRoute('plan:read', {
-  method: 'post',
-  path: '/api/plans/{plan}/targets/{target}/what-if',
-  tags: ['cockpit'],
-  summary: 'Evaluate a target under an assumed growth rate or a value for a coming year (nothing is saved)',
-  request: {
-    params: planParams.extend({
-      target: z
-        .string()
-        .min(1)
-        .max(80)
-        .openapi({ param: { name: 'target', in: 'path' }, example: 't-gdp' }),
-    }),
-    query: tenantQuery.merge(cockpitQuery),
-    body: { content: { 'application/json': { schema: whatIfBody } }, required: true },
-  },
-  responses: {
-    200: {
-      description: 'The evaluation under the assumption',
-      content: { 'application/json': { schema: whatIfSchema } },
-    },
-    ...problemResponses,
-  },
-});
+const cockpitRequest = { params: planParams, query: tenantQuery.merge(cockpitQuery) };
 
 export function cockpitRoutes(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(cockpitRoute, async (c) => {
-    const input = await planReadOf(c, c.req.valid('query'), c.req.valid('param').plan);
-    const cockpit = await getCockpit(c.get('reads'), input);
-    return c.json(cockpit, 200);
-  });
-  app.openapi(whatIfRoute, async (c) => {
-    const query = c.req.valid('query');
-    const tenant = await tenantOf(c, query.tenant);
-    const { plan, target } = c.req.valid('param');
-    const result = await evaluateWhatIf(c.get('db'), {
-      tenantId: tenant.id,
-      plan,
-      target,
-      asOf: query.as_of ?? todayUtc(c.get('now')()),
-      scope: scopeOf(c.get('actor')),
-      body: c.req.valid('json'),
-    });
-    return c.json(result, 200);
-  });
-  explorerRoutes(app);
+  const route = routesOn(app, ['cockpit'], problemResponses);
+  route
+    .get('plan:read', '/api/plans/{plan}/cockpit', {
+      summary:
+        "The leaders' cockpit: every target's status, urgency and key numbers, and data overdue by department",
+      request: cockpitRequest,
+      responses: ok(cockpitSchema, 'The cockpit'),
+    })
+    .json(200, async ({ c, reads, query, param }) =>
+      getCockpit(reads, await planReadOf(c, query, param.plan)),
+    );
+  route
+    .post('plan:read', '/api/plans/{plan}/targets/{target}/what-if', {
+      summary:
+        'Evaluate a target under an assumed growth rate or a value for a coming year (nothing is saved)',
+      request: { ...cockpitRequest, params: planTargetParams, ...jsonBody(whatIfBody) },
+      responses: ok(whatIfSchema, 'The evaluation under the assumption'),
+    })
+    .json(200, async ({ c, db, query, param, json, tenant, now }) =>
+      evaluateWhatIf(db, {
+        tenantId: (await tenant(query.tenant)).id,
+        plan: param.plan,
+        target: param.target,
+        asOf: query.as_of ?? todayUtc(now),
+        scope: scopeOf(c.get('actor')),
+        body: json,
+      }),
+    );
+  route
+    .get('plan:read', '/api/plans/{plan}/explorer', {
+      summary:
+        'The plan explorer: goal area → target → indicator and programme → action → task, with status and task lights',
+      request: cockpitRequest,
+      responses: ok(explorerSchema, 'The two trees of the plan'),
+    })
+    .json(200, async ({ c, db, query, param }) =>
+      getPlanExplorer(db, await planReadOf(c, query, param.plan)),
+    );
 }

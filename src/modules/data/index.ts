@@ -1,7 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../http';
 import { dataValueRoutes } from './data.routes';
-import { districtRoutes } from './data.district.routes';
 
 export { loadIndicator } from './data.context';
 export { canSeeDepartment, requireWriter } from './data.policy';
@@ -13,7 +12,6 @@ export { notifyHeadsOfUpload, type UploadedToDepartment } from './data.upload-no
 /** Mounts data collection (values, workflow, calendar, queue); notifications are the notify module's. */
 export function dataRoutes(app: OpenAPIHono<AppEnv>): void {
   dataValueRoutes(app);
-  districtRoutes(app);
 }
 export { dataReminderJob } from './data.jobs';
 export { dataDeadlines, type DataDeadline } from './data.deadlines';

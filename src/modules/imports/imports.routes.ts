@@ -3,8 +3,7 @@
  * commit by token (one transaction), the error report and the department template as .xlsx.
  * Uploads over 20 MB are refused before they are buffered; the type is checked by content.
  */
-import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import { z, type OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import { planParams, problemResponse } from '../../contracts/common';
 import {
   importCommitSchema,
@@ -13,11 +12,10 @@ import {
   templateQuery,
   uploadFormSchema,
 } from '../../contracts/imports';
-import { callerOf } from '../caller';
-import { AppError, coded } from '../errors';
 import type { AppEnv } from '../http';
-import { defineRoute, formBody } from '../route';
-import { uploadLimit } from '../uploads';
+import { formBody, jsonBody, ok } from '../route';
+import { routesOn, type Served } from '../serve';
+import { formFile } from '../uploads';
 import { errorReportXlsx } from './error-report';
 import { MAX_UPLOAD_BYTES } from './upload-file';
 import { checkUpload, commitUpload, previewUpload, templateBytes } from './upload.service';
@@ -30,75 +28,18 @@ const problems = {
   404: problemResponse('No such plan, or the preview expired'),
   413: problemResponse('Over 20 MB'),
   415: problemResponse('Neither UTF-8 CSV nor .xlsx'),
-} as const;
+};
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const xlsx = (description: string) => ({
   200: { description, content: { [xlsxType]: { schema: z.string().openapi({ format: 'binary' }) } } },
-  ...problems,
 });
-const upload = {
-  params: planParams,
-  ...formBody(uploadFormSchema),
-};
+const upload = { params: planParams, ...formBody(uploadFormSchema) };
 const base = '/api/plans/{plan}/imports';
-const tags = ['imports'];
+const tooLarge = 'Files are limited to 20 MB.';
 
-const previewRoute = defineRoute('data:write', {
-  method: 'post',
-  path: `${base}/preview`,
-  tags,
-  summary: 'Validate an uploaded .csv/.xlsx and show what it would change (writes nothing)',
-  request: upload,
-  responses: {
-    200: {
-      description: 'Errors, changes and a commit token',
-      content: { 'application/json': { schema: importPreviewSchema } },
-    },
-    ...problems,
-  },
-});
-
-const commitRoute = defineRoute('data:write', {
-  method: 'post',
-  path: `${base}/commit`,
-  tags,
-  summary: 'Commit a preview as submitted values, in one transaction',
-  request: {
-    params: planParams,
-    body: { content: { 'application/json': { schema: importCommitSchema } }, required: true },
-  },
-  responses: {
-    200: { description: 'What was written', content: { 'application/json': { schema: importResultSchema } } },
-    ...problems,
-  },
-});
-
-const reportRoute = defineRoute('data:write', {
-  method: 'post',
-  path: `${base}/error-report`,
-  tags,
-  summary: 'The uploaded rows as .xlsx with the bad cells marked and the reasons',
-  request: upload,
-  responses: xlsx('The error report'),
-});
-
-const templateRoute = defineRoute('data:read', {
-  method: 'get',
-  path: `${base}/template`,
-  tags,
-  summary: 'The Excel template of a department for a range of years',
-  request: { params: planParams, query: templateQuery },
-  responses: xlsx('The template'),
-});
-
-async function fileOf(c: Context<AppEnv>): Promise<Uint8Array> {
-  const form = await c.req.parseBody();
-  const file = form.file;
-  if (!(file instanceof File)) {
-    throw coded(new AppError(400, 'Bad Request', 'Send the file as the `file` field.'), 'file_missing');
-  }
-  return new Uint8Array(await file.arrayBuffer());
-}
+/** The uploaded file's bytes (400 `file_missing` without one). */
+const uploaded = async ({ c }: Pick<Served<RouteConfig>, 'c'>) =>
+  (await formFile(c, 'Send the file as the `file` field.', 'file_missing')).bytes;
 
 const download = (bytes: Uint8Array, name: string) =>
   new Response(new Uint8Array(bytes), {
@@ -111,31 +52,42 @@ const download = (bytes: Uint8Array, name: string) =>
   });
 
 export function importsRoutes(app: OpenAPIHono<AppEnv>): void {
-  for (const path of ['/api/plans/:plan/imports/preview', '/api/plans/:plan/imports/error-report']) {
-    uploadLimit(app, path, MAX_UPLOAD_BYTES, 'Files are limited to 20 MB.');
-  }
-
-  app.openapi(previewRoute, async (c) => {
-    const bytes = await fileOf(c);
-    return c.json(await previewUpload(c.get('db'), callerOf(c), c.req.valid('param').plan, bytes), 200);
-  });
-  app.openapi(commitRoute, async (c) => {
-    const { plan } = c.req.valid('param');
-    return c.json(await commitUpload(c.get('db'), callerOf(c), plan, c.req.valid('json').token), 200);
-  });
-  app.openapi(reportRoute, async (c) => {
-    const bytes = await fileOf(c);
-    const checked = await checkUpload(c.get('db'), callerOf(c), c.req.valid('param').plan, bytes);
-    return download(await errorReportXlsx(checked.raw, checked.errors), 'errors.xlsx');
-  });
-  app.openapi(templateRoute, async (c) => {
-    const { plan } = c.req.valid('param');
-    const q = c.req.valid('query');
-    const bytes = await templateBytes(c.get('db'), callerOf(c), plan, {
-      department: q.department,
-      from: Number(q.from),
-      to: Number(q.to),
+  const route = routesOn(app, ['imports'], problems);
+  route
+    .post('data:write', `${base}/preview`, {
+      summary: 'Validate an uploaded .csv/.xlsx and show what it would change (writes nothing)',
+      request: upload,
+      responses: ok(importPreviewSchema, 'Errors, changes and a commit token'),
+    })
+    .upload(MAX_UPLOAD_BYTES, tooLarge)
+    .json(200, async (r) => previewUpload(r.db, r.caller, r.param.plan, await uploaded(r)));
+  route
+    .post('data:write', `${base}/commit`, {
+      summary: 'Commit a preview as submitted values, in one transaction',
+      request: { params: planParams, ...jsonBody(importCommitSchema) },
+      responses: ok(importResultSchema, 'What was written'),
+    })
+    .json(200, ({ db, caller, param, json }) => commitUpload(db, caller, param.plan, json.token));
+  route
+    .post('data:write', `${base}/error-report`, {
+      summary: 'The uploaded rows as .xlsx with the bad cells marked and the reasons',
+      request: upload,
+      responses: xlsx('The error report'),
+    })
+    .upload(MAX_UPLOAD_BYTES, tooLarge)
+    .file(async (r) => {
+      const checked = await checkUpload(r.db, r.caller, r.param.plan, await uploaded(r));
+      return download(await errorReportXlsx(checked.raw, checked.errors), 'errors.xlsx');
     });
-    return download(bytes, `template-${q.department}-${q.from}-${q.to}.xlsx`);
-  });
+  route
+    .get('data:read', `${base}/template`, {
+      summary: 'The Excel template of a department for a range of years',
+      request: { params: planParams, query: templateQuery },
+      responses: xlsx('The template'),
+    })
+    .file(async ({ db, caller, param, query: q }) => {
+      const range = { department: q.department, from: Number(q.from), to: Number(q.to) };
+      const bytes = await templateBytes(db, caller, param.plan, range);
+      return download(bytes, `template-${q.department}-${q.from}-${q.to}.xlsx`);
+    });
 }

@@ -2,7 +2,7 @@
  * The public portal's open data API: no login, published plans and objects, accepted values
  * only, readable from any origin (`Access-Control-Allow-Origin: *`, never with credentials).
  */
-import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { planParams, problemResponses, tenantQuery } from '../../contracts/common';
 import { planDetailSchema, planListSchema } from '../../contracts/plans';
@@ -10,7 +10,9 @@ import { publicIndicatorSchema, publicPlanSchema, publicTargetSchema } from '../
 import { planStatusSchema, statusQuery } from '../../contracts/status';
 import { notFound } from '../errors';
 import type { AppEnv } from '../http';
-import { defineRoute } from '../route';
+import { codeParam, planTargetParams } from '../params';
+import { ok } from '../route';
+import { routesOn } from '../serve';
 import { todayUtc } from '../status';
 import { getPublicPlan, getPublicStatus, listPublishedPlans, loadPublicPlan } from './portal.service';
 
@@ -22,136 +24,71 @@ export const openCors: MiddlewareHandler = async (c, next) => {
 };
 
 const asOfQuery = tenantQuery.merge(statusQuery.pick({ as_of: true }));
-const id = (name: string, example: string) =>
-  z
-    .string()
-    .min(1)
-    .max(80)
-    .openapi({ param: { name, in: 'path' }, example });
+const plans = '/api/public/plans';
 
-const listRoute = defineRoute('public', {
-  method: 'get',
-  path: '/api/public/plans',
-  tags: ['portal'],
-  summary: 'Published plans',
-  request: { query: tenantQuery },
-  responses: {
-    200: {
-      description: 'Plans',
-      content: { 'application/json': { schema: planListSchema } },
-    },
-  },
-});
-
-const planRoute = defineRoute('public', {
-  method: 'get',
-  path: '/api/public/plans/{plan}',
-  tags: ['portal'],
-  summary: 'A published plan: its published goal areas, indicators (latest value) and targets',
-  request: { params: planParams, query: tenantQuery },
-  responses: {
-    200: { description: 'The plan', content: { 'application/json': { schema: planDetailSchema } } },
-    ...problemResponses,
-  },
-});
-
-const statusRoute = defineRoute('public', {
-  method: 'get',
-  path: '/api/public/plans/{plan}/status',
-  tags: ['portal'],
-  summary: "A published plan's published target statuses",
-  request: { params: planParams, query: tenantQuery.merge(statusQuery) },
-  responses: {
-    200: { description: 'Statuses', content: { 'application/json': { schema: planStatusSchema } } },
-    ...problemResponses,
-  },
-});
-
-const portalRoute = defineRoute('public', {
-  method: 'get',
-  path: '/api/public/plans/{plan}/portal',
-  tags: ['portal'],
-  summary:
-    'Everything the portal shows of a plan: targets with evaluations, indicators with every published value',
-  request: { params: planParams, query: asOfQuery },
-  responses: {
-    200: { description: 'The public plan', content: { 'application/json': { schema: publicPlanSchema } } },
-    ...problemResponses,
-  },
-});
-
-const indicatorRoute = defineRoute('public', {
-  method: 'get',
-  path: '/api/public/plans/{plan}/indicators/{indicator}',
-  tags: ['portal'],
-  summary: 'One published indicator with every published value and its metadata',
-  request: { params: planParams.extend({ indicator: id('indicator', 'gdp') }), query: asOfQuery },
-  responses: {
-    200: { description: 'The indicator', content: { 'application/json': { schema: publicIndicatorSchema } } },
-    ...problemResponses,
-  },
-});
-
-const targetRoute = defineRoute('public', {
-  method: 'get',
-  path: '/api/public/plans/{plan}/targets/{target}',
-  tags: ['portal'],
-  summary: 'One published target with its evaluation (status, expected path, projection)',
-  request: { params: planParams.extend({ target: id('target', 't-gdp') }), query: asOfQuery },
-  responses: {
-    200: { description: 'The target', content: { 'application/json': { schema: publicTargetSchema } } },
-    ...problemResponses,
-  },
-});
+/** What a portal read names: the tenant, the plan, and the day (today unless `as_of`). */
+type PlanRead = {
+  reads: AppEnv['Variables']['reads'];
+  query: { tenant?: string; as_of?: string };
+  param: { plan: string };
+  now: Date;
+};
+const asOf = ({ query, now }: PlanRead) => query.as_of ?? todayUtc(now);
+const publicPlan = (r: PlanRead) => loadPublicPlan(r.reads, r.query.tenant, r.param.plan, asOf(r));
 
 export function portalRoutes(app: OpenAPIHono<AppEnv>): void {
   app.use('/api/public/*', openCors);
-  app.openapi(listRoute, async (c) =>
-    c.json({ plans: await listPublishedPlans(c.get('reads'), c.req.valid('query').tenant) }, 200),
-  );
-  app.openapi(planRoute, async (c) =>
-    c.json(await getPublicPlan(c.get('reads'), c.req.valid('query').tenant, c.req.valid('param').plan), 200),
-  );
-  app.openapi(statusRoute, async (c) => {
-    const query = c.req.valid('query');
-    return c.json(
-      await getPublicStatus(
-        c.get('reads'),
-        query.tenant,
-        c.req.valid('param').plan,
-        query.as_of ?? todayUtc(c.get('now')()),
-      ),
-      200,
-    );
-  });
-  app.openapi(portalRoute, async (c) => {
-    const query = c.req.valid('query');
-    return c.json(
-      await loadPublicPlan(
-        c.get('reads'),
-        query.tenant,
-        c.req.valid('param').plan,
-        query.as_of ?? todayUtc(c.get('now')()),
-      ),
-      200,
-    );
-  });
-  app.openapi(indicatorRoute, async (c) => {
-    const query = c.req.valid('query');
-    const { plan, indicator } = c.req.valid('param');
-    const found = (
-      await loadPublicPlan(c.get('reads'), query.tenant, plan, query.as_of ?? todayUtc(c.get('now')()))
-    ).indicators.find((i) => i.id === indicator);
-    if (!found) throw notFound(`indicator '${indicator}'`);
-    return c.json(found, 200);
-  });
-  app.openapi(targetRoute, async (c) => {
-    const query = c.req.valid('query');
-    const { plan, target } = c.req.valid('param');
-    const found = (
-      await loadPublicPlan(c.get('reads'), query.tenant, plan, query.as_of ?? todayUtc(c.get('now')()))
-    ).targets.find((t) => t.id === target);
-    if (!found) throw notFound(`target '${target}'`);
-    return c.json(found, 200);
-  });
+  // The list has no problem to declare beyond the standard ones; every read of a plan may be 404.
+  routesOn(app, ['portal'], {})
+    .get('public', plans, {
+      summary: 'Published plans',
+      request: { query: tenantQuery },
+      responses: ok(planListSchema, 'Plans'),
+    })
+    .json(200, async ({ reads, query }) => ({ plans: await listPublishedPlans(reads, query.tenant) }));
+  const route = routesOn(app, ['portal'], problemResponses);
+  route
+    .get('public', `${plans}/{plan}`, {
+      summary: 'A published plan: its published goal areas, indicators (latest value) and targets',
+      request: { params: planParams, query: tenantQuery },
+      responses: ok(planDetailSchema, 'The plan'),
+    })
+    .json(200, ({ reads, query, param }) => getPublicPlan(reads, query.tenant, param.plan));
+  route
+    .get('public', `${plans}/{plan}/status`, {
+      summary: "A published plan's published target statuses",
+      request: { params: planParams, query: tenantQuery.merge(statusQuery) },
+      responses: ok(planStatusSchema, 'Statuses'),
+    })
+    .json(200, (r) => getPublicStatus(r.reads, r.query.tenant, r.param.plan, asOf(r)));
+  route
+    .get('public', `${plans}/{plan}/portal`, {
+      summary:
+        'Everything the portal shows of a plan: targets with evaluations, indicators with every published value',
+      request: { params: planParams, query: asOfQuery },
+      responses: ok(publicPlanSchema, 'The public plan'),
+    })
+    .json(200, publicPlan);
+  route
+    .get('public', `${plans}/{plan}/indicators/{indicator}`, {
+      summary: 'One published indicator with every published value and its metadata',
+      request: { params: planParams.extend({ indicator: codeParam('indicator', 'gdp') }), query: asOfQuery },
+      responses: ok(publicIndicatorSchema, 'The indicator'),
+    })
+    .json(200, async (r) => {
+      const found = (await publicPlan(r)).indicators.find((i) => i.id === r.param.indicator);
+      if (!found) throw notFound(`indicator '${r.param.indicator}'`);
+      return found;
+    });
+  route
+    .get('public', `${plans}/{plan}/targets/{target}`, {
+      summary: 'One published target with its evaluation (status, expected path, projection)',
+      request: { params: planTargetParams, query: asOfQuery },
+      responses: ok(publicTargetSchema, 'The target'),
+    })
+    .json(200, async (r) => {
+      const found = (await publicPlan(r)).targets.find((t) => t.id === r.param.target);
+      if (!found) throw notFound(`target '${r.param.target}'`);
+      return found;
+    });
 }

@@ -3,69 +3,38 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { planParams, problemResponses } from '../../contracts/common';
 import { publicationRequestSchema, publicationStateSchema } from '../../contracts/portal';
 import type { AppEnv } from '../http';
-import { defineRoute } from '../route';
-import { tenantOf } from '../tenancy';
+import { jsonBody, ok } from '../route';
+import { routesOn } from '../serve';
 import { listPublicationStates, setPublication } from './publishing.service';
 
-const listRoute = defineRoute('plan:write', {
-  method: 'get',
-  path: '/api/plans/{plan}/publications',
-  tags: ['portal'],
-  summary: 'What of the plan the public portal shows',
-  request: { params: planParams },
-  responses: {
-    200: {
-      description: 'Publication states',
-      content: {
-        'application/json': { schema: z.object({ publications: z.array(publicationStateSchema) }) },
-      },
-    },
-    ...problemResponses,
-  },
-});
-
-const setRoute = defineRoute('plan:write', {
-  method: 'post',
-  path: '/api/plans/{plan}/publications',
-  tags: ['portal'],
-  summary: 'Publish or withdraw a goal area, target, indicator or task on the public portal',
-  request: {
-    params: planParams,
-    body: { content: { 'application/json': { schema: publicationRequestSchema } }, required: true },
-  },
-  responses: {
-    200: {
-      description: 'The new state',
-      content: { 'application/json': { schema: publicationStateSchema } },
-    },
-    ...problemResponses,
-  },
-});
+const path = '/api/plans/{plan}/publications';
 
 export function publishingRoutes(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(listRoute, async (c) => {
-    const tenant = await tenantOf(c, undefined);
-    return c.json(
-      {
-        publications: await listPublicationStates(
-          c.get('db'),
-          tenant.id,
-          c.req.valid('param').plan,
-          c.get('now')().toISOString().slice(0, 10),
-        ),
-      },
-      200,
-    );
-  });
-  app.openapi(setRoute, async (c) => {
-    const tenant = await tenantOf(c, undefined);
-    const state = await setPublication(c.get('db'), {
-      tenantId: tenant.id,
-      planCode: c.req.valid('param').plan,
-      request: c.req.valid('json'),
-      actor: c.get('actor'),
-      now: c.get('now')(),
+  const route = routesOn(app, ['portal'], problemResponses);
+  route
+    .get('plan:write', path, {
+      summary: 'What of the plan the public portal shows',
+      request: { params: planParams },
+      responses: ok(z.object({ publications: z.array(publicationStateSchema) }), 'Publication states'),
+    })
+    .json(200, async ({ db, param, tenant, now }) => {
+      const { id } = await tenant(undefined);
+      const today = now.toISOString().slice(0, 10);
+      return { publications: await listPublicationStates(db, id, param.plan, today) };
     });
-    return c.json(state, 200);
-  });
+  route
+    .post('plan:write', path, {
+      summary: 'Publish or withdraw a goal area, target, indicator or task on the public portal',
+      request: { params: planParams, ...jsonBody(publicationRequestSchema) },
+      responses: ok(publicationStateSchema, 'The new state'),
+    })
+    .json(200, async ({ c, db, param, json, tenant, now }) =>
+      setPublication(db, {
+        tenantId: (await tenant(undefined)).id,
+        planCode: param.plan,
+        request: json,
+        actor: c.get('actor'),
+        now,
+      }),
+    );
 }

@@ -1,47 +1,17 @@
 /** HTTP routes of target status. */
-import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { TypedResponse } from 'hono';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { planParams, problemResponses, tenantQuery } from '../../contracts/common';
 import { planStatusSchema, statusQuery, targetStatusSchema } from '../../contracts/status';
 import { AppError } from '../errors';
 import type { Actor, AppEnv } from '../http';
+import { planTargetParams } from '../params';
 import { completeJson } from '../response-headers';
-import { defineRoute } from '../route';
+import { ok } from '../route';
+import { routesOn } from '../serve';
 import { tenantOf } from '../tenancy';
 import { getPlanStatus, getTargetStatus, scopeOf, todayUtc } from './status.service';
 
-const planStatusRoute = defineRoute('plan:read', {
-  method: 'get',
-  path: '/api/plans/{plan}/status',
-  tags: ['status'],
-  summary: "Every target's status as of a date, with the numbers that explain it",
-  request: { params: planParams, query: tenantQuery.merge(statusQuery) },
-  responses: {
-    200: { description: 'Statuses', content: { 'application/json': { schema: planStatusSchema } } },
-    ...problemResponses,
-  },
-});
-
-const targetStatusRoute = defineRoute('plan:read', {
-  method: 'get',
-  path: '/api/plans/{plan}/targets/{target}/status',
-  tags: ['status'],
-  summary: "One target's evaluation: series, expected path, projection",
-  request: {
-    params: planParams.extend({
-      target: z
-        .string()
-        .min(1)
-        .max(80)
-        .openapi({ param: { name: 'target', in: 'path' }, example: 't-gdp' }),
-    }),
-    query: tenantQuery.merge(statusQuery),
-  },
-  responses: {
-    200: { description: 'The evaluation', content: { 'application/json': { schema: targetStatusSchema } } },
-    ...problemResponses,
-  },
-});
+const statusRequestQuery = tenantQuery.merge(statusQuery);
 
 /** Only those who accept or manage data may see values before they are accepted. */
 function previewAllowed(actor: Actor, preview: '0' | '1' | undefined): boolean {
@@ -69,35 +39,35 @@ function serialized(status: object): Uint8Array<ArrayBuffer> {
 }
 
 export function statusRoutes(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(planStatusRoute, async (c) => {
-    const db = c.get('reads');
-    const query = c.req.valid('query');
-    const tenant = await tenantOf(c, query.tenant);
-    const status = await getPlanStatus(
-      db,
-      tenant.id,
-      c.req.valid('param').plan,
-      query.as_of ?? todayUtc(c.get('now')()),
-      scopeOf(c.get('actor')),
-      previewAllowed(c.get('actor'), query.preview),
-    );
-    return completeJson(c, serialized(status)) as unknown as TypedResponse<typeof status, 200, 'json'>;
-  });
-  app.openapi(targetStatusRoute, async (c) => {
-    const db = c.get('reads');
-    const query = c.req.valid('query');
-    const { plan, target } = c.req.valid('param');
-    const tenant = await tenantOf(c, query.tenant);
-    return c.json(
-      await getTargetStatus(
-        db,
+  const route = routesOn(app, ['status'], problemResponses);
+  route
+    .get('plan:read', '/api/plans/{plan}/status', {
+      summary: "Every target's status as of a date, with the numbers that explain it",
+      request: { params: planParams, query: statusRequestQuery },
+      responses: ok(planStatusSchema, 'Statuses'),
+    })
+    .handle(async (c) => {
+      const query = c.req.valid('query');
+      const tenant = await tenantOf(c, query.tenant);
+      const status = await getPlanStatus(
+        c.get('reads'),
         tenant.id,
-        plan,
-        target,
+        c.req.valid('param').plan,
         query.as_of ?? todayUtc(c.get('now')()),
         scopeOf(c.get('actor')),
-      ),
-      200,
-    );
-  });
+        previewAllowed(c.get('actor'), query.preview),
+      );
+      return completeJson(c, serialized(status));
+    });
+  route
+    .get('plan:read', '/api/plans/{plan}/targets/{target}/status', {
+      summary: "One target's evaluation: series, expected path, projection",
+      request: { params: planTargetParams, query: statusRequestQuery },
+      responses: ok(targetStatusSchema, 'The evaluation'),
+    })
+    .json(200, async ({ c, reads, query, param, tenant, now }) => {
+      const { id } = await tenant(query.tenant);
+      const asOf = query.as_of ?? todayUtc(now);
+      return getTargetStatus(reads, id, param.plan, param.target, asOf, scopeOf(c.get('actor')));
+    });
 }

@@ -5,9 +5,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../http';
 import { breakdownRoutes } from './breakdown.routes';
-import { redListRoutes } from './red-list.routes';
 import { reportRoutes } from './reports.routes';
-import { taskRoutes } from './tasks.routes';
+import { redListRoutes, taskRoutes } from './tasks.routes';
 
 export { listTasks, getTask, createTask, editTask, bulkCreateTasks } from './tasks.service';
 export { stepTask, requestExtension, decideExtension, type SimpleStep } from './tasks.workflow';

@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import type { PlanFile } from '../../domain/plan-file';
 import { seriesKey } from '../../domain/data-import';
-import type { Executor } from '../../db';
+import type { Insertable } from 'kysely';
+import type { Database, Executor } from '../../db';
 import { currentVersions, indicatorsWithObservations, insertObservation } from '../observations';
 import { writePlanTasks } from '../tasks';
 
@@ -27,6 +28,10 @@ interface DepartmentNames {
 }
 
 const json = (v: unknown) => JSON.stringify(v);
+
+type PlanPart = 'goal_areas' | 'indicators' | 'targets' | 'programmes' | 'actions';
+/** A row of a plan's own table as the file gives it (tenant and plan added on insert). */
+type PlanRow<K extends PlanPart> = Omit<Insertable<Database[K]>, 'tenant_id' | 'plan_id'> & { code: string };
 
 /** Upserts rows by code and returns code → id. */
 async function upsertByCode<T extends { code: string }>(
@@ -166,15 +171,32 @@ export async function writePlanFile(
     },
   );
   const dept = (code: string | undefined) => (code === undefined ? null : (departments.get(code) ?? null));
-  const ofPlan = <K extends 'goal_areas' | 'indicators' | 'targets' | 'programmes' | 'actions'>(table: K) =>
-    trx
-      .selectFrom(table as 'goal_areas')
-      .select(['id', 'code'])
-      .where('plan_id', '=', planId)
-      .execute();
   const planBase = { ...base, plan_id: planId };
+  /**
+   * Rows of one of the plan's own tables, matched by code: the new ones inserted, the others
+   * updated. Kysely cannot follow a table name that is a type parameter, hence the one cast: the
+   * rows' type is still checked against the table's own (`PlanRow<K>`).
+   */
+  const upsertPart = async <K extends PlanPart>(table: K, rows: PlanRow<K>[]) => {
+    const t = table as 'goal_areas';
+    const existing = await trx.selectFrom(t).select(['id', 'code']).where('plan_id', '=', planId).execute();
+    return upsertByCode(
+      rows as unknown as PlanRow<'goal_areas'>[],
+      existing,
+      async (row) =>
+        (
+          await trx
+            .insertInto(t)
+            .values({ ...planBase, ...row })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id,
+      async (id, row) => void (await trx.updateTable(t).set(row).where('id', '=', id).execute()),
+    );
+  };
 
-  const areas = await upsertByCode(
+  const areas = await upsertPart(
+    'goal_areas',
     plan.goal_areas.map((g, i) => ({
       code: g.id,
       name: g.name,
@@ -182,20 +204,11 @@ export async function writePlanFile(
       description: g.description ?? null,
       position: i,
     })),
-    await ofPlan('goal_areas'),
-    async (g) =>
-      (
-        await trx
-          .insertInto('goal_areas')
-          .values({ ...planBase, ...g })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id,
-    async (id, g) => void (await trx.updateTable('goal_areas').set(g).where('id', '=', id).execute()),
   );
   const area = (code: string | undefined) => (code === undefined ? null : (areas.get(code) ?? null));
 
-  const indicators = await upsertByCode(
+  const indicators = await upsertPart(
+    'indicators',
     plan.indicators.map((d, i) => ({
       code: d.id,
       name: d.name,
@@ -212,19 +225,10 @@ export async function writePlanFile(
       position: i,
       city_definition_version: options.adopted?.get(d.id) ?? null,
     })),
-    await ofPlan('indicators'),
-    async (d) =>
-      (
-        await trx
-          .insertInto('indicators')
-          .values({ ...planBase, ...d })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id,
-    async (id, d) => void (await trx.updateTable('indicators').set(d).where('id', '=', id).execute()),
   );
 
-  const targets = await upsertByCode(
+  const targets = await upsertPart(
+    'targets',
     plan.targets.map((t, i) => ({
       code: t.id,
       indicator_id: t.indicator === undefined ? null : (indicators.get(t.indicator) ?? null),
@@ -244,19 +248,10 @@ export async function writePlanFile(
       rating: t.rating ?? null,
       position: i,
     })),
-    await ofPlan('targets'),
-    async (t) =>
-      (
-        await trx
-          .insertInto('targets')
-          .values({ ...planBase, ...t })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id,
-    async (id, t) => void (await trx.updateTable('targets').set(t).where('id', '=', id).execute()),
   );
 
-  const programmes = await upsertByCode(
+  const programmes = await upsertPart(
+    'programmes',
     plan.programmes.map((p, i) => ({
       code: p.id,
       number: p.number,
@@ -264,18 +259,9 @@ export async function writePlanFile(
       name_en: p.name_en ?? null,
       position: i,
     })),
-    await ofPlan('programmes'),
-    async (p) =>
-      (
-        await trx
-          .insertInto('programmes')
-          .values({ ...planBase, ...p })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id,
-    async (id, p) => void (await trx.updateTable('programmes').set(p).where('id', '=', id).execute()),
   );
-  const actions = await upsertByCode(
+  const actions = await upsertPart(
+    'actions',
     plan.programmes.flatMap((p) =>
       p.actions.map((a, i) => ({
         code: a.id,
@@ -287,16 +273,6 @@ export async function writePlanFile(
         position: i,
       })),
     ),
-    await ofPlan('actions'),
-    async (a) =>
-      (
-        await trx
-          .insertInto('actions')
-          .values({ ...planBase, ...a })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id,
-    async (id, a) => void (await trx.updateTable('actions').set(a).where('id', '=', id).execute()),
   );
 
   const observationsAdded = await addObservations(trx, tenantId, plan, indicators, userId, now);

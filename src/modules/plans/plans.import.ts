@@ -29,6 +29,13 @@ interface DepartmentNames {
 
 const json = (v: unknown) => JSON.stringify(v);
 
+/** A file item's id and names as its row's code and names. */
+const named = (item: { id: string; name: string; name_en?: string }) => ({
+  code: item.id,
+  name: item.name,
+  name_en: item.name_en ?? null,
+});
+
 type PlanPart = 'goal_areas' | 'indicators' | 'targets' | 'programmes' | 'actions';
 /** A row of a plan's own table as the file gives it (tenant and plan added on insert). */
 type PlanRow<K extends PlanPart> = Omit<Insertable<Database[K]>, 'tenant_id' | 'plan_id'> & { code: string };
@@ -143,7 +150,7 @@ export async function writePlanFile(
     .where('tenant_id', '=', tenantId)
     .execute();
   const departments = await upsertByCode(
-    plan.departments.map((d) => ({ code: d.id, name: d.name, name_en: d.name_en ?? null })),
+    plan.departments.map((d) => named(d)),
     known,
     async (d) => {
       changes.created.push(d);
@@ -198,9 +205,7 @@ export async function writePlanFile(
   const areas = await upsertPart(
     'goal_areas',
     plan.goal_areas.map((g, i) => ({
-      code: g.id,
-      name: g.name,
-      name_en: g.name_en ?? null,
+      ...named(g),
       description: g.description ?? null,
       position: i,
     })),
@@ -210,9 +215,7 @@ export async function writePlanFile(
   const indicators = await upsertPart(
     'indicators',
     plan.indicators.map((d, i) => ({
-      code: d.id,
-      name: d.name,
-      name_en: d.name_en ?? null,
+      ...named(d),
       unit: d.unit,
       direction: d.direction,
       frequency: d.frequency,
@@ -253,10 +256,8 @@ export async function writePlanFile(
   const programmes = await upsertPart(
     'programmes',
     plan.programmes.map((p, i) => ({
-      code: p.id,
+      ...named(p),
       number: p.number,
-      name: p.name,
-      name_en: p.name_en ?? null,
       position: i,
     })),
   );
@@ -264,10 +265,8 @@ export async function writePlanFile(
     'actions',
     plan.programmes.flatMap((p) =>
       p.actions.map((a, i) => ({
-        code: a.id,
+        ...named(a),
         programme_id: programmes.get(p.id) ?? 0,
-        name: a.name,
-        name_en: a.name_en ?? null,
         lead_department_id: dept(a.lead_department),
         co_department_ids: json((a.co_departments ?? []).map((c) => departments.get(c))),
         position: i,

@@ -1,5 +1,5 @@
 /** `/city`: the city cockpit — every district's lights side by side, ranks, the city total, drill-down. */
-import { Button, Table, Typography } from 'antd';
+import { Button, Typography } from 'antd';
 import { useState } from 'react';
 import type { CityOverview } from '../../../../src/contracts/cityview';
 import { useI18n } from '../../i18n/context';
@@ -10,6 +10,7 @@ import { getOverview } from './cityApi';
 import { DistrictDrawer } from './DistrictDrawer';
 import { Lights } from './Lights';
 import { RankPanel } from './RankPanel';
+import { CityTable } from './CityTable';
 import './city.css';
 
 type District = CityOverview['districts'][number];
@@ -30,10 +31,8 @@ function Overview({ o }: { o: CityOverview }) {
         <Typography.Title level={2} id="sx-city-grid-h" className="sx-city-h2">
           {t('cityDistricts')}
         </Typography.Title>
-        <Table<District>
-          size="small"
+        <CityTable<District>
           rowKey="tenant"
-          pagination={false}
           scroll={{ x: 'max-content' }}
           dataSource={o.districts}
           aria-label={t('cityDistricts')}

@@ -1,5 +1,5 @@
 /** A district's targets with their status: the city's drill-down into one district. */
-import { Drawer, Table } from 'antd';
+import { Drawer } from 'antd';
 import type { DistrictStatus } from '../../../../src/contracts/cityview';
 import type { StatusCode } from '../../../../src/contracts/status';
 import { useI18n } from '../../i18n/context';
@@ -8,6 +8,7 @@ import { useAsync } from '../common/useAsync';
 import { look } from '../status/statusLook';
 import { getDistrict } from './cityApi';
 import { Lights } from './Lights';
+import { CityTable } from './CityTable';
 
 type Row = DistrictStatus['targets'][number];
 
@@ -23,10 +24,8 @@ export function DistrictDrawer({ slug, onClose }: { slug: string; onClose: () =>
             <p>
               {d.plan?.title ?? t('cityNoPlan')} <Lights counts={d.counts} />
             </p>
-            <Table<Row>
-              size="small"
+            <CityTable<Row>
               rowKey="id"
-              pagination={false}
               dataSource={d.targets}
               aria-label={t('cityTargets', { name: d.name })}
               columns={[

@@ -1,5 +1,5 @@
 /** One shared indicator: the districts ranked from accepted data, and the city total. */
-import { Select, Space, Table, Tag, Typography } from 'antd';
+import { Select, Space, Tag, Typography } from 'antd';
 import type { RankEntry } from '../../../../src/contracts/city';
 import type { CityOverview } from '../../../../src/contracts/cityview';
 import { formatValue } from '../../format';
@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/context';
 import { Loaded } from '../common/Loading';
 import { useAsync } from '../common/useAsync';
 import { getRanks, getRollup } from './cityApi';
+import { CityTable } from './CityTable';
 
 interface Props {
   shared: CityOverview['shared_indicators'];
@@ -52,10 +53,8 @@ export function RankPanel({ shared, indicator, onIndicator }: Props) {
                     ` · ${t('cityMissing', { names: rollup.missing.join('、') })}`}
                 </span>
               </p>
-              <Table<RankEntry>
-                size="small"
+              <CityTable<RankEntry>
                 rowKey="tenant"
-                pagination={false}
                 dataSource={ranks.ranks}
                 aria-label={t('cityRanks')}
                 columns={[

@@ -2,6 +2,7 @@
 import type { Cockpit } from '../../../../src/contracts/cockpit';
 import type { StatusCode } from '../../../../src/contracts/status';
 import { useI18n } from '../../i18n/context';
+import { CountFilter } from '../common/CountFilter';
 import { look, statusOrder } from '../status/statusLook';
 
 export function StatusCounts(props: {
@@ -10,32 +11,22 @@ export function StatusCounts(props: {
   onFilter: (status: StatusCode | null) => void;
 }) {
   const { t, lang } = useI18n();
-  const total = Object.values(props.counts).reduce((a, b) => a + b, 0);
   return (
-    <div className="sx-ck-counts" role="group" aria-label={t('ckFilterHint')}>
-      <button
-        type="button"
-        className="sx-ck-count sx-ck-count-all"
-        aria-pressed={props.filter === null}
-        onClick={() => props.onFilter(null)}
-      >
-        <span className="sx-ck-count-word">{t('ckFilterAll')}</span>
-        <strong>{total}</strong>
-      </button>
-      {statusOrder.map((code) => (
-        <button
-          key={code}
-          type="button"
-          className={`sx-ck-count sx-ck-count-${code}`}
-          aria-pressed={props.filter === code}
-          onClick={() => props.onFilter(props.filter === code ? null : code)}
-        >
-          <span className="sx-ck-count-word" style={{ color: look[code].color }}>
-            <span aria-hidden="true">{look[code].symbol}</span> {look[code][lang]}
-          </span>
-          <strong>{props.counts[code]}</strong>
-        </button>
-      ))}
-    </div>
+    <CountFilter
+      label={t('ckFilterHint')}
+      className="sx-ck-counts"
+      kinds={statusOrder}
+      counts={props.counts}
+      chosen={props.filter}
+      onChoose={props.onFilter}
+      allWord={t('ckFilterAll')}
+      word={(code) => (
+        <>
+          <span aria-hidden="true">{look[code].symbol}</span> {look[code][lang]}
+        </>
+      )}
+      color={(code) => look[code].color}
+      buttonProps={(code) => ({ className: `sx-ck-count sx-ck-count-${code ?? 'all'}` })}
+    />
   );
 }

@@ -7,6 +7,7 @@ import type { CockpitTarget } from '../../../../src/contracts/cockpit';
 import { useI18n } from '../../i18n/context';
 import { Link } from '../../router';
 import { look } from '../status/statusLook';
+import { LatestAndTarget } from './LatestAndTarget';
 import { money, percent } from './numbers';
 
 export function TargetRow({ target, compact = false }: { target: CockpitTarget; compact?: boolean }) {
@@ -23,16 +24,7 @@ export function TargetRow({ target, compact = false }: { target: CockpitTarget; 
       </span>
       <span className="sx-ck-text">{text}</span>
       <span className="sx-ck-nums">
-        <span>
-          <span className="sx-ck-label">{t('latest')}</span>{' '}
-          {e.latest ? `${money(e.latest.value, unit, lang)}（${e.latest.period}）` : '—'}
-        </span>
-        {target.value !== null && target.kind !== 'growth_rate' && (
-          <span>
-            <span className="sx-ck-label">{t('target')}</span> {money(target.value, unit, lang)}
-            {target.year ? `（${target.year}）` : ''}
-          </span>
-        )}
+        <LatestAndTarget latest={e.latest} target={target} unit={unit} on="cockpit" />
         {e.expected !== null && (
           <span>
             <span className="sx-ck-label">{t('ckExpectedNow')}</span> {money(e.expected, unit, lang)}

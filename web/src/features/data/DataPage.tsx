@@ -1,6 +1,6 @@
 /** `/data/…`: login guard, the data tabs, then the view (entry, review, history, upload). */
-import { lazy, Suspense } from 'react';
-import { Loading } from '../common/Loading';
+import { lazy } from 'react';
+import { ViewSwitch } from '../common/ViewSwitch';
 import { PlanPage } from '../plan/PlanPage';
 import { DataNav, type DataView } from './DataNav';
 import './data.css';
@@ -18,19 +18,16 @@ export default function DataPage({ view, indicator, period }: { view: DataView; 
       {(data) => {
         const code = data.detail.plan.id;
         return (
-          <Suspense fallback={<Loading />}>
-            {view === 'review' ? (
-              <ReviewPage plan={code} />
-            ) : view === 'district' ? (
-              <DistrictPage plan={code} />
-            ) : view === 'upload' ? (
-              <UploadPage plan={code} />
-            ) : view === 'history' ? (
-              <HistoryPage plan={code} indicator={indicator ?? ''} period={period ?? ''} />
-            ) : (
-              <EntryPage plan={code} />
-            )}
-          </Suspense>
+          <ViewSwitch
+            view={view}
+            views={{
+              entry: <EntryPage plan={code} />,
+              review: <ReviewPage plan={code} />,
+              district: <DistrictPage plan={code} />,
+              upload: <UploadPage plan={code} />,
+              history: <HistoryPage plan={code} indicator={indicator ?? ''} period={period ?? ''} />,
+            }}
+          />
         );
       }}
     </PlanPage>

@@ -3,7 +3,7 @@
  * Each value by name with its unit, department and reporter, the last accepted value and the
  * entry checks' warnings beside it; approving and accepting ask first and say what was done.
  */
-import { App, Button, Input, Modal, Space, Table, Tag } from 'antd';
+import { App, Button, Input, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import type { DataWarning, QueueEntry } from '../../../../src/contracts/data';
 import { formatValue } from '../../format';
@@ -11,6 +11,7 @@ import type { Key } from '../../i18n/dict';
 import { useI18n } from '../../i18n/context';
 import { Link } from '../../router';
 import { Loaded } from '../common/Loading';
+import { ConfirmModal } from '../common/ConfirmModal';
 import { useAsync } from '../common/useAsync';
 import { PeriodCell } from './PeriodCell';
 import { getQueue, getValue, step } from './dataApi';
@@ -127,7 +128,7 @@ export function ReviewPage({ plan }: { plan: string }) {
           />
         )}
       </Loaded>
-      <Modal
+      <ConfirmModal
         open={confirming !== null}
         title={
           confirming
@@ -135,8 +136,7 @@ export function ReviewPage({ plan }: { plan: string }) {
             : ''
         }
         okText={approving ? t('dataApprove') : t('dataAccept')}
-        cancelText={t('rpCancel')}
-        confirmLoading={busy}
+        busy={busy}
         onCancel={() => setConfirming(null)}
         onOk={() => {
           if (!confirming) return;
@@ -148,13 +148,13 @@ export function ReviewPage({ plan }: { plan: string }) {
         }}
       >
         <p>{t(approving ? 'rpConfirmApproveHint' : 'rpConfirmAcceptHint')}</p>
-      </Modal>
-      <Modal
+      </ConfirmModal>
+      <ConfirmModal
         open={returning !== null}
         title={returning ? `${t('dataReturn')}：${describeDataValue(i18n, returning)}` : t('dataReturn')}
         okText={t('dataReturn')}
-        cancelText={t('rpCancel')}
-        okButtonProps={{ danger: true, disabled: reason.trim() === '' }}
+        danger
+        okDisabled={reason.trim() === ''}
         onCancel={() => setReturning(null)}
         onOk={() => {
           if (returning) void act(returning, 'return', reason.trim()).then((ok) => ok && setReturning(null));
@@ -162,7 +162,7 @@ export function ReviewPage({ plan }: { plan: string }) {
       >
         <label htmlFor="sx-return-reason">{t('dataReturnReason')}</label>
         <Input.TextArea id="sx-return-reason" value={reason} onChange={(e) => setReason(e.target.value)} rows={3} />
-      </Modal>
+      </ConfirmModal>
     </>
   );
 }

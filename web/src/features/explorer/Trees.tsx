@@ -4,9 +4,11 @@
  */
 import type { ExplorerTarget, ExplorerTask, PlanExplorer } from '../../../../src/contracts/explorer';
 import type { StatusCode } from '../../../../src/contracts/status';
+import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/context';
 import { Link } from '../../router';
-import { dateText, money } from '../cockpit/numbers';
+import { LatestAndTarget } from '../cockpit/LatestAndTarget';
+import { dateText } from '../cockpit/numbers';
 import { look, statusOrder } from '../status/statusLook';
 import { lightColor, lightOrder } from '../tasks/taskLook';
 
@@ -100,16 +102,7 @@ function TargetLeaf({ target }: { target: ExplorerTarget }) {
               <Link href={href}>{pick(ind.name, ind.name_en)}</Link>
               {frequency && <span className="sx-px-muted">（{frequency}）</span>}
               <span className="sx-px-nums">
-                <span>
-                  <span className="sx-px-label">{t('pxLatest')}</span>{' '}
-                  {ind.latest ? `${money(ind.latest.value, unit, lang)}（${ind.latest.period}）` : '—'}
-                </span>
-                {target.value !== null && target.kind !== 'growth_rate' && (
-                  <span>
-                    <span className="sx-px-label">{t('pxTarget')}</span> {money(target.value, unit, lang)}
-                    {target.year ? `（${target.year}）` : ''}
-                  </span>
-                )}
+                <LatestAndTarget latest={ind.latest} target={target} unit={unit} on="explorer" />
                 {ind.department && <span>{pick(ind.department.name, ind.department.name_en)}</span>}
               </span>
             </>
@@ -123,25 +116,44 @@ function TargetLeaf({ target }: { target: ExplorerTarget }) {
   );
 }
 
+/** A goal area or a programme: its number, name and tally as a summary that folds its list (and a link to its board) away. */
+function Branch(props: {
+  number: ReactNode;
+  name: string;
+  tally: ReactNode;
+  board?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <li className="sx-px-branch">
+      <details open>
+        <summary>
+          {props.number}
+          <span className="sx-px-name">{props.name}</span>
+          {props.tally}
+        </summary>
+        {props.board}
+        <ul>{props.children}</ul>
+      </details>
+    </li>
+  );
+}
+
 export function TargetTree({ areas }: { areas: PlanExplorer['goal_areas'] }) {
   const { pick } = useI18n();
   return (
     <ul className="sx-px-tree" data-testid="target-tree">
       {areas.map((g, index) => (
-        <li key={g.id ?? 'other'} className="sx-px-branch">
-          <details open>
-            <summary>
-              {g.id !== null && <span className="sx-px-no">{index + 1}</span>}
-              <span className="sx-px-name">{pick(g.name, g.name_en)}</span>
-              <StatusTally targets={g.targets} />
-            </summary>
-            <ul>
-              {g.targets.map((x) => (
-                <TargetLeaf key={x.id} target={x} />
-              ))}
-            </ul>
-          </details>
-        </li>
+        <Branch
+          key={g.id ?? 'other'}
+          number={g.id !== null && <span className="sx-px-no">{index + 1}</span>}
+          name={pick(g.name, g.name_en)}
+          tally={<StatusTally targets={g.targets} />}
+        >
+          {g.targets.map((x) => (
+            <TargetLeaf key={x.id} target={x} />
+          ))}
+        </Branch>
       ))}
     </ul>
   );
@@ -178,46 +190,45 @@ export function TaskTree({
   return (
     <ul className="sx-px-tree" data-testid="task-tree">
       {programmes.map((p) => (
-        <li key={p.id ?? 'other'} className="sx-px-branch">
-          <details open>
-            <summary>
-              {p.id !== null && (
-                <span className="sx-px-no sx-px-no-text">{programmeNumber(p.number, lang)}</span>
-              )}
-              <span className="sx-px-name">{pick(p.name, p.name_en)}</span>
-              {tasksShown && <LightTally tasks={p.actions.flatMap((a) => a.tasks)} />}
-            </summary>
-            {tasksShown && p.id !== null && (
+        <Branch
+          key={p.id ?? 'other'}
+          number={
+            p.id !== null && <span className="sx-px-no sx-px-no-text">{programmeNumber(p.number, lang)}</span>
+          }
+          name={pick(p.name, p.name_en)}
+          tally={tasksShown && <LightTally tasks={p.actions.flatMap((a) => a.tasks)} />}
+          board={
+            tasksShown &&
+            p.id !== null && (
               <Link className="sx-px-board" href={`/tasks?programme=${enc(p.id)}`}>
                 {t('pxBoard')}
               </Link>
-            )}
-            <ul>
-              {p.actions.map((a) => (
-                <li key={a.id ?? 'loose'} className="sx-px-action">
-                  <div className="sx-px-line">
-                    <span className="sx-px-name">{pick(a.name, a.name_en)}</span>
-                    {a.lead_department && (
-                      <span className="sx-px-muted">
-                        {t('pxLead', { name: pick(a.lead_department.name, a.lead_department.name_en) })}
-                      </span>
-                    )}
-                  </div>
-                  {tasksShown &&
-                    (a.tasks.length === 0 ? (
-                      <p className="sx-px-muted sx-px-empty">{t('pxNoTasks')}</p>
-                    ) : (
-                      <ul>
-                        {a.tasks.map((x) => (
-                          <TaskLeaf key={x.id} task={x} />
-                        ))}
-                      </ul>
+            )
+          }
+        >
+          {p.actions.map((a) => (
+            <li key={a.id ?? 'loose'} className="sx-px-action">
+              <div className="sx-px-line">
+                <span className="sx-px-name">{pick(a.name, a.name_en)}</span>
+                {a.lead_department && (
+                  <span className="sx-px-muted">
+                    {t('pxLead', { name: pick(a.lead_department.name, a.lead_department.name_en) })}
+                  </span>
+                )}
+              </div>
+              {tasksShown &&
+                (a.tasks.length === 0 ? (
+                  <p className="sx-px-muted sx-px-empty">{t('pxNoTasks')}</p>
+                ) : (
+                  <ul>
+                    {a.tasks.map((x) => (
+                      <TaskLeaf key={x.id} task={x} />
                     ))}
-                </li>
-              ))}
-            </ul>
-          </details>
-        </li>
+                  </ul>
+                ))}
+            </li>
+          ))}
+        </Branch>
       ))}
     </ul>
   );

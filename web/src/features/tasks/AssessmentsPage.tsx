@@ -27,15 +27,9 @@ const ratingColor: Record<AssessmentRating, string> = {
   not_achieved: '#b42318',
 };
 
-function AssessForm({
-  plan,
-  target,
-  onDone,
-}: {
-  plan: string;
-  target: string;
-  onDone: (a: TargetAssessments) => void;
-}) {
+type AssessFormProps = { plan: string; target: string; onDone: (a: TargetAssessments) => void };
+
+function AssessForm({ plan, target, onDone }: AssessFormProps) {
   const { tt } = useTasksI18n();
   const message = useMessage();
   const [period, setPeriod] = useState(String(new Date().getFullYear()));

@@ -6,6 +6,7 @@
 import type { TaskList as TaskListBody } from '../../../../src/contracts/tasks';
 import { taskLights, taskStates, type TaskLight } from '../../../../src/domain/tasks/types';
 import { Link, navigate, useLocation } from '../../router';
+import { CountFilter } from '../common/CountFilter';
 import { Loaded } from '../common/Loading';
 import { useAsync } from '../common/useAsync';
 import type { PlanData } from '../plan/PlanContext';
@@ -58,33 +59,24 @@ function Counts({
   search: URLSearchParams;
   tt: TasksT;
 }) {
-  const total = lightOrder.reduce((n, l) => n + list.counts[l], 0);
   return (
-    <div className="sx-tk-counts" role="group" aria-label={tt('tkCountsLabel')}>
-      <button
-        type="button"
-        aria-pressed={!light}
-        onClick={() => navigate(withParam(search, 'light', undefined))}
-      >
-        <span className="sx-tk-count-word">{tt('tkAll')}</span>
-        <strong>{total}</strong>
-      </button>
-      {lightOrder.map((l) => (
-        <button
-          key={l}
-          type="button"
-          aria-pressed={light === l}
-          data-light={l}
-          onClick={() => navigate(withParam(search, 'light', light === l ? undefined : l))}
-        >
-          <span className="sx-tk-count-word" style={{ color: lightColor[l] }}>
-            <span aria-hidden="true">{l === 'blue' ? '✓' : '●'}</span> {tt(`light_${l}`)}
-            <span className="sx-tk-count-hint"> · {tt(`lightHint_${l}`)}</span>
-          </span>
-          <strong>{list.counts[l]}</strong>
-        </button>
-      ))}
-    </div>
+    <CountFilter
+      label={tt('tkCountsLabel')}
+      className="sx-tk-counts"
+      kinds={lightOrder}
+      counts={list.counts}
+      chosen={light ?? null}
+      onChoose={(l) => navigate(withParam(search, 'light', l ?? undefined))}
+      allWord={tt('tkAll')}
+      word={(l) => (
+        <>
+          <span aria-hidden="true">{l === 'blue' ? '✓' : '●'}</span> {tt(`light_${l}`)}
+          <span className="sx-tk-count-hint"> · {tt(`lightHint_${l}`)}</span>
+        </>
+      )}
+      color={(l) => lightColor[l]}
+      buttonProps={(l) => (l ? { 'data-light': l } : {})}
+    />
   );
 }
 

@@ -3,13 +3,15 @@
  * evidence files, the review; and what the caller may do with it — the supervisor accepts or
  * returns it with a comment, a co-operating department adds its part.
  */
-import { Alert, Button, Input, Modal } from 'antd';
+import { Alert, Button } from 'antd';
 import { Fragment, useState } from 'react';
 import type { TaskDetail, TaskReport } from '../../../../src/contracts/tasks';
 import { formatPeriod } from '../../format';
 import { formatInstant } from '../admin/formatInstant';
 import { problemText } from '../auth/problemMessage';
+import { ConfirmModal } from '../common/ConfirmModal';
 import { useMessage } from '../common/LightApp';
+import { NoteField } from '../common/NoteField';
 import { useSession } from '../auth/SessionContext';
 import { deptName } from './planNames';
 import { useTaskRoles } from './TaskActions';
@@ -139,15 +141,17 @@ export function ReportCard(props: {
       {error && <Alert type="error" showIcon title={error} style={{ margin: '8px 0' }} />}
       {canReview && (
         <div className="sx-tk-review">
-          <label htmlFor={`sx-rv-${r.period}`}>
-            {tt('tkReviewComment')} <span className="sx-tk-muted">（{tt('tkReviewCommentHint')}）</span>
-          </label>
-          <Input.TextArea
+          <NoteField
             id={`sx-rv-${r.period}`}
+            label={
+              <>
+                {tt('tkReviewComment')} <span className="sx-tk-muted">（{tt('tkReviewCommentHint')}）</span>
+              </>
+            }
             rows={2}
             maxLength={2000}
             value={comment}
-            onChange={(e) => setComment(e.target.value)}
+            onChange={setComment}
           />
           <div className="sx-tk-buttons">
             <Button type="primary" loading={busy} onClick={() => setConfirming('accept')}>
@@ -164,30 +168,30 @@ export function ReportCard(props: {
           </div>
         </div>
       )}
-      <Modal
+      <ConfirmModal
         open={confirming !== null}
         title={
           confirming ? tt('tkConfirm', { action: `${word(confirming)} ${formatPeriod(r.period, lang)}` }) : ''
         }
         okText={confirming ? word(confirming) : tt('tkOk')}
-        cancelText={tt('tkCancel')}
-        okButtonProps={{ danger: confirming === 'return', loading: busy }}
+        danger={confirming === 'return'}
+        busy={busy}
         onCancel={() => setConfirming(null)}
         onOk={() => confirming && void review(confirming)}
       >
         {comment.trim()
           ? `${tt('tkReviewComment')}：${comment.trim()}`
           : tt('tkConfirmReview', { period: formatPeriod(r.period, lang) })}
-      </Modal>
+      </ConfirmModal>
       {canPart && (
         <div className="sx-tk-review">
-          <label htmlFor={`sx-part-${r.period}`}>{tt('tkAddPart')}</label>
-          <Input.TextArea
+          <NoteField
             id={`sx-part-${r.period}`}
+            label={tt('tkAddPart')}
             rows={2}
             maxLength={5000}
             value={part}
-            onChange={(e) => setPart(e.target.value)}
+            onChange={setPart}
           />
           <Button
             loading={busy}

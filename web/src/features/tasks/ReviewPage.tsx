@@ -3,13 +3,14 @@
  * supervisor, oldest first, by name. 通过 / 退回 reuse the task page's review calls with the
  * version each item carries; both ask first (a decision cannot be undone) and say what was done.
  */
-import { Alert, Button, Modal } from 'antd';
+import { Alert, Button } from 'antd';
 import { useState } from 'react';
 import type { ReviewQueueItem } from '../../../../src/contracts/tasks';
 import { formatPeriod } from '../../format';
 import { Link } from '../../router';
 import { formatInstant } from '../admin/formatInstant';
 import { problemText } from '../auth/problemMessage';
+import { ConfirmModal } from '../common/ConfirmModal';
 import { useMessage } from '../common/LightApp';
 import { Loaded } from '../common/Loading';
 import { SimpleTable } from '../common/SimpleTable';
@@ -189,18 +190,15 @@ export function ReviewPage({ plan }: { plan: PlanData }) {
           />
         )}
       </Loaded>
-      <Modal
+      <ConfirmModal
         open={open !== null}
         title={
           open ? tt('tkConfirm', { action: `${buttonOf(open.item, open.decision)}：${what(open.item)}` }) : ''
         }
         okText={open ? buttonOf(open.item, open.decision) : tt('tkOk')}
-        cancelText={tt('tkCancel')}
-        okButtonProps={{
-          danger: open?.decision === 'return',
-          loading: busy,
-          disabled: needsComment && comment.trim() === '',
-        }}
+        danger={open?.decision === 'return'}
+        busy={busy}
+        okDisabled={needsComment && comment.trim() === ''}
         onCancel={() => setOpen(null)}
         onOk={() => void decide()}
       >
@@ -221,7 +219,7 @@ export function ReviewPage({ plan }: { plan: PlanData }) {
           onChange={setComment}
         />
         {error && <Alert type="error" showIcon title={error} style={{ marginTop: 8 }} />}
-      </Modal>
+      </ConfirmModal>
     </>
   );
 }

@@ -1,7 +1,7 @@
 /** `/tasks/…`: login guard, the supervision tabs, then the view (board, review queue, red list, mine, a task, assessments). */
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
 import type { TasksView } from '../../router';
-import { Loading } from '../common/Loading';
+import { ViewSwitch } from '../common/ViewSwitch';
 import { PlanPage } from '../plan/PlanPage';
 import { TasksNav } from './TasksNav';
 import './tasks.css';
@@ -18,21 +18,17 @@ export default function TasksPage({ view, id }: { view: TasksView; id?: string }
   return (
     <PlanPage permission="task:read" className="sx-tasks-page" nav={<TasksNav view={view} />}>
       {(data) => (
-        <Suspense fallback={<Loading />}>
-          {view === 'red' ? (
-            <RedListPage plan={data} />
-          ) : view === 'review' ? (
-            <ReviewPage plan={data} />
-          ) : view === 'mine' ? (
-            <MinePage plan={data} />
-          ) : view === 'assessments' ? (
-            <AssessmentsPage plan={data} />
-          ) : view === 'task' ? (
-            <TaskPage plan={data} id={id ?? ''} />
-          ) : (
-            <BoardPage plan={data} />
-          )}
-        </Suspense>
+        <ViewSwitch
+          view={view}
+          views={{
+            board: <BoardPage plan={data} />,
+            red: <RedListPage plan={data} />,
+            review: <ReviewPage plan={data} />,
+            mine: <MinePage plan={data} />,
+            assessments: <AssessmentsPage plan={data} />,
+            task: <TaskPage plan={data} id={id ?? ''} />,
+          }}
+        />
       )}
     </PlanPage>
   );

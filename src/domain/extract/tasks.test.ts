@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { orNull, table } from '../test-support';
 import { extractTaskRows, matchDepartment, parseDeadline, splitDepartments } from './tasks';
 
 const departments = [
@@ -12,19 +13,20 @@ const departments = [
 ];
 
 test('deadlines name the last day of the period written', () => {
-  const rows: ReadonlyArray<readonly [string, string | null]> = [
-    ['2025年6月底前完成', '2025-06-30'],
-    ['2025年底前', '2025-12-31'],
-    ['2024年2月', '2024-02-29'],
-    ['2026年第三季度', '2026-09-30'],
-    ['2026年上半年', '2026-06-30'],
-    ['2026年十月', '2026-10-31'],
-    ['2026-03-15', '2026-03-15'],
-    ['2025年至2027年', '2027-12-31'],
-    ['长期坚持', null],
-    ['持续推进', null],
-  ];
-  for (const [input, want] of rows) assert.equal(parseDeadline(input), want, input);
+  // text | last day (- when it names none)
+  const rows = table`
+    2025年6月底前完成 | 2025-06-30
+    2025年底前        | 2025-12-31
+    2024年2月         | 2024-02-29
+    2026年第三季度    | 2026-09-30
+    2026年上半年      | 2026-06-30
+    2026年十月        | 2026-10-31
+    2026-03-15        | 2026-03-15
+    2025年至2027年    | 2027-12-31
+    长期坚持          | -
+    持续推进          | -
+  `;
+  for (const [input = '', want] of rows) assert.equal(parseDeadline(input), orNull(want), input);
 });
 
 test('department lists split on 、，and 和 between offices', () => {
@@ -35,18 +37,20 @@ test('department lists split on 、，and 和 between offices', () => {
 });
 
 test('departments match by name, normalised name or abbreviation, never by a guess', () => {
-  const rows: ReadonlyArray<readonly [string, string | null]> = [
-    ['区发展改革委', 'fgw'],
-    ['区发展和改革委员会', 'fgw'],
-    ['发展改革委', 'fgw'],
-    ['区住房和城乡建设委员会', 'zjw'],
-    ['区市场监督管理局', 'scjgj'],
-    ['区教育委员会', 'jw'],
-    ['区委政法委', 'zfw'],
-    ['区公安分局', null],
-    ['区', null],
-  ];
-  for (const [input, want] of rows) assert.equal(matchDepartment(input, departments), want, input);
+  // name written | department matched (- when none)
+  const rows = table`
+    区发展改革委           | fgw
+    区发展和改革委员会     | fgw
+    发展改革委             | fgw
+    区住房和城乡建设委员会 | zjw
+    区市场监督管理局       | scjgj
+    区教育委员会           | jw
+    区委政法委             | zfw
+    区公安分局             | -
+    区                     | -
+  `;
+  for (const [input = '', want] of rows)
+    assert.equal(matchDepartment(input, departments), orNull(want), input);
 });
 
 test('a Markdown task-division table gives one row per task with lead, co-departments and due date', () => {

@@ -36,9 +36,9 @@ void describe('parsePeriod', () => {
   `;
   eachCase(
     good,
-    (text, kind, start, end) => `${text}: ${kind} ${start}..${end}`,
-    (text, kind, start, end) => {
-      const period = p(text ?? '');
+    ([text, kind, start, end]) => `${text}: ${kind} ${start}..${end}`,
+    ([text, kind, start, end]) => {
+      const period = p(text);
       assert.equal(period.kind, kind);
       assert.equal(periodStart(period), start);
       assert.equal(periodEnd(period), end);
@@ -46,7 +46,7 @@ void describe('parsePeriod', () => {
   );
   const bad = [...words('24 2024-Q5 2024-Q0 2024-13 2024-00 2024-1 2024/05 abcd 2024-05-01'), ''];
   eachCase(
-    bad.map((text) => [text] as const),
+    bad,
     (text) => `rejects ${JSON.stringify(text)}`,
     (text) => assert.equal(parsePeriod(text).ok, false),
   );
@@ -124,8 +124,8 @@ void describe('due dates and staleness', () => {
   `;
   eachCase(
     cases,
-    (period, due) => `${period} due ${due}`,
-    (period, due) => assert.equal(dueDate(p(period ?? '')), due),
+    ([period, due]) => `${period} due ${due}`,
+    ([period, due]) => assert.equal(dueDate(p(period)), due),
   );
   void it('annual data for 2024 is stale once 2025 is overdue (after 2026-03-31)', () => {
     assert.equal(isStale(p('2024'), '2026-03-31'), false);

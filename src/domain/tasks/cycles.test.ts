@@ -51,16 +51,16 @@ void describe('parseReportPeriod', () => {
   `;
   eachCase(
     good,
-    (text, cycle, start, end) => `${text}: ${cycle} ${start}..${end}`,
-    (text, cycle, start, end) => {
-      const r = parseReportPeriod(text ?? '');
+    ([text, cycle, start, end]) => `${text}: ${cycle} ${start}..${end}`,
+    ([text, cycle, start, end]) => {
+      const r = parseReportPeriod(text);
       assert.ok(r.ok);
       assert.deepEqual([r.period.cycle, r.period.start, r.period.end], [cycle, start, end]);
     },
   );
   const bad = words('2026 2026-13 2026-Q5 2026-W00 2026-W54 2026-W1 2026-5 x');
   eachCase(
-    bad.map((text) => [text] as const),
+    bad,
     (text) => `refuses ${JSON.stringify(text)}`,
     (text) => assert.equal(parseReportPeriod(text).ok, false),
   );
@@ -88,9 +88,8 @@ void describe('reportSchedule', () => {
   `;
   eachCase(
     schedules,
-    (name) => name ?? '',
-    (_, start, due, c, owed) =>
-      assert.deepEqual(labels(start ?? '', due ?? '', c as Cycle), words(owed ?? '')),
+    ([name]) => name,
+    ([_, start, due, c, owed]) => assert.deepEqual(labels(start, due, c as Cycle), words(owed)),
   );
 
   void it('the grace days are a setting', () => {

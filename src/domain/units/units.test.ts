@@ -127,8 +127,8 @@ void describe('formatting', () => {
   `;
   eachCase(
     zh,
-    (value, unit, text) => `formatChinese(${value}, ${unit}) = ${text}`,
-    (value, unit = '', text) => assert.equal(formatChinese(Number(value), unit), text),
+    ([value, unit, text]) => `formatChinese(${value}, ${unit}) = ${text}`,
+    ([value, unit = '', text]) => assert.equal(formatChinese(Number(value), unit), text),
   );
   void it('formatQuantity keeps the unit given', () => {
     assert.equal(formatQuantity(1781.8, '亿元'), '1781.8亿元');
@@ -147,8 +147,8 @@ void describe('formatting', () => {
   `;
   eachCase(
     en,
-    (value, unit, text) => `formatEnglish(${value}, ${unit}) = ${text}`,
-    (value, unit = '', text) => assert.equal(formatEnglish(Number(value), unit), text),
+    ([value, unit, text]) => `formatEnglish(${value}, ${unit}) = ${text}`,
+    ([value, unit = '', text]) => assert.equal(formatEnglish(Number(value), unit), text),
   );
 });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { table, words } from '../test-support';
+import { doc, table, words } from '../test-support';
 import { extractStatements, type Statement } from './index';
 
 type Fact = [number, string, Statement['kind'], Statement['qualifier']];
@@ -134,14 +134,14 @@ test('subjects: abbreviations, elliptical growth, 分别 pairs', () => {
 });
 
 test('period and target year', () => {
-  const text = [
-    '一、2023年工作回顾',
-    '地区生产总值增长6.2%。',
-    '二、2024年工作安排',
-    '地区生产总值增长6%左右。到2027年，研发投入强度达到3%。',
-    '未来五年目标',
-    '每年新增就业4万人以上。',
-  ].join('\n');
+  const text = doc`
+    一、2023年工作回顾
+    地区生产总值增长6.2%。
+    二、2024年工作安排
+    地区生产总值增长6%左右。到2027年，研发投入强度达到3%。
+    未来五年目标
+    每年新增就业4万人以上。
+  `;
   const s = extractStatements(text);
   assert.deepEqual(
     s.map((x) => [x.period, x.target_year]),

@@ -3,21 +3,21 @@
 // digits, totals after several nouns. Examples are our own, not taken from any evaluation text.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { tuples } from '../test-support';
+import { doc, tuples } from '../test-support';
 import { extractStatements, type Statement } from './index';
 
 const brief = (s: Statement) => [s.text, s.value, s.unit, s.kind, s.qualifier, s.period, s.target_year];
 
 test('an indicator table (Markdown or Word tabs): base-year results, targets of the last year, growth columns', () => {
-  const md = [
-    '表2 “十五五”主要指标',
-    '| 指标 | 2025年 | 2030年 | 年均增长 | 属性 |',
-    '|---|---|---|---|---|',
-    '| 一般公共预算收入（亿元） | 40 | 55 | 6.5% | 预期性 |',
-    '| 城镇化率（%） | 70.1 | 74 | [3.9] | 预期性 |',
-    '| 城镇调查失业率（%） | — | ≤5 | — | 预期性 |',
-    '| 新建幼儿园（所） | 6 | 10 | — | 约束性 |',
-  ].join('\n');
+  const md = doc`
+    表2 “十五五”主要指标
+    | 指标 | 2025年 | 2030年 | 年均增长 | 属性 |
+    |---|---|---|---|---|
+    | 一般公共预算收入（亿元） | 40 | 55 | 6.5% | 预期性 |
+    | 城镇化率（%） | 70.1 | 74 | [3.9] | 预期性 |
+    | 城镇调查失业率（%） | — | ≤5 | — | 预期性 |
+    | 新建幼儿园（所） | 6 | 10 | — | 约束性 |
+  `;
   const want = [
     ['40', 4e9, '元', 'level', 'exact', 'achievement', null],
     ['55', 5.5e9, '元', 'level', 'exact', 'target', 2030],
@@ -47,11 +47,11 @@ test('an indicator table (Markdown or Word tabs): base-year results, targets of 
 });
 
 test('a task table is no indicator table: its figures are read from the sentences in its cells', () => {
-  const text = [
-    '| 序号 | 工作任务 | 牵头单位 | 完成时限 |',
-    '|---|---|---|---|',
-    '| 1 | 新建社区食堂8个 | 区民政局 | 2026年10月底前 |',
-  ].join('\n');
+  const text = doc`
+    | 序号 | 工作任务 | 牵头单位 | 完成时限 |
+    |---|---|---|---|
+    | 1 | 新建社区食堂8个 | 区民政局 | 2026年10月底前 |
+  `;
   const got = extractStatements(text, { year: 2026 });
   assert.deepEqual(
     got.map((s) => [s.value, s.unit, s.kind]),
@@ -71,12 +71,12 @@ test('a finished plan span opening a sentence reports results; its comma does no
 });
 
 test('a line with no figure announcing the coming goals dates the lines after it', () => {
-  const text = [
-    '二、主要目标',
-    '立足新起点，对标先进地区，今后五年全县要努力实现以下奋斗目标。',
-    '居民人均可支配收入年均增长7%。',
-    '新建养老机构12家，养老护理员持证上岗率达到95%。',
-  ].join('\n');
+  const text = doc`
+    二、主要目标
+    立足新起点，对标先进地区，今后五年全县要努力实现以下奋斗目标。
+    居民人均可支配收入年均增长7%。
+    新建养老机构12家，养老护理员持证上岗率达到95%。
+  `;
   const goals = extractStatements(text, { year: 2026 }).map((s) => [s.value, s.period, s.target_year]);
   assert.deepEqual(goals, tuples('7 target 2030; 12 target 2030; 95 target 2030'));
   // A review line naming the plan's goals does not turn the results after it into targets.

@@ -101,25 +101,32 @@ export interface DepartmentScore {
 const one = (x: number) => Math.round(x * 10) / 10;
 const pct = (x: number) => `${one(x * 100)}%`;
 
-/** In Chinese, then in English. */
-type Bilingual = readonly [zh: string, en: string];
-
-/** Each part's name. */
-const partNames: Record<ScorecardPart, Bilingual> = {
-  data_reporting: ['数据按时报送', 'data reported on time'],
-  task_reporting: ['进展按时报送', 'progress reports on time'],
-  completion: ['任务按期办结', 'tasks completed by their due date'],
-  targets: ['关联目标进展正常', 'linked targets achieved or on track'],
-  quality: ['报告审核通过', 'reports accepted on review'],
-};
-
-/** Why a part is not scored: nothing of it fell due. */
-const nothingDue: Record<ScorecardPart, Bilingual> = {
-  data_reporting: ['本月无到期应报数据', 'no data value fell due this month'],
-  task_reporting: ['本月无到期进展报告', 'no progress report fell due this month'],
-  completion: ['本月无到期任务', 'no task fell due this month'],
-  targets: ['无已评估的关联目标', 'no linked target with a status'],
-  quality: ['本月无审核的报告', 'no report reviewed this month'],
+const labels: Record<ScorecardPart, { zh: string; en: string; none: Reason }> = {
+  data_reporting: {
+    zh: '数据按时报送',
+    en: 'data reported on time',
+    none: { zh: '本月无到期应报数据', en: 'no data value fell due this month' },
+  },
+  task_reporting: {
+    zh: '进展按时报送',
+    en: 'progress reports on time',
+    none: { zh: '本月无到期进展报告', en: 'no progress report fell due this month' },
+  },
+  completion: {
+    zh: '任务按期办结',
+    en: 'tasks completed by their due date',
+    none: { zh: '本月无到期任务', en: 'no task fell due this month' },
+  },
+  targets: {
+    zh: '关联目标进展正常',
+    en: 'linked targets achieved or on track',
+    none: { zh: '无已评估的关联目标', en: 'no linked target with a status' },
+  },
+  quality: {
+    zh: '报告审核通过',
+    en: 'reports accepted on review',
+    none: { zh: '本月无审核的报告', en: 'no report reviewed this month' },
+  },
 };
 
 const examples = (missed: readonly string[]) =>
@@ -141,9 +148,8 @@ export function scoreDepartment(
   const full = scorecardParts.reduce((s, p) => s + weights[p], 0);
   const parts = scorecardParts.map((p): PartScore => {
     const t = m[p];
-    const [nameZh, nameEn] = partNames[p];
+    const l = labels[p];
     if (t.due === 0 || total === 0) {
-      const [noneZh, noneEn] = nothingDue[p];
       return {
         part: p,
         weight: 0,
@@ -152,8 +158,8 @@ export function scoreDepartment(
         due: 0,
         ok: 0,
         reason: {
-          zh: `${nameZh}：${noneZh}，不计分，其权重${weights[p]}分按比例计入其他项。`,
-          en: `${nameEn}: ${noneEn}; not scored, its weight of ${weights[p]} goes to the other parts.`,
+          zh: `${l.zh}：${l.none.zh}，不计分，其权重${weights[p]}分按比例计入其他项。`,
+          en: `${l.en}: ${l.none.en}; not scored, its weight of ${weights[p]} goes to the other parts.`,
         },
       };
     }
@@ -171,8 +177,8 @@ export function scoreDepartment(
       due: t.due,
       ok: t.ok,
       reason: {
-        zh: `${nameZh}${t.ok}/${t.due}（${pct(rate)}）× 权重${one(weight)}分 = ${points}分${missZh}。`,
-        en: `${nameEn} ${t.ok}/${t.due} (${pct(rate)}) × weight ${one(weight)} = ${points} points${missEn}.`,
+        zh: `${l.zh}${t.ok}/${t.due}（${pct(rate)}）× 权重${one(weight)}分 = ${points}分${missZh}。`,
+        en: `${l.en} ${t.ok}/${t.due} (${pct(rate)}) × weight ${one(weight)} = ${points} points${missEn}.`,
       },
     };
   });

@@ -1,60 +1,35 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { tuples } from '../test-support';
 import { aheadOf, competitionRanks, cycleThrough, recomputeRatio, rollup, slugProblem } from '.';
+
+/** Items written `key value; …` (`null`: no value), ranked in `direction`. */
+const ranked = (items: string, direction: 'up' | 'down') =>
+  competitionRanks(
+    tuples(items).map(([key, value]) => ({ key: String(key), value: value as number | null })),
+    direction,
+  );
 
 describe('competitionRanks', () => {
   it('gives ties one rank and skips the next (1, 1, 3), unranked last', () => {
-    const r = competitionRanks(
-      [
-        { key: 'a', value: 10 },
-        { key: 'b', value: 30 },
-        { key: 'c', value: null },
-        { key: 'd', value: 30 },
-        { key: 'e', value: 5 },
-      ],
-      'up',
-    );
+    const r = ranked('a 10; b 30; c null; d 30; e 5', 'up');
     assert.deepEqual(
       r.map((x) => [x.key, x.rank, x.of]),
-      [
-        ['b', 1, 4],
-        ['d', 1, 4],
-        ['a', 3, 4],
-        ['e', 4, 4],
-        ['c', null, 4],
-      ],
+      tuples('b 1 4; d 1 4; a 3 4; e 4 4; c null 4'),
     );
   });
 
   it('ranks smaller first when the direction is down', () => {
-    const r = competitionRanks(
-      [
-        { key: 'a', value: 3 },
-        { key: 'b', value: 1 },
-        { key: 'c', value: 3 },
-      ],
-      'down',
-    );
+    const r = ranked('a 3; b 1; c 3', 'down');
     assert.deepEqual(
       r.map((x) => [x.key, x.rank]),
-      [
-        ['b', 1],
-        ['a', 2],
-        ['c', 2],
-      ],
+      tuples('b 1; a 2; c 2'),
     );
   });
 
   it('names who is ahead', () => {
-    const r = competitionRanks(
-      [
-        { key: 'a', value: 3 },
-        { key: 'b', value: 5 },
-        { key: 'c', value: 5 },
-      ],
-      'up',
-    );
+    const r = ranked('a 3; b 5; c 5', 'up');
     assert.deepEqual(
       aheadOf(r, 'a').map((x) => x.key),
       ['b', 'c'],

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { deadlineInText, parseDeadline, taskListYear } from './task-deadlines';
+import { doc } from '../test-support';
 import { extractTaskRows, splitDepartments } from './tasks';
 
 const rows = (text: string, year?: number) =>
@@ -22,15 +23,15 @@ test('task columns headed 重点工作, 主要工作举措 or 2026年预期目�
 });
 
 test('units on lines of their own under the item: 牵头单位 leads, 责任单位 then co-operates', () => {
-  const text = [
-    '1.新增城镇就业1.2万人。',
-    '',
-    '牵头单位:区人社局',
-    '',
-    '责任单位:区工业园区,各街道',
-    '(二)完成造林绿化5000亩',
-    '责任单位:区林业局',
-  ].join('\n');
+  const text = doc`
+    1.新增城镇就业1.2万人。
+
+    牵头单位:区人社局
+
+    责任单位:区工业园区,各街道
+    (二)完成造林绿化5000亩
+    责任单位:区林业局
+  `;
   assert.deepEqual(rows(text, 2026), [
     ['新增城镇就业1.2万人', '区人社局', ['区工业园区'], null],
     ['完成造林绿化5000亩', '区林业局', [], null],
@@ -51,12 +52,12 @@ test('the title stops at the bracket holding the units, not at the 牵头单位 
 });
 
 test('a Word table keeps its rows after a section row merged across it, and leading empty cells', () => {
-  const text = [
-    '序号\t项目\t工作任务\t牵头单位\t配合单位',
-    '一、稳住经济大盘\t\t\t\t',
-    '1\t投资\t新开工项目40个\t区发改委\t区统计局',
-    '\t\t新增入库项目15个\t区发改委\t',
-  ].join('\n');
+  const text = doc`
+    序号\t项目\t工作任务\t牵头单位\t配合单位
+    一、稳住经济大盘\t\t\t\t
+    1\t投资\t新开工项目40个\t区发改委\t区统计局
+    \t\t新增入库项目15个\t区发改委\t
+  `;
   assert.deepEqual(rows(text, 2026), [
     ['新开工项目40个', '区发改委', ['区统计局'], null],
     ['新增入库项目15个', '区发改委', [], null],
@@ -87,13 +88,13 @@ test('a one-year task list dates rows without a deadline (or 全年) at its year
 });
 
 test('units: ★ marks the lead, a second lead co-operates, 牵头单位 beside 责任单位 makes the latter co', () => {
-  const text = [
-    '| 工作任务 | 牵头单位 | 责任单位 |',
-    '| --- | --- | --- |',
-    '| 一、扩大有效需求 | | |',
-    '| 1.社会消费品零售总额增长6% | ★区商务局、统计局 | 各街道办事处 |',
-    '| 2.一般公共预算收入增长4% | 区财政局 区税务局 | 区审计局。 |',
-  ].join('\n');
+  const text = doc`
+    | 工作任务 | 牵头单位 | 责任单位 |
+    | --- | --- | --- |
+    | 一、扩大有效需求 | | |
+    | 1.社会消费品零售总额增长6% | ★区商务局、统计局 | 各街道办事处 |
+    | 2.一般公共预算收入增长4% | 区财政局 区税务局 | 区审计局。 |
+  `;
   assert.deepEqual(rows(text, 2026), [
     ['1.社会消费品零售总额增长6%', '区商务局', ['统计局'], null],
     ['2.一般公共预算收入增长4%', '区财政局', ['区税务局', '区审计局'], null],

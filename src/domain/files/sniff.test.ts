@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { nameForType, safeFileName, sniffType } from './sniff';
+import { table } from '../test-support';
+import { nameForType, safeFileName, type SniffedType, sniffType } from './sniff';
 
 const bytes = (...parts: (string | number[])[]) =>
   new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));
@@ -36,11 +37,16 @@ describe('safeFileName', () => {
 
 describe('nameForType', () => {
   it('gives a file the extension of its detected type (issue 9)', () => {
-    assert.equal(nameForType('x.html', 'application/pdf'), 'x.pdf');
-    assert.equal(nameForType('report', 'application/pdf'), 'report.pdf');
-    assert.equal(nameForType('照片.JPEG', 'image/jpeg'), '照片.JPEG');
-    assert.equal(nameForType('a.svg', 'image/png'), 'a.png');
-    assert.equal(nameForType('old.xls', 'application/x-ole-storage'), 'old.xls');
-    assert.equal(nameForType('old.exe', 'application/x-ole-storage'), 'old.bin');
+    // name | detected type | name given
+    const names = table`
+      x.html    | application/pdf           | x.pdf
+      report    | application/pdf           | report.pdf
+      照片.JPEG | image/jpeg                | 照片.JPEG
+      a.svg     | image/png                 | a.png
+      old.xls   | application/x-ole-storage | old.xls
+      old.exe   | application/x-ole-storage | old.bin
+    `;
+    for (const [name = '', type = '', given] of names)
+      assert.equal(nameForType(name, type as SniffedType), given);
   });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { eachRejected } from '../test-support';
 import { parseCsv } from './csv';
 import { parseIndicatorCsv, parseYears } from './table';
 
@@ -41,13 +42,7 @@ describe('parseCsv', () => {
     ['too many fields', 'a,b\n1,2,3\n', /line 2: 3 fields, the header has 2/],
     ['duplicate column', 'a,a\n1,2\n', /duplicate column "a"/],
   ];
-  for (const [name, text, reason] of bad) {
-    it(`rejects: ${name}`, () => {
-      const result = parseCsv(text);
-      assert.equal(result.ok, false);
-      if (!result.ok) assert.match(result.reason, reason);
-    });
-  }
+  eachRejected(parseCsv, bad);
 });
 
 describe('parseYears', () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { eachRejected } from '../test-support';
 import { parseMetaMarkdown } from './frontmatter';
 import { compareIndicatorIds, indicatorIdOfDataFile, indicatorIdOfMetaFile } from './ids';
 
@@ -28,13 +29,7 @@ describe('parseMetaMarkdown', () => {
     ['invalid YAML', '---\na: [1\n---\n', /invalid YAML/],
     ['not a mapping', '---\n- 1\n---\n', /not a mapping/],
   ];
-  for (const [name, text, reason] of bad) {
-    it(`rejects: ${name}`, () => {
-      const result = parseMetaMarkdown(text);
-      assert.equal(result.ok, false);
-      if (!result.ok) assert.match(result.reason, reason);
-    });
-  }
+  eachRejected(parseMetaMarkdown, bad);
 });
 
 describe('indicator ids', () => {

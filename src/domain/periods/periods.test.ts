@@ -15,6 +15,7 @@ import {
   periodStart,
   yearToDate,
 } from './index';
+import { eachCase, table, words } from '../test-support';
 
 function p(text: string): Period {
   const r = parsePeriod(text);
@@ -23,38 +24,32 @@ function p(text: string): Period {
 }
 
 void describe('parsePeriod', () => {
-  const good: [string, string, string, string][] = [
-    ['2024', 'year', '2024-01-01', '2024-12-31'],
-    ['2024-Q1', 'quarter', '2024-01-01', '2024-03-31'],
-    ['2024-Q4', 'quarter', '2024-10-01', '2024-12-31'],
-    ['2024-02', 'month', '2024-02-01', '2024-02-29'],
-    ['2023-02', 'month', '2023-02-01', '2023-02-28'],
-    ['1900-02', 'month', '1900-02-01', '1900-02-28'],
-    ['2000-02', 'month', '2000-02-01', '2000-02-29'],
-    ['2024-11', 'month', '2024-11-01', '2024-11-30'],
-  ];
-  for (const [text, kind, start, end] of good) {
-    void it(`${text}: ${kind} ${start}..${end}`, () => {
+  const good = table`
+    2024    | year    | 2024-01-01 | 2024-12-31
+    2024-Q1 | quarter | 2024-01-01 | 2024-03-31
+    2024-Q4 | quarter | 2024-10-01 | 2024-12-31
+    2024-02 | month   | 2024-02-01 | 2024-02-29
+    2023-02 | month   | 2023-02-01 | 2023-02-28
+    1900-02 | month   | 1900-02-01 | 1900-02-28
+    2000-02 | month   | 2000-02-01 | 2000-02-29
+    2024-11 | month   | 2024-11-01 | 2024-11-30
+  `;
+  eachCase(
+    good,
+    ([text, kind, start, end]) => `${text}: ${kind} ${start}..${end}`,
+    ([text, kind, start, end]) => {
       const period = p(text);
       assert.equal(period.kind, kind);
       assert.equal(periodStart(period), start);
       assert.equal(periodEnd(period), end);
-    });
-  }
-  for (const bad of [
-    '24',
-    '2024-Q5',
-    '2024-Q0',
-    '2024-13',
-    '2024-00',
-    '2024-1',
-    '2024/05',
-    'abcd',
-    '2024-05-01',
-    '',
-  ]) {
-    void it(`rejects ${JSON.stringify(bad)}`, () => assert.equal(parsePeriod(bad).ok, false));
-  }
+    },
+  );
+  const bad = [...words('24 2024-Q5 2024-Q0 2024-13 2024-00 2024-1 2024/05 abcd 2024-05-01'), ''];
+  eachCase(
+    bad,
+    (text) => `rejects ${JSON.stringify(text)}`,
+    (text) => assert.equal(parsePeriod(text).ok, false),
+  );
 });
 
 void describe('ordering and containment', () => {
@@ -120,15 +115,18 @@ void describe('aggregation', () => {
 });
 
 void describe('due dates and staleness', () => {
-  const cases: [string, string][] = [
-    ['2025', '2026-03-31'],
-    ['2025-Q4', '2026-01-15'],
-    ['2025-Q1', '2025-04-15'],
-    ['2025-12', '2026-01-10'],
-    ['2025-05', '2025-06-10'],
-  ];
-  for (const [period, due] of cases)
-    void it(`${period} due ${due}`, () => assert.equal(dueDate(p(period)), due));
+  const cases = table`
+    2025    | 2026-03-31
+    2025-Q4 | 2026-01-15
+    2025-Q1 | 2025-04-15
+    2025-12 | 2026-01-10
+    2025-05 | 2025-06-10
+  `;
+  eachCase(
+    cases,
+    ([period, due]) => `${period} due ${due}`,
+    ([period, due]) => assert.equal(dueDate(p(period)), due),
+  );
   void it('annual data for 2024 is stale once 2025 is overdue (after 2026-03-31)', () => {
     assert.equal(isStale(p('2024'), '2026-03-31'), false);
     assert.equal(isStale(p('2024'), '2026-04-01'), true);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { tuples, words } from '../test-support';
 import {
   buildBulletin,
   buildFactSheet,
@@ -170,14 +171,7 @@ describe('the bulletin', () => {
     assert.equal(b.sections.length, 6);
     assert.deepEqual(
       b.sections.map((s) => s.heading),
-      [
-        '一、总体情况',
-        '二、目标进展情况',
-        '三、重点任务推进情况',
-        '四、红灯事项',
-        '五、部门排名',
-        '六、下一步工作',
-      ],
+      words('一、总体情况 二、目标进展情况 三、重点任务推进情况 四、红灯事项 五、部门排名 六、下一步工作'),
     );
     const all = text(b);
     assert.match(all, /主要指标暂无可用数据/);
@@ -282,11 +276,7 @@ describe('the bulletin', () => {
     );
     assert.deepEqual(
       r.map((x) => [x.code, x.rank]),
-      [
-        ['c', 1],
-        ['a', 2],
-        ['b', 2],
-      ],
+      tuples('c 1; a 2; b 2'),
     );
   });
 });

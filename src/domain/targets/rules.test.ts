@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { evaluatePlan } from './evaluate';
 import { annual, indicator, monthly, plan, yuzhongGdp } from './fixtures';
-import type { PlanInput, TargetEvaluation } from './types';
+import type { IndicatorInput, PlanInput, TargetEvaluation, TargetInput } from './types';
 
 function one(input: PlanInput, asOf: string): TargetEvaluation {
   const r = evaluatePlan(input, asOf);
@@ -37,6 +37,14 @@ void describe('acceptance: Yuzhong GDP ≥ 2100亿元 by 2027, as of 2026-06-30'
     assert.equal(e.stale, false);
   });
 });
+
+/** A plan of one yearly indicator with one target on it over 2023–2027. */
+const overYears = (
+  ind: IndicatorInput,
+  target: Omit<TargetInput, 'id' | 'indicator'>,
+  values: Record<number, number>,
+): PlanInput =>
+  plan(ind, { id: 't', indicator: ind.id, from: 2023, to: 2027, ...target }, annual(ind.id, values));
 
 interface Case {
   name: string;
@@ -186,31 +194,23 @@ const cases: Case[] = [
   },
   {
     name: 'annual_cap: ≤ 60 each year, 2024 at 61 is off_track',
-    input: plan(
-      indicator('acc', '起'),
-      { id: 't', indicator: 'acc', kind: 'annual_cap', value: 60, from: 2023, to: 2027 },
-      annual('acc', { 2023: 55, 2024: 61 }),
-    ),
+    input: overYears(indicator('acc', '起'), { kind: 'annual_cap', value: 60 }, { 2023: 55, 2024: 61 }),
     asOf: '2025-06-30',
     status: 'off_track',
   },
   {
     name: 'rank: first in the city each year',
-    input: plan(
+    input: overYears(
       indicator('rk', '名', { direction: 'down', measure: 'stock' }),
-      { id: 't', indicator: 'rk', kind: 'rank', value: 1, from: 2023, to: 2027 },
-      annual('rk', { 2023: 1, 2024: 1 }),
+      { kind: 'rank', value: 1 },
+      { 2023: 1, 2024: 1 },
     ),
     asOf: '2025-06-30',
     status: 'on_track',
   },
   {
     name: 'streak: broken in 2024',
-    input: plan(
-      indicator('civ', '', { measure: 'stock' }),
-      { id: 't', indicator: 'civ', kind: 'streak', from: 2023, to: 2027 },
-      annual('civ', { 2023: 1, 2024: 0 }),
-    ),
+    input: overYears(indicator('civ', '', { measure: 'stock' }), { kind: 'streak' }, { 2023: 1, 2024: 0 }),
     asOf: '2025-06-30',
     status: 'off_track',
   },

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { addDays } from '../periods';
 import { isoWeekOf, isoWeeksInYear, parseReportPeriod, periodOf, reportSchedule } from './index';
+import { eachCase, table, words } from '../test-support';
 
 void describe('ISO weeks', () => {
   const cases: [string, string][] = [
@@ -41,27 +42,33 @@ void describe('ISO weeks', () => {
 });
 
 void describe('parseReportPeriod', () => {
-  const good: [string, string, string, string][] = [
-    ['2026-05', 'monthly', '2026-05-01', '2026-05-31'],
-    ['2028-02', 'monthly', '2028-02-01', '2028-02-29'],
-    ['2026-Q1', 'quarterly', '2026-01-01', '2026-03-31'],
-    ['2026-Q4', 'quarterly', '2026-10-01', '2026-12-31'],
-    ['2026-W01', 'weekly', '2025-12-29', '2026-01-04'],
-  ];
-  for (const [text, cycle, start, end] of good) {
-    void it(`${text}: ${cycle} ${start}..${end}`, () => {
+  const good = table`
+    2026-05  | monthly   | 2026-05-01 | 2026-05-31
+    2028-02  | monthly   | 2028-02-01 | 2028-02-29
+    2026-Q1  | quarterly | 2026-01-01 | 2026-03-31
+    2026-Q4  | quarterly | 2026-10-01 | 2026-12-31
+    2026-W01 | weekly    | 2025-12-29 | 2026-01-04
+  `;
+  eachCase(
+    good,
+    ([text, cycle, start, end]) => `${text}: ${cycle} ${start}..${end}`,
+    ([text, cycle, start, end]) => {
       const r = parseReportPeriod(text);
       assert.ok(r.ok);
       assert.deepEqual([r.period.cycle, r.period.start, r.period.end], [cycle, start, end]);
-    });
-  }
-  for (const text of ['2026', '2026-13', '2026-Q5', '2026-W00', '2026-W54', '2026-W1', '2026-5', 'x']) {
-    void it(`refuses ${JSON.stringify(text)}`, () => assert.equal(parseReportPeriod(text).ok, false));
-  }
+    },
+  );
+  const bad = words('2026 2026-13 2026-Q5 2026-W00 2026-W54 2026-W1 2026-5 x');
+  eachCase(
+    bad,
+    (text) => `refuses ${JSON.stringify(text)}`,
+    (text) => assert.equal(parseReportPeriod(text).ok, false),
+  );
 });
 
 void describe('reportSchedule', () => {
-  const labels = (start: string, due: string, cycle: 'weekly' | 'monthly' | 'quarterly') =>
+  type Cycle = 'weekly' | 'monthly' | 'quarterly';
+  const labels = (start: string, due: string, cycle: Cycle) =>
     reportSchedule(start, due, cycle, 5).map((p) => `${p.period}@${p.due}`);
 
   void it('monthly: one report per month, each due 5 days after the month', () => {
@@ -72,33 +79,18 @@ void describe('reportSchedule', () => {
     assert.equal(s[11], '2026-12@2027-01-05');
   });
 
-  void it('a partial first and last cycle still owe a report', () => {
-    assert.deepEqual(labels('2026-03-20', '2026-05-02', 'monthly'), [
-      '2026-03@2026-04-05',
-      '2026-04@2026-05-05',
-      '2026-05@2026-06-05',
-    ]);
-  });
-
-  void it('quarterly', () => {
-    assert.deepEqual(labels('2026-02-15', '2026-08-10', 'quarterly'), [
-      '2026-Q1@2026-04-05',
-      '2026-Q2@2026-07-05',
-      '2026-Q3@2026-10-05',
-    ]);
-  });
-
-  void it('weekly across the ISO year boundary 2026-W53 → 2027-W01', () => {
-    assert.deepEqual(labels('2026-12-30', '2027-01-15', 'weekly'), [
-      '2026-W53@2027-01-08',
-      '2027-W01@2027-01-15',
-      '2027-W02@2027-01-22',
-    ]);
-  });
-
-  void it('a one-day task owes the report of its cycle', () => {
-    assert.deepEqual(labels('2026-06-30', '2026-06-30', 'quarterly'), ['2026-Q2@2026-07-05']);
-  });
+  // One case a line: the task's span and cycle, then each report it owes as period@due.
+  const schedules = table`
+    a partial first and last cycle still owe a report  | 2026-03-20 | 2026-05-02 | monthly   | 2026-03@2026-04-05 2026-04@2026-05-05 2026-05@2026-06-05
+    quarterly                                          | 2026-02-15 | 2026-08-10 | quarterly | 2026-Q1@2026-04-05 2026-Q2@2026-07-05 2026-Q3@2026-10-05
+    weekly across the ISO year boundary 2026-W53 → 2027-W01 | 2026-12-30 | 2027-01-15 | weekly | 2026-W53@2027-01-08 2027-W01@2027-01-15 2027-W02@2027-01-22
+    a one-day task owes the report of its cycle        | 2026-06-30 | 2026-06-30 | quarterly | 2026-Q2@2026-07-05
+  `;
+  eachCase(
+    schedules,
+    ([name]) => name,
+    ([_, start, due, c, owed]) => assert.deepEqual(labels(start, due, c as Cycle), words(owed)),
+  );
 
   void it('the grace days are a setting', () => {
     assert.equal(reportSchedule('2026-01-01', '2026-01-31', 'monthly', 0)[0]?.due, '2026-01-31');

@@ -26,6 +26,14 @@ const report = (
   status: TaskReportFacts['status'] = 'accepted',
 ): TaskReportFacts => ({ period, submitted, percent, status });
 
+/** A task without milestones from `start` to `due`, reporting every `cycle`. */
+const span = (start: string, due: string, cycle: TaskFacts['cycle']): Partial<TaskFacts> => ({
+  start,
+  due,
+  cycle,
+  milestones: [],
+});
+
 /** Accepted reports for 2026-01 … 2026-05, each filed on the 3rd of the next month. */
 const januaryToMay: TaskReportFacts[] = [1, 2, 3, 4, 5].map((m) =>
   report(`2026-0${m}`, `2026-0${m + 1}-03`, m * 8),
@@ -254,7 +262,7 @@ const cases: Case[] = [
   },
   {
     name: 'the task past its due date and not completed',
-    task: { start: '2026-01-01', due: '2026-03-31', cycle: 'quarterly', milestones: [] },
+    task: span('2026-01-01', '2026-03-31', 'quarterly'),
     reports: [report('2026-Q1', '2026-04-02', 90)],
     asOf: '2026-04-03',
     expect: {
@@ -267,14 +275,14 @@ const cases: Case[] = [
   },
   {
     name: 'lag exactly lag_points (15) is not yet yellow',
-    task: { start: '2026-01-01', due: '2026-01-21', cycle: 'quarterly', milestones: [] },
+    task: span('2026-01-01', '2026-01-21', 'quarterly'),
     reports: [],
     asOf: '2026-01-04',
     expect: { light: 'green', escalation: 'none', expected_percent: 15, percent: 0 },
   },
   {
     name: 'lag above lag_points is yellow, with the reason',
-    task: { start: '2026-01-01', due: '2026-01-21', cycle: 'quarterly', milestones: [] },
+    task: span('2026-01-01', '2026-01-21', 'quarterly'),
     reports: [],
     asOf: '2026-01-05',
     expect: {
@@ -286,14 +294,14 @@ const cases: Case[] = [
   },
   {
     name: 'lag uses the latest report not returned, by period',
-    task: { start: '2026-01-01', due: '2026-01-21', cycle: 'weekly', milestones: [] },
+    task: span('2026-01-01', '2026-01-21', 'weekly'),
     reports: [report('2026-W01', '2026-01-05', 30), report('2026-W02', '2026-01-06', 5, 'returned')],
     asOf: '2026-01-06',
     expect: { light: 'green', escalation: 'none', percent: 30, expected_percent: 25 },
   },
   {
     name: 'weekly across 2026-W53: the W53 report is due 2027-01-08',
-    task: { start: '2026-12-30', due: '2027-01-15', cycle: 'weekly', milestones: [] },
+    task: span('2026-12-30', '2027-01-15', 'weekly'),
     reports: [],
     asOf: '2027-01-09',
     expect: {
@@ -309,7 +317,7 @@ const cases: Case[] = [
   },
   {
     name: 'quarterly with a partial first quarter',
-    task: { start: '2026-02-15', due: '2026-08-10', cycle: 'quarterly', milestones: [] },
+    task: span('2026-02-15', '2026-08-10', 'quarterly'),
     reports: [],
     asOf: '2026-04-02',
     expect: { light: 'yellow', escalation: 'reminder', next_due: '2026-04-05', owed: 3 },

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { eachCase, table } from '../test-support';
 import {
   add,
   convert,
@@ -111,50 +112,56 @@ void describe('exact conversion', () => {
 });
 
 void describe('formatting', () => {
-  const zh: [number, string, string][] = [
-    [1781.8, '亿元', '1781.8亿元'],
-    [1.3e12, '元', '1.3万亿元'],
-    [66000, '人', '6.6万人'],
-    [2500, '家', '2500家'],
-    [305, '天', '305天'],
-    [75, '%', '75%'],
-    [0.5, 'pp', '0.5个百分点'],
-    [408000, '人', '40.8万人'],
-    [13000, '亿元', '1.3万亿元'],
-    [330000, '元/人', '33万元/人'],
-  ];
-  for (const [value, unit, text] of zh) {
-    void it(`formatChinese(${value}, ${unit}) = ${text}`, () =>
-      assert.equal(formatChinese(value, unit), text));
-  }
+  // value | unit | text
+  const zh = table`
+    1781.8 | 亿元  | 1781.8亿元
+    1.3e12 | 元    | 1.3万亿元
+    66000  | 人    | 6.6万人
+    2500   | 家    | 2500家
+    305    | 天    | 305天
+    75     | %     | 75%
+    0.5    | pp    | 0.5个百分点
+    408000 | 人    | 40.8万人
+    13000  | 亿元  | 1.3万亿元
+    330000 | 元/人 | 33万元/人
+  `;
+  eachCase(
+    zh,
+    ([value, unit, text]) => `formatChinese(${value}, ${unit}) = ${text}`,
+    ([value, unit = '', text]) => assert.equal(formatChinese(Number(value), unit), text),
+  );
   void it('formatQuantity keeps the unit given', () => {
     assert.equal(formatQuantity(1781.8, '亿元'), '1781.8亿元');
     assert.equal(formatQuantity(0.1 + 0.2, '亿元'), '0.3亿元');
   });
-  const en: [number, string, string][] = [
-    [1781.8, '亿元', '178.18 billion yuan'],
-    [1.3, '万亿元', '1.3 trillion yuan'],
-    [66000, '人', '66,000 people'],
-    [6.6, '万人', '66,000 people'],
-    [75, '%', '75%'],
-    [1, '名', 'No. 1'],
-    [25, '亿元/平方公里', '2.5 billion yuan per km²'],
-    [33, '万元/人', '330,000 yuan per person'],
-    [50, '件/万人', '50 items per 10,000 people'],
-  ];
-  for (const [value, unit, text] of en) {
-    void it(`formatEnglish(${value}, ${unit}) = ${text}`, () =>
-      assert.equal(formatEnglish(value, unit), text));
-  }
+  const en = table`
+    1781.8 | 亿元          | 178.18 billion yuan
+    1.3    | 万亿元        | 1.3 trillion yuan
+    66000  | 人            | 66,000 people
+    6.6    | 万人          | 66,000 people
+    75     | %             | 75%
+    1      | 名            | No. 1
+    25     | 亿元/平方公里 | 2.5 billion yuan per km²
+    33     | 万元/人       | 330,000 yuan per person
+    50     | 件/万人       | 50 items per 10,000 people
+  `;
+  eachCase(
+    en,
+    ([value, unit, text]) => `formatEnglish(${value}, ${unit}) = ${text}`,
+    ([value, unit = '', text]) => assert.equal(formatEnglish(Number(value), unit), text),
+  );
 });
 
 describe('unitLabel', () => {
   it('names a unit in English for headings and axes, keeps it in Chinese', () => {
-    assert.equal(unitLabel('亿元', 'en'), '100 million yuan');
-    assert.equal(unitLabel('天', 'en'), 'days');
-    assert.equal(unitLabel('万元/人', 'en'), '10,000 yuan per person');
-    assert.equal(unitLabel('件/万人', 'en'), 'items per 10,000 people');
-    assert.equal(unitLabel('%', 'en'), '%');
-    assert.equal(unitLabel('亿元', 'zh'), '亿元');
+    const labels = table`
+      亿元    | en | 100 million yuan
+      天      | en | days
+      万元/人 | en | 10,000 yuan per person
+      件/万人 | en | items per 10,000 people
+      %       | en | %
+      亿元    | zh | 亿元
+    `;
+    for (const [unit = '', lang, label] of labels) assert.equal(unitLabel(unit, lang as 'en' | 'zh'), label);
   });
 });

@@ -16,23 +16,36 @@ export interface Table {
   rows: Cell[][];
 }
 
-const f = (name: string, type: FieldType, description: string) => ({ name, type, description });
+const fieldTypes: readonly FieldType[] = ['string', 'number', 'boolean', 'integer', 'date'];
+
+/** Columns written one a line, `name type description`: the description is the rest of the line. */
+function fieldList(text: string): Table['fields'] {
+  return text
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const [, name = '', type = '', description = ''] = /^\s*(\S+)\s+(\S+)\s+(.*\S)\s*$/.exec(line) ?? [];
+      const known = fieldTypes.find((t) => t === type);
+      if (!known) throw new Error(`opendata field line without a known type: ${line}`);
+      return { name, type: known, description };
+    });
+}
 
 export function observationsTable(indicators: readonly PublicIndicator[]): Table {
   return {
     name: 'observations',
     title: '已发布数据 Published figures',
-    fields: [
-      f('indicator', 'string', 'Indicator id'),
-      f('period', 'string', 'YYYY, YYYY-Qn or YYYY-MM (amounts of that period, not year to date)'),
-      f('value', 'number', 'The figure, in the unit'),
-      f('unit', 'string', 'Unit as the plan writes it (亿元, 万人, %)'),
-      f('qualifier', 'string', 'approx, near, at_least, exceeded, at_most or empty'),
-      f('source', 'string', 'Where the figure was published'),
-      f('illustrative', 'boolean', 'Not a published statistic: an illustrative figure (示意)'),
-      f('alternate', 'boolean', "Another source's figure, kept for the record"),
-      f('updated', 'date', 'The day the figure was published or last updated'),
-    ],
+    fields: fieldList(`
+      indicator    string  Indicator id
+      period       string  YYYY, YYYY-Qn or YYYY-MM (amounts of that period, not year to date)
+      value        number  The figure, in the unit
+      unit         string  Unit as the plan writes it (亿元, 万人, %)
+      qualifier    string  approx, near, at_least, exceeded, at_most or empty
+      source       string  Where the figure was published
+      illustrative boolean Not a published statistic: an illustrative figure (示意)
+      alternate    boolean Another source's figure, kept for the record
+      updated      date    The day the figure was published or last updated
+    `),
     rows: indicators.flatMap((i) =>
       i.observations.map((o) => [
         i.id,
@@ -53,21 +66,21 @@ export function indicatorsTable(plan: PublicPlan): Table {
   return {
     name: 'indicators',
     title: '指标 Indicators',
-    fields: [
-      f('id', 'string', 'Indicator id'),
-      f('name', 'string', 'Name (Chinese)'),
-      f('name_en', 'string', 'Name (English)'),
-      f('unit', 'string', 'Unit'),
-      f('direction', 'string', 'up: more is better; down: less is better'),
-      f('frequency', 'string', 'annual, quarterly or monthly'),
-      f('measure', 'string', 'flow, stock or ratio'),
-      f('formula', 'string', 'How a derived indicator is computed from others'),
-      f('definition', 'string', 'Definition and scope (口径)'),
-      f('source', 'string', 'Source'),
-      f('department', 'string', 'Responsible department'),
-      f('goal_area', 'string', 'Goal area id'),
-      f('updated', 'date', 'Last update'),
-    ],
+    fields: fieldList(`
+      id         string Indicator id
+      name       string Name (Chinese)
+      name_en    string Name (English)
+      unit       string Unit
+      direction  string up: more is better; down: less is better
+      frequency  string annual, quarterly or monthly
+      measure    string flow, stock or ratio
+      formula    string How a derived indicator is computed from others
+      definition string Definition and scope (口径)
+      source     string Source
+      department string Responsible department
+      goal_area  string Goal area id
+      updated    date   Last update
+    `),
     rows: plan.indicators.map((i) => [
       i.id,
       i.name,
@@ -90,38 +103,30 @@ export function targetsTable(plan: PublicPlan): Table {
   return {
     name: 'targets',
     title: '目标与进展 Targets and progress',
-    fields: [
-      f('id', 'string', 'Target id'),
-      f('text', 'string', 'The target as the plan states it'),
-      f('text_en', 'string', 'The target in English'),
-      f('indicator', 'string', 'Indicator id'),
-      f('goal_area', 'string', 'Goal area id'),
-      f(
-        'kind',
-        'string',
-        'level, annual_floor, annual_cap, growth_rate, rank, streak, milestone, qualitative',
-      ),
-      f('value', 'number', 'Target value'),
-      f('qualifier', 'string', 'Qualifier of the target value'),
-      f('year', 'integer', 'Target year'),
-      f('from', 'integer', 'First year of a yearly target'),
-      f('to', 'integer', 'Last year of a yearly target'),
-      f('status', 'string', 'achieved, on_track, at_risk, off_track or no_data'),
-      f('as_of', 'date', 'Date of the evaluation'),
-      f(
-        'latest_period',
-        'string',
-        'Period of the latest figure (year to date for yearly floors on monthly data)',
-      ),
-      f('latest_value', 'number', 'Latest figure'),
-      f('expected', 'number', 'Value expected on the target path at the latest period'),
-      f('projection_year', 'integer', 'Year of the projection'),
-      f('projection', 'number', 'Projected value'),
-      f('projection_low', 'number', 'Low end of the projection range'),
-      f('projection_high', 'number', 'High end of the projection range'),
-      f('explanation', 'string', 'Why the target has its status (Chinese)'),
-      f('explanation_en', 'string', 'Why the target has its status (English)'),
-    ],
+    fields: fieldList(`
+      id              string  Target id
+      text            string  The target as the plan states it
+      text_en         string  The target in English
+      indicator       string  Indicator id
+      goal_area       string  Goal area id
+      kind            string  level, annual_floor, annual_cap, growth_rate, rank, streak, milestone, qualitative
+      value           number  Target value
+      qualifier       string  Qualifier of the target value
+      year            integer Target year
+      from            integer First year of a yearly target
+      to              integer Last year of a yearly target
+      status          string  achieved, on_track, at_risk, off_track or no_data
+      as_of           date    Date of the evaluation
+      latest_period   string  Period of the latest figure (year to date for yearly floors on monthly data)
+      latest_value    number  Latest figure
+      expected        number  Value expected on the target path at the latest period
+      projection_year integer Year of the projection
+      projection      number  Projected value
+      projection_low  number  Low end of the projection range
+      projection_high number  High end of the projection range
+      explanation     string  Why the target has its status (Chinese)
+      explanation_en  string  Why the target has its status (English)
+    `),
     rows: plan.targets.map((t) => {
       const e = t.evaluation;
       return [
@@ -156,12 +161,12 @@ export function goalAreasTable(plan: PublicPlan): Table {
   return {
     name: 'goal_areas',
     title: '目标领域 Goal areas',
-    fields: [
-      f('id', 'string', 'Goal area id'),
-      f('name', 'string', 'Name (Chinese)'),
-      f('name_en', 'string', 'Name (English)'),
-      f('description', 'string', 'Description'),
-    ],
+    fields: fieldList(`
+      id          string Goal area id
+      name        string Name (Chinese)
+      name_en     string Name (English)
+      description string Description
+    `),
     rows: plan.goal_areas.map((g) => [g.id, g.name, g.name_en, g.description]),
   };
 }
@@ -171,19 +176,19 @@ export function tasksTable(plan: PublicPlan): Table {
   return {
     name: 'tasks',
     title: '公开任务 Published tasks',
-    fields: [
-      f('id', 'string', 'Task id'),
-      f('title', 'string', 'The task as assigned'),
-      f('programme', 'string', 'Programme id'),
-      f('action', 'string', 'Action id'),
-      f('lead_department', 'string', 'Lead department'),
-      f('start', 'date', 'Start'),
-      f('due', 'date', 'Due'),
-      f('progress', 'string', 'not_started, in_progress, overdue or completed'),
-      f('percent', 'number', 'Percent done, from the latest accepted progress report'),
-      f('reported', 'string', 'Period of the latest accepted progress report'),
-      f('illustrative', 'boolean', 'A demo task, not a real assignment (示意)'),
-    ],
+    fields: fieldList(`
+      id              string  Task id
+      title           string  The task as assigned
+      programme       string  Programme id
+      action          string  Action id
+      lead_department string  Lead department
+      start           date    Start
+      due             date    Due
+      progress        string  not_started, in_progress, overdue or completed
+      percent         number  Percent done, from the latest accepted progress report
+      reported        string  Period of the latest accepted progress report
+      illustrative    boolean A demo task, not a real assignment (示意)
+    `),
     rows: plan.programmes.flatMap((p) =>
       p.tasks.map((t) => [
         t.id,

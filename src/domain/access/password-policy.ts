@@ -12,11 +12,11 @@ export type PasswordCheck =
 
 function lengthRefused(
   bound: string,
-  code: string,
-  params: { min: number } | { max: number },
+  refusal: { code: string; params: { min: number } | { max: number } },
 ): PasswordCheck {
+  const { params } = refusal;
   const limit = 'min' in params ? params.min : params.max;
-  return { ok: false, reason: `${bound} ${limit} characters`, code, params };
+  return { ok: false, reason: `${bound} ${limit} characters`, ...refusal };
 }
 
 export function checkPassword(
@@ -26,9 +26,9 @@ export function checkPassword(
 ): PasswordCheck {
   const length = [...password].length;
   if (length < minPasswordLength)
-    return lengthRefused('at least', 'password_too_short', { min: minPasswordLength });
+    return lengthRefused('at least', { code: 'password_too_short', params: { min: minPasswordLength } });
   if (length > maxPasswordLength)
-    return lengthRefused('at most', 'password_too_long', { max: maxPasswordLength });
+    return lengthRefused('at most', { code: 'password_too_long', params: { max: maxPasswordLength } });
   // Spaces count (passphrases), but a password of nothing else is no secret at all.
   if (password.trim() === '') return { ok: false, reason: 'must not be only spaces', code: 'password_blank' };
   if (common.has(password.toLowerCase()))

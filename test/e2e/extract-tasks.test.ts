@@ -78,7 +78,10 @@ describe('review and import the tasks of a task-division table in a browser', ()
       '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option',
     );
     await options.filter({ hasNotText: '规划自然' }).first().waitFor({ state: 'detached' });
-    await options.filter({ hasText: '区规划自然资源局 (ghzyj)' }).click();
+    // The one option left is the active one: Enter picks it wherever the list has scrolled to (a
+    // click could still land while the dropdown moves, as CI saw twice).
+    await options.filter({ hasText: '区规划自然资源局 (ghzyj)' }).waitFor();
+    await co.press('Enter');
     await drawer.locator('.ant-select-selection-item', { hasText: '区规划自然资源局' }).waitFor();
     await drawer.getByRole('button', { name: '确定' }).click();
     await drawer.waitFor({ state: 'hidden' });

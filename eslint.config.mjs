@@ -74,7 +74,20 @@ const moduleBoundaries = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'data', 'test-results', 'bin', 'scripts/*.mjs', 'eslint.config.mjs'] },
+  {
+    // Plain JavaScript that runs before any TypeScript loader (bin, build scripts, the import
+    // thread's from-source shim): outside the typed project.
+    ignores: [
+      'node_modules',
+      'dist',
+      'data',
+      'test-results',
+      'bin',
+      'scripts/*.mjs',
+      'src/**/*.source.mjs',
+      'eslint.config.mjs',
+    ],
+  },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

@@ -1,4 +1,5 @@
-// `npm run build`: compiles the server and CLI (src/) into one ES module, dist/server/shixiao.mjs,
+// `npm run build`: compiles the server and CLI (src/) into one ES module, dist/server/shixiao.mjs
+// (and the import thread's entry, import-thread.mjs, beside it),
 // and builds the web app into dist/web. esbuild bundles the TypeScript (tsc cannot: our imports
 // carry no extensions, which Node's ESM loader needs); packages stay in node_modules.
 //   --if-stale      rebuild only what is older than its sources (what `npm start` runs)
@@ -42,8 +43,13 @@ async function buildServer() {
   const started = performance.now();
   mkdirSync(outdir, { recursive: true });
   const result = await build({
-    entryPoints: [join(root, 'src/cli/main.ts')],
-    outfile: join(outdir, 'shixiao.mjs'),
+    // The CLI and server, and the import thread that a large `import-data` starts beside it.
+    entryPoints: {
+      shixiao: join(root, 'src/cli/main.ts'),
+      'import-thread': join(root, 'src/modules/imports/import-thread.ts'),
+    },
+    outdir,
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -40,6 +40,10 @@ export const configVariables = {
   SHIXIAO_OIDC_PROVISION: { default: '0', meaning: '1: create unknown SSO users as viewers' },
   SHIXIAO_OIDC_TENANT: { default: 'first tenant', meaning: 'tenant of SSO users' },
   SHIXIAO_CHROMIUM: { default: '/usr/bin/chromium', meaning: 'Chromium that prints PDF documents' },
+  SHIXIAO_IMPORT_THREAD_FROM: {
+    default: '1048576',
+    meaning: '`import-data` parses files of this many bytes and more in a worker thread',
+  },
 } as const;
 
 export type ConfigVariable = keyof typeof configVariables;
@@ -61,6 +65,8 @@ export interface Config {
   oidc: OidcConfig | undefined;
   /** What request handlers need: cookies behind a proxy, Chromium for PDF. */
   settings: ServerSettings;
+  /** `import-data` reads files from this size on in a worker thread. */
+  importThreadFromBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -91,6 +97,10 @@ const rules: Partial<Record<ConfigVariable, { schema: z.ZodType; reason: string 
   SHIXIAO_OIDC_PROVISION: { schema: flag, reason: 'give 1 or 0' },
   SHIXIAO_OIDC_ISSUER: { schema: z.url(), reason: 'give the provider URL' },
   SHIXIAO_OIDC_REDIRECT_URI: { schema: z.url(), reason: 'give the registered callback URL' },
+  SHIXIAO_IMPORT_THREAD_FROM: {
+    schema: z.coerce.number().int().min(0),
+    reason: 'give a number of bytes (0: every file)',
+  },
 };
 
 /**
@@ -147,6 +157,7 @@ export function configFrom(env: Record<string, string | undefined>): Config {
       trustProxy: read('SHIXIAO_TRUST_PROXY') === '1',
       chromiumPath: read('SHIXIAO_CHROMIUM') ?? '/usr/bin/chromium',
     },
+    importThreadFromBytes: number('SHIXIAO_IMPORT_THREAD_FROM', 1024 * 1024),
   };
 }
 

@@ -93,6 +93,29 @@ describe('the compiled server and CLI', () => {
     }
   });
 
+  it('runs import-data with its import thread bundled beside it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shixiao-build-'));
+    try {
+      const db = join(dir, 'x.db');
+      const run = (args: string[]) =>
+        spawnSync(process.execPath, [bundle, ...args, '--db', db], {
+          cwd: root,
+          encoding: 'utf8',
+          env: { ...process.env, SHIXIAO_IMPORT_THREAD_FROM: '0' },
+        });
+      assert.equal(run(['import-plan', 'examples/yuzhong-2023/plan.yaml']).status, 0);
+      const csv = join(dir, 'data.csv');
+      writeFileSync(csv, 'indicator,period,value\ngood_air_days,1990-01,25\ngood_air_days,1990-02,26\n');
+      const r = run(['import-data', csv, '--as-of', '2027-06-30']);
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, /2 rows read; 2 added/);
+      const bad = run(['import-data', join(dir, 'none.csv')]);
+      assert.match(bad.stderr, /no such file/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('is fresh until an input changes or goes missing', () => {
     const inputsFile = join(outdir, 'inputs.json');
     assert.equal(serverBuildIsFresh(bundle, inputsFile), true);

@@ -3,8 +3,9 @@
  * file is compared with it (a million stored values must not cost a million objects): numeric
  * period keys, parallel number arrays, and source/note only where they are set.
  */
-import { nearestValue, periodKey, seriesKey } from '../../domain/data-import';
+import { periodKey, seriesKey } from '../../domain/data-import';
 import { parsePeriod, type Period, type PeriodKind } from '../../domain/periods';
+import type { Histories } from './checked-rows';
 import type { Executor } from '../../db';
 import { currentVersions, type CurrentObservation } from '../observations';
 
@@ -115,10 +116,9 @@ export class PlanState {
     return s?.get(s.alternates.get(seriesKey({ period, alternate: true, source })));
   }
 
-  /** The validator's yardstick: the stored value nearest the period, same kind. */
-  reference(code: string, period: Period): number | undefined {
-    const h = this.byCode.get(code)?.history.get(period.kind);
-    return h ? nearestValue(h.at, h.value, period.last) : undefined;
+  /** The validator's yardsticks: main-series values per indicator code and period kind, sorted. */
+  histories(): Histories {
+    return new Map([...this.byCode].map(([code, s]) => [code, s.history]));
   }
 }
 

@@ -4,15 +4,15 @@
  * ONE transaction as new accepted versions, with one `data.import` audit row. Loading the same
  * file twice adds nothing the second time.
  */
-import { createRowValidator, type RawRow, type RowProblem } from '../../domain/data-import';
+import type { RawRow, RowProblem } from '../../domain/data-import';
 import type { Db } from '../../db';
 import { writeAudit } from '../auth';
 import { notFound } from '../errors';
+import { checkRows, type CheckedBatch, type ValidationSetup } from './checked-rows';
 import { PlanState, unchanged } from './current';
 import { findTenantBySlug, listPlanIndicators } from './imports.repository';
 import { bulkTransaction } from '../observations';
 import { findPlan } from '../plans';
-
 /** At most this many problems are kept (a wholly wrong file must not fill memory with them). */
 export const maxProblems = 10_000;
 
@@ -20,8 +20,11 @@ export interface ImportRequest {
   tenantSlug: string;
   /** Plan code; the tenant's first plan when omitted. */
   planCode?: string;
-  /** Raw rows in batches, as a source streams them. */
-  rows: AsyncIterable<RawRow[]>;
+  /**
+   * Raw rows in batches, as a source streams them (validated in this thread), or a checker that
+   * validates them elsewhere (`checkInThread`: a large file, in a worker thread).
+   */
+  rows: AsyncIterable<RawRow[]> | ((setup: ValidationSetup) => AsyncIterable<CheckedBatch>);
   /** The file's name: goes into the audit row and the reason of each correction, never a path. */
   source: string;
   userId: number | null;
@@ -55,63 +58,73 @@ export async function importObservations(db: Db, req: ImportRequest): Promise<Im
   const plan = await findPlan(db, tenant.id, req.planCode);
   if (!plan) throw notFound(req.planCode ? `plan '${req.planCode}'` : 'plan');
   const indicators = await listPlanIndicators(db.kysely, plan.id);
-  const idOf = new Map(indicators.map((i) => [i.code, i.id]));
   const problems: RowProblem[] = [];
   const counts = { rows: 0, bad: 0, added: 0, corrected: 0, same: 0 };
   const status = req.status ?? 'accepted';
   try {
-    await bulkTransaction(db, async (trx, bulk) => {
+    const shared = {
+      tenant_id: tenant.id,
+      status,
+      recorded_by: req.userId,
+      recorded_at: req.now.toISOString(),
+    };
+    await bulkTransaction(db, shared, async (trx, bulk) => {
       const state = await PlanState.load(trx, indicators);
-      const validator = createRowValidator({
-        indicators,
-        reference: (code, period) => state.reference(code, period),
+      const setup: ValidationSetup = {
+        indicators: indicators.map((i) => ({
+          code: i.code,
+          unit: i.unit,
+          frequency: i.frequency,
+          department: i.department,
+        })),
+        histories: state.histories(),
         asOf: req.asOf ?? req.now.toISOString().slice(0, 10),
         allowOutliers: req.allowOutliers,
         department: req.department,
-      });
-      const now = req.now.toISOString();
+        maxProblems,
+      };
+      const checked = typeof req.rows === 'function' ? req.rows(setup) : checkRows(req.rows, setup);
       const reason = `import ${req.source}`.slice(0, 500);
-      for await (const batch of req.rows) {
-        for (const raw of batch) {
-          counts.rows++;
-          const checked = validator.check(raw);
-          if (!checked.ok) {
-            counts.bad++;
-            for (const p of checked.problems) if (problems.length < maxProblems) problems.push(p);
-            continue;
-          }
-          if (counts.bad > 0) continue;
-          const r = checked.row;
-          const indicatorId = idOf.get(r.indicator) ?? 0;
-          const alternate = r.breakdown !== null;
-          const key = r.periodKey ?? -1;
+      for await (const batch of checked) {
+        counts.rows += batch.read;
+        counts.bad += batch.bad;
+        problems.push(...batch.problems);
+        if (counts.bad > 0) continue;
+        const v = batch.valid;
+        for (let k = 0; k < v.count; k++) {
+          const indicatorId = indicators[v.indicator[k] ?? -1]?.id ?? 0;
+          const period = v.period[k] ?? '';
+          const value = v.value[k] ?? NaN;
+          const source = v.source?.[k] ?? null;
+          const note = v.note?.[k] ?? null;
+          const alternate = (v.breakdown?.[k] ?? null) !== null;
+          const key = v.periodKey[k] ?? -1;
           const cur = alternate
-            ? state.alternate(indicatorId, r.period, r.source)
+            ? state.alternate(indicatorId, period, source)
             : key >= 0
               ? state.mainByKey(indicatorId, key)
               : undefined;
-          if (cur && unchanged(cur, r.value, r.source, r.note)) {
+          if (cur && unchanged(cur, value, source, note)) {
             counts.same++;
             continue;
           }
           if (cur) counts.corrected++;
           else counts.added++;
-          await bulk.add({
-            tenant_id: tenant.id,
+          const writing = bulk.add({
             indicator_id: indicatorId,
-            period: r.period,
-            value: r.value,
-            source: r.source,
-            note: r.note,
-            alternate: alternate ? 1 : 0,
-            status,
+            period,
+            value,
             version: (cur?.version ?? 0) + 1,
             replaces_id: cur?.id ?? null,
-            recorded_by: req.userId,
-            recorded_at: now,
             reason: cur ? reason : null,
-            position: r.row,
+            source,
+            note,
+            alternate: alternate ? 1 : 0,
+            position: v.row[k] ?? 0,
           });
+          // SQLite writes synchronously: awaiting only when a write is in flight saves a
+          // microtask per row.
+          if (writing) await writing;
         }
       }
       if (counts.bad > 0) throw new BadFile();

@@ -1,71 +1,93 @@
 /**
- * Many new versions in ONE transaction (bulk import). On SQLite rows are bound into multi-row
- * INSERTs of `sqliteBatch` rows, prepared once and then only re-bound. On PostgreSQL a chunk of
- * `postgresBatch` rows travels as one array per column in ONE statement (INSERT … SELECT FROM
- * unnest(…)): one parse and one round trip per chunk instead of per 200 rows, no COPY package.
+ * Many new versions in ONE transaction (bulk import). What every row shares (tenant, status,
+ * recorder, time, defaults) is bound once per statement; each row binds only its own columns.
+ * On SQLite rows go into multi-row INSERTs of `sqliteBatch` rows, prepared once and then only
+ * re-bound. On PostgreSQL a chunk of `postgresBatch` rows travels as one array per column in ONE
+ * statement (INSERT … SELECT FROM unnest(…)): one parse and one round trip per chunk, no COPY
+ * package.
  */
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql, type CompiledQuery, type Insertable, type Transaction } from 'kysely';
+import { Kysely, SqliteDialect, sql, type CompiledQuery, type Transaction } from 'kysely';
 import { applySqlitePragmas, type Database, type Db, type Executor } from '../../db';
-import { insertColumns, pushValues, type NewObservation } from './observations.insert';
+import {
+  bulkRowColumns,
+  bulkSharedValues,
+  pushBulkRow,
+  type BulkRow,
+  type BulkShared,
+} from './observations.insert';
 
-/** 500 rows × 20 columns = 10,000 parameters, under SQLite's 32,766. */
+/** 500 rows × 10 columns = 5,000 parameters, under SQLite's 32,766. */
 const sqliteBatch = 500;
 /** Rows per unnest() statement: a few MB of arrays, a handful of statements per 100,000 rows. */
 const postgresBatch = 5_000;
 
-/** Adds rows in batches; `flush` writes what is left (call it before the transaction ends). */
+/**
+ * Adds rows in batches; `flush` writes what is left (call it before the transaction ends). `add`
+ * returns a promise only when it started a write that must be awaited.
+ */
 export interface BulkWriter {
-  add(row: NewObservation): Promise<void>;
+  add(row: BulkRow): Promise<void> | undefined;
   flush(): Promise<void>;
 }
 
-const width = insertColumns.length;
+const width = bulkRowColumns.length;
 
-/** Kysely builds the multi-row INSERT once per row count; only parameters change afterwards. */
-function templates(q: Executor) {
+/**
+ * SQLite: `INSERT … SELECT <shared>, v.* FROM (VALUES (…), …)`, built once per row count; the
+ * shared values are the first parameters, then each row's.
+ */
+function templates(q: Executor, shared: readonly string[]) {
   const cache = new Map<number, CompiledQuery>();
+  const into = sql.join([...shared, ...bulkRowColumns].map((c) => sql.ref(c)));
+  const sharedParams = sql.join(shared.map(() => sql`?`));
+  const fromValues = sql.join(bulkRowColumns.map((_, i) => sql.ref(`v.column${i + 1}`)));
+  const row = sql`(${sql.join(bulkRowColumns.map(() => sql`?`))})`;
   return (n: number) => {
     let t = cache.get(n);
     if (!t) {
-      const placeholder = Object.fromEntries(insertColumns.map((c) => [c, null])) as unknown as Insertable<
-        Database['observations']
-      >;
-      t = q
-        .insertInto('observations')
-        .values(Array.from({ length: n }, () => placeholder))
-        .compile();
+      const rows = sql.join(Array.from({ length: n }, () => row));
+      t =
+        sql`insert into observations (${into}) select ${sharedParams}, ${fromValues} from (values ${rows}) as v`.compile(
+          q,
+        );
       cache.set(n, t);
     }
     return t;
   };
 }
 
-/** Row-major parameters, written `batch` rows at a time; the remainder row by row. */
-function rowWriter(batch: number, run: (n: number, parameters: unknown[]) => Promise<void>): BulkWriter {
-  let params: unknown[] = [];
+/** Row-major parameters after the shared ones, written `batch` rows at a time; the rest row by row. */
+function rowWriter(
+  batch: number,
+  sharedValues: readonly unknown[],
+  run: (n: number, parameters: unknown[]) => Promise<void> | undefined,
+): BulkWriter {
+  const full = sharedValues.length + batch * width;
+  let params: unknown[] = [...sharedValues];
   return {
-    async add(row) {
-      pushValues(params, row);
-      if (params.length === batch * width) {
-        await run(batch, params);
-        // A fresh array: the old one (and the strings it holds) can be collected at once.
-        params = [];
-      }
+    add(row) {
+      pushBulkRow(params, row);
+      if (params.length < full) return undefined;
+      const written = run(batch, params);
+      // A fresh array: the old one (and the strings it holds) can be collected at once.
+      params = [...sharedValues];
+      return written;
     },
     async flush() {
       // One more prepared statement for the remainder, not one per possible length.
-      for (let k = 0; k < params.length; k += width) await run(1, params.slice(k, k + width));
-      params = [];
+      for (let k = sharedValues.length; k < params.length; k += width)
+        await run(1, [...sharedValues, ...params.slice(k, k + width)]);
+      params = [...sharedValues];
     },
   };
 }
 
 /**
  * PostgreSQL: the columns' declared types are read from the catalogue, so the statement follows
- * the table (a migration adding a column changes insertColumns and nothing here).
+ * the table (a migration adding a column changes the column lists and nothing here).
  */
-async function unnestWriter(trx: Transaction<Database>): Promise<BulkWriter> {
+async function unnestWriter(trx: Transaction<Database>, shared: BulkShared): Promise<BulkWriter> {
   const types = new Map(
     (
       await sql<{ name: string; type: string }>`
@@ -73,29 +95,33 @@ async function unnestWriter(trx: Transaction<Database>): Promise<BulkWriter> {
         where attrelid = 'observations'::regclass and attnum > 0 and not attisdropped`.execute(trx)
     ).rows.map((r) => [r.name, r.type]),
   );
-  const typeOf = insertColumns.map((c) => {
+  const typeOf = (c: string) => {
     const type = types.get(c);
     if (!type) throw new Error(`observations.${c}: no such column`);
     // A type name from the catalogue above, never from input.
     return sql.raw(type);
-  });
-  const into = sql.join(insertColumns.map((c) => sql.ref(c)));
-  let columns: unknown[][] = insertColumns.map(() => []);
+  };
+  const common = bulkSharedValues(shared);
+  const into = sql.join([...common.columns, ...bulkRowColumns].map((c) => sql.ref(c)));
+  const constants = sql.join(common.columns.map((c, i) => sql`${common.values[i]}::${typeOf(c)}`));
+  let columns: unknown[][] = bulkRowColumns.map(() => []);
   let count = 0;
   const row: unknown[] = [];
   const write = async () => {
     if (count === 0) return;
-    const arrays = sql.join(columns.map((values, c) => sql`${values}::${typeOf[c]}[]`));
-    columns = insertColumns.map(() => []);
+    const arrays = sql.join(columns.map((values, c) => sql`${values}::${typeOf(bulkRowColumns[c] ?? '')}[]`));
+    columns = bulkRowColumns.map(() => []);
     count = 0;
-    await sql`insert into observations (${into}) select * from unnest(${arrays})`.execute(trx);
+    await sql`insert into observations (${into}) select ${constants}, u.* from unnest(${arrays}) as u`.execute(
+      trx,
+    );
   };
   return {
-    async add(r) {
+    add(r) {
       row.length = 0;
-      pushValues(row, r);
+      pushBulkRow(row, r);
       for (let c = 0; c < width; c++) columns[c]?.push(row[c]);
-      if (++count === postgresBatch) await write();
+      return ++count === postgresBatch ? write() : undefined;
     },
     flush: write,
   };
@@ -109,17 +135,20 @@ async function unnestWriter(trx: Transaction<Database>): Promise<BulkWriter> {
  */
 export async function bulkTransaction<T>(
   db: Db,
+  shared: BulkShared,
   fn: (trx: Transaction<Database>, bulk: BulkWriter) => Promise<T>,
 ): Promise<T> {
   if (db.dialect === 'postgres')
-    return db.kysely.transaction().execute(async (trx) => fn(trx, await unnestWriter(trx)));
+    return db.kysely.transaction().execute(async (trx) => fn(trx, await unnestWriter(trx, shared)));
+  const common = bulkSharedValues(shared);
   if (db.label === ':memory:') {
     return db.kysely.transaction().execute((trx) => {
-      const template = templates(trx);
+      const template = templates(trx, common.columns);
       return fn(
         trx,
         rowWriter(
           sqliteBatch,
+          common.values,
           async (n, parameters) => void (await trx.executeQuery({ ...template(n), parameters })),
         ),
       );
@@ -127,7 +156,7 @@ export async function bulkTransaction<T>(
   }
   const handle = applySqlitePragmas(new SQLite(db.label));
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) });
-  const template = templates(kysely);
+  const template = templates(kysely, common.columns);
   const statements = new Map<number, SQLite.Statement>();
   // A controlled transaction, not transaction().execute(): on SQLITE_FULL or an I/O error (at an
   // insert or at COMMIT) SQLite has already rolled back, and Kysely's own ROLLBACK would then fail
@@ -136,11 +165,11 @@ export async function bulkTransaction<T>(
   try {
     const result = await fn(
       trx,
-      rowWriter(sqliteBatch, (n, parameters) => {
+      rowWriter(sqliteBatch, common.values, (n, parameters) => {
         let stmt = statements.get(n);
         if (!stmt) statements.set(n, (stmt = handle.prepare(template(n).sql)));
         stmt.run(parameters);
-        return Promise.resolve();
+        return undefined;
       }),
     );
     await trx.commit().execute();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { insertColumns, insertValues, pushValues, type NewObservation } from './observations.insert';
+import { insertColumns, pushValues, type NewObservation } from './observations.insert';
 
 describe('pushValues', () => {
   const full: NewObservation = {
@@ -37,17 +37,34 @@ describe('pushValues', () => {
     recorded_at: '2026-01-01T00:00:00.000Z',
     reason: null,
   };
+  /** What a column left out takes (the table's defaults), written out here on purpose. */
+  const tableDefaults: Record<string, unknown> = {
+    qualifier: null,
+    source: null,
+    source_url: null,
+    note: null,
+    illustrative: 0,
+    alternate: 0,
+    published_on: null,
+    position: 0,
+    preliminary: 0,
+    check_reason: null,
+  };
+  it('names every column once', () => {
+    assert.equal(new Set(insertColumns).size, insertColumns.length);
+    assert.deepEqual([...insertColumns].sort(), Object.keys(full).sort());
+  });
   for (const [what, row] of [
     ['every column set', full],
     ['defaults filled in', minimal],
   ] as const)
-    it(`binds in insertColumns order what insertValues writes (${what})`, () => {
+    it(`binds each value at its column's place in insertColumns (${what})`, () => {
       const out: unknown[] = [];
       pushValues(out, row);
-      const values = insertValues(row) as Record<string, unknown>;
+      const byName = row as Record<string, unknown>;
       assert.deepEqual(
         out,
-        insertColumns.map((c) => values[c]),
+        insertColumns.map((c) => (c in byName ? byName[c] : tableDefaults[c])),
       );
     });
 });

@@ -156,6 +156,26 @@ describeEachDatabase('import thread', (ctx) => {
     assert.deepEqual(here?.rows, [], 'nothing was written');
   });
 
+  it('judges a second file against the stored values the same: corrections and outliers', async () => {
+    const second = write(
+      'second.csv',
+      ['indicator,period,value', 'air,1800-02,21.5', 'air,1800-03,230', 'gdp,2021,1500.5'].join('\n') + '\n',
+    );
+    const outcomes = [];
+    for (const how of ['here', 'thread'] as const) {
+      const slug = await freshTenant();
+      await load({ file: files.good(), format: 'csv' }, 'here', slug);
+      outcomes.push((await load({ file: second, format: 'csv' }, how, slug)).result);
+    }
+    assert.deepEqual(outcomes[1], outcomes[0]);
+    const refused = outcomes[0] as { ok: false; problems: { row: number; code?: string }[] };
+    assert.deepEqual(
+      refused.problems.map((p) => [p.row, p.code]),
+      [[3, 'outlier']],
+      '230 days against a stored 22 is refused',
+    );
+  });
+
   it('gives the same file error, with its row, for broken quoting and an unknown column', async () => {
     for (const file of [files.broken(), files.unknownColumn()]) {
       const [here, thread] = await both({ file, format: 'csv' });

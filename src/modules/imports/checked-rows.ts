@@ -17,7 +17,10 @@ import {
 import type { PeriodKind } from '../../domain/periods';
 
 /** Stored main-series values per indicator code and period kind, sorted by month ordinal. */
-export type Histories = ReadonlyMap<string, ReadonlyMap<PeriodKind, { at: number[]; value: number[] }>>;
+export type Histories = ReadonlyMap<
+  string,
+  ReadonlyMap<PeriodKind, { at: Float64Array; value: Float64Array }>
+>;
 
 /** What validation needs from the database and the caller (structured-cloneable). */
 export interface ValidationSetup {

@@ -7,7 +7,7 @@ import { periodKey, seriesKey } from '../../domain/data-import';
 import { parsePeriod, type Period, type PeriodKind } from '../../domain/periods';
 import type { Histories } from './checked-rows';
 import type { Executor } from '../../db';
-import { currentVersions, type CurrentObservation } from '../observations';
+import { currentSeries } from '../observations';
 
 /** One current version. */
 export interface Current {
@@ -17,6 +17,8 @@ export interface Current {
   source: string | null;
   note: string | null;
 }
+
+type SeriesRow = Awaited<ReturnType<typeof currentSeries>>[number];
 
 /** One indicator's current versions. */
 class IndicatorState {
@@ -28,12 +30,17 @@ class IndicatorState {
   readonly version: number[] = [];
   readonly value: number[] = [];
   readonly texts = new Map<number, { source: string | null; note: string | null }>();
-  /** Main-series history per period kind, sorted by month ordinal, for the plausibility check. */
-  readonly history = new Map<PeriodKind, { at: number[]; value: number[] }>();
+  /** Main-series values per period kind as read; `sortHistory` turns them into `history`. */
+  private readonly unsorted = new Map<PeriodKind, { at: number[]; value: number[] }>();
+  /**
+   * Main-series history per period kind, sorted by month ordinal, for the plausibility check; in
+   * typed arrays, which cross to the import thread as one block each.
+   */
+  readonly history = new Map<PeriodKind, { at: Float64Array; value: Float64Array }>();
   /** The main-series value of the latest period. */
   latest: { period: string; value: number; last: number } | undefined;
 
-  add(r: CurrentObservation): void {
+  add(r: SeriesRow): void {
     const slot = this.id.length;
     this.id.push(r.id);
     this.version.push(r.version);
@@ -45,21 +52,22 @@ class IndicatorState {
       this.main.set(periodKey(parsed.period), slot);
       if (!this.latest || parsed.period.last > this.latest.last)
         this.latest = { period: r.period, value: r.value, last: parsed.period.last };
-      const h = this.history.get(parsed.period.kind) ?? { at: [], value: [] };
+      const h = this.unsorted.get(parsed.period.kind) ?? { at: [], value: [] };
       h.at.push(parsed.period.last);
       h.value.push(r.value);
-      this.history.set(parsed.period.kind, h);
+      this.unsorted.set(parsed.period.kind, h);
     }
   }
 
   sortHistory(): void {
-    for (const h of this.history.values()) {
+    for (const [kind, h] of this.unsorted) {
       const order = h.at.map((_, i) => i).sort((a, b) => (h.at[a] ?? 0) - (h.at[b] ?? 0));
-      const at = order.map((i) => h.at[i] ?? 0);
-      const value = order.map((i) => h.value[i] ?? 0);
-      h.at.splice(0, h.at.length, ...at);
-      h.value.splice(0, h.value.length, ...value);
+      this.history.set(kind, {
+        at: Float64Array.from(order, (i) => h.at[i] ?? 0),
+        value: Float64Array.from(order, (i) => h.value[i] ?? 0),
+      });
     }
+    this.unsorted.clear();
   }
 
   get(slot: number | undefined): Current | undefined {
@@ -85,7 +93,7 @@ export class PlanState {
     const state = new PlanState();
     for (const ind of indicators) {
       const s = new IndicatorState();
-      for (const r of await currentVersions(db, { indicatorIds: [ind.id], order: 'id' })) s.add(r);
+      for (const r of await currentSeries(db, ind.id)) s.add(r);
       s.sortHistory();
       state.byId.set(ind.id, s);
       state.byCode.set(ind.code, s);

@@ -5,6 +5,7 @@
  */
 export {
   currentVersions,
+  currentSeries,
   indicatorsWithObservations,
   seriesVersions,
   insertObservation,

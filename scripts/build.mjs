@@ -38,6 +38,23 @@ const rebaseAssetUrls = {
   },
 };
 
+/** Packages left in node_modules (with their subpaths). */
+const keepExternal = [
+  'better-sqlite3',
+  '@node-rs/argon2',
+  'pg',
+  'pino',
+  'playwright-core',
+  'exceljs',
+  'docx',
+  'echarts',
+  'mammoth',
+  'iconv-lite',
+  'nodemailer',
+  'tsx',
+  'esbuild',
+].flatMap((name) => [name, `${name}/*`]);
+
 async function buildServer() {
   if (ifStale && outdirArg < 0 && serverBuildIsFresh()) return;
   const started = performance.now();
@@ -54,9 +71,18 @@ async function buildServer() {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    // Pure-JavaScript packages are bundled (loading ~700 small files cost the CLI most of a second
+    // at every start); native addons, packages that load files or workers by path at run time,
+    // and the large ones loaded only by some commands stay in node_modules.
+    external: keepExternal,
+    // Bundled CommonJS code calls require() for Node's built-ins.
+    banner: {
+      js: "import { createRequire as __shixiaoRequire } from 'node:module'; const require = __shixiaoRequire(import.meta.url);",
+    },
     sourcemap: 'linked',
     metafile: true,
+    minify: true,
+    keepNames: true,
     logLevel: 'warning',
     plugins: [rebaseAssetUrls],
   });

@@ -17,7 +17,7 @@ import { serverBuildIsFresh } from '../../scripts/freshness.mjs';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const outdir = join(root, 'dist', `build-test-${process.pid}`);
 const bundle = join(outdir, 'shixiao.mjs');
-const assetUrl = /new URL\((['"])([^'"]+)\1, import\.meta\.url\)/g;
+const assetUrl = /new URL\((['"])([^'"]+)\1,\s*import\.meta\.url\)/g;
 
 /** Absolute paths of every `new URL('…', import.meta.url)` in the given files. */
 function assetPaths(files: string[]): string[] {

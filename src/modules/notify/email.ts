@@ -1,5 +1,8 @@
-/** E-mail over SMTP with nodemailer: one transport per process, built from the configuration. */
-import nodemailer from 'nodemailer';
+/**
+ * E-mail over SMTP with nodemailer: one transport per process, built from the configuration at
+ * the first message (nodemailer is ~60 files: a command that sends nothing does not load it).
+ */
+import type { Transporter } from 'nodemailer';
 import type { SmtpConfig } from './config';
 import type { NoticeMessage } from './webhooks';
 
@@ -18,25 +21,31 @@ const subjects: Record<string, string> = {
 };
 
 export function createMailer(config: SmtpConfig): Mailer {
-  const transport = nodemailer.createTransport({
-    host: config.host,
-    port: config.port,
-    secure: config.secure,
-    auth: config.user ? { user: config.user, pass: config.password ?? '' } : undefined,
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 20_000,
-  });
+  let transport: Promise<Transporter> | undefined;
+  const open = () =>
+    (transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        host: config.host,
+        port: config.port,
+        secure: config.secure,
+        auth: config.user ? { user: config.user, pass: config.password ?? '' } : undefined,
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 20_000,
+      }),
+    ));
   return {
     async send(to, m, publicUrl) {
       const link = /^https?:\/\//.test(m.link) ? m.link : publicUrl + m.link;
-      await transport.sendMail({
+      await (
+        await open()
+      ).sendMail({
         from: config.from,
         to,
         subject: `【实效·${subjects[m.kind] ?? m.kind}】${m.message.zh.slice(0, 80)}`,
         text: `${m.message.zh}\n\n${m.message.en}\n\n${link}\n`,
       });
     },
-    close: () => transport.close(),
+    close: () => void transport?.then((t) => t.close()),
   };
 }

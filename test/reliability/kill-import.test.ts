@@ -28,7 +28,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'shixiao-kill-import-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
-const kills: Record<DialectName, number> = { sqlite: 5, postgres: 3 };
+const kills: Record<DialectName, number> = { sqlite: 15, postgres: 15 };
 const importArgs = ['--as-of', '2027-06-30', '--allow-outliers'];
 
 /** Annual indicators of the demo plan that are entered, not computed. */
@@ -45,8 +45,9 @@ const annual = (
 /** 24,000 months of good_air_days from 0001-01 and 2,000 years of 38 annual indicators: 100,000 rows. */
 function bigCsv(attempt: number): string {
   const y = (n: number) => String(n).padStart(4, '0');
-  // Values cycle through 7; attempt k shifts them so no row equals what an earlier attempt stored.
-  const v = (n: number) => 23 + ((n + attempt) % 7);
+  // Values cycle through 7, shifted by attempt k and carrying k/100, so no row equals what any
+  // earlier attempt stored.
+  const v = (n: number) => 23 + ((n + attempt) % 7) + attempt / 100;
   const lines = ['indicator,period,value'];
   for (let k = 0; k < 24_000; k++)
     lines.push(`good_air_days,${y(1 + Math.floor(k / 12))}-${String((k % 12) + 1).padStart(2, '0')},${v(k)}`);
@@ -110,12 +111,15 @@ async function importKilledInWrite(
   file: string,
   location: string,
   ms: number,
-): Promise<{ seen: boolean; finished: boolean }> {
+): Promise<{ seen: boolean; finished: boolean; output: string }> {
   const probe = await writeProbe(dialect, location);
   const child = spawn(process.execPath, [...cliEntry, 'import-data', file, '--db', location, ...importArgs], {
     cwd: root,
-    stdio: 'ignore',
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
   const closed = new Promise<boolean>((resolve) =>
     child.on('close', (code, signal) => resolve(signal === null && code === 0)),
   );
@@ -131,7 +135,7 @@ async function importKilledInWrite(
     await delay(ms);
     child.kill('SIGKILL');
   }
-  return { seen, finished: await closed };
+  return { seen, finished: await closed, output };
 }
 
 async function state(location: string) {
@@ -180,8 +184,8 @@ function killSuite(dialect: DialectName) {
         const was = await state(test.location);
         // 0–800 ms into the write transaction: from the first insert to past the COMMIT.
         const ms = Math.round(random() * 800);
-        const { seen, finished } = await importKilledInWrite(dialect, file, test.location, ms);
-        assert.ok(seen, `attempt ${attempt}: the import's write transaction was never seen open`);
+        const { seen, finished, output } = await importKilledInWrite(dialect, file, test.location, ms);
+        assert.ok(seen, `attempt ${attempt}: the import's write transaction was never seen open: ${output}`);
         const now = await state(test.location);
         const kept = now.observations - was.observations;
         if (!finished) killedInWrite++;

@@ -1,7 +1,8 @@
 // `npm run build`: compiles the server and CLI (src/) into one ES module, dist/server/shixiao.mjs
 // (and the import thread's entry, import-thread.mjs, beside it),
 // and builds the web app into dist/web. esbuild bundles the TypeScript (tsc cannot: our imports
-// carry no extensions, which Node's ESM loader needs); packages stay in node_modules.
+// carry no extensions, which Node's ESM loader needs) and the pure-JavaScript packages; native
+// and large lazily loaded packages stay in node_modules (keepExternal below).
 //   --if-stale      rebuild only what is older than its sources (what `npm start` runs)
 //   --server-only   skip the web app
 //   --outdir DIR    write the server bundle elsewhere (the build test uses a temporary folder)

@@ -16,7 +16,7 @@ export interface RunningTestServer {
 
 export async function startTestServer(
   dialect: DialectName = 'sqlite',
-  opts: { now?: () => Date } = {},
+  opts: { now?: () => Date; lockTimeoutMs?: number } = {},
 ): Promise<RunningTestServer> {
   const database = await createTestDatabase(dialect);
   const running = await startServer({
@@ -26,6 +26,7 @@ export async function startTestServer(
     adminPassword: testAdminPassword,
     logLevel: 'silent',
     now: opts.now,
+    lockTimeoutMs: opts.lockTimeoutMs,
   });
   const address = running.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

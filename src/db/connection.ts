@@ -47,9 +47,18 @@ export function dialectOf(location: string): DialectName {
 }
 
 /** Opens (and for SQLite creates) the database; throws DatabaseConfigError with one clear line. */
-export async function openDatabase(location: string): Promise<Db> {
+/** How a connection waits for locks. */
+export interface OpenOptions {
+  /**
+   * PostgreSQL: a statement that waits longer than this for a lock fails (55P03) instead of
+   * waiting for ever; the server answers 503 with Retry-After. SQLite waits 5 s (busy_timeout).
+   */
+  lockTimeoutMs?: number;
+}
+
+export async function openDatabase(location: string, opts: OpenOptions = {}): Promise<Db> {
   const dialect = dialectOf(location);
-  if (dialect === 'postgres') return openPostgres(location);
+  if (dialect === 'postgres') return openPostgres(location, opts);
   return openSqlite(location);
 }
 
@@ -86,11 +95,16 @@ function openSqlite(path: string): Db {
   };
 }
 
-async function openPostgres(url: string): Promise<Db> {
+async function openPostgres(url: string, opts: OpenOptions): Promise<Db> {
   const parsed = new URL(url);
   const label = `postgres://${parsed.host}${parsed.pathname}`;
   const pg = await loadPg();
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: 5000,
+    ...(opts.lockTimeoutMs ? { lock_timeout: opts.lockTimeoutMs } : {}),
+  });
   // An idle client that errors (server restart) must not crash the process.
   pool.on('error', () => undefined);
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

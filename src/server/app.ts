@@ -199,6 +199,17 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     if (sqlState === '22021' || sqlState === '22P05') {
       return problem(c, 400, 'Bad Request', 'The request contains characters that cannot be stored.');
     }
+    // Another writer holds the lock past our wait (SQLite busy_timeout, PostgreSQL lock_timeout
+    // 55P03, or a deadlock 40P01): nothing was written; the client may try again shortly.
+    if (isLockWait(error)) {
+      c.header('Retry-After', String(retryAfterSeconds));
+      return problem(
+        c,
+        503,
+        'Service Unavailable',
+        'The database is busy with another change; nothing was saved. Try again in a few seconds.',
+      );
+    }
     if (error instanceof AppError) {
       return problem(c, error.status, error.title, error.message, {
         ...(error.errors ? { errors: error.errors } : {}),
@@ -213,4 +224,16 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   });
 
   return app;
+}
+
+/** Seconds a client is asked to wait after a lock wait ran out. */
+const retryAfterSeconds = 5;
+
+/** A write that gave up waiting for another writer's lock. */
+function isLockWait(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string') return false;
+  return (
+    code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') || code === '55P03' || code === '40P01'
+  );
 }

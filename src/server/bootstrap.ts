@@ -23,14 +23,14 @@ export interface Prepared {
 /** Opens, migrates and (when empty) seeds the database. */
 export async function prepareDatabase(
   location: string,
-  opts: { adminPassword?: string; now?: Clock } = {},
+  opts: { adminPassword?: string; now?: Clock; lockTimeoutMs?: number } = {},
 ): Promise<Prepared> {
   // A chosen admin password meets the same rules as any other (SECURITY.md V6.2).
   if (opts.adminPassword !== undefined) {
     const check = checkPassword(opts.adminPassword, commonPasswords(), 'admin');
     if (!check.ok) throw new DatabaseConfigError(`SHIXIAO_ADMIN_PASSWORD: ${check.reason}`);
   }
-  const db = await openDatabase(location);
+  const db = await openDatabase(location, { lockTimeoutMs: opts.lockTimeoutMs });
   try {
     const migration = await migrateToLatest(db);
     const plans = await db.kysely.selectFrom('plans').select('id').limit(1).execute();

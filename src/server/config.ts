@@ -40,6 +40,10 @@ export const configVariables = {
   SHIXIAO_OIDC_PROVISION: { default: '0', meaning: '1: create unknown SSO users as viewers' },
   SHIXIAO_OIDC_TENANT: { default: 'first tenant', meaning: 'tenant of SSO users' },
   SHIXIAO_CHROMIUM: { default: '/usr/bin/chromium', meaning: 'Chromium that prints PDF documents' },
+  SHIXIAO_LOCK_TIMEOUT: {
+    default: '15',
+    meaning: 'seconds a request waits for a PostgreSQL lock before it gets 503 with Retry-After',
+  },
   SHIXIAO_IMPORT_THREAD_FROM: {
     default: '1048576',
     meaning: '`import-data` parses files of this many bytes and more in a worker thread',
@@ -67,6 +71,8 @@ export interface Config {
   settings: ServerSettings;
   /** `import-data` reads files from this size on in a worker thread. */
   importThreadFromBytes: number;
+  /** `serve` on PostgreSQL: the longest wait for a lock before a request gets 503. */
+  lockTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -97,6 +103,10 @@ const rules: Partial<Record<ConfigVariable, { schema: z.ZodType; reason: string 
   SHIXIAO_OIDC_PROVISION: { schema: flag, reason: 'give 1 or 0' },
   SHIXIAO_OIDC_ISSUER: { schema: z.url(), reason: 'give the provider URL' },
   SHIXIAO_OIDC_REDIRECT_URI: { schema: z.url(), reason: 'give the registered callback URL' },
+  SHIXIAO_LOCK_TIMEOUT: {
+    schema: z.coerce.number().finite().min(0.1).max(600),
+    reason: 'give a number of seconds (0.1 to 600)',
+  },
   SHIXIAO_IMPORT_THREAD_FROM: {
     schema: z.coerce.number().int().min(0),
     reason: 'give a number of bytes (0: every file)',
@@ -158,6 +168,7 @@ export function configFrom(env: Record<string, string | undefined>): Config {
       chromiumPath: read('SHIXIAO_CHROMIUM') ?? '/usr/bin/chromium',
     },
     importThreadFromBytes: number('SHIXIAO_IMPORT_THREAD_FROM', 1024 * 1024),
+    lockTimeoutMs: Math.round(number('SHIXIAO_LOCK_TIMEOUT', 15) * 1000),
   };
 }
 

@@ -43,6 +43,8 @@ export interface ServeOptions {
   replicaMaxLagMs?: number;
   /** How often the replica's position is checked (default 1 s). */
   replicaCheckMs?: number;
+  /** PostgreSQL: a request waits at most this long for a lock, then gets 503 (SHIXIAO_LOCK_TIMEOUT). */
+  lockTimeoutMs?: number;
 }
 
 export const defaultReplicaMaxLagMs = 10_000;
@@ -52,7 +54,11 @@ export class StartupError extends Error {}
 /** Serves until a signal; resolves with the listening server and a stop function. */
 export async function startServer(opts: ServeOptions) {
   const log = pino({ level: opts.logLevel ?? 'info' });
-  const prepared = await prepareDatabase(opts.db, { adminPassword: opts.adminPassword, now: opts.now });
+  const prepared = await prepareDatabase(opts.db, {
+    adminPassword: opts.adminPassword,
+    now: opts.now,
+    lockTimeoutMs: opts.lockTimeoutMs ?? defaultConfig.lockTimeoutMs,
+  });
   const notify = opts.notify ?? defaultConfig.notify;
   let replica: ReadReplica | undefined;
   const maxLagMs = opts.replicaMaxLagMs ?? defaultReplicaMaxLagMs;

@@ -97,6 +97,7 @@ export function registerServeCommand(program: Command, cli: CliContext): void {
             notify: cli.config.notify,
             oidc: cli.config.oidc,
             settings: cli.config.settings,
+            lockTimeoutMs: cli.config.lockTimeoutMs,
             now: cli.now,
           });
           const { prepared } = running;

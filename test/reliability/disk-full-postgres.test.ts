@@ -19,39 +19,12 @@ import { openDatabase } from '../../src/db';
 import { runCli } from '../cli/run-cli';
 import { createTestDatabase, pgAdminUrl, type TestDatabase } from '../databases';
 import { demoPlanFile } from '../fixtures';
+import { diskFullLine, importState, thirtyEightThousandRows } from '../helpers/import-state';
 
 const scratch = mkdtempSync(join(tmpdir(), 'shixiao-pg-disk-full-'));
 const disk = join(scratch, 'disk');
 const tablespace = `shixiao_small_${process.pid}`;
 const args = ['--as-of', '2027-06-30', '--allow-outliers'];
-
-/** 24,000 months of good_air_days from 0001-01 and 2,000 years of 7 annual series: 38,000 rows. */
-function bigCsv(): string {
-  const y = (n: number) => String(n).padStart(4, '0');
-  const lines = ['indicator,period,value'];
-  for (let k = 0; k < 24_000; k++)
-    lines.push(
-      `good_air_days,${y(1 + Math.floor(k / 12))}-${String((k % 12) + 1).padStart(2, '0')},${23 + (k % 7)}`,
-    );
-  const annual = ['gdp', 'fai', 'retail_sales', 'tertiary_va', 'software_revenue', 'rd_spend', 'new_jobs'];
-  for (const id of annual)
-    for (let year = 1; year <= 2000; year++) lines.push(`${id},${y(year)},${20 + (year % 9)}`);
-  return lines.join('\n') + '\n';
-}
-
-async function inspect(location: string) {
-  const db = await openDatabase(location);
-  try {
-    const count = async (table: 'observations' | 'audit_log', action?: string) => {
-      let q = db.kysely.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'));
-      if (action) q = q.where('action' as never, '=', action as never);
-      return Number((await q.executeTakeFirstOrThrow()).n);
-    };
-    return { observations: await count('observations'), imports: await count('audit_log', 'data.import') };
-  } finally {
-    await db.close();
-  }
-}
 
 const mount = (options: string) =>
   spawnSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', disk], { encoding: 'utf8' });
@@ -99,19 +72,16 @@ describe('disk full during an import [postgres, observations on a 2 MB tmpfs]', 
     } finally {
       await db.close();
     }
-    const was = await inspect(test.location);
+    const was = await importState(test.location);
 
     const big = join(scratch, 'big.csv');
-    writeFileSync(big, bigCsv());
+    writeFileSync(big, thirtyEightThousandRows());
     const r = await runCli(['import-data', big, '--db', test.location, ...args], { timeoutMs: 120_000 });
     assert.equal(r.code, 1, r.stdout + r.stderr);
-    assert.equal(
-      r.stderr,
-      'shixiao: the disk holding the database is full: the write was rolled back and nothing was saved; free some space and run the command again\n',
-    );
+    assert.equal(r.stderr, diskFullLine);
     assert.doesNotMatch(r.stderr, /\n\s+at |DatabaseError|node_modules/);
     assert.equal(r.stdout, '');
-    assert.deepEqual(await inspect(test.location), was, 'something of the failed import was kept');
+    assert.deepEqual(await importState(test.location), was, 'something of the failed import was kept');
 
     // The server goes on: a read of the plan and a write outside the full tablespace succeed.
     const status = await runCli(['export-plan', 'yuzhong-2023', '--db', test.location]);
@@ -132,7 +102,7 @@ describe('disk full during an import [postgres, observations on a 2 MB tmpfs]', 
     const again = await runCli(['import-data', big, '--db', test.location, ...args], { timeoutMs: 120_000 });
     assert.equal(again.code, 0, again.stderr);
     assert.match(again.stdout, /38000 rows read/);
-    const now = await inspect(test.location);
+    const now = await importState(test.location);
     assert.equal(now.imports, was.imports + 1);
     assert.ok(now.observations >= was.observations + 37_000, `${now.observations - was.observations} rows`);
   });

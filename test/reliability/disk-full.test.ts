@@ -12,51 +12,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { sql } from 'kysely';
-import { openDatabase } from '../../src/db';
 import { runCli } from '../cli/run-cli';
 import { demoPlanFile } from '../fixtures';
+import { diskFullLine, importState, thirtyEightThousandRows } from '../helpers/import-state';
 
 const scratch = mkdtempSync(join(tmpdir(), 'shixiao-disk-full-'));
 const disk = join(scratch, 'disk');
 const args = ['--as-of', '2027-06-30', '--allow-outliers'];
-
-/** 24,000 months of good_air_days from 0001-01 and 2,000 years of 7 annual series: 38,000 rows (~4 MB). */
-function bigCsv(): string {
-  const y = (n: number) => String(n).padStart(4, '0');
-  const lines = ['indicator,period,value'];
-  for (let k = 0; k < 24_000; k++)
-    lines.push(
-      `good_air_days,${y(1 + Math.floor(k / 12))}-${String((k % 12) + 1).padStart(2, '0')},${23 + (k % 7)}`,
-    );
-  const annual = ['gdp', 'fai', 'retail_sales', 'tertiary_va', 'software_revenue', 'rd_spend', 'new_jobs'];
-  for (const id of annual)
-    for (let year = 1; year <= 2000; year++) lines.push(`${id},${y(year)},${20 + (year % 9)}`);
-  return lines.join('\n') + '\n';
-}
-
-async function inspect(location: string) {
-  const db = await openDatabase(location);
-  try {
-    const n = await db.kysely
-      .selectFrom('observations')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    const imports = await db.kysely
-      .selectFrom('audit_log')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('action', '=', 'data.import')
-      .executeTakeFirstOrThrow();
-    const check = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(db.kysely);
-    return {
-      observations: Number(n.n),
-      imports: Number(imports.n),
-      integrity: check.rows.map((r) => r.integrity_check).join('; '),
-    };
-  } finally {
-    await db.close();
-  }
-}
 
 describe('disk full during an import [sqlite on a 3 MB tmpfs]', () => {
   let mounted = false;
@@ -79,20 +41,17 @@ describe('disk full during an import [sqlite on a 3 MB tmpfs]', () => {
     const location = join(disk, 'shixiao.db');
     const plan = await runCli(['import-plan', demoPlanFile, '--db', location], { timeoutMs: 60_000 });
     assert.equal(plan.code, 0, plan.stderr);
-    const was = await inspect(location);
+    const was = await importState(location);
 
     const big = join(scratch, 'big.csv');
-    writeFileSync(big, bigCsv());
+    writeFileSync(big, thirtyEightThousandRows());
     const r = await runCli(['import-data', big, '--db', location, ...args], { timeoutMs: 120_000 });
     assert.equal(r.code, 1, r.stdout + r.stderr);
-    assert.equal(
-      r.stderr,
-      'shixiao: the disk holding the database is full: the write was rolled back and nothing was saved; free some space and run the command again\n',
-    );
+    assert.equal(r.stderr, diskFullLine);
     assert.doesNotMatch(r.stderr, /\n\s+at |SqliteError|node_modules/);
     assert.equal(r.stdout, '');
 
-    const now = await inspect(location);
+    const now = await importState(location);
     assert.deepEqual(now, { ...was, integrity: 'ok' }, 'something of the failed import was kept');
 
     // The same full disk still takes a small write.
@@ -101,7 +60,7 @@ describe('disk full during an import [sqlite on a 3 MB tmpfs]', () => {
     const ok = await runCli(['import-data', small, '--db', location, ...args]);
     assert.equal(ok.code, 0, ok.stderr);
     assert.match(ok.stdout, /2 rows read/);
-    const last = await inspect(location);
+    const last = await importState(location);
     assert.equal(last.integrity, 'ok');
     assert.equal(last.imports, was.imports + 1);
     assert.ok(last.observations > was.observations, 'the small import wrote its rows');

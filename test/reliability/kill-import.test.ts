@@ -16,13 +16,13 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import SQLite from 'better-sqlite3';
-import { sql } from 'kysely';
 import pg from 'pg';
-import { openDatabase, type DialectName } from '../../src/db';
+import type { DialectName } from '../../src/db';
 import { runCli } from '../cli/run-cli';
 import { createTestDatabase, type TestDatabase } from '../databases';
 import { demoPlanFile } from '../fixtures';
 import { cliEntry } from '../helpers/cli-entry';
+import { importState } from '../helpers/import-state';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'shixiao-kill-import-'));
@@ -138,30 +138,6 @@ async function importKilledInWrite(
   return { seen, finished: await closed, output };
 }
 
-async function state(location: string) {
-  const db = await openDatabase(location);
-  try {
-    const count = async (table: 'observations' | 'audit_log', action?: string) => {
-      let q = db.kysely.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'));
-      if (action) q = q.where('action' as never, '=', action as never);
-      return Number((await q.executeTakeFirstOrThrow()).n);
-    };
-    const integrity =
-      db.dialect === 'sqlite'
-        ? (await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(db.kysely)).rows
-            .map((r) => r.integrity_check)
-            .join('; ')
-        : 'ok';
-    return {
-      observations: await count('observations'),
-      imports: await count('audit_log', 'data.import'),
-      integrity,
-    };
-  } finally {
-    await db.close();
-  }
-}
-
 function killSuite(dialect: DialectName) {
   describe(`kill -9 during a large import [${dialect}]`, () => {
     let test: TestDatabase;
@@ -181,12 +157,12 @@ function killSuite(dialect: DialectName) {
         attempt++;
         const file = join(scratch, `${dialect}-${attempt}.csv`);
         writeFileSync(file, bigCsv(attempt));
-        const was = await state(test.location);
+        const was = await importState(test.location);
         // 0–800 ms into the write transaction: from the first insert to past the COMMIT.
         const ms = Math.round(random() * 800);
         const { seen, finished, output } = await importKilledInWrite(dialect, file, test.location, ms);
         assert.ok(seen, `attempt ${attempt}: the import's write transaction was never seen open: ${output}`);
-        const now = await state(test.location);
+        const now = await importState(test.location);
         const kept = now.observations - was.observations;
         if (!finished) killedInWrite++;
         moments.push(`${ms} ms into the write: ${finished ? 'finished first' : `killed, ${kept} rows kept`}`);
@@ -201,13 +177,13 @@ function killSuite(dialect: DialectName) {
       attempt++;
       const file = join(scratch, `${dialect}-${attempt}.csv`);
       writeFileSync(file, bigCsv(attempt));
-      const was = await state(test.location);
+      const was = await importState(test.location);
       const r = await runCli(['import-data', file, '--db', test.location, ...importArgs], {
         timeoutMs: 120_000,
       });
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stdout, new RegExp(`${rowsPerFile} rows read`));
-      const now = await state(test.location);
+      const now = await importState(test.location);
       assert.equal(now.observations - was.observations, rowsPerFile);
       assert.equal(now.imports - was.imports, 1);
       assert.equal(now.integrity, 'ok');

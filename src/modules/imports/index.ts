@@ -1,10 +1,8 @@
 export { importObservations, maxProblems, type ImportRequest, type ImportResult } from './imports.service';
 export { exportObservations } from './exports.service';
-export { csvSource, ImportFileError, type RowSource, type SourceStats } from './sources';
+export { ImportFileError, type RowSource, type SourceStats } from './sources';
 export { fileFormats, openFileSource, type FileFormat, type FileSpec } from './file-source';
 export { checkInThread } from './threaded-rows';
-export { opensdgSource, opensdgIndicatorId } from './opensdg-source';
-export { xlsxSource } from './xlsx-source';
 export { checkXlsx, defaultXlsxLimits, type XlsxLimits } from './xlsx-guard';
 export { writeDataTemplate, type TemplateRequest } from './template.service';
 export { importsRoutes } from './imports.routes';
